@@ -1,0 +1,168 @@
+//! The JSON API's request and response bodies, shared so the SPA and the server cannot
+//! drift apart. Paths are documented at each handler in `server/src/routes`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+use crate::form::RawForm;
+use crate::i18n::{Text, t};
+use crate::session::SessionPolicy;
+
+/// The electronic IDs offered by ID-porten (SPEC §1), in ID-porten's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Eid {
+    Minid,
+    Bankid,
+    BankidMobil,
+    BuypassSmartkort,
+    BuypassMobil,
+    Commfides,
+}
+
+impl Eid {
+    pub const ALL: [Eid; 6] = [Eid::Minid, Eid::Bankid, Eid::BankidMobil, Eid::BuypassSmartkort, Eid::BuypassMobil, Eid::Commfides];
+
+    pub fn label(self) -> Text {
+        match self {
+            Eid::Minid => t::EID_MINID,
+            Eid::Bankid => t::EID_BANKID,
+            Eid::BankidMobil => t::EID_BANKID_MOBIL,
+            Eid::BuypassSmartkort => t::EID_BUYPASS_KORT,
+            Eid::BuypassMobil => t::EID_BUYPASS_MOBIL,
+            Eid::Commfides => t::EID_COMMFIDES,
+        }
+    }
+
+    pub fn hint(self) -> Text {
+        match self {
+            Eid::Minid => t::EID_MINID_HINT,
+            Eid::Bankid => t::EID_BANKID_HINT,
+            Eid::BankidMobil => t::EID_BANKID_MOBIL_HINT,
+            Eid::BuypassSmartkort => t::EID_BUYPASS_KORT_HINT,
+            Eid::BuypassMobil => t::EID_BUYPASS_MOBIL_HINT,
+            Eid::Commfides => t::EID_COMMFIDES_HINT,
+        }
+    }
+
+    /// The stable wire name (also the form value).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Eid::Minid => "minid",
+            Eid::Bankid => "bankid",
+            Eid::BankidMobil => "bankid_mobil",
+            Eid::BuypassSmartkort => "buypass_smartkort",
+            Eid::BuypassMobil => "buypass_mobil",
+            Eid::Commfides => "commfides",
+        }
+    }
+
+    pub fn from_str(s: &str) -> Option<Eid> {
+        Eid::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// `POST /api/auth/test-login`: the built-in test identity provider's form.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TestLoginRequest {
+    pub eid: String,
+    pub fodselsnummer: String,
+    pub name: String,
+}
+
+/// The session's remaining time, as the server sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub expires_at_ms: i64,
+    pub server_now_ms: i64,
+    pub policy: SessionPolicy,
+}
+
+/// `GET /api/me`: who is logged in. Carries no fødselsnummer: the SPA does not need it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub name: String,
+    pub eid: Eid,
+    pub session: SessionInfo,
+}
+
+/// `GET /api/organisations/{orgnr}`: a unit from Enhetsregisteret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub orgnr: String,
+    pub name: String,
+}
+
+impl Organisation {
+    /// "NORSK HELSENETT SF (994598759)", as the seed shows it.
+    pub fn display(&self) -> String {
+        format!("{} ({})", self.name, self.orgnr)
+    }
+}
+
+/// `POST /api/orders` and `POST /api/orders/validate`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SubmitOrder {
+    pub service: String,
+    pub orgnr: String,
+    pub answers: RawForm,
+    /// Ids of the agreement documents the user ticked as accepted.
+    #[serde(default)]
+    pub accepted_documents: Vec<String>,
+}
+
+/// A document accepted with an order, with the hash of the exact text accepted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedDocument {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// The receipt of a stored order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub reference: String,
+    pub service: String,
+    pub organisation: Organisation,
+    pub ordered_by: String,
+    pub submitted_at_ms: i64,
+    /// "22.11.2026 kl. 21:05", Norwegian time.
+    pub submitted_at: String,
+    /// The answers as stored (normalised).
+    pub answers: RawForm,
+    pub documents: Vec<AcceptedDocument>,
+}
+
+/// Machine-readable error kinds of the API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    Unauthenticated,
+    SessionExpired,
+    Forbidden,
+    NotFound,
+    BadRequest,
+    Internal,
+}
+
+/// One field's error on the wire: the typed error plus its message in the request's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrorBody {
+    #[serde(flatten)]
+    pub error: FieldError,
+    pub message: String,
+}
+
+/// Every error response of the API has this body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldErrorBody>,
+}

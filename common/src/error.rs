@@ -1,0 +1,144 @@
+//! Field-level validation errors. Typed, never strings: the message is rendered from
+//! the variant by the i18n catalog, in the user's language, on either side.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Text, fill};
+
+/// Why one field's value was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldError {
+    /// Nothing was entered in a required field.
+    Required,
+    /// More characters than the field allows.
+    TooLong { max: u32 },
+    /// Not the number of digits the identifier has.
+    WrongLength { expected: u32 },
+    /// Something other than digits (and spaces) was entered.
+    NotDigits,
+    /// The control digit(s) do not match: a typing error.
+    BadChecksum,
+    /// The digits do not contain a real date of birth.
+    NoSuchDate,
+    /// A Felles hjelpenummer where the field does not accept one.
+    FhNotAllowed,
+    /// A valid phone number that is not a mobile number.
+    NotMobile,
+    /// A number that is not Norwegian.
+    NotNorwegian,
+    /// A phone number no Norwegian subscriber can have.
+    BadPhone,
+    /// Not an e-mail address.
+    BadEmail,
+    /// Zero or negative where a positive number is needed.
+    NotPositive,
+    /// No choice ticked where at least one is needed.
+    ChooseAtLeastOne,
+    /// A choice that is not offered.
+    UnknownChoice,
+    /// Too many repetitions of a repeatable field.
+    TooMany { max: u32 },
+}
+
+impl FieldError {
+    /// The message shown at the field and in the error summary, prefixed by the field's label there.
+    pub fn message(self, lang: Lang) -> String {
+        let m = |nb, en| Text::new(nb, en).get(lang);
+        match self {
+            FieldError::Required => m("Du må fylle ut feltet.", "You must fill in this field.").into(),
+            FieldError::TooLong { max } => fill(
+                m("Teksten kan ikke være lengre enn {0} tegn.", "The text cannot be longer than {0} characters."),
+                &[&max.to_string()],
+            ),
+            FieldError::WrongLength { expected } => fill(
+                m("Nummeret må ha {0} siffer.", "The number must have {0} digits."),
+                &[&expected.to_string()],
+            ),
+            FieldError::NotDigits => m("Bruk bare siffer.", "Use digits only.").into(),
+            FieldError::BadChecksum => m(
+                "Nummeret er ikke gyldig. Sjekk at du har skrevet det riktig.",
+                "The number is not valid. Check that you typed it correctly.",
+            )
+            .into(),
+            FieldError::NoSuchDate => m(
+                "Nummeret inneholder ikke en gyldig fødselsdato.",
+                "The number does not contain a valid date of birth.",
+            )
+            .into(),
+            FieldError::FhNotAllowed => m(
+                "Felles hjelpenummer kan ikke brukes her.",
+                "A common assistance number (FH number) cannot be used here.",
+            )
+            .into(),
+            FieldError::NotMobile => m(
+                "Skriv et mobilnummer: 8 siffer som begynner på 4 eller 9.",
+                "Enter a mobile number: 8 digits starting with 4 or 9.",
+            )
+            .into(),
+            FieldError::NotNorwegian => m(
+                "Skriv et norsk nummer, med eller uten +47.",
+                "Enter a Norwegian number, with or without +47.",
+            )
+            .into(),
+            FieldError::BadPhone => m(
+                "Skriv et norsk telefonnummer med 8 siffer.",
+                "Enter a Norwegian phone number with 8 digits.",
+            )
+            .into(),
+            FieldError::BadEmail => m(
+                "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
+                "Enter a valid e-mail address, for example name@kommune.no.",
+            )
+            .into(),
+            FieldError::NotPositive => m(
+                "Skriv et positivt heltall, for eksempel 8765432.",
+                "Enter a positive whole number, for example 8765432.",
+            )
+            .into(),
+            FieldError::ChooseAtLeastOne => m("Du må velge minst ett alternativ.", "You must choose at least one option.").into(),
+            FieldError::UnknownChoice => m("Velg blant alternativene.", "Choose among the options.").into(),
+            FieldError::TooMany { max } => fill(
+                m("Du kan ikke legge inn flere enn {0}.", "You cannot add more than {0}."),
+                &[&max.to_string()],
+            ),
+        }
+    }
+}
+
+/// Errors of a whole submission: field path (`"kommune_navn"`, `"her_id_parter.2"`) → error.
+/// One error per field: the first problem is the one to fix.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ValidationErrors(pub BTreeMap<String, FieldError>);
+
+impl ValidationErrors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn add(&mut self, path: impl Into<String>, error: FieldError) {
+        self.0.entry(path.into()).or_insert(error);
+    }
+
+    pub fn get(&self, path: &str) -> Option<FieldError> {
+        self.0.get(path).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn into_result<T>(self, ok: T) -> Result<T, ValidationErrors> {
+        if self.is_empty() { Ok(ok) } else { Err(self) }
+    }
+}
+
+/// For serde and logs: the bokmål message (no user input is ever part of it).
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Nb))
+    }
+}

@@ -1,0 +1,292 @@
+//! The form engine: an order form is data (`FormSpec`), not code. The SPA renders any
+//! spec and checks each field as the user goes; the server checks a whole submission
+//! against the same spec. `FormSpec::validate` is the single implementation of both.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{FieldError, ValidationErrors};
+use crate::i18n::Text;
+use crate::validate::{BoundedText, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber};
+
+/// An order form: titled sections of fields.
+#[derive(Debug)]
+pub struct FormSpec {
+    pub id: &'static str,
+    pub title: Text,
+    pub sections: &'static [Section],
+}
+
+#[derive(Debug)]
+pub struct Section {
+    pub title: Text,
+    pub fields: &'static [FieldSpec],
+}
+
+#[derive(Debug)]
+pub struct FieldSpec {
+    /// Key in the submission and in error paths; stable, never shown.
+    pub id: &'static str,
+    pub label: Text,
+    pub hint: Option<Text>,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// `Some(max)`: the user may enter several values (e.g. HER-ids), up to `max`.
+    pub repeat: Option<u32>,
+}
+
+/// What a field holds, and so which rule checks it and which keyboard a phone shows.
+#[derive(Debug)]
+pub enum FieldKind {
+    Text { max: u32 },
+    OrgNumber,
+    Phone,
+    Mobile,
+    Email,
+    HerId,
+    Fodselsnummer { allow_fh: bool },
+    /// Tick one or more of the choices.
+    MultiChoice(&'static [Choice]),
+}
+
+#[derive(Debug)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: Text,
+    pub hint: Option<Text>,
+}
+
+impl FieldKind {
+    /// The HTML input type.
+    pub fn input_type(&self) -> &'static str {
+        match self {
+            FieldKind::Email => "email",
+            FieldKind::Phone | FieldKind::Mobile => "tel",
+            _ => "text",
+        }
+    }
+
+    /// The `inputmode` hint, so phones show a number pad for numbers.
+    pub fn input_mode(&self) -> &'static str {
+        match self {
+            FieldKind::OrgNumber | FieldKind::HerId | FieldKind::Fodselsnummer { .. } => "numeric",
+            FieldKind::Phone | FieldKind::Mobile => "tel",
+            FieldKind::Email => "email",
+            _ => "text",
+        }
+    }
+
+    /// The `autocomplete` token where the browser may help fill in.
+    pub fn autocomplete(&self) -> &'static str {
+        match self {
+            FieldKind::Email => "email",
+            FieldKind::Phone | FieldKind::Mobile => "tel-national",
+            _ => "off",
+        }
+    }
+
+    /// Checks one typed-in value against this kind's rule.
+    pub fn parse(&self, input: &str) -> Result<Value, FieldError> {
+        Ok(match self {
+            FieldKind::Text { max } => Value::Text(BoundedText::parse(input, *max)?),
+            FieldKind::OrgNumber => Value::OrgNumber(OrgNumber::parse(input)?),
+            FieldKind::Phone => Value::Phone(PhoneNumber::parse(input)?),
+            FieldKind::Mobile => Value::Mobile(MobileNumber::parse(input)?),
+            FieldKind::Email => Value::Email(Email::parse(input)?),
+            FieldKind::HerId => Value::HerId(HerId::parse(input)?),
+            FieldKind::Fodselsnummer { allow_fh } => Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?),
+            FieldKind::MultiChoice(_) => return Err(FieldError::UnknownChoice),
+        })
+    }
+}
+
+/// What the user typed: field id → one string, or several (repeatable fields, multi-choice).
+/// Never cleared or rewritten by validation: errors travel beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RawForm(pub BTreeMap<String, RawValue>);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RawValue {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl RawForm {
+    /// The single value of a field ("" when absent).
+    pub fn one(&self, id: &str) -> &str {
+        match self.0.get(id) {
+            Some(RawValue::One(s)) => s,
+            Some(RawValue::Many(v)) => v.first().map_or("", String::as_str),
+            None => "",
+        }
+    }
+
+    /// The values of a repeatable or multi-choice field (empty when absent).
+    pub fn many(&self, id: &str) -> Vec<String> {
+        match self.0.get(id) {
+            Some(RawValue::Many(v)) => v.clone(),
+            Some(RawValue::One(s)) if !s.is_empty() => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn set_one(&mut self, id: &str, value: String) {
+        self.0.insert(id.to_owned(), RawValue::One(value));
+    }
+
+    pub fn set_many(&mut self, id: &str, values: Vec<String>) {
+        self.0.insert(id.to_owned(), RawValue::Many(values));
+    }
+}
+
+/// A validated value of one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Text(BoundedText),
+    OrgNumber(OrgNumber),
+    Phone(PhoneNumber),
+    Mobile(MobileNumber),
+    Email(Email),
+    HerId(HerId),
+    Fodselsnummer(Fodselsnummer),
+    Choices(Vec<&'static str>),
+    List(Vec<Value>),
+    /// An optional field left empty.
+    Absent,
+}
+
+impl Value {
+    /// The normalised text form, as stored and shown on the receipt.
+    pub fn normalised(&self) -> RawValue {
+        match self {
+            Value::Text(v) => RawValue::One(v.to_string()),
+            Value::OrgNumber(v) => RawValue::One(v.to_string()),
+            Value::Phone(v) => RawValue::One(v.to_string()),
+            Value::Mobile(v) => RawValue::One(v.to_string()),
+            Value::Email(v) => RawValue::One(v.to_string()),
+            Value::HerId(v) => RawValue::One(v.to_string()),
+            Value::Fodselsnummer(v) => RawValue::One(v.expose().to_owned()),
+            Value::Choices(v) => RawValue::Many(v.iter().map(|s| (*s).to_owned()).collect()),
+            Value::List(items) => RawValue::Many(
+                items
+                    .iter()
+                    .filter_map(|v| match v.normalised() {
+                        RawValue::One(s) => Some(s),
+                        RawValue::Many(_) => None,
+                    })
+                    .collect(),
+            ),
+            Value::Absent => RawValue::One(String::new()),
+        }
+    }
+}
+
+/// A submission that passed its spec: every field's typed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidForm {
+    pub spec_id: &'static str,
+    pub values: BTreeMap<&'static str, Value>,
+}
+
+impl ValidForm {
+    /// The normalised answers (digits without spaces, +47 removed, text trimmed).
+    pub fn normalised(&self) -> RawForm {
+        RawForm(self.values.iter().map(|(k, v)| ((*k).to_owned(), v.normalised())).collect())
+    }
+}
+
+/// The error path of item `index` of a repeatable field: `"her_id_parter.0"`.
+pub fn item_path(field: &str, index: usize) -> String {
+    format!("{field}.{index}")
+}
+
+impl FormSpec {
+    pub fn fields(&self) -> impl Iterator<Item = &'static FieldSpec> + use<'_> {
+        self.sections.iter().flat_map(|s| s.fields.iter())
+    }
+
+    pub fn field(&self, id: &str) -> Option<&'static FieldSpec> {
+        self.fields().find(|f| f.id == id)
+    }
+
+    /// Checks a whole submission; on failure every field's first error, keyed by path.
+    pub fn validate(&self, raw: &RawForm) -> Result<ValidForm, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let mut values = BTreeMap::new();
+        for field in self.fields() {
+            match field.validate(raw, &mut errors) {
+                Some(value) => {
+                    values.insert(field.id, value);
+                }
+                None => debug_assert!(!errors.is_empty()),
+            }
+        }
+        errors.into_result(ValidForm { spec_id: self.id, values })
+    }
+}
+
+impl FieldSpec {
+    /// Checks this field in `raw`; errors go into `errors` under this field's paths.
+    pub fn validate(&self, raw: &RawForm, errors: &mut ValidationErrors) -> Option<Value> {
+        let before = errors.len();
+        let value = match (&self.kind, self.repeat) {
+            (FieldKind::MultiChoice(choices), _) => self.validate_choices(choices, &raw.many(self.id), errors),
+            (_, Some(max)) => self.validate_list(max, &raw.many(self.id), errors),
+            (kind, None) => match raw.one(self.id).trim() {
+                "" if !self.required => Some(Value::Absent),
+                input => kind.parse(input).map_err(|e| errors.add(self.id, e)).ok(),
+            },
+        };
+        (errors.len() == before).then_some(value).flatten()
+    }
+
+    /// Checks one item as typed, for the on-blur check in the SPA. Empty is not an error
+    /// here: "required" is only reported on Send, not while the user is still filling in.
+    pub fn check_on_blur(&self, input: &str) -> Option<FieldError> {
+        if input.trim().is_empty() || matches!(self.kind, FieldKind::MultiChoice(_)) {
+            return None;
+        }
+        self.kind.parse(input).err()
+    }
+
+    fn validate_choices(&self, choices: &[Choice], picked: &[String], errors: &mut ValidationErrors) -> Option<Value> {
+        let mut values = Vec::new();
+        for p in picked {
+            match choices.iter().find(|c| c.value == p) {
+                Some(c) if !values.contains(&c.value) => values.push(c.value),
+                Some(_) => {}
+                None => errors.add(self.id, FieldError::UnknownChoice),
+            }
+        }
+        if values.is_empty() && self.required {
+            errors.add(self.id, FieldError::ChooseAtLeastOne);
+        }
+        Some(Value::Choices(values))
+    }
+
+    fn validate_list(&self, max: u32, items: &[String], errors: &mut ValidationErrors) -> Option<Value> {
+        // Empty rows are the blank inputs a user added and left: not answers, not errors.
+        let filled: Vec<(usize, &String)> = items.iter().enumerate().filter(|(_, s)| !s.trim().is_empty()).collect();
+        if filled.is_empty() {
+            if self.required {
+                errors.add(item_path(self.id, 0), FieldError::Required);
+            }
+            return Some(Value::List(Vec::new()));
+        }
+        if filled.len() > max as usize {
+            errors.add(self.id, FieldError::TooMany { max });
+            return None;
+        }
+        let mut values = Vec::new();
+        for (index, input) in filled {
+            match self.kind.parse(input) {
+                Ok(v) => values.push(v),
+                Err(e) => errors.add(item_path(self.id, index), e),
+            }
+        }
+        Some(Value::List(values))
+    }
+}

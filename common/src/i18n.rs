@@ -1,0 +1,198 @@
+//! The i18n catalog: every user-visible text, bokmål first and English second.
+//!
+//! Texts are compile-time constants (`Text`), so a missing translation is a build
+//! error rather than a blank on screen, and the wasm bundle carries no lookup tables.
+//! Form labels live in the form specs (`crate::services`) as `Text` values too.
+
+use serde::{Deserialize, Serialize};
+
+/// The user's language. Bokmål is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks a language from an HTTP `Accept-Language` header; bokmål unless English comes first.
+    pub fn from_accept_language(header: &str) -> Lang {
+        let first = header.split(',').next().unwrap_or("").trim().to_ascii_lowercase();
+        if first.starts_with("en") { Lang::En } else { Lang::Nb }
+    }
+}
+
+/// One text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub nb: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(nb: &'static str, en: &'static str) -> Self {
+        Text { nb, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nb => self.nb,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Fills `{0}`, `{1}`, … in a catalog text.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
+/// The catalog. Wording comes from NHN's own guides (seeds) where they have it.
+pub mod t {
+    use super::Text;
+
+    macro_rules! texts {
+        ($($name:ident = $nb:literal, $en:literal;)*) => {
+            $(pub const $name: Text = Text::new($nb, $en);)*
+        };
+    }
+
+    texts! {
+        // Frame
+        APP_TITLE = "Skjema og avtaler", "Forms and agreements";
+        BRAND = "Norsk helsenett", "Norwegian Health Network";
+        SKIP_TO_MAIN = "Hopp til hovedinnhold", "Skip to main content";
+        FOOTER_QUESTIONS = "Har du spørsmål?", "Any questions?";
+        FOOTER_CONTACT = "tlf 24 20 00 00 | kundesenter@nhn.no", "phone +47 24 20 00 00 | kundesenter@nhn.no";
+        SWITCH_LANGUAGE = "English", "Norsk";
+        SWITCH_LANGUAGE_LABEL = "Change language to English", "Bytt språk til norsk";
+        LOADING = "Laster …", "Loading …";
+        NOT_FOUND_TITLE = "Fant ikke siden", "Page not found";
+        NOT_FOUND_BODY = "Lenken kan være feil, eller siden kan være flyttet.", "The link may be wrong, or the page may have moved.";
+        TO_FRONT_PAGE = "Til forsiden", "To the front page";
+        NETWORK_ERROR = "Fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen. Det du har fylt inn er tatt vare på.", "Could not reach the service. Check your connection and try again. What you entered has been kept.";
+        SERVER_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt. Det du har fylt inn er tatt vare på.", "Something went wrong on our side. Try again shortly. What you entered has been kept.";
+        ERROR_HEADING = "Feil", "Error";
+
+        // Landing and login (seed 000)
+        LOGIN_TITLE = "Logg inn for å akseptere", "Log in to accept";
+        LOGIN_STEP_1 = "Logg inn med ID-porten", "Log in with ID-porten";
+        LOGIN_STEP_2 = "Bekreft organisasjon", "Confirm organisation";
+        LOGIN_STEP_3 = "Fyll ut et eventuelt skjema", "Fill in any form";
+        LOGIN_STEP_4 = "Les gjennom og aksept", "Read and accept";
+        LOGIN_STEP_5 = "Kvittering", "Receipt";
+        WELCOME_TITLE = "NHN Avtaleaksept", "NHN agreement acceptance";
+        WELCOME_BODY = "Velkommen til NHN avtaleaksept. Her vil du kunne gå gjennom stegene for å akseptere avtaler og bruksvilkår gjennom NHN sin Kundeportal. Husk at aksept kan kun gis av den i bedriften som har myndighet til det (prokura).", "Welcome to NHN agreement acceptance. Here you go through the steps to accept agreements and terms of use in NHN's customer portal. Remember that only the person in the organisation with authority (procuration) may accept.";
+        LOGIN_BUTTON = "Logg inn med ID-porten", "Log in with ID-porten";
+
+        // Built-in test identity provider
+        TEST_LOGIN_TITLE = "Testinnlogging", "Test login";
+        TEST_LOGIN_WARNING = "Dette er en testinnlogging for utvikling og test, ikke ID-porten. Bruk bare syntetiske testpersoner.", "This is a test login for development and testing, not ID-porten. Use synthetic test persons only.";
+        TEST_LOGIN_EID = "Velg elektronisk ID", "Choose electronic ID";
+        TEST_LOGIN_FNR = "Fødselsnummer (syntetisk testperson)", "National identity number (synthetic test person)";
+        TEST_LOGIN_FNR_HINT = "11 siffer, for eksempel 08908834756.", "11 digits, for example 08908834756.";
+        TEST_LOGIN_NAME = "Navn", "Name";
+        TEST_LOGIN_SUBMIT = "Logg inn", "Log in";
+        EID_MINID = "MinID", "MinID";
+        EID_MINID_HINT = "Med kode fra SMS eller PIN-kodebrev", "With a code from SMS or PIN letter";
+        EID_BANKID = "BankID", "BankID";
+        EID_BANKID_HINT = "Med koder fra banken din", "With codes from your bank";
+        EID_BANKID_MOBIL = "BankID på mobil", "BankID on mobile";
+        EID_BANKID_MOBIL_HINT = "Med sikker legitimasjon på mobil", "With secure credentials on your mobile";
+        EID_BUYPASS_KORT = "Buypass ID på smartkort", "Buypass ID on smart card";
+        EID_BUYPASS_KORT_HINT = "Med smartkort og kortleser", "With smart card and card reader";
+        EID_BUYPASS_MOBIL = "Buypass ID i mobil", "Buypass ID in mobile";
+        EID_BUYPASS_MOBIL_HINT = "Med passord/SMS eller mobilapp", "With password/SMS or mobile app";
+        EID_COMMFIDES = "Commfides", "Commfides";
+        EID_COMMFIDES_HINT = "Med USB-pinne eller smartkort", "With USB stick or smart card";
+
+        // The five steps (seed 000)
+        STEP_LOGGED_IN = "Du er innlogget som {0}", "You are logged in as {0}";
+        STEP_CHOOSE_ORG = "Søk opp og velg din virksomhet", "Find and choose your organisation";
+        STEP_ACTING_FOR = "Du aksepterer på vegne av {0}", "You accept on behalf of {0}";
+        STEP_FILL_FORM = "Fyll ut skjema", "Fill in the form";
+        STEP_READ_ACCEPT = "Les gjennom og aksepter avtaledokumenter", "Read and accept the agreement documents";
+        STEP_RECEIPT = "Kvittering", "Receipt";
+        STEP_DONE = "fullført", "completed";
+        STEP_CURRENT = "du er her", "you are here";
+        PROGRESS_LABEL = "Steg i bestillingen", "Steps of the order";
+        BACK = "Tilbake", "Back";
+
+        // Step 2
+        ORG_LABEL = "Org. nr. eller virksomhetsnummer", "Organisation or enterprise number";
+        ORG_HINT = "Skriv inn et gyldig organisasjons- eller virksomhetsnummer for å søke.", "Enter a valid organisation or enterprise number to search.";
+        ORG_SEARCH = "Søk", "Search";
+        ORG_FOUND = "Virksomhet funnet", "Organisation found";
+        ORG_NOT_FOUND = "Fant ingen virksomhet med dette nummeret i Enhetsregisteret.", "No organisation with this number in the Central Coordinating Register.";
+        ORG_CONTINUE = "Gå videre", "Continue";
+        ORG_AUTHORITY = "Husk at aksept kan kun gis av den i virksomheten som har myndighet til det (prokura, signaturrett eller daglig leder).", "Remember that only a person in the organisation with authority (procuration, signing rights or general manager) may accept.";
+        ORG_CHANGE = "Velg en annen virksomhet", "Choose another organisation";
+
+        // Step 3
+        FORM_SEND = "Send", "Send";
+        FORM_OPTIONAL = "Valgfritt", "Optional";
+        FORM_ADD_ANOTHER = "Legg til en til", "Add another";
+        FORM_REMOVE = "Fjern", "Remove";
+        FORM_REMOVE_ITEM = "Fjern {0} nummer {1}", "Remove {0} number {1}";
+        ERROR_SUMMARY_TITLE = "For å gå videre må du rette opp følgende feil:", "To continue, correct the following:";
+
+        // Step 4
+        ACCEPT_TITLE = "Les gjennom og aksepter {0}", "Read and accept {0}";
+        ACCEPT_DOWNLOAD_HINT = "Du kan laste ned dokumentene ved å trykke på ikonet til høyre for tittelen.", "You can download the documents by pressing the icon to the right of the title.";
+        ACCEPT_DOWNLOAD = "Last ned {0} (PDF)", "Download {0} (PDF)";
+        ACCEPT_CHECKBOX = "Jeg aksepterer innholdet i dokumentene.", "I accept the content of the documents.";
+        ACCEPT_REQUIRED = "Du må krysse av for at du aksepterer innholdet i dokumentene.", "You must tick that you accept the content of the documents.";
+        ACCEPT_FINISH = "Fullfør", "Finish";
+        ACCEPT_CONFIRM = "Ved å gå videre bekrefter du at du aksepterer innholdet i dokumentene, og at du er riktig person til å akseptere dette.", "By continuing you confirm that you accept the content of the documents and that you are the right person to accept them.";
+        FORM_REJECTED = "Skjemaet har feil som må rettes. Svarene dine er tatt vare på.", "The form has errors to correct. Your answers have been kept.";
+
+        // Step 5 (seed 000)
+        DONE_TITLE = "Ferdig!", "Done!";
+        DONE_REFERENCE = "Referansenummer", "Reference number";
+        DONE_FORMS = "Følgende skjema ble levert:", "The following form was delivered:";
+        DONE_DOCUMENTS = "Følgende dokumenter ble signert:", "The following documents were signed:";
+        DONE_FINISHED = "Du er ferdig.", "You are finished.";
+        DONE_RECEIPT = "Vis kvittering", "Show receipt";
+        LOGOUT = "Logg ut", "Log out";
+        NEXT_STEPS_TITLE = "Videre saksgang", "What happens next";
+        NEXT_STEP_1 = "Kundesenteret i NHN vil gjennomgå informasjon i Adresseregisteret, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.", "NHN's customer centre will review the information in the Address Register and, if corrections are needed, will contact you at the e-mail address given.";
+        NEXT_STEP_2 = "Er alt ok vil det sendes svar til oppgitte mailadresser om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.", "If everything is in order, a reply is sent to the e-mail addresses given that ServiceBus is activated, and the password is sent by SMS to the contact person.";
+        NEXT_STEP_3 = "Saken vil bli behandlet fortløpende, og svar vil normalt bli sendt i løpet av 1-2 dager.", "The case is processed continuously, and a reply is normally sent within 1–2 days.";
+        NEXT_STEP_4 = "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.", "Then contact your EPR supplier for further configuration and set-up of the record system.";
+        LOGGED_OUT = "Du er logget ut.", "You are logged out.";
+
+        // Receipt page
+        RECEIPT_TITLE = "Kvittering for bestilling", "Order receipt";
+        RECEIPT_SERVICE = "Tjeneste", "Service";
+        RECEIPT_ORG = "Virksomhet", "Organisation";
+        RECEIPT_ORDERED_BY = "Bestilt av", "Ordered by";
+        RECEIPT_SUBMITTED = "Sendt inn", "Submitted";
+        RECEIPT_ANSWERS = "Svarene dine", "Your answers";
+        RECEIPT_DOCUMENTS = "Aksepterte dokumenter", "Accepted documents";
+        RECEIPT_PRINT = "Skriv ut eller lagre som PDF", "Print or save as PDF";
+        RECEIPT_NOT_FOUND = "Fant ingen bestilling med dette referansenummeret.", "No order with this reference number.";
+        YES = "Ja", "Yes";
+        NO = "Nei", "No";
+
+        // Session countdown
+        SESSION_REMAINING = "Tid igjen av økten: {0}", "Time left in session: {0}";
+        SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";
+
+        // Documents
+        DOC_DIGIHELSE = "Avtale for etablering av Digihelse", "Agreement for establishing Digihelse";
+        SAMPLE_DOCUMENT = "Eksempeltekst laget for Bestillingsportal, ikke NHNs gjeldende avtale.", "Sample text made for Bestillingsportal, not NHN's agreement in force.";
+    }
+}
