@@ -1,0 +1,105 @@
+//! Sessions on the server: the cookie, the lookup, expiry and renewal.
+//!
+//! `require_session` guards every route that needs a user. It refuses a missing session
+//! (401 `unauthenticated`) and an expired one (401 `session_expired`), renews the session
+//! on activity (the form's time limit counts from the last thing the user did), and tells
+//! the SPA the new expiry in response headers so its countdown stays true.
+
+use axum::extract::{Request, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use common::api::Eid;
+use common::validate::Fodselsnummer;
+use sha2::{Digest, Sha256};
+
+use crate::db::sessions::{self, SessionRow};
+use crate::error::ApiError;
+use crate::now_ms;
+use crate::state::AppState;
+
+pub const COOKIE_NAME: &str = "bp_session";
+/// Response headers carrying the session's expiry and the server's clock (Unix ms).
+pub const EXPIRES_HEADER: &str = "x-session-expires-at";
+pub const SERVER_NOW_HEADER: &str = "x-server-now";
+
+/// Renewals closer together than this are skipped: one write per request would halve
+/// the throughput of order submits for a gain nobody can see.
+const RENEW_GRANULARITY_MS: i64 = 15_000;
+
+/// The logged-in user of a request.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub token_hash: String,
+    pub fodselsnummer: Fodselsnummer,
+    pub name: String,
+    pub eid: Eid,
+    pub expires_at_ms: i64,
+}
+
+/// A fresh random session token (256 bits, hex).
+pub fn new_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    Ok(hex(&bytes))
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The session token from the request's cookies.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"))
+        .expect("hex token is a valid header value")
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("bp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+/// Middleware for routes that need a user; see the module doc.
+pub async fn require_session(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, ApiError> {
+    let token = token_from(request.headers()).ok_or(ApiError::Unauthenticated)?;
+    let token_hash = hash_token(&token);
+    let row = sessions::find(&state.db, &token_hash).await?.ok_or(ApiError::Unauthenticated)?;
+    let now = now_ms();
+    if row.expires_at_ms <= now {
+        return Err(ApiError::SessionExpired);
+    }
+    let renewed = state.policy().expiry_from(now);
+    let expires_at_ms = if renewed - row.expires_at_ms >= RENEW_GRANULARITY_MS {
+        sessions::set_expiry(&state.db, &token_hash, renewed).await?;
+        renewed
+    } else {
+        row.expires_at_ms
+    };
+    let SessionRow { fodselsnummer, name, eid, .. } = row;
+    request.extensions_mut().insert(CurrentUser { token_hash, fodselsnummer, name, eid, expires_at_ms });
+    let mut response = next.run(request).await;
+    // A handler that ended the session (logout) has already said so with its cookie.
+    if !response.headers().contains_key(SET_COOKIE) {
+        let headers = response.headers_mut();
+        headers.insert(EXPIRES_HEADER, HeaderValue::from(expires_at_ms));
+        headers.insert(SERVER_NOW_HEADER, HeaderValue::from(now_ms()));
+    }
+    Ok(response)
+}

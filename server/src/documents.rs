@@ -1,0 +1,186 @@
+//! Agreement documents: the exact text of each version (our own sample texts, marked as
+//! such), its SHA-256 (the evidence stored with each acceptance names the hash of what was
+//! accepted), and its rendering to PDF with krilla. A new version is a new entry; an old
+//! one is never changed.
+
+use std::sync::OnceLock;
+
+use common::i18n::t;
+use common::services::DocumentRef;
+use krilla::Document;
+use krilla::geom::Point;
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+use sha2::{Digest, Sha256};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+
+/// One version of an agreement's text.
+pub struct AgreementText {
+    pub id: &'static str,
+    pub version: &'static str,
+    pub valid_from: &'static str,
+    pub paragraphs: &'static [&'static str],
+}
+
+static TEXTS: &[AgreementText] = &[AgreementText {
+    id: "avtale-digihelse",
+    version: "1.0",
+    valid_from: "01.07.2021",
+    paragraphs: &[
+        "1. Formål. Avtalen gjelder kommunens bruk av DigiHelse, DigiHelsestasjon og timebestilling på Helsenorge, levert av Norsk Helsenett SF (NHN).",
+        "2. Kommunens ansvar. Kommunen sørger for at opplysningene i Adresseregisteret er riktige, at kommunikasjonspartene som skal motta og sende meldinger fra og til Helsenorge er registrert med riktig HER-id, og at journalsystemet er satt opp for tjenesten sammen med EPJ-leverandøren.",
+        "3. NHNs ansvar. NHN drifter tjenestene, aktiverer ServiceBus for kommunen og gir kommunen og IKT-driftsleverandøren beskjed når tjenesten er klar til bruk. Brukerstøtte gis av NHNs kundesenter, tlf 24 20 00 00, kundesenter@nhn.no.",
+        "4. Personopplysninger. Partene behandler personopplysninger i samsvar med personopplysningsloven og helseregisterloven. Kommunen er dataansvarlig for opplysningene i sine fagsystemer.",
+        "5. Meldingsstatistikk. NHN sender meldingsstatistikk hver 14. dag til e-postadressen som er oppgitt for IKT-driftsleverandøren.",
+        "6. Aksept. Avtalen aksepteres av en person som har myndighet til å forplikte kommunen (prokura, signaturrett eller daglig leder). Aksepten lagres med dokumentets versjon og sjekksum.",
+        "7. Endringer. NHN kan endre avtalen med varsel. En ny versjon gjelder først når den er akseptert.",
+    ],
+}];
+
+pub fn text(id: &str) -> Option<&'static AgreementText> {
+    TEXTS.iter().find(|t| t.id == id)
+}
+
+impl AgreementText {
+    /// The canonical text whose hash is the evidence: title, version, date, paragraphs.
+    pub fn canonical(&self, title: &str) -> String {
+        let mut s = format!("{title}\nVersjon {}, gjeldende fra {}\n", self.version, self.valid_from);
+        for p in self.paragraphs {
+            s.push('\n');
+            s.push_str(p);
+        }
+        s
+    }
+
+    pub fn sha256(&self, title: &str) -> String {
+        crate::auth::hex(&Sha256::digest(self.canonical(title).as_bytes()))
+    }
+}
+
+/// The hash of the text a document reference points to.
+pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
+    text(doc.id).map(|t| t.sha256(doc.title.nb))
+}
+
+/// "22.11.2026 kl. 21:05" in Norwegian time.
+pub fn format_oslo_time(ms: i64) -> String {
+    let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else { return String::new() };
+    let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
+    ts.to_zoned(tz).strftime("%d.%m.%Y kl. %H:%M").to_string()
+}
+
+const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The document as PDF; rendered once per document and kept (the text never changes).
+pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
+    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, Vec<u8>)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some((_, bytes)) = cache.lock().ok()?.iter().find(|(id, _)| *id == doc.id) {
+        return Some(bytes.clone());
+    }
+    let text = text(doc.id)?;
+    let mut lines = vec![
+        Line::heading(doc.title.nb),
+        Line::body(&format!("Versjon {}, gjeldende fra {}", text.version, text.valid_from)),
+        Line::body(&format!("{} SHA-256: {}", t::SAMPLE_DOCUMENT.nb, text.sha256(doc.title.nb))),
+        Line::blank(),
+    ];
+    for p in text.paragraphs {
+        lines.push(Line::body(p));
+        lines.push(Line::blank());
+    }
+    let bytes = render(doc.title.nb, &lines).ok()?;
+    cache.lock().ok()?.push((doc.id, bytes.clone()));
+    Some(bytes)
+}
+
+/// A paragraph to lay out.
+pub struct Line {
+    text: String,
+    bold: bool,
+    size: f32,
+}
+
+impl Line {
+    pub fn heading(text: &str) -> Self {
+        Line { text: text.to_owned(), bold: true, size: 16.0 }
+    }
+    pub fn body(text: &str) -> Self {
+        Line { text: text.to_owned(), bold: false, size: 10.5 }
+    }
+    pub fn blank() -> Self {
+        Line { text: String::new(), bold: false, size: 6.0 }
+    }
+}
+
+const PAGE_W: f32 = 595.0; // A4 in points
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 56.0;
+
+/// Lays paragraphs out on A4 pages: words wrapped by their real widths in the font
+/// (krilla has no layout engine), a new page when one is full.
+pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
+    let regular = Font::new(REGULAR.into(), 0).ok_or("regular font")?;
+    let bold = Font::new(BOLD.into(), 0).ok_or("bold font")?;
+    let mut document = Document::new();
+    document.set_metadata(Metadata::new().title(title.to_owned()).language("nb".to_owned()));
+    let mut wrapped: Vec<(String, bool, f32)> = Vec::new();
+    for line in lines {
+        let font_bytes = if line.bold { BOLD } else { REGULAR };
+        if line.text.is_empty() {
+            wrapped.push((String::new(), false, line.size));
+        }
+        for l in wrap(font_bytes, &line.text, line.size, PAGE_W - 2.0 * MARGIN) {
+            wrapped.push((l, line.bold, line.size));
+        }
+    }
+    let mut rest = wrapped.as_slice();
+    while !rest.is_empty() {
+        let mut page = document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
+        let mut surface = page.surface();
+        let mut y = MARGIN;
+        while let Some(((text, is_bold, size), tail)) = rest.split_first() {
+            let height = size * 1.45;
+            if y + height > PAGE_H - MARGIN {
+                break;
+            }
+            y += height;
+            if !text.is_empty() {
+                let font = if *is_bold { bold.clone() } else { regular.clone() };
+                surface.draw_text(Point::from_xy(MARGIN, y), font, *size, text, false, TextDirection::Auto);
+            }
+            rest = tail;
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// Greedy word wrap by advance widths.
+fn wrap(font_bytes: &[u8], text: &str, size: f32, width: f32) -> Vec<String> {
+    let Ok(font) = skrifa::FontRef::new(font_bytes) else { return vec![text.to_owned()] };
+    let charmap = font.charmap();
+    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
+    let measure = |s: &str| -> f32 {
+        s.chars().map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(size * 0.5)).sum()
+    };
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if measure(&candidate) > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_owned();
+        } else {
+            current = candidate;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}

@@ -1,0 +1,26 @@
+//! Extractors whose rejections are `ApiError`s, so bad JSON gets the API's JSON error
+//! body and not axum's plain text.
+
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use common::Lang;
+
+use crate::error::ApiError;
+
+/// `Json<T>` with `ApiError` as its rejection.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+/// The request's language, from `Accept-Language` (bokmål by default).
+pub struct RequestLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        Ok(RequestLang(Lang::from_accept_language(header)))
+    }
+}

@@ -1,0 +1,18 @@
+//! Bestillingsportal's server: the JSON API under `/api`, SQLite persistence, sessions,
+//! the registry of organisations, agreement documents as PDF, and the SPA bundle.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod documents;
+pub mod error;
+pub mod extract;
+pub mod registry;
+pub mod routes;
+pub mod startup;
+pub mod state;
+
+/// Milliseconds since the Unix epoch, the unit of every time in the database and API.
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}

@@ -1,0 +1,60 @@
+//! The HTTP surface: `/api/*` (JSON) and everything else from the SPA bundle, with a
+//! fallback to `index.html` so deep links answer 200.
+
+mod auth;
+mod documents;
+mod health;
+mod orders;
+mod organisations;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::from_fn_with_state;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::auth::require_session;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The whole application: API plus static bundle.
+pub fn router(state: AppState) -> Router {
+    let dist = state.config.dist.clone();
+    let spa = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip());
+    Router::new()
+        .nest("/api", api(state))
+        .fallback_service(spa)
+        .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        // Revalidate every time: file names are not content-hashed, and the files are small.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+}
+
+/// The JSON API. Routes under `protected` need a live session (see `auth::require_session`).
+pub fn api(state: AppState) -> Router {
+    let protected = Router::new()
+        .merge(auth::protected())
+        .merge(organisations::router())
+        .merge(orders::router())
+        .route_layer(from_fn_with_state(state.clone(), require_session));
+    Router::new()
+        .merge(health::router())
+        .merge(auth::public())
+        .merge(documents::router())
+        .merge(protected)
+        .fallback(|| async { ApiError::NotFound })
+        .with_state(state)
+}
+
+/// Wasm needs `'wasm-unsafe-eval'`; nothing else runs but our own files.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+                   font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+}

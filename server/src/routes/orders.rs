@@ -1,0 +1,144 @@
+//! Orders.
+//!
+//! - `POST /api/orders/validate` — checks answers against the service's form spec
+//!   (step 3's "Send"): 204, or 422 with the field errors.
+//! - `POST /api/orders` — validates again, checks the accepted documents, stores the
+//!   order durably with a reference number, answers 201 with the receipt.
+//! - `GET  /api/orders/{reference}` — the receipt, for the person who ordered.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use common::api::{AcceptedDocument, Organisation, Receipt, SubmitOrder};
+use common::form::ValidForm;
+use common::services::{self, Service};
+use common::validate::OrgNumber;
+use common::{FieldError, Lang, ValidationErrors};
+
+use crate::auth::CurrentUser;
+use crate::db::orders::{self, Inserted, NewOrder};
+use crate::documents;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, RequestLang};
+use crate::now_ms;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orders", post(submit))
+        .route("/orders/validate", post(validate))
+        .route("/orders/{reference}", get(receipt))
+}
+
+/// An order that passed every check, ready to store.
+struct CheckedOrder {
+    service: &'static Service,
+    organisation: Organisation,
+    form: ValidForm,
+}
+
+/// Every check of a submission, in one place for `validate` and `submit`.
+fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrder, ApiError> {
+    let mut errors = ValidationErrors::default();
+    let service = services::by_slug(&body.service);
+    if service.is_none() {
+        errors.add("service", FieldError::UnknownChoice);
+    }
+    let organisation = match OrgNumber::parse(&body.orgnr) {
+        Ok(orgnr) => state.registry.lookup(&orgnr).or_else(|| {
+            errors.add("orgnr", FieldError::UnknownChoice);
+            None
+        }),
+        Err(e) => {
+            errors.add("orgnr", e);
+            None
+        }
+    };
+    let form = service.and_then(|s| s.form.validate(&body.answers).map_err(|e| errors.0.extend(e.0)).ok());
+    match (service, organisation, form) {
+        (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder { service, organisation, form }),
+        _ => Err(ApiError::Validation(errors, lang)),
+    }
+}
+
+async fn validate(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ApiJson(body): ApiJson<SubmitOrder>,
+) -> Result<StatusCode, ApiError> {
+    check(&state, &body, lang)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    ApiJson(body): ApiJson<SubmitOrder>,
+) -> Result<(StatusCode, Json<Receipt>), ApiError> {
+    let checked = check(&state, &body, lang)?;
+    let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
+    let answers = checked.form.normalised();
+    let submitted_at_ms = now_ms();
+    loop {
+        let reference = new_reference()?;
+        let order = NewOrder {
+            reference: &reference,
+            service: checked.service.slug,
+            organisation: &checked.organisation,
+            ordered_by_name: &user.name,
+            ordered_by_fnr: user.fodselsnummer.expose(),
+            eid: user.eid.as_str(),
+            answers: &answers,
+            documents: &documents,
+            submitted_at_ms,
+        };
+        if let Inserted::Ok = orders::insert(&state.db, &order).await? {
+            tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
+            let receipt = Receipt {
+                reference,
+                service: checked.service.slug.to_owned(),
+                organisation: checked.organisation,
+                ordered_by: user.name,
+                submitted_at_ms,
+                submitted_at: documents::format_oslo_time(submitted_at_ms),
+                answers,
+                documents,
+            };
+            return Ok((StatusCode::CREATED, Json(receipt)));
+        }
+    }
+}
+
+/// Every document of the service must be accepted; the evidence names each one's hash.
+fn accepted_documents(service: &Service, accepted: &[String], lang: Lang) -> Result<Vec<AcceptedDocument>, ApiError> {
+    let mut errors = ValidationErrors::default();
+    let mut out = Vec::new();
+    for doc in service.documents {
+        if !accepted.iter().any(|a| a == doc.id) {
+            errors.add("accepted_documents", FieldError::Required);
+            continue;
+        }
+        let sha256 = documents::sha256_of(doc).ok_or_else(|| ApiError::internal(format!("no text for {}", doc.id)))?;
+        out.push(AcceptedDocument { id: doc.id.into(), title: doc.title.nb.into(), version: doc.version.into(), sha256 });
+    }
+    errors.into_result(out).map_err(|e| ApiError::Validation(e, lang))
+}
+
+fn new_reference() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    Ok(common::reference::from_random(bytes))
+}
+
+async fn receipt(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Path(reference): Path<String>,
+) -> Result<Json<Receipt>, ApiError> {
+    if !common::reference::is_well_formed(&reference) {
+        return Err(ApiError::NotFound);
+    }
+    orders::receipt_for(&state.db, &reference, user.fodselsnummer.expose()).await?.map(Json).ok_or(ApiError::NotFound)
+}

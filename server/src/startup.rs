@@ -1,0 +1,59 @@
+//! Builds the application from its configuration: database (migrated), registry, router,
+//! listener. Tests build it on port 0 and ask `address()` which port they got.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::registry::Registry;
+use crate::routes;
+use crate::state::AppState;
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, Box<dyn std::error::Error>> {
+        if config.production {
+            // Issue: real ID-porten configuration; until then production has no login at all.
+            tracing::warn!("production mode: the built-in test login is disabled");
+        }
+        let db = crate::db::connect(&config.database_url).await?;
+        let listener = TcpListener::bind(config.listen).await?;
+        let state = AppState { db, config: Arc::new(config), registry: Arc::new(Registry::bundled()) };
+        Ok(Application { listener, state })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener.local_addr().expect("bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let app = routes::router(self.state);
+        axum::serve(self.listener, app).with_graceful_shutdown(shutdown_signal()).await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

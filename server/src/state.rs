@@ -1,0 +1,22 @@
+//! What every handler shares: the database, the configuration and the registry.
+
+use std::sync::Arc;
+
+use common::session::SessionPolicy;
+use sqlx::SqlitePool;
+
+use crate::config::Config;
+use crate::registry::Registry;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub config: Arc<Config>,
+    pub registry: Arc<Registry>,
+}
+
+impl AppState {
+    pub fn policy(&self) -> SessionPolicy {
+        self.config.session_policy()
+    }
+}
