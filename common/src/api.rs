@@ -23,7 +23,14 @@ pub enum Eid {
 }
 
 impl Eid {
-    pub const ALL: [Eid; 6] = [Eid::Minid, Eid::Bankid, Eid::BankidMobil, Eid::BuypassSmartkort, Eid::BuypassMobil, Eid::Commfides];
+    pub const ALL: [Eid; 6] = [
+        Eid::Minid,
+        Eid::Bankid,
+        Eid::BankidMobil,
+        Eid::BuypassSmartkort,
+        Eid::BuypassMobil,
+        Eid::Commfides,
+    ];
 
     pub fn label(self) -> Text {
         match self {

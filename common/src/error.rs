@@ -41,6 +41,8 @@ pub enum FieldError {
     UnknownChoice,
     /// Too many repetitions of a repeatable field.
     TooMany { max: u32 },
+    /// A well-formed organisation number that Enhetsregisteret does not have (or has deleted).
+    NotInRegistry,
 }
 
 impl FieldError {
@@ -48,13 +50,21 @@ impl FieldError {
     pub fn message(self, lang: Lang) -> String {
         let m = |nb, en| Text::new(nb, en).get(lang);
         match self {
-            FieldError::Required => m("Du må fylle ut feltet.", "You must fill in this field.").into(),
+            FieldError::Required => {
+                m("Du må fylle ut feltet.", "You must fill in this field.").into()
+            }
             FieldError::TooLong { max } => fill(
-                m("Teksten kan ikke være lengre enn {0} tegn.", "The text cannot be longer than {0} characters."),
+                m(
+                    "Teksten kan ikke være lengre enn {0} tegn.",
+                    "The text cannot be longer than {0} characters.",
+                ),
                 &[&max.to_string()],
             ),
             FieldError::WrongLength { expected } => fill(
-                m("Nummeret må ha {0} siffer.", "The number must have {0} digits."),
+                m(
+                    "Nummeret må ha {0} siffer.",
+                    "The number must have {0} digits.",
+                ),
                 &[&expected.to_string()],
             ),
             FieldError::NotDigits => m("Bruk bare siffer.", "Use digits only.").into(),
@@ -98,10 +108,20 @@ impl FieldError {
                 "Enter a positive whole number, for example 8765432.",
             )
             .into(),
-            FieldError::ChooseAtLeastOne => m("Du må velge minst ett alternativ.", "You must choose at least one option.").into(),
-            FieldError::UnknownChoice => m("Velg blant alternativene.", "Choose among the options.").into(),
+            FieldError::ChooseAtLeastOne => m(
+                "Du må velge minst ett alternativ.",
+                "You must choose at least one option.",
+            )
+            .into(),
+            FieldError::UnknownChoice => {
+                m("Velg blant alternativene.", "Choose among the options.").into()
+            }
+            FieldError::NotInRegistry => crate::i18n::t::ORG_NOT_FOUND.get(lang).into(),
             FieldError::TooMany { max } => fill(
-                m("Du kan ikke legge inn flere enn {0}.", "You cannot add more than {0}."),
+                m(
+                    "Du kan ikke legge inn flere enn {0}.",
+                    "You cannot add more than {0}.",
+                ),
                 &[&max.to_string()],
             ),
         }

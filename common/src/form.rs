@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, ValidationErrors};
 use crate::i18n::Text;
-use crate::validate::{BoundedText, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber};
+use crate::validate::{
+    BoundedText, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
+};
 
 /// An order form: titled sections of fields.
 #[derive(Debug)]
@@ -39,13 +41,17 @@ pub struct FieldSpec {
 /// What a field holds, and so which rule checks it and which keyboard a phone shows.
 #[derive(Debug)]
 pub enum FieldKind {
-    Text { max: u32 },
+    Text {
+        max: u32,
+    },
     OrgNumber,
     Phone,
     Mobile,
     Email,
     HerId,
-    Fodselsnummer { allow_fh: bool },
+    Fodselsnummer {
+        allow_fh: bool,
+    },
     /// Tick one or more of the choices.
     MultiChoice(&'static [Choice]),
 }
@@ -95,7 +101,9 @@ impl FieldKind {
             FieldKind::Mobile => Value::Mobile(MobileNumber::parse(input)?),
             FieldKind::Email => Value::Email(Email::parse(input)?),
             FieldKind::HerId => Value::HerId(HerId::parse(input)?),
-            FieldKind::Fodselsnummer { allow_fh } => Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?),
+            FieldKind::Fodselsnummer { allow_fh } => {
+                Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?)
+            }
             FieldKind::MultiChoice(_) => return Err(FieldError::UnknownChoice),
         })
     }
@@ -194,7 +202,12 @@ pub struct ValidForm {
 impl ValidForm {
     /// The normalised answers (digits without spaces, +47 removed, text trimmed).
     pub fn normalised(&self) -> RawForm {
-        RawForm(self.values.iter().map(|(k, v)| ((*k).to_owned(), v.normalised())).collect())
+        RawForm(
+            self.values
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.normalised()))
+                .collect(),
+        )
     }
 }
 
@@ -224,7 +237,10 @@ impl FormSpec {
                 None => debug_assert!(!errors.is_empty()),
             }
         }
-        errors.into_result(ValidForm { spec_id: self.id, values })
+        errors.into_result(ValidForm {
+            spec_id: self.id,
+            values,
+        })
     }
 }
 
@@ -233,7 +249,9 @@ impl FieldSpec {
     pub fn validate(&self, raw: &RawForm, errors: &mut ValidationErrors) -> Option<Value> {
         let before = errors.len();
         let value = match (&self.kind, self.repeat) {
-            (FieldKind::MultiChoice(choices), _) => self.validate_choices(choices, &raw.many(self.id), errors),
+            (FieldKind::MultiChoice(choices), _) => {
+                self.validate_choices(choices, &raw.many(self.id), errors)
+            }
             (_, Some(max)) => self.validate_list(max, &raw.many(self.id), errors),
             (kind, None) => match raw.one(self.id).trim() {
                 "" if !self.required => Some(Value::Absent),
@@ -252,7 +270,12 @@ impl FieldSpec {
         self.kind.parse(input).err()
     }
 
-    fn validate_choices(&self, choices: &[Choice], picked: &[String], errors: &mut ValidationErrors) -> Option<Value> {
+    fn validate_choices(
+        &self,
+        choices: &[Choice],
+        picked: &[String],
+        errors: &mut ValidationErrors,
+    ) -> Option<Value> {
         let mut values = Vec::new();
         for p in picked {
             match choices.iter().find(|c| c.value == p) {
@@ -267,9 +290,18 @@ impl FieldSpec {
         Some(Value::Choices(values))
     }
 
-    fn validate_list(&self, max: u32, items: &[String], errors: &mut ValidationErrors) -> Option<Value> {
+    fn validate_list(
+        &self,
+        max: u32,
+        items: &[String],
+        errors: &mut ValidationErrors,
+    ) -> Option<Value> {
         // Empty rows are the blank inputs a user added and left: not answers, not errors.
-        let filled: Vec<(usize, &String)> = items.iter().enumerate().filter(|(_, s)| !s.trim().is_empty()).collect();
+        let filled: Vec<(usize, &String)> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.trim().is_empty())
+            .collect();
         if filled.is_empty() {
             if self.required {
                 errors.add(item_path(self.id, 0), FieldError::Required);

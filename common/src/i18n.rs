@@ -26,8 +26,17 @@ impl Lang {
 
     /// Picks a language from an HTTP `Accept-Language` header; bokmål unless English comes first.
     pub fn from_accept_language(header: &str) -> Lang {
-        let first = header.split(',').next().unwrap_or("").trim().to_ascii_lowercase();
-        if first.starts_with("en") { Lang::En } else { Lang::Nb }
+        let first = header
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if first.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Nb
+        }
     }
 }
 

@@ -8,17 +8,25 @@ const LEN: usize = 8;
 
 /// Builds a reference from random bytes (one per character; the caller brings the randomness).
 pub fn from_random(bytes: [u8; LEN]) -> String {
-    let body: String = bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
+    let body: String = bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect();
     format!("{PREFIX}{}-{}", &body[..4], &body[4..])
 }
 
 /// Whether `s` has the shape of a reference (checked before any lookup).
 pub fn is_well_formed(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix(PREFIX) else { return false };
+    let Some(rest) = s.strip_prefix(PREFIX) else {
+        return false;
+    };
     let bytes = rest.as_bytes();
     bytes.len() == LEN + 1
         && bytes[4] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || ALPHABET.contains(b))
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || ALPHABET.contains(b))
 }
 
 #[cfg(test)]
@@ -35,7 +43,14 @@ mod tests {
 
     #[test]
     fn look_alikes_and_bad_shapes_are_refused() {
-        for bad in ["BP-0OIL-3467", "BP-3467-346", "XX-3467-3467", "BP-34673467", "", "BP-3467-34670"] {
+        for bad in [
+            "BP-0OIL-3467",
+            "BP-3467-346",
+            "XX-3467-3467",
+            "BP-34673467",
+            "",
+            "BP-3467-34670",
+        ] {
             assert!(!is_well_formed(bad), "{bad}");
         }
     }

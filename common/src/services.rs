@@ -29,18 +29,35 @@ pub fn by_slug(slug: &str) -> Option<&'static Service> {
 }
 
 pub fn document(id: &str) -> Option<&'static DocumentRef> {
-    SERVICES.iter().flat_map(|s| s.documents.iter()).find(|d| d.id == id)
+    SERVICES
+        .iter()
+        .flat_map(|s| s.documents.iter())
+        .find(|d| d.id == id)
 }
 
 const NAME: u32 = 200;
 const SHORT: u32 = 100;
 
 const fn field(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
-    FieldSpec { id, label, hint: None, kind, required: true, repeat: None }
+    FieldSpec {
+        id,
+        label,
+        hint: None,
+        kind,
+        required: true,
+        repeat: None,
+    }
 }
 
 const fn hinted(id: &'static str, label: Text, hint: Text, kind: FieldKind) -> FieldSpec {
-    FieldSpec { id, label, hint: Some(hint), kind, required: true, repeat: None }
+    FieldSpec {
+        id,
+        label,
+        hint: Some(hint),
+        kind,
+        required: true,
+        repeat: None,
+    }
 }
 
 /// Seed 000: DigiHelse, DigiHelsestasjon and timebestilling.
@@ -48,7 +65,11 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
     slug: "digitaleinnbyggertjenester",
     name: Text::new("Digitale innbyggertjenester", "Digital citizen services"),
     form: &DIGITALE_INNBYGGERTJENESTER_FORM,
-    documents: &[DocumentRef { id: "avtale-digihelse", title: t::DOC_DIGIHELSE, version: "1.0" }],
+    documents: &[DocumentRef {
+        id: "avtale-digihelse",
+        title: t::DOC_DIGIHELSE,
+        version: "1.0",
+    }],
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
@@ -62,12 +83,18 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             title: Text::new("Tjenestetype", "Type of service"),
             fields: &[field(
                 "tjenestetype",
-                Text::new("Velg én eller flere tjenester", "Choose one or more services"),
+                Text::new(
+                    "Velg én eller flere tjenester",
+                    "Choose one or more services",
+                ),
                 FieldKind::MultiChoice(&[
                     Choice {
                         value: "digihelse",
                         label: Text::new("DigiHelse", "DigiHelse"),
-                        hint: Some(Text::new("Benyttes av hjemme og omsorgstjenesten", "Used by home and care services")),
+                        hint: Some(Text::new(
+                            "Benyttes av hjemme og omsorgstjenesten",
+                            "Used by home and care services",
+                        )),
                     },
                     Choice {
                         value: "digihelsestasjon",
@@ -80,7 +107,10 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     Choice {
                         value: "koronatest_timebestilling",
                         label: Text::new("Koronatest timebestilling", "Covid test appointments"),
-                        hint: Some(Text::new("Benyttes av smitteverntjenesten", "Used by the infection control service")),
+                        hint: Some(Text::new(
+                            "Benyttes av smitteverntjenesten",
+                            "Used by the infection control service",
+                        )),
                     },
                     Choice {
                         value: "korona_vaksinasjon",
@@ -101,18 +131,28 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("Kommune", "Municipality"),
             fields: &[
-                field("kommune_navn", Text::new("Navn", "Name"), FieldKind::Text { max: NAME }),
+                field(
+                    "kommune_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
                 hinted(
                     "her_id_virksomhet",
                     Text::new("Her-id virksomhet", "HER-id of the organisation"),
-                    Text::new("Dette er Her-id til kommunen", "This is the municipality's HER-id"),
+                    Text::new(
+                        "Dette er Her-id til kommunen",
+                        "This is the municipality's HER-id",
+                    ),
                     FieldKind::HerId,
                 ),
                 FieldSpec {
                     repeat: Some(50),
                     ..hinted(
                         "her_id_parter",
-                        Text::new("Her-id kommunikasjonsparter", "HER-ids of communication parties"),
+                        Text::new(
+                            "Her-id kommunikasjonsparter",
+                            "HER-ids of communication parties",
+                        ),
                         Text::new(
                             "Dette er Her-id til alle kommunikasjonsparter i kommunen, som skal motta og sende meldinger fra/til Helsenorge",
                             "The HER-ids of every communication party in the municipality that will receive and send messages from/to Helsenorge",
@@ -125,30 +165,66 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("Kontaktperson Kommune", "Municipal contact person"),
             fields: &[
-                field("kontakt_navn", Text::new("Navn", "Name"), FieldKind::Text { max: NAME }),
+                field(
+                    "kontakt_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
                 hinted(
                     "kontakt_epost",
                     Text::new("E-post", "E-mail"),
-                    Text::new("Kundesenteret svarer til denne adressen.", "The customer centre replies to this address."),
+                    Text::new(
+                        "Kundesenteret svarer til denne adressen.",
+                        "The customer centre replies to this address.",
+                    ),
                     FieldKind::Email,
                 ),
-                field("kontakt_mobil", Text::new("Mobilnummer", "Mobile number"), FieldKind::Mobile),
+                field(
+                    "kontakt_mobil",
+                    Text::new("Mobilnummer", "Mobile number"),
+                    FieldKind::Mobile,
+                ),
             ],
         },
         Section {
             title: Text::new("EPJ-leverandør", "EPR supplier"),
             fields: &[
-                field("epj_navn", Text::new("Navn", "Name"), FieldKind::Text { max: NAME }),
-                field("epj_system", Text::new("EPJ-system", "EPR system"), FieldKind::Text { max: SHORT }),
-                field("epj_versjon", Text::new("EPJ-versjon", "EPR version"), FieldKind::Text { max: SHORT }),
+                field(
+                    "epj_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
+                field(
+                    "epj_system",
+                    Text::new("EPJ-system", "EPR system"),
+                    FieldKind::Text { max: SHORT },
+                ),
+                field(
+                    "epj_versjon",
+                    Text::new("EPJ-versjon", "EPR version"),
+                    FieldKind::Text { max: SHORT },
+                ),
             ],
         },
         Section {
             title: Text::new("IKT-driftsleverandør", "IT operations provider"),
             fields: &[
-                field("ikt_navn", Text::new("Navn", "Name"), FieldKind::Text { max: NAME }),
-                hinted("ikt_orgnr", Text::new("Org nr", "Organisation number"), Text::new("9 siffer", "9 digits"), FieldKind::OrgNumber),
-                field("ikt_mobil", Text::new("Mobilnummer", "Mobile number"), FieldKind::Mobile),
+                field(
+                    "ikt_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
+                hinted(
+                    "ikt_orgnr",
+                    Text::new("Org nr", "Organisation number"),
+                    Text::new("9 siffer", "9 digits"),
+                    FieldKind::OrgNumber,
+                ),
+                field(
+                    "ikt_mobil",
+                    Text::new("Mobilnummer", "Mobile number"),
+                    FieldKind::Mobile,
+                ),
                 field(
                     "ikt_epost_statistikk",
                     Text::new(

@@ -15,7 +15,10 @@ pub struct SessionPolicy {
 impl Default for SessionPolicy {
     /// 30 minutes, warned 5 minutes before: long enough to fetch a HER-id from a colleague.
     fn default() -> Self {
-        SessionPolicy { lifetime_secs: 30 * 60, warn_before_secs: 5 * 60 }
+        SessionPolicy {
+            lifetime_secs: 30 * 60,
+            warn_before_secs: 5 * 60,
+        }
     }
 }
 
@@ -55,7 +58,10 @@ pub struct SessionClock {
 
 impl SessionClock {
     pub fn new(expires_at_ms: i64, server_now_ms: i64, client_now_ms: i64) -> Self {
-        SessionClock { expires_at_ms, offset_ms: server_now_ms - client_now_ms }
+        SessionClock {
+            expires_at_ms,
+            offset_ms: server_now_ms - client_now_ms,
+        }
     }
 
     pub fn remaining_ms(&self, client_now_ms: i64) -> i64 {
@@ -82,7 +88,10 @@ mod tests {
 
     #[test]
     fn phases_change_at_the_warning_lead_and_at_expiry() {
-        let p = SessionPolicy { lifetime_secs: 600, warn_before_secs: 60 };
+        let p = SessionPolicy {
+            lifetime_secs: 600,
+            warn_before_secs: 60,
+        };
         assert_eq!(p.phase(60_001), Phase::Active);
         assert_eq!(p.phase(60_000), Phase::Warning);
         assert_eq!(p.phase(1), Phase::Warning);

@@ -1,19 +1,25 @@
 //! The form engine against the DigiHelse spec: required fields, formats, repeatable
 //! HER-ids, multi-choice, lengths in characters; and property tests of the validators.
 
+use common::FieldError;
 use common::form::{RawForm, RawValue};
 use common::services::DIGITALE_INNBYGGERTJENESTER;
 use common::validate::{Fodselsnummer, OrgNumber};
-use common::FieldError;
 use proptest::prelude::*;
 
 /// A complete, valid DigiHelse order as a user would type it (with spaces and +47).
 pub fn valid_answers() -> RawForm {
     let mut f = RawForm::default();
-    f.set_many("tjenestetype", vec!["digihelse".into(), "felles_timebok".into()]);
+    f.set_many(
+        "tjenestetype",
+        vec!["digihelse".into(), "felles_timebok".into()],
+    );
     f.set_one("kommune_navn", "Ørland kommune".into());
     f.set_one("her_id_virksomhet", "8765432".into());
-    f.set_many("her_id_parter", vec!["8765433".into(), "".into(), " 8765434 ".into()]);
+    f.set_many(
+        "her_id_parter",
+        vec!["8765433".into(), "".into(), " 8765434 ".into()],
+    );
     f.set_one("kontakt_navn", "Kari Nordmann".into());
     f.set_one("kontakt_epost", "kari.nordmann@orland.kommune.no".into());
     f.set_one("kontakt_mobil", "+47 912 34 567".into());
@@ -29,7 +35,10 @@ pub fn valid_answers() -> RawForm {
 
 #[test]
 fn a_complete_order_passes_and_is_normalised() {
-    let form = DIGITALE_INNBYGGERTJENESTER.form.validate(&valid_answers()).expect("valid");
+    let form = DIGITALE_INNBYGGERTJENESTER
+        .form
+        .validate(&valid_answers())
+        .expect("valid");
     let n = form.normalised();
     assert_eq!(n.one("kontakt_mobil"), "91234567");
     assert_eq!(n.one("ikt_orgnr"), "994598759");
@@ -40,8 +49,14 @@ fn a_complete_order_passes_and_is_normalised() {
 
 #[test]
 fn an_empty_form_reports_every_required_field() {
-    let errors = DIGITALE_INNBYGGERTJENESTER.form.validate(&RawForm::default()).unwrap_err();
-    assert_eq!(errors.get("tjenestetype"), Some(FieldError::ChooseAtLeastOne));
+    let errors = DIGITALE_INNBYGGERTJENESTER
+        .form
+        .validate(&RawForm::default())
+        .unwrap_err();
+    assert_eq!(
+        errors.get("tjenestetype"),
+        Some(FieldError::ChooseAtLeastOne)
+    );
     assert_eq!(errors.get("kommune_navn"), Some(FieldError::Required));
     assert_eq!(errors.get("her_id_parter.0"), Some(FieldError::Required));
     assert_eq!(errors.get("ikt_orgnr"), Some(FieldError::Required));
@@ -52,23 +67,80 @@ fn an_empty_form_reports_every_required_field() {
 #[test]
 fn nasty_inputs_get_field_errors_not_panics() {
     let cases: &[(&str, RawValue, &str, FieldError)] = &[
-        ("ikt_orgnr", RawValue::One("994598758".into()), "ikt_orgnr", FieldError::BadChecksum),
-        ("kontakt_epost", RawValue::One("ola@@kommune.no".into()), "kontakt_epost", FieldError::BadEmail),
-        ("kontakt_mobil", RawValue::One("22123456".into()), "kontakt_mobil", FieldError::NotMobile),
-        ("kontakt_mobil", RawValue::One("+46 91234567".into()), "kontakt_mobil", FieldError::NotNorwegian),
-        ("her_id_virksomhet", RawValue::One("-12".into()), "her_id_virksomhet", FieldError::NotPositive),
-        ("her_id_parter", RawValue::Many(vec!["1".into(), "x".into()]), "her_id_parter.1", FieldError::NotDigits),
-        ("tjenestetype", RawValue::Many(vec!["drop table".into()]), "tjenestetype", FieldError::UnknownChoice),
-        ("kommune_navn", RawValue::One("Å".repeat(201)), "kommune_navn", FieldError::TooLong { max: 200 }),
-        ("kommune_navn", RawValue::One("   \u{0}  ".into()), "kommune_navn", FieldError::Required),
-        ("her_id_parter", RawValue::Many(vec!["1".into(); 51]), "her_id_parter", FieldError::TooMany { max: 50 }),
+        (
+            "ikt_orgnr",
+            RawValue::One("994598758".into()),
+            "ikt_orgnr",
+            FieldError::BadChecksum,
+        ),
+        (
+            "kontakt_epost",
+            RawValue::One("ola@@kommune.no".into()),
+            "kontakt_epost",
+            FieldError::BadEmail,
+        ),
+        (
+            "kontakt_mobil",
+            RawValue::One("22123456".into()),
+            "kontakt_mobil",
+            FieldError::NotMobile,
+        ),
+        (
+            "kontakt_mobil",
+            RawValue::One("+46 91234567".into()),
+            "kontakt_mobil",
+            FieldError::NotNorwegian,
+        ),
+        (
+            "her_id_virksomhet",
+            RawValue::One("-12".into()),
+            "her_id_virksomhet",
+            FieldError::NotPositive,
+        ),
+        (
+            "her_id_parter",
+            RawValue::Many(vec!["1".into(), "x".into()]),
+            "her_id_parter.1",
+            FieldError::NotDigits,
+        ),
+        (
+            "tjenestetype",
+            RawValue::Many(vec!["drop table".into()]),
+            "tjenestetype",
+            FieldError::UnknownChoice,
+        ),
+        (
+            "kommune_navn",
+            RawValue::One("Å".repeat(201)),
+            "kommune_navn",
+            FieldError::TooLong { max: 200 },
+        ),
+        (
+            "kommune_navn",
+            RawValue::One("   \u{0}  ".into()),
+            "kommune_navn",
+            FieldError::Required,
+        ),
+        (
+            "her_id_parter",
+            RawValue::Many(vec!["1".into(); 51]),
+            "her_id_parter",
+            FieldError::TooMany { max: 50 },
+        ),
     ];
     for (field, value, path, expected) in cases {
         let mut answers = valid_answers();
         answers.0.insert((*field).into(), value.clone());
-        let errors = DIGITALE_INNBYGGERTJENESTER.form.validate(&answers).unwrap_err();
+        let errors = DIGITALE_INNBYGGERTJENESTER
+            .form
+            .validate(&answers)
+            .unwrap_err();
         assert_eq!(errors.get(path), Some(*expected), "{field}: {errors:?}");
-        assert_eq!(errors.len(), 1, "{field}: only the bad field fails: {errors:?}");
+        assert_eq!(
+            errors.len(),
+            1,
+            "{field}: only the bad field fails: {errors:?}"
+        );
     }
 }
 
@@ -83,7 +155,10 @@ fn length_counts_characters_not_bytes() {
 fn error_messages_exist_in_both_languages() {
     use common::Lang;
     let e = FieldError::TooLong { max: 200 };
-    assert_eq!(e.message(Lang::Nb), "Teksten kan ikke være lengre enn 200 tegn.");
+    assert_eq!(
+        e.message(Lang::Nb),
+        "Teksten kan ikke være lengre enn 200 tegn."
+    );
     assert!(e.message(Lang::En).contains("200 characters"));
 }
 

@@ -2,7 +2,9 @@
 //! against python-stdnum) through the common validators. The SPA and the server call
 //! these same functions, so passing here is passing on both sides.
 
-use common::validate::{Email, FnrKind, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber};
+use common::validate::{
+    Email, FnrKind, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -31,11 +33,22 @@ fn vectors() -> Vectors {
 }
 
 /// Checks verdict and normalised form of each vector against `parse`.
-fn check<T: AsRef<str>, E: std::fmt::Debug>(name: &str, vectors: &[Vector], parse: impl Fn(&str) -> Result<T, E>) {
+fn check<T: AsRef<str>, E: std::fmt::Debug>(
+    name: &str,
+    vectors: &[Vector],
+    parse: impl Fn(&str) -> Result<T, E>,
+) {
     assert!(!vectors.is_empty(), "{name}: no vectors");
     for v in vectors {
         let got = parse(&v.input);
-        assert_eq!(got.is_ok(), v.valid, "{name} {:?} ({}): got {:?}", v.input, v.why, got.as_ref().err());
+        assert_eq!(
+            got.is_ok(),
+            v.valid,
+            "{name} {:?} ({}): got {:?}",
+            v.input,
+            v.why,
+            got.as_ref().err()
+        );
         if let (Ok(value), Some(expected)) = (&got, &v.normalised) {
             assert_eq!(value.as_ref(), expected, "{name} {:?} normalised", v.input);
         }
@@ -65,7 +78,13 @@ fn email_addresses() {
 #[test]
 fn her_ids() {
     for v in &vectors().her_id {
-        assert_eq!(HerId::parse(&v.input).is_ok(), v.valid, "her_id {:?} ({})", v.input, v.why);
+        assert_eq!(
+            HerId::parse(&v.input).is_ok(),
+            v.valid,
+            "her_id {:?} ({})",
+            v.input,
+            v.why
+        );
     }
 }
 
@@ -77,8 +96,22 @@ fn fodselsnummer_verdicts_and_kinds() {
         let strict = Fodselsnummer::parse(&v.input);
         let with_fh = Fodselsnummer::parse_with(&v.input, true);
         let expect_strict = v.valid && !v.valid_where_fh_allowed_only;
-        assert_eq!(strict.is_ok(), expect_strict, "fnr {:?} ({}) strict: {:?}", v.input, v.why, strict.as_ref().err());
-        assert_eq!(with_fh.is_ok(), v.valid, "fnr {:?} ({}) FH allowed: {:?}", v.input, v.why, with_fh.as_ref().err());
+        assert_eq!(
+            strict.is_ok(),
+            expect_strict,
+            "fnr {:?} ({}) strict: {:?}",
+            v.input,
+            v.why,
+            strict.as_ref().err()
+        );
+        assert_eq!(
+            with_fh.is_ok(),
+            v.valid,
+            "fnr {:?} ({}) FH allowed: {:?}",
+            v.input,
+            v.why,
+            with_fh.as_ref().err()
+        );
         if let (Ok(fnr), Some(kind)) = (&with_fh, &v.kind) {
             let expected = match kind.as_str() {
                 "fnr" => FnrKind::Fnr,
@@ -104,6 +137,11 @@ fn fodselsnummer_never_prints_its_personal_digits() {
 #[test]
 fn json_cannot_bypass_parse() {
     assert!(serde_json::from_str::<OrgNumber>("\"994598758\"").is_err());
-    assert_eq!(serde_json::from_str::<OrgNumber>("\"994 598 759\"").unwrap().as_ref(), "994598759");
+    assert_eq!(
+        serde_json::from_str::<OrgNumber>("\"994 598 759\"")
+            .unwrap()
+            .as_ref(),
+        "994598759"
+    );
     assert!(serde_json::from_str::<MobileNumber>("\"22123456\"").is_err());
 }

@@ -68,8 +68,10 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
 /// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax.
 pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"))
-        .expect("hex token is a valid header value")
+    HeaderValue::from_str(&format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .expect("hex token is a valid header value")
 }
 
 pub fn clear_cookie() -> HeaderValue {
@@ -77,10 +79,16 @@ pub fn clear_cookie() -> HeaderValue {
 }
 
 /// Middleware for routes that need a user; see the module doc.
-pub async fn require_session(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, ApiError> {
+pub async fn require_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
     let token = token_from(request.headers()).ok_or(ApiError::Unauthenticated)?;
     let token_hash = hash_token(&token);
-    let row = sessions::find(&state.db, &token_hash).await?.ok_or(ApiError::Unauthenticated)?;
+    let row = sessions::find(&state.db, &token_hash)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
     let now = now_ms();
     if row.expires_at_ms <= now {
         return Err(ApiError::SessionExpired);
@@ -92,8 +100,19 @@ pub async fn require_session(State(state): State<AppState>, mut request: Request
     } else {
         row.expires_at_ms
     };
-    let SessionRow { fodselsnummer, name, eid, .. } = row;
-    request.extensions_mut().insert(CurrentUser { token_hash, fodselsnummer, name, eid, expires_at_ms });
+    let SessionRow {
+        fodselsnummer,
+        name,
+        eid,
+        ..
+    } = row;
+    request.extensions_mut().insert(CurrentUser {
+        token_hash,
+        fodselsnummer,
+        name,
+        eid,
+        expires_at_ms,
+    });
     let mut response = next.run(request).await;
     // A handler that ended the session (logout) has already said so with its cookie.
     if !response.headers().contains_key(SET_COOKIE) {

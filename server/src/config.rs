@@ -8,14 +8,21 @@ use clap::Parser;
 use common::session::SessionPolicy;
 
 #[derive(Clone, Debug, Parser)]
-#[command(name = "server", about = "Bestillingsportal: NHN's self-service ordering portal")]
+#[command(
+    name = "server",
+    about = "Bestillingsportal: NHN's self-service ordering portal"
+)]
 pub struct Config {
     /// Address to listen on; port 0 picks a free port (tests).
     #[arg(long, env = "BP_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
     /// Database. SQLite file by default (created if missing).
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/bestillingsportal.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/bestillingsportal.db"
+    )]
     pub database_url: String,
 
     /// The built SPA bundle (index.html, wasm, css) to serve.
@@ -41,7 +48,10 @@ pub struct Config {
 
 impl Config {
     pub fn session_policy(&self) -> SessionPolicy {
-        SessionPolicy { lifetime_secs: self.session_lifetime_secs, warn_before_secs: self.session_warn_secs }
+        SessionPolicy {
+            lifetime_secs: self.session_lifetime_secs,
+            warn_before_secs: self.session_warn_secs,
+        }
     }
 
     /// Defaults for tests: a free port and the given database.

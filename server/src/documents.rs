@@ -46,7 +46,10 @@ pub fn text(id: &str) -> Option<&'static AgreementText> {
 impl AgreementText {
     /// The canonical text whose hash is the evidence: title, version, date, paragraphs.
     pub fn canonical(&self, title: &str) -> String {
-        let mut s = format!("{title}\nVersjon {}, gjeldende fra {}\n", self.version, self.valid_from);
+        let mut s = format!(
+            "{title}\nVersjon {}, gjeldende fra {}\n",
+            self.version, self.valid_from
+        );
         for p in self.paragraphs {
             s.push('\n');
             s.push_str(p);
@@ -66,7 +69,9 @@ pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
 
 /// "22.11.2026 kl. 21:05" in Norwegian time.
 pub fn format_oslo_time(ms: i64) -> String {
-    let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else { return String::new() };
+    let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
+        return String::new();
+    };
     let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
     ts.to_zoned(tz).strftime("%d.%m.%Y kl. %H:%M").to_string()
 }
@@ -84,8 +89,15 @@ pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
     let text = text(doc.id)?;
     let mut lines = vec![
         Line::heading(doc.title.nb),
-        Line::body(&format!("Versjon {}, gjeldende fra {}", text.version, text.valid_from)),
-        Line::body(&format!("{} SHA-256: {}", t::SAMPLE_DOCUMENT.nb, text.sha256(doc.title.nb))),
+        Line::body(&format!(
+            "Versjon {}, gjeldende fra {}",
+            text.version, text.valid_from
+        )),
+        Line::body(&format!(
+            "{} SHA-256: {}",
+            t::SAMPLE_DOCUMENT.nb,
+            text.sha256(doc.title.nb)
+        )),
         Line::blank(),
     ];
     for p in text.paragraphs {
@@ -106,13 +118,25 @@ pub struct Line {
 
 impl Line {
     pub fn heading(text: &str) -> Self {
-        Line { text: text.to_owned(), bold: true, size: 16.0 }
+        Line {
+            text: text.to_owned(),
+            bold: true,
+            size: 16.0,
+        }
     }
     pub fn body(text: &str) -> Self {
-        Line { text: text.to_owned(), bold: false, size: 10.5 }
+        Line {
+            text: text.to_owned(),
+            bold: false,
+            size: 10.5,
+        }
     }
     pub fn blank() -> Self {
-        Line { text: String::new(), bold: false, size: 6.0 }
+        Line {
+            text: String::new(),
+            bold: false,
+            size: 6.0,
+        }
     }
 }
 
@@ -126,7 +150,11 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
     let regular = Font::new(REGULAR.into(), 0).ok_or("regular font")?;
     let bold = Font::new(BOLD.into(), 0).ok_or("bold font")?;
     let mut document = Document::new();
-    document.set_metadata(Metadata::new().title(title.to_owned()).language("nb".to_owned()));
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .language("nb".to_owned()),
+    );
     let mut wrapped: Vec<(String, bool, f32)> = Vec::new();
     for line in lines {
         let font_bytes = if line.bold { BOLD } else { REGULAR };
@@ -139,7 +167,8 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
     }
     let mut rest = wrapped.as_slice();
     while !rest.is_empty() {
-        let mut page = document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
+        let mut page =
+            document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
         let mut surface = page.surface();
         let mut y = MARGIN;
         while let Some(((text, is_bold, size), tail)) = rest.split_first() {
@@ -149,8 +178,19 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
             }
             y += height;
             if !text.is_empty() {
-                let font = if *is_bold { bold.clone() } else { regular.clone() };
-                surface.draw_text(Point::from_xy(MARGIN, y), font, *size, text, false, TextDirection::Auto);
+                let font = if *is_bold {
+                    bold.clone()
+                } else {
+                    regular.clone()
+                };
+                surface.draw_text(
+                    Point::from_xy(MARGIN, y),
+                    font,
+                    *size,
+                    text,
+                    false,
+                    TextDirection::Auto,
+                );
             }
             rest = tail;
         }
@@ -162,16 +202,29 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
 
 /// Greedy word wrap by advance widths.
 fn wrap(font_bytes: &[u8], text: &str, size: f32, width: f32) -> Vec<String> {
-    let Ok(font) = skrifa::FontRef::new(font_bytes) else { return vec![text.to_owned()] };
+    let Ok(font) = skrifa::FontRef::new(font_bytes) else {
+        return vec![text.to_owned()];
+    };
     let charmap = font.charmap();
     let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
     let measure = |s: &str| -> f32 {
-        s.chars().map(|c| charmap.map(c).and_then(|g| metrics.advance_width(g)).unwrap_or(size * 0.5)).sum()
+        s.chars()
+            .map(|c| {
+                charmap
+                    .map(c)
+                    .and_then(|g| metrics.advance_width(g))
+                    .unwrap_or(size * 0.5)
+            })
+            .sum()
     };
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
         if measure(&candidate) > width && !current.is_empty() {
             lines.push(std::mem::take(&mut current));
             current = word.to_owned();

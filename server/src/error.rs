@@ -53,26 +53,72 @@ impl IntoResponse for ApiError {
                 let fields: BTreeMap<_, _> = errors
                     .0
                     .into_iter()
-                    .map(|(path, error)| (path, FieldErrorBody { error, message: error.message(lang) }))
+                    .map(|(path, error)| {
+                        (
+                            path,
+                            FieldErrorBody {
+                                error,
+                                message: error.message(lang),
+                            },
+                        )
+                    })
                     .collect();
                 let message = common::i18n::t::FORM_REJECTED.get(lang).to_owned();
-                (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation, message, fields)
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorCode::Validation,
+                    message,
+                    fields,
+                )
             }
-            ApiError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated, "Du er ikke logget inn.".into(), BTreeMap::new()),
+            ApiError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                "Du er ikke logget inn.".into(),
+                BTreeMap::new(),
+            ),
             ApiError::SessionExpired => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::SessionExpired,
                 common::i18n::t::SESSION_EXPIRED.nb.into(),
                 BTreeMap::new(),
             ),
-            ApiError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden, "Du har ikke tilgang til dette.".into(), BTreeMap::new()),
-            ApiError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound, "Fant ikke det du ba om.".into(), BTreeMap::new()),
-            ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, ErrorCode::BadRequest, format!("Ugyldig forespørsel: {detail}"), BTreeMap::new()),
+            ApiError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                ErrorCode::Forbidden,
+                "Du har ikke tilgang til dette.".into(),
+                BTreeMap::new(),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "Fant ikke det du ba om.".into(),
+                BTreeMap::new(),
+            ),
+            ApiError::BadRequest(detail) => (
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                format!("Ugyldig forespørsel: {detail}"),
+                BTreeMap::new(),
+            ),
             ApiError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "Noe gikk galt hos oss. Prøv igjen om litt.".into(), BTreeMap::new())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorCode::Internal,
+                    "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
+                    BTreeMap::new(),
+                )
             }
         };
-        (status, Json(ErrorBody { error, message, fields })).into_response()
+        (
+            status,
+            Json(ErrorBody {
+                error,
+                message,
+                fields,
+            }),
+        )
+            .into_response()
     }
 }

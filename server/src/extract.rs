@@ -2,8 +2,8 @@
 //! body and not axum's plain text.
 
 use axum::extract::{FromRequest, FromRequestParts};
-use axum::http::request::Parts;
 use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
 use common::Lang;
 
 use crate::error::ApiError;
@@ -20,7 +20,11 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let header = parts
+            .headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         Ok(RequestLang(Lang::from_accept_language(header)))
     }
 }

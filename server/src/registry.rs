@@ -37,7 +37,8 @@ const BUNDLED: &str = include_str!("../data/enhetsregisteret.json");
 
 impl Registry {
     pub fn bundled() -> Self {
-        let extract: Extract = serde_json::from_str(BUNDLED).expect("bundled registry extract is valid JSON");
+        let extract: Extract =
+            serde_json::from_str(BUNDLED).expect("bundled registry extract is valid JSON");
         let units = extract
             .enheter
             .into_iter()
@@ -52,7 +53,10 @@ impl Registry {
         self.units
             .get(orgnr.as_ref())
             .filter(|e| e.slettedato.is_none() && !e.konkurs)
-            .map(|e| Organisation { orgnr: e.organisasjonsnummer.clone(), name: e.navn.clone() })
+            .map(|e| Organisation {
+                orgnr: e.organisasjonsnummer.clone(),
+                name: e.navn.clone(),
+            })
     }
 }
 
@@ -64,9 +68,15 @@ mod tests {
     fn every_bundled_number_passes_mod11_and_nhn_is_there() {
         let extract: Extract = serde_json::from_str(BUNDLED).unwrap();
         for e in extract.enheter.iter().chain(&extract.underenheter) {
-            assert!(OrgNumber::parse(&e.organisasjonsnummer).is_ok(), "{}", e.organisasjonsnummer);
+            assert!(
+                OrgNumber::parse(&e.organisasjonsnummer).is_ok(),
+                "{}",
+                e.organisasjonsnummer
+            );
         }
-        let nhn = Registry::bundled().lookup(&OrgNumber::parse("994598759").unwrap()).unwrap();
+        let nhn = Registry::bundled()
+            .lookup(&OrgNumber::parse("994598759").unwrap())
+            .unwrap();
         assert_eq!(nhn.display(), "NORSK HELSENETT SF (994598759)");
     }
 }

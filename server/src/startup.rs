@@ -24,12 +24,18 @@ impl Application {
         }
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
-        let state = AppState { db, config: Arc::new(config), registry: Arc::new(Registry::bundled()) };
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            registry: Arc::new(Registry::bundled()),
+        };
         Ok(Application { listener, state })
     }
 
     pub fn address(&self) -> SocketAddr {
-        self.listener.local_addr().expect("bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -38,7 +44,9 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let app = routes::router(self.state);
-        axum::serve(self.listener, app).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     }
 }
 
@@ -46,7 +54,8 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

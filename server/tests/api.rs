@@ -16,15 +16,26 @@ struct TestApp {
     db_url: String,
 }
 
-async fn spawn_with(dir: std::sync::Arc<tempfile::TempDir>, tweak: impl FnOnce(&mut Config)) -> TestApp {
+async fn spawn_with(
+    dir: std::sync::Arc<tempfile::TempDir>,
+    tweak: impl FnOnce(&mut Config),
+) -> TestApp {
     let db_url = format!("sqlite://{}/test.db", dir.path().display());
     let mut config = Config::for_tests(db_url.clone());
     tweak(&mut config);
     let app = Application::build(config).await.expect("app builds");
     let base = format!("http://{}", app.address());
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    TestApp { base, client, _dir: dir, db_url }
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    TestApp {
+        base,
+        client,
+        _dir: dir,
+        db_url,
+    }
 }
 
 async fn spawn_app() -> TestApp {
@@ -45,11 +56,20 @@ impl TestApp {
     }
 
     async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client.post(format!("{}{path}", self.base)).json(body).send().await.unwrap()
+        self.client
+            .post(format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
     }
 
     async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 }
 
@@ -88,7 +108,14 @@ async fn health_answers_ok() {
 #[tokio::test]
 async fn endpoints_that_need_a_user_refuse_without_a_session() {
     let app = spawn_app().await;
-    for (method, path) in [("GET", "/api/me"), ("GET", "/api/organisations/994598759"), ("POST", "/api/orders"), ("POST", "/api/orders/validate"), ("POST", "/api/session/extend"), ("GET", "/api/orders/BP-3467-3467")] {
+    for (method, path) in [
+        ("GET", "/api/me"),
+        ("GET", "/api/organisations/994598759"),
+        ("POST", "/api/orders"),
+        ("POST", "/api/orders/validate"),
+        ("POST", "/api/session/extend"),
+        ("GET", "/api/orders/BP-3467-3467"),
+    ] {
         let r = match method {
             "GET" => app.get(path).await,
             _ => app.post(path, &order(valid_answers())).await,
@@ -110,11 +137,17 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
         .await
         .unwrap();
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let r = app.get("/api/me").await;
     assert!(r.headers().contains_key("x-session-expires-at"));
     let text = r.text().await.unwrap();
-    assert!(!text.contains("08908834756"), "no fødselsnummer in /api/me: {text}");
+    assert!(
+        !text.contains("08908834756"),
+        "no fødselsnummer in /api/me: {text}"
+    );
     let me: Me = serde_json::from_str(&text).unwrap();
     assert_eq!(me.name, "Ola Test");
     assert!(me.session.expires_at_ms > me.session.server_now_ms);
@@ -123,14 +156,30 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
 #[tokio::test]
 async fn test_login_refuses_bad_input_with_field_errors_and_production_refuses_it_entirely() {
     let app = spawn_app().await;
-    let r = app.post("/api/auth/test-login", &json!({ "eid": "facebook", "fodselsnummer": "28083638683", "name": " " })).await;
+    let r = app
+        .post(
+            "/api/auth/test-login",
+            &json!({ "eid": "facebook", "fodselsnummer": "28083638683", "name": " " }),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: ErrorBody = r.json().await.unwrap();
-    assert_eq!(body.fields.keys().collect::<Vec<_>>(), vec!["eid", "fodselsnummer", "name"]);
+    assert_eq!(
+        body.fields.keys().collect::<Vec<_>>(),
+        vec!["eid", "fodselsnummer", "name"]
+    );
     assert!(!body.message.contains("28083638683"));
 
-    let prod = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| c.production = true).await;
-    let r = prod.post("/api/auth/test-login", &json!({ "eid": "minid", "fodselsnummer": "08908834756", "name": "X" })).await;
+    let prod = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.production = true
+    })
+    .await;
+    let r = prod
+        .post(
+            "/api/auth/test-login",
+            &json!({ "eid": "minid", "fodselsnummer": "08908834756", "name": "X" }),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
 
@@ -138,15 +187,26 @@ async fn test_login_refuses_bad_input_with_field_errors_and_production_refuses_i
 async fn organisation_lookup_finds_nhn_and_refuses_bad_numbers() {
     let app = spawn_app().await;
     app.login().await;
-    let nhn: common::api::Organisation = app.get("/api/organisations/994598759").await.json().await.unwrap();
+    let nhn: common::api::Organisation = app
+        .get("/api/organisations/994598759")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(nhn.display(), "NORSK HELSENETT SF (994598759)");
     let r = app.get("/api/organisations/994598758").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: ErrorBody = r.json().await.unwrap();
     assert_eq!(body.fields["orgnr"].error, common::FieldError::BadChecksum);
-    assert_eq!(app.get("/api/organisations/945627913").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/api/organisations/945627913").await.status(),
+        StatusCode::OK
+    );
     // Valid number, but deleted from the registry.
-    assert_eq!(app.get("/api/organisations/858813999").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/organisations/858813999").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -159,19 +219,36 @@ async fn the_server_answers_the_same_field_errors_as_the_common_validator() {
     answers.set_one("ikt_orgnr", "994598758".into());
     answers.set_many("her_id_parter", vec!["1".into(), "-12".into()]);
     answers.set_one("kommune_navn", "".into());
-    let expected = DIGITALE_INNBYGGERTJENESTER.form.validate(&answers).unwrap_err();
+    let expected = DIGITALE_INNBYGGERTJENESTER
+        .form
+        .validate(&answers)
+        .unwrap_err();
     for path in ["/api/orders/validate", "/api/orders"] {
         let r = app.post(path, &order(answers.clone())).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
         let body: ErrorBody = r.json().await.unwrap();
         assert_eq!(body.error, ErrorCode::Validation);
-        let got: Vec<_> = body.fields.iter().map(|(k, v)| (k.clone(), v.error)).collect();
+        let got: Vec<_> = body
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), v.error))
+            .collect();
         let want: Vec<_> = expected.0.iter().map(|(k, v)| (k.clone(), *v)).collect();
         assert_eq!(got, want, "{path}");
-        assert_eq!(body.fields["kontakt_epost"].message, "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.");
+        assert_eq!(
+            body.fields["kontakt_epost"].message,
+            "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no."
+        );
     }
     // English when the browser asks for it.
-    let r = app.client.post(format!("{}/api/orders/validate", app.base)).header("accept-language", "en-GB,en").json(&order(answers)).send().await.unwrap();
+    let r = app
+        .client
+        .post(format!("{}/api/orders/validate", app.base))
+        .header("accept-language", "en-GB,en")
+        .json(&order(answers))
+        .send()
+        .await
+        .unwrap();
     let body: ErrorBody = r.json().await.unwrap();
     assert!(body.fields["kommune_navn"].message.starts_with("You must"));
 }
@@ -180,16 +257,36 @@ async fn the_server_answers_the_same_field_errors_as_the_common_validator() {
 async fn malformed_requests_get_a_json_error_never_a_500() {
     let app = spawn_app().await;
     app.login().await;
-    let r = app.client.post(format!("{}/api/orders", app.base)).header("content-type", "application/json").body("{not json").send().await.unwrap();
+    let r = app
+        .client
+        .post(format!("{}/api/orders", app.base))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(r.json::<ErrorBody>().await.unwrap().error, ErrorCode::BadRequest);
-    let r = app.post("/api/orders", &json!({ "service": 7, "answers": [] })).await;
+    assert_eq!(
+        r.json::<ErrorBody>().await.unwrap().error,
+        ErrorCode::BadRequest
+    );
+    let r = app
+        .post("/api/orders", &json!({ "service": 7, "answers": [] }))
+        .await;
     assert!(r.status().is_client_error(), "{}", r.status());
-    let r = app.post("/api/orders", &json!({ "service": "nope", "orgnr": "x", "answers": {} })).await;
+    let r = app
+        .post(
+            "/api/orders",
+            &json!({ "service": "nope", "orgnr": "x", "answers": {} }),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let r = app.post("/api/orders", &json!({ "service": "digitaleinnbyggertjenester", "orgnr": "994598759", "answers": { "kommune_navn": ["a", "b"], "tjenestetype": "digihelse" } })).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(app.get("/api/no-such-endpoint").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/no-such-endpoint").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -212,15 +309,28 @@ async fn an_order_is_stored_with_a_reference_and_survives_a_restart() {
     let r = app.post("/api/orders", &order(valid_answers())).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     let receipt: Receipt = r.json().await.unwrap();
-    assert!(common::reference::is_well_formed(&receipt.reference), "{}", receipt.reference);
-    assert_eq!(receipt.answers.one("kontakt_mobil"), "91234567", "stored normalised");
+    assert!(
+        common::reference::is_well_formed(&receipt.reference),
+        "{}",
+        receipt.reference
+    );
+    assert_eq!(
+        receipt.answers.one("kontakt_mobil"),
+        "91234567",
+        "stored normalised"
+    );
     assert_eq!(receipt.documents.len(), 1);
     assert_eq!(receipt.documents[0].sha256.len(), 64);
 
     // A second server process on the same database file sees the order and the session.
     let again = spawn_with(dir, |_| {}).await;
     assert_eq!(again.db_url, app.db_url);
-    let r = app.client.get(format!("{}/api/orders/{}", again.base, receipt.reference)).send().await.unwrap();
+    let r = app
+        .client
+        .get(format!("{}/api/orders/{}", again.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.json::<Receipt>().await.unwrap(), receipt);
 }
@@ -229,15 +339,27 @@ async fn an_order_is_stored_with_a_reference_and_survives_a_restart() {
 async fn another_person_cannot_read_my_receipt() {
     let app = spawn_app().await;
     app.login().await;
-    let receipt: Receipt = app.post("/api/orders", &order(valid_answers())).await.json().await.unwrap();
-    let other = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let receipt: Receipt = app
+        .post("/api/orders", &order(valid_answers()))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let other = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
     other
         .post(format!("{}/api/auth/test-login", app.base))
         .json(&json!({ "eid": "minid", "fodselsnummer": "22069015569", "name": "Annen Person" }))
         .send()
         .await
         .unwrap();
-    let r = other.get(format!("{}/api/orders/{}", app.base, receipt.reference)).send().await.unwrap();
+    let r = other
+        .get(format!("{}/api/orders/{}", app.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
@@ -250,11 +372,17 @@ async fn an_expired_session_gets_session_expired_and_logout_ends_the_session() {
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     let r = app.post("/api/orders", &order(valid_answers())).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(r.json::<ErrorBody>().await.unwrap().error, ErrorCode::SessionExpired);
+    assert_eq!(
+        r.json::<ErrorBody>().await.unwrap().error,
+        ErrorCode::SessionExpired
+    );
 
     let app = spawn_app().await;
     app.login().await;
-    assert_eq!(app.post("/api/auth/logout", &json!({})).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.post("/api/auth/logout", &json!({})).await.status(),
+        StatusCode::NO_CONTENT
+    );
     assert_eq!(app.get("/api/me").await.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -270,10 +398,20 @@ async fn the_agreement_pdf_downloads_with_norwegian_letters() {
     let path = dir.path().join("a.pdf");
     std::fs::write(&path, &bytes).unwrap();
     // pdftotext (poppler-utils) is installed by `cargo xtask test`.
-    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext runs");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Avtale for etablering av Digihelse"), "{text}");
+    assert!(
+        text.contains("Avtale for etablering av Digihelse"),
+        "{text}"
+    );
     assert!(text.contains("Kommunen sørger for"), "æøå survive: {text}");
     assert!(text.contains("Eksempeltekst"), "marked as sample: {text}");
-    assert_eq!(app.get("/api/documents/nope/pdf").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/documents/nope/pdf").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }

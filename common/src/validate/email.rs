@@ -23,19 +23,25 @@ impl Email {
             return Err(FieldError::Required);
         }
         if trimmed.chars().count() > MAX_LEN {
-            return Err(FieldError::TooLong { max: MAX_LEN as u32 });
+            return Err(FieldError::TooLong {
+                max: MAX_LEN as u32,
+            });
         }
         let (local, domain) = trimmed.split_once('@').ok_or(FieldError::BadEmail)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with(['.', '-'])
             && !domain.ends_with(['.', '-'])
             && !domain.contains("..")
-            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         let local_ok = !local.is_empty()
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[],;:\\\"".contains(c));
+            && local
+                .chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[],;:\\\"".contains(c));
         if !(domain_ok && local_ok) {
             return Err(FieldError::BadEmail);
         }

@@ -72,7 +72,10 @@ impl Fodselsnummer {
         } else {
             birth_date_kind(&d).ok_or(FieldError::NoSuchDate)?
         };
-        Ok(Fodselsnummer { digits: compact, kind })
+        Ok(Fodselsnummer {
+            digits: compact,
+            kind,
+        })
     }
 
     pub fn kind(&self) -> FnrKind {
@@ -105,7 +108,9 @@ fn birth_date_kind(d: &[u32]) -> Option<FnrKind> {
     }
     let year = century(individual, yy)? + yy;
     (1..=12).contains(&month).then_some(())?;
-    (1..=days_in_month(year, month)).contains(&day).then_some(kind)
+    (1..=days_in_month(year, month))
+        .contains(&day)
+        .then_some(kind)
 }
 
 /// The century from the individual number (Skatteetaten's table).

@@ -17,7 +17,10 @@ impl HerId {
         if compact.is_empty() {
             return Err(FieldError::Required);
         }
-        if compact.starts_with('-') && compact[1..].chars().all(|c| c.is_ascii_digit()) && compact.len() > 1 {
+        if compact.starts_with('-')
+            && compact[1..].chars().all(|c| c.is_ascii_digit())
+            && compact.len() > 1
+        {
             return Err(FieldError::NotPositive);
         }
         if !compact.chars().all(|c| c.is_ascii_digit()) {

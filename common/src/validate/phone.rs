@@ -22,7 +22,10 @@ fn national_digits(input: &str) -> Result<String, FieldError> {
     if compact.is_empty() {
         return Err(FieldError::Required);
     }
-    let national = if let Some(rest) = compact.strip_prefix("+47").or_else(|| compact.strip_prefix("0047")) {
+    let national = if let Some(rest) = compact
+        .strip_prefix("+47")
+        .or_else(|| compact.strip_prefix("0047"))
+    {
         rest
     } else if compact.starts_with('+') || (compact.starts_with("00") && compact.len() > 8) {
         return Err(FieldError::NotNorwegian);

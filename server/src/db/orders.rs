@@ -25,7 +25,8 @@ pub enum Inserted {
 }
 
 pub async fn insert(db: &SqlitePool, order: &NewOrder<'_>) -> Result<Inserted, sqlx::Error> {
-    let answers = serde_json::to_string(order.answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let answers =
+        serde_json::to_string(order.answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
     let mut tx = db.begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms)
@@ -44,7 +45,9 @@ pub async fn insert(db: &SqlitePool, order: &NewOrder<'_>) -> Result<Inserted, s
     .await;
     let order_id = match inserted {
         Ok(done) => done.last_insert_rowid(),
-        Err(sqlx::Error::Database(e)) if is_reference_clash(e.as_ref()) => return Ok(Inserted::ReferenceTaken),
+        Err(sqlx::Error::Database(e)) if is_reference_clash(e.as_ref()) => {
+            return Ok(Inserted::ReferenceTaken);
+        }
         Err(e) => return Err(e),
     };
     for doc in order.documents {
@@ -73,11 +76,16 @@ pub async fn insert(db: &SqlitePool, order: &NewOrder<'_>) -> Result<Inserted, s
 /// the one unique column of `orders` identifies the reference clash.
 fn is_reference_clash(e: &dyn sqlx::error::DatabaseError) -> bool {
     e.kind() == sqlx::error::ErrorKind::UniqueViolation
-        && (e.constraint() == Some("orders_reference_unique") || e.message().ends_with("orders.reference"))
+        && (e.constraint() == Some("orders_reference_unique")
+            || e.message().ends_with("orders.reference"))
 }
 
 /// The stored order as a receipt, if it was made by the person with `fnr`.
-pub async fn receipt_for(db: &SqlitePool, reference: &str, fnr: &str) -> Result<Option<Receipt>, sqlx::Error> {
+pub async fn receipt_for(
+    db: &SqlitePool,
+    reference: &str,
+    fnr: &str,
+) -> Result<Option<Receipt>, sqlx::Error> {
     let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms
          FROM orders WHERE reference = ? AND ordered_by_fnr = ?",
@@ -86,7 +94,8 @@ pub async fn receipt_for(db: &SqlitePool, reference: &str, fnr: &str) -> Result<
     .bind(fnr)
     .fetch_optional(db)
     .await?;
-    let Some((id, service, orgnr, org_name, ordered_by, answers_json, submitted_at_ms)) = row else {
+    let Some((id, service, orgnr, org_name, ordered_by, answers_json, submitted_at_ms)) = row
+    else {
         return Ok(None);
     };
     let documents: Vec<(String, String, String, String)> =
@@ -94,18 +103,27 @@ pub async fn receipt_for(db: &SqlitePool, reference: &str, fnr: &str) -> Result<
             .bind(id)
             .fetch_all(db)
             .await?;
-    let answers: RawForm = serde_json::from_str(&answers_json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let answers: RawForm =
+        serde_json::from_str(&answers_json).map_err(|e| sqlx::Error::Decode(e.into()))?;
     Ok(Some(Receipt {
         reference: reference.to_owned(),
         service,
-        organisation: Organisation { orgnr, name: org_name },
+        organisation: Organisation {
+            orgnr,
+            name: org_name,
+        },
         ordered_by,
         submitted_at_ms,
         submitted_at: crate::documents::format_oslo_time(submitted_at_ms),
         answers,
         documents: documents
             .into_iter()
-            .map(|(id, title, version, sha256)| AcceptedDocument { id, title, version, sha256 })
+            .map(|(id, title, version, sha256)| AcceptedDocument {
+                id,
+                title,
+                version,
+                sha256,
+            })
             .collect(),
     }))
 }

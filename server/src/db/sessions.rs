@@ -30,11 +30,12 @@ pub async fn insert(db: &SqlitePool, row: &SessionRow, now_ms: i64) -> Result<()
 }
 
 pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    let row: Option<(String, String, String, i64)> =
-        sqlx::query_as("SELECT fodselsnummer, name, eid, expires_at_ms FROM sessions WHERE token_hash = ?")
-            .bind(token_hash)
-            .fetch_optional(db)
-            .await?;
+    let row: Option<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT fodselsnummer, name, eid, expires_at_ms FROM sessions WHERE token_hash = ?",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
     Ok(row.and_then(|(fnr, name, eid, expires_at_ms)| {
         // Rows were validated on insert; a row that no longer parses is treated as no session.
         Some(SessionRow {
@@ -47,7 +48,11 @@ pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow
     }))
 }
 
-pub async fn set_expiry(db: &SqlitePool, token_hash: &str, expires_at_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn set_expiry(
+    db: &SqlitePool,
+    token_hash: &str,
+    expires_at_ms: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE sessions SET expires_at_ms = ? WHERE token_hash = ?")
         .bind(expires_at_ms)
         .bind(token_hash)
@@ -57,6 +62,9 @@ pub async fn set_expiry(db: &SqlitePool, token_hash: &str, expires_at_ms: i64) -
 }
 
 pub async fn delete(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(db).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(db)
+        .await?;
     Ok(())
 }

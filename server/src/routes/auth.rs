@@ -47,8 +47,12 @@ async fn test_login(
         errors.add("eid", FieldError::UnknownChoice);
     }
     // Only synthetic test persons in a test login: a real person's number has no place here.
-    let fnr = Fodselsnummer::parse(&body.fodselsnummer).map_err(|e| errors.add("fodselsnummer", e)).ok();
-    let name = BoundedText::parse(&body.name, 200).map_err(|e| errors.add("name", e)).ok();
+    let fnr = Fodselsnummer::parse(&body.fodselsnummer)
+        .map_err(|e| errors.add("fodselsnummer", e))
+        .ok();
+    let name = BoundedText::parse(&body.name, 200)
+        .map_err(|e| errors.add("name", e))
+        .ok();
     let (Some(eid), Some(fodselsnummer), Some(name)) = (eid, fnr, name) else {
         return Err(ApiError::Validation(errors, lang));
     };
@@ -62,24 +66,53 @@ async fn test_login(
         expires_at_ms: state.policy().expiry_from(now),
     };
     sessions::insert(&state.db, &row, now).await?;
-    let me = Me { name: row.name, eid, session: session_info(&state, row.expires_at_ms) };
-    Ok(([(SET_COOKIE, session_cookie(&token, state.config.secure_cookies))], Json(me)).into_response())
+    let me = Me {
+        name: row.name,
+        eid,
+        session: session_info(&state, row.expires_at_ms),
+    };
+    Ok((
+        [(
+            SET_COOKIE,
+            session_cookie(&token, state.config.secure_cookies),
+        )],
+        Json(me),
+    )
+        .into_response())
 }
 
 fn session_info(state: &AppState, expires_at_ms: i64) -> SessionInfo {
-    SessionInfo { expires_at_ms, server_now_ms: now_ms(), policy: state.policy() }
+    SessionInfo {
+        expires_at_ms,
+        server_now_ms: now_ms(),
+        policy: state.policy(),
+    }
 }
 
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {
-    Json(Me { name: user.name, eid: user.eid, session: session_info(&state, user.expires_at_ms) })
+    Json(Me {
+        name: user.name,
+        eid: user.eid,
+        session: session_info(&state, user.expires_at_ms),
+    })
 }
 
 /// The middleware has already renewed the session; this answers the new expiry.
-async fn extend(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<SessionInfo> {
+async fn extend(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+) -> Json<SessionInfo> {
     Json(session_info(&state, user.expires_at_ms))
 }
 
-async fn logout(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Result<Response, ApiError> {
+async fn logout(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+) -> Result<Response, ApiError> {
     sessions::delete(&state.db, &user.token_hash).await?;
-    Ok(([(SET_COOKIE, clear_cookie())], axum::http::StatusCode::NO_CONTENT).into_response())
+    Ok((
+        [(SET_COOKIE, clear_cookie())],
+        axum::http::StatusCode::NO_CONTENT,
+    )
+        .into_response())
 }

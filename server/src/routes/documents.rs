@@ -1,11 +1,11 @@
 //! `GET /api/documents/{id}/pdf`: an agreement document to read before accepting.
 //! Public: the terms are not secret, and a user may read them before logging in.
 
+use axum::Router;
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -22,5 +22,11 @@ async fn pdf(Path(id): Path<String>) -> Result<impl IntoResponse, ApiError> {
         .map_err(ApiError::internal)?
         .ok_or(ApiError::NotFound)?;
     let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, doc.version);
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes))
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    ))
 }

@@ -47,7 +47,7 @@ fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrde
     }
     let organisation = match OrgNumber::parse(&body.orgnr) {
         Ok(orgnr) => state.registry.lookup(&orgnr).or_else(|| {
-            errors.add("orgnr", FieldError::UnknownChoice);
+            errors.add("orgnr", FieldError::NotInRegistry);
             None
         }),
         Err(e) => {
@@ -55,9 +55,18 @@ fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrde
             None
         }
     };
-    let form = service.and_then(|s| s.form.validate(&body.answers).map_err(|e| errors.0.extend(e.0)).ok());
+    let form = service.and_then(|s| {
+        s.form
+            .validate(&body.answers)
+            .map_err(|e| errors.0.extend(e.0))
+            .ok()
+    });
     match (service, organisation, form) {
-        (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder { service, organisation, form }),
+        (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder {
+            service,
+            organisation,
+            form,
+        }),
         _ => Err(ApiError::Validation(errors, lang)),
     }
 }
@@ -112,7 +121,11 @@ async fn submit(
 }
 
 /// Every document of the service must be accepted; the evidence names each one's hash.
-fn accepted_documents(service: &Service, accepted: &[String], lang: Lang) -> Result<Vec<AcceptedDocument>, ApiError> {
+fn accepted_documents(
+    service: &Service,
+    accepted: &[String],
+    lang: Lang,
+) -> Result<Vec<AcceptedDocument>, ApiError> {
     let mut errors = ValidationErrors::default();
     let mut out = Vec::new();
     for doc in service.documents {
@@ -120,10 +133,18 @@ fn accepted_documents(service: &Service, accepted: &[String], lang: Lang) -> Res
             errors.add("accepted_documents", FieldError::Required);
             continue;
         }
-        let sha256 = documents::sha256_of(doc).ok_or_else(|| ApiError::internal(format!("no text for {}", doc.id)))?;
-        out.push(AcceptedDocument { id: doc.id.into(), title: doc.title.nb.into(), version: doc.version.into(), sha256 });
+        let sha256 = documents::sha256_of(doc)
+            .ok_or_else(|| ApiError::internal(format!("no text for {}", doc.id)))?;
+        out.push(AcceptedDocument {
+            id: doc.id.into(),
+            title: doc.title.nb.into(),
+            version: doc.version.into(),
+            sha256,
+        });
     }
-    errors.into_result(out).map_err(|e| ApiError::Validation(e, lang))
+    errors
+        .into_result(out)
+        .map_err(|e| ApiError::Validation(e, lang))
 }
 
 fn new_reference() -> Result<String, ApiError> {
@@ -140,5 +161,8 @@ async fn receipt(
     if !common::reference::is_well_formed(&reference) {
         return Err(ApiError::NotFound);
     }
-    orders::receipt_for(&state.db, &reference, user.fodselsnummer.expose()).await?.map(Json).ok_or(ApiError::NotFound)
+    orders::receipt_for(&state.db, &reference, user.fodselsnummer.expose())
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound)
 }

@@ -25,5 +25,9 @@ async fn lookup(
         errors.add("orgnr", e);
         ApiError::Validation(errors, lang)
     })?;
-    state.registry.lookup(&orgnr).map(Json).ok_or(ApiError::NotFound)
+    state
+        .registry
+        .lookup(&orgnr)
+        .map(Json)
+        .ok_or(ApiError::NotFound)
 }

@@ -1,0 +1,155 @@
+//! The only place that talks HTTP. Every call sends the user's language and reads the
+//! session's new expiry from the response headers, so the countdown follows the server.
+
+use common::api::{
+    ErrorBody, ErrorCode, Me, Organisation, Receipt, SessionInfo, SubmitOrder, TestLoginRequest,
+};
+use common::session::{SessionClock, SessionPolicy};
+use common::{Lang, ValidationErrors};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::session::clock;
+
+/// Why a call did not give what was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiClientError {
+    /// The server could not be reached.
+    Network,
+    /// The input was refused: field errors to show.
+    Rejected(ValidationErrors),
+    /// Not logged in.
+    Unauthenticated,
+    /// The session ran out.
+    Expired,
+    NotFound,
+    /// Anything else the server refused or failed at.
+    Server,
+}
+
+/// The API client, in context; `Copy` because it only holds signals.
+#[derive(Clone, Copy)]
+pub struct Api {
+    lang: RwSignal<Lang>,
+    /// The session's clock, updated by every response that carries it.
+    pub clock: RwSignal<Option<SessionClock>>,
+    /// The server's session policy (lifetime, warning lead).
+    pub policy: RwSignal<SessionPolicy>,
+}
+
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}
+
+impl Api {
+    pub fn new(lang: RwSignal<Lang>) -> Self {
+        Api {
+            lang,
+            clock: RwSignal::new(None),
+            policy: RwSignal::new(SessionPolicy::default()),
+        }
+    }
+
+    fn prepare(&self, builder: RequestBuilder) -> RequestBuilder {
+        builder.header("Accept-Language", self.lang.get_untracked().tag())
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+    ) -> Result<T, ApiClientError> {
+        let response = request
+            .map_err(|_| ApiClientError::Network)?
+            .send()
+            .await
+            .map_err(|_| ApiClientError::Network)?;
+        self.note_session(&response);
+        if response.ok() {
+            // 204 has no body: callers that expect none ask for `()`, which `null` satisfies.
+            let text = response.text().await.map_err(|_| ApiClientError::Network)?;
+            let text = if text.is_empty() { "null" } else { &text };
+            return serde_json::from_str(text).map_err(|_| ApiClientError::Server);
+        }
+        let body: Option<ErrorBody> = response.json().await.ok();
+        Err(match body.map(|b| (b.error, b.fields)) {
+            Some((ErrorCode::Validation, fields)) => ApiClientError::Rejected(ValidationErrors(
+                fields.into_iter().map(|(k, v)| (k, v.error)).collect(),
+            )),
+            Some((ErrorCode::SessionExpired, _)) => {
+                self.clock.set(None);
+                ApiClientError::Expired
+            }
+            Some((ErrorCode::Unauthenticated, _)) => ApiClientError::Unauthenticated,
+            Some((ErrorCode::NotFound, _)) => ApiClientError::NotFound,
+            _ => ApiClientError::Server,
+        })
+    }
+
+    fn note_session(&self, response: &Response) {
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.parse::<i64>().ok())
+        };
+        if let (Some(expires), Some(now)) = (header("x-session-expires-at"), header("x-server-now"))
+        {
+            self.clock.set(Some(clock(expires, now)));
+        }
+    }
+
+    fn note_info(&self, info: &SessionInfo) {
+        self.clock
+            .set(Some(clock(info.expires_at_ms, info.server_now_ms)));
+        self.policy.set(info.policy);
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiClientError> {
+        self.send(self.prepare(Request::get(path)).build()).await
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiClientError> {
+        self.send(self.prepare(Request::post(path)).json(body))
+            .await
+    }
+
+    pub async fn me(&self) -> Result<Me, ApiClientError> {
+        let me: Me = self.get("/api/me").await?;
+        self.note_info(&me.session);
+        Ok(me)
+    }
+
+    pub async fn test_login(&self, body: &TestLoginRequest) -> Result<Me, ApiClientError> {
+        let me: Me = self.post("/api/auth/test-login", body).await?;
+        self.note_info(&me.session);
+        Ok(me)
+    }
+
+    pub async fn logout(&self) -> Result<(), ApiClientError> {
+        let result = self.post::<_, ()>("/api/auth/logout", &()).await;
+        self.clock.set(None);
+        result
+    }
+
+    pub async fn organisation(&self, orgnr: &str) -> Result<Organisation, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}")).await
+    }
+
+    pub async fn validate_order(&self, order: &SubmitOrder) -> Result<(), ApiClientError> {
+        self.post("/api/orders/validate", order).await
+    }
+
+    pub async fn submit_order(&self, order: &SubmitOrder) -> Result<Receipt, ApiClientError> {
+        self.post("/api/orders", order).await
+    }
+
+    pub async fn receipt(&self, reference: &str) -> Result<Receipt, ApiClientError> {
+        self.get(&format!("/api/orders/{reference}")).await
+    }
+}

@@ -1,0 +1,47 @@
+//! The root component: shared state (language, API client, session clock), the page
+//! frame (skip link, header, footer) and the router.
+
+use common::Lang;
+use common::i18n::t;
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Api;
+use crate::components::frame::{Footer, Header};
+use crate::i18n::{stored_lang, tr};
+use crate::pages::{journey::Journey, login::TestLogin, not_found::NotFound, receipt::ReceiptPage};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(stored_lang());
+    provide_context(lang);
+    provide_context(Api::new(lang));
+    // Keep <html lang> true to the language shown, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().tag());
+        }
+    });
+    view! {
+        <Router>
+            <a class="ds-skip-link" href="#main">{tr(t::SKIP_TO_MAIN)}</a>
+            <Header/>
+            <main id="main" class="bp-main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/skjema/digitaleinnbyggertjenester"/> }/>
+                    <Route path=path!("/skjema/:service") view=Journey/>
+                    <Route path=path!("/testinnlogging") view=TestLogin/>
+                    <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Sets the document title: "<page> – Skjema og avtaler".
+pub fn set_title(lang: Lang, page: &str) {
+    document().set_title(&format!("{page} – {}", t::APP_TITLE.get(lang)));
+}

@@ -1,0 +1,40 @@
+//! The error summary at the top of a form (designsystemet `ds-error-summary`, GOV.UK
+//! pattern): focused when a submit fails, each error a link that moves focus to its field.
+
+use common::i18n::t;
+use leptos::prelude::*;
+
+use crate::components::focus_by_id;
+use crate::i18n::tr;
+
+pub const SUMMARY_ID: &str = "error-summary";
+
+/// `items`: (DOM id of the field, text "Label: message").
+#[component]
+pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl IntoView {
+    view! {
+        <Show when=move || !items.get().is_empty()>
+            <div class="ds-error-summary" id=SUMMARY_ID tabindex="-1" role="region" aria-labelledby="error-summary-heading">
+                <h2 class="ds-heading" data-size="xs" id="error-summary-heading">{tr(t::ERROR_SUMMARY_TITLE)}</h2>
+                <ul class="ds-list">
+                    {move || items.get().into_iter().map(|(id, text)| {
+                        let target = id.clone();
+                        view! {
+                            <li>
+                                <a class="ds-link" href=format!("#{id}")
+                                    on:click=move |ev| { ev.prevent_default(); focus_by_id(target.clone()); }>
+                                    {text}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// Focuses the summary after it has rendered.
+pub fn focus_summary() {
+    focus_by_id(SUMMARY_ID.to_owned());
+}

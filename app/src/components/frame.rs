@@ -1,0 +1,85 @@
+//! The frame around every page: header (brand, session countdown, language switch)
+//! and the footer with the customer centre's contact details.
+
+use common::Lang;
+use common::i18n::{fill, t};
+use common::session::{Phase, format_remaining};
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::i18n::{store_lang, tr, use_lang};
+use crate::session::client_now_ms;
+
+/// Page header.
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let switch = move |_| {
+        let next = if lang.get_untracked() == Lang::Nb {
+            Lang::En
+        } else {
+            Lang::Nb
+        };
+        store_lang(next);
+        lang.set(next);
+    };
+    view! {
+        <header class="bp-header">
+            <div class="bp-header__inner">
+                <a class="bp-brand" href="/">
+                    <span class="bp-brand__name">"norsk "<strong>"helsenett"</strong></span>
+                    <span class="bp-brand__app">{tr(t::APP_TITLE)}</span>
+                </a>
+                <div class="bp-header__tools">
+                    <Countdown/>
+                    <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
+                        on:click=switch aria-label=tr(t::SWITCH_LANGUAGE_LABEL)>
+                        {tr(t::SWITCH_LANGUAGE)}
+                    </button>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// The session's remaining time, from the server's expiry (SPEC §5).
+#[component]
+fn Countdown() -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    let now = RwSignal::new(client_now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(client_now_ms()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let remaining = move || api.clock.get().map(|c| c.remaining_ms(now.get()));
+    view! {
+        {move || remaining().map(|ms| {
+            let expired = ms <= 0;
+            let text = if expired {
+                t::SESSION_EXPIRED.get(lang.get()).to_owned()
+            } else {
+                fill(t::SESSION_REMAINING.get(lang.get()), &[&format_remaining(ms)])
+            };
+            let warning = api.policy.get().phase(ms) != Phase::Active;
+            view! { <p class="bp-countdown" class:bp-countdown--warning=warning data-testid="countdown">{text}</p> }
+        })}
+    }
+}
+
+/// Page footer (SPEC: on every page).
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="bp-footer">
+            <p>
+                <strong>{tr(t::FOOTER_QUESTIONS)}</strong>" "
+                <span>{move || tr(t::FOOTER_CONTACT)().split(" | ").next().unwrap_or_default().to_owned()}</span>
+                " | "
+                <a class="ds-link" href="mailto:kundesenter@nhn.no">"kundesenter@nhn.no"</a>
+            </p>
+        </footer>
+    }
+}

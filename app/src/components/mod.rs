@@ -1,0 +1,21 @@
+//! Reusable UI pieces, built from designsystemet's CSS classes.
+
+pub mod error_summary;
+pub mod field;
+pub mod frame;
+pub mod progress;
+pub mod spec_form;
+
+use leptos::prelude::*;
+
+/// Moves keyboard focus to the element with `id` once the DOM has caught up.
+pub fn focus_by_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

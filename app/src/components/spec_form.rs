@@ -1,0 +1,291 @@
+//! Renders any `FormSpec` (forms are data, SPEC "Forms as data"): sections as fieldsets,
+//! each field by its kind. The answers and errors live in the caller's signals, so the
+//! caller decides when to validate and nothing typed is lost between steps.
+
+use common::form::{FieldKind, FieldSpec, FormSpec, RawForm, item_path};
+use common::i18n::t;
+use common::{Lang, ValidationErrors};
+use leptos::prelude::*;
+
+use crate::components::field::{FieldMessage, InputSpec, TextInput, dom_id, remove_label};
+use crate::i18n::{tr, use_lang};
+
+/// The error summary's entries for `errors`, in the spec's field order.
+pub fn summary_items(
+    spec: &FormSpec,
+    errors: &ValidationErrors,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    for field in spec.fields() {
+        for (path, error) in errors
+            .0
+            .iter()
+            .filter(|(p, _)| p.split('.').next() == Some(field.id))
+        {
+            let label = field.label.get(lang);
+            let label = match path.split_once('.') {
+                Some((_, index)) => {
+                    format!("{label} {}", index.parse::<usize>().map_or(0, |i| i + 1))
+                }
+                None => label.to_owned(),
+            };
+            let target = match field.kind {
+                FieldKind::MultiChoice(_) => dom_id(&format!("{}.0", field.id)),
+                _ if field.repeat.is_some() && !path.contains('.') => {
+                    dom_id(&item_path(field.id, 0))
+                }
+                _ => dom_id(path),
+            };
+            items.push((target, format!("{label}: {}", error.message(lang))));
+        }
+    }
+    items
+}
+
+/// The whole form.
+#[component]
+pub fn SpecForm(
+    spec: &'static FormSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    spec.sections
+        .iter()
+        .map(|section| {
+            view! {
+                <fieldset class="ds-fieldset bp-section">
+                    <legend class="ds-heading" data-size="xs">{move || section.title.get(lang.get())}</legend>
+                    {section.fields.iter().map(|field| view! { <SpecField field answers errors/> }).collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// One field of a spec, by kind.
+#[component]
+fn SpecField(
+    field: &'static FieldSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    match (&field.kind, field.repeat) {
+        (FieldKind::MultiChoice(_), _) => {
+            view! { <MultiChoiceField field answers errors/> }.into_any()
+        }
+        (_, Some(_)) => view! { <RepeatedField field answers errors/> }.into_any(),
+        _ => view! { <SingleField field answers errors/> }.into_any(),
+    }
+}
+
+fn input_spec(
+    field: &'static FieldSpec,
+    path: &str,
+    label: Signal<String>,
+    with_hint: bool,
+) -> InputSpec {
+    let lang = use_lang();
+    InputSpec {
+        id: dom_id(path),
+        label,
+        hint: field
+            .hint
+            .filter(|_| with_hint)
+            .map(|h| Signal::derive(move || h.get(lang.get()).to_owned())),
+        input_type: field.kind.input_type(),
+        input_mode: field.kind.input_mode(),
+        autocomplete: field.kind.autocomplete(),
+        required: field.required,
+    }
+}
+
+/// Sets or clears the error at `path` after a blur: format errors show once the user leaves the field.
+fn check_blur(
+    field: &'static FieldSpec,
+    errors: RwSignal<ValidationErrors>,
+    path: String,
+    value: &str,
+) {
+    let found = field.check_on_blur(value);
+    errors.update(|e| match found {
+        Some(err) => {
+            e.0.insert(path, err);
+        }
+        None => {
+            e.0.remove(&path);
+        }
+    });
+}
+
+/// While typing: an error already shown disappears as soon as the value is right, but
+/// no new error appears mid-word.
+fn clear_if_fixed(
+    field: &'static FieldSpec,
+    errors: RwSignal<ValidationErrors>,
+    path: &str,
+    value: &str,
+) {
+    if errors.with_untracked(|e| e.0.contains_key(path))
+        && !value.trim().is_empty()
+        && field.check_on_blur(value).is_none()
+    {
+        errors.update(|e| {
+            e.0.remove(path);
+        });
+    }
+}
+
+#[component]
+fn SingleField(
+    field: &'static FieldSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let label = Signal::derive(move || field.label.get(lang.get()).to_owned());
+    let spec = input_spec(field, field.id, label, true);
+    view! {
+        <TextInput spec
+            value=Signal::derive(move || answers.with(|a| a.one(field.id).to_owned()))
+            error=Signal::derive(move || errors.with(|e| e.get(field.id)))
+            on_input=Callback::new(move |v: String| {
+                clear_if_fixed(field, errors, field.id, &v);
+                answers.update(|a| a.set_one(field.id, v));
+            })
+            on_blur=Callback::new(move |v: String| check_blur(field, errors, field.id.to_owned(), &v))/>
+    }
+}
+
+/// A field the user may repeat (e.g. one HER-id per communication party).
+#[component]
+fn RepeatedField(
+    field: &'static FieldSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let max = field.repeat.unwrap_or(1) as usize;
+    let items = move || {
+        let v = answers.with(|a| a.many(field.id));
+        if v.is_empty() { vec![String::new()] } else { v }
+    };
+    let count = move || items().len();
+    let set_item = move |index: usize, value: String| {
+        answers.update(|a| {
+            let mut v = a.many(field.id);
+            v.resize(v.len().max(index + 1), String::new());
+            v[index] = value;
+            a.set_many(field.id, v);
+        })
+    };
+    let remove = move |index: usize| {
+        answers.update(|a| {
+            let mut v = a.many(field.id);
+            if index < v.len() {
+                v.remove(index);
+            }
+            a.set_many(field.id, v);
+        });
+        // Errors are keyed by position: after a removal they no longer point at the right rows.
+        errors.update(|e| e.0.retain(|k, _| !k.starts_with(&format!("{}.", field.id))));
+    };
+    let add = move |_| {
+        let n = count();
+        answers.update(|a| {
+            let mut v = a.many(field.id);
+            v.resize(n + 1, String::new());
+            a.set_many(field.id, v);
+        });
+        crate::components::focus_by_id(dom_id(&item_path(field.id, n)));
+    };
+    let hint_id = format!("{}-hint", dom_id(field.id));
+    view! {
+        <fieldset class="ds-fieldset bp-repeat" aria-describedby=field.hint.is_some().then(|| hint_id.clone())>
+            <legend class="ds-label">{move || field.label.get(lang.get())}</legend>
+            {field.hint.map(|h| view! { <div data-field="description" id=hint_id.clone()>{move || h.get(lang.get())}</div> })}
+            <FieldMessage id=dom_id(field.id) error=Signal::derive(move || errors.with(|e| e.get(field.id)))/>
+            {move || (0..count()).map(|index| {
+                let path = item_path(field.id, index);
+                let label = Signal::derive(move || format!("{} {}", field.label.get(lang.get()), index + 1));
+                let spec = input_spec(field, &path, label, false);
+                let p_err = path.clone();
+                let p_blur = path.clone();
+                let p_input = path.clone();
+                view! {
+                    <div class="bp-repeat__row">
+                        <TextInput spec
+                            value=Signal::derive(move || items().get(index).cloned().unwrap_or_default())
+                            error=Signal::derive(move || errors.with(|e| e.get(&p_err)))
+                            on_input=Callback::new(move |v: String| { clear_if_fixed(field, errors, &p_input, &v); set_item(index, v); })
+                            on_blur=Callback::new(move |v: String| check_blur(field, errors, p_blur.clone(), &v))/>
+                        {(count() > 1).then(|| view! {
+                            <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
+                                aria-label=move || remove_label(field.label.get(lang.get()), index)
+                                on:click=move |_| remove(index)>
+                                {tr(t::FORM_REMOVE)}
+                            </button>
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+            {move || (count() < max).then(|| view! {
+                <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
+                    {tr(t::FORM_ADD_ANOTHER)}
+                </button>
+            })}
+        </fieldset>
+    }
+}
+
+/// Tick one or more.
+#[component]
+fn MultiChoiceField(
+    field: &'static FieldSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let FieldKind::MultiChoice(choices) = field.kind else {
+        return ().into_any();
+    };
+    let error = Signal::derive(move || errors.with(|e| e.get(field.id)));
+    let base = dom_id(field.id);
+    let error_id = format!("{base}-error");
+    view! {
+        <fieldset class="ds-fieldset bp-choices" aria-invalid=move || error.get().is_some().then_some("true")
+            aria-describedby=move || error.get().is_some().then(|| error_id.clone())>
+            <legend class="ds-label">{move || field.label.get(lang.get())}</legend>
+            <FieldMessage id=base.clone() error/>
+            {choices.iter().enumerate().map(|(i, choice)| {
+                let id = dom_id(&item_path(field.id, i));
+                let hint_id = format!("{id}-hint");
+                let checked = move || answers.with(|a| a.many(field.id).iter().any(|v| v == choice.value));
+                let toggle = move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    answers.update(|a| {
+                        let mut v: Vec<String> = a.many(field.id).into_iter().filter(|x| x != choice.value).collect();
+                        if on {
+                            v.push(choice.value.to_owned());
+                        }
+                        a.set_many(field.id, v);
+                    });
+                    if on {
+                        errors.update(|e| { e.0.remove(field.id); });
+                    }
+                };
+                view! {
+                    <div class="ds-field bp-choice">
+                        <input class="ds-input" type="checkbox" id=id.clone() name=field.id value=choice.value
+                            aria-describedby=choice.hint.is_some().then(|| hint_id.clone())
+                            prop:checked=checked on:change=toggle/>
+                        <label class="ds-label" for=id data-weight="regular">{move || choice.label.get(lang.get())}</label>
+                        {choice.hint.map(|h| view! { <div data-field="description" id=hint_id.clone()>{move || h.get(lang.get())}</div> })}
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}

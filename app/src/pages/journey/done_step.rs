@@ -1,0 +1,52 @@
+//! Step 5, "Kvittering": "Ferdig!", what was delivered and signed, the reference number,
+//! the receipt, "Videre saksgang" (seed 000) and "Logg ut".
+
+use common::i18n::t;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::JourneyState;
+use crate::api::use_api;
+use crate::i18n::{tr, use_lang};
+
+#[component]
+pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    let service = state.service;
+    let logout = move |_| {
+        spawn_local(async move {
+            let _ = api.logout().await;
+            on_logout.run(());
+        });
+    };
+    move || {
+        state.receipt.get().map(|receipt| {
+            let href = format!("/kvittering/{}", receipt.reference);
+            view! {
+                <div class="bp-done">
+                    <p class="ds-heading bp-done__title" data-size="md">{tr(t::DONE_TITLE)}</p>
+                    <p class="ds-paragraph">{tr(t::DONE_REFERENCE)}": "<strong data-testid="reference">{receipt.reference.clone()}</strong></p>
+                    <p class="ds-paragraph">{tr(t::DONE_FORMS)}</p>
+                    <ul class="bp-ticks"><li><strong>{move || service.name.get(lang.get())}</strong>" ✓"</li></ul>
+                    <p class="ds-paragraph">{tr(t::DONE_DOCUMENTS)}</p>
+                    <ul class="bp-ticks">
+                        {service.documents.iter().map(|d| view! { <li><strong>{move || d.title.get(lang.get())}</strong>" ✓"</li> }).collect_view()}
+                    </ul>
+                    <p class="ds-paragraph">{tr(t::DONE_FINISHED)}</p>
+                    <div class="bp-actions">
+                        <a class="ds-button" data-variant="secondary" href=href>{tr(t::DONE_RECEIPT)}</a>
+                        <button type="button" class="ds-button" data-variant="primary" on:click=logout>{tr(t::LOGOUT)}</button>
+                    </div>
+                    <h3 class="ds-heading" data-size="xs">{tr(t::NEXT_STEPS_TITLE)}</h3>
+                    <ul class="ds-list">
+                        <li>{tr(t::NEXT_STEP_1)}</li>
+                        <li>{tr(t::NEXT_STEP_2)}</li>
+                        <li>{tr(t::NEXT_STEP_3)}</li>
+                        <li>{tr(t::NEXT_STEP_4)}</li>
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,76 @@
+//! Step 3, "Fyll ut skjema": the service's form spec rendered and checked by the common
+//! validator on "Send", then by the server (the same code) before step 4.
+
+use common::ValidationErrors;
+use common::api::SubmitOrder;
+use common::i18n::t;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::JourneyState;
+use crate::api::{ApiClientError, use_api};
+use crate::components::error_summary::{ErrorSummary, focus_summary};
+use crate::components::spec_form::{SpecForm, summary_items};
+use crate::i18n::{tr, use_lang};
+use crate::pages::ProblemAlert;
+
+/// The order as the API takes it, from what the journey holds.
+pub fn order_of(state: &JourneyState, accepted: Vec<String>) -> SubmitOrder {
+    SubmitOrder {
+        service: state.service.slug.into(),
+        orgnr: state
+            .org
+            .get_untracked()
+            .map(|o| o.orgnr)
+            .unwrap_or_default(),
+        answers: state.answers.get_untracked(),
+        accepted_documents: accepted,
+    }
+}
+
+#[component]
+pub fn FormStep(state: JourneyState) -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    let spec = state.service.form;
+    let problem = RwSignal::new(None::<ApiClientError>);
+    let busy = RwSignal::new(false);
+    let summary = Signal::derive(move || summary_items(spec, &state.errors.get(), lang.get()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        problem.set(None);
+        if let Err(errors) = spec.validate(&state.answers.get_untracked()) {
+            state.errors.set(errors);
+            focus_summary();
+            return;
+        }
+        state.errors.set(ValidationErrors::default());
+        busy.set(true);
+        let order = order_of(&state, Vec::new());
+        spawn_local(async move {
+            match api.validate_order(&order).await {
+                Ok(()) => state.go(4),
+                Err(ApiClientError::Rejected(errors)) => {
+                    state.errors.set(errors);
+                    focus_summary();
+                }
+                Err(other) => problem.set(Some(other)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <ProblemAlert problem login_href=Signal::derive(move || format!("/testinnlogging?tilbake={}", state.path()))/>
+        <form class="bp-form" novalidate on:submit=submit>
+            <ErrorSummary items=summary/>
+            <SpecForm spec answers=state.answers errors=state.errors/>
+            <div class="bp-actions">
+                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(2)>{tr(t::BACK)}</button>
+                <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::FORM_SEND)}</button>
+            </div>
+        </form>
+    }
+}

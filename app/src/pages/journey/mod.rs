@@ -1,0 +1,160 @@
+//! The five-step agreement journey "Skjema og avtaler" (SPEC §3) for any service:
+//! 1 logged in, 2 choose the organisation, 3 fill in the form, 4 read and accept,
+//! 5 receipt. The steps are always visible; the current one holds its content.
+
+mod accept_step;
+mod done_step;
+mod form_step;
+mod org_step;
+
+use common::ValidationErrors;
+use common::api::{Me, Organisation, Receipt};
+use common::form::RawForm;
+use common::i18n::{fill, t};
+use common::services::{self, Service};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::use_api;
+use crate::app::set_title;
+use crate::components::focus_by_id;
+use crate::components::progress::{Step, StepState};
+use crate::i18n::{tr, use_lang};
+use crate::pages::Loading;
+use crate::pages::not_found::NotFound;
+
+/// Everything the journey has gathered so far; kept across steps so going back loses nothing.
+#[derive(Clone, Copy)]
+pub struct JourneyState {
+    pub service: &'static Service,
+    pub step: RwSignal<u8>,
+    pub org: RwSignal<Option<Organisation>>,
+    pub answers: RwSignal<RawForm>,
+    pub errors: RwSignal<ValidationErrors>,
+    pub receipt: RwSignal<Option<Receipt>>,
+}
+
+impl JourneyState {
+    /// Moves to `step` and puts focus on its heading, so screen readers hear where they are.
+    pub fn go(&self, step: u8) {
+        self.step.set(step);
+        focus_by_id(format!("step-{step}"));
+    }
+
+    /// The path back to this journey, for the login page's return.
+    pub fn path(&self) -> String {
+        format!("/skjema/{}", self.service.slug)
+    }
+}
+
+/// The journey page for the service in the URL.
+#[component]
+pub fn Journey() -> impl IntoView {
+    let params = use_params_map();
+    move || match params
+        .with(|p| p.get("service"))
+        .and_then(|s| services::by_slug(&s))
+    {
+        Some(service) => view! { <ServiceJourney service/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn ServiceJourney(service: &'static Service) -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    Effect::new(move |_| set_title(lang.get(), service.name.get(lang.get())));
+    let me = RwSignal::new(None::<Me>);
+    let loaded = RwSignal::new(false);
+    let logged_out = RwSignal::new(false);
+    spawn_local(async move {
+        me.set(api.me().await.ok());
+        loaded.set(true);
+    });
+    let state = JourneyState {
+        service,
+        step: RwSignal::new(2),
+        org: RwSignal::new(None),
+        answers: RwSignal::new(RawForm::default()),
+        errors: RwSignal::new(ValidationErrors::default()),
+        receipt: RwSignal::new(None),
+    };
+    let on_logout = Callback::new(move |_| {
+        me.set(None);
+        logged_out.set(true);
+    });
+    view! {
+        <h1 class="ds-heading" data-size="lg">{move || service.form.title.get(lang.get())}</h1>
+        {move || match (loaded.get(), me.get()) {
+            (false, _) => view! { <Loading/> }.into_any(),
+            (true, None) => view! { <LoginIntro state logged_out/> }.into_any(),
+            (true, Some(me)) => view! { <Steps state me on_logout/> }.into_any(),
+        }}
+    }
+}
+
+/// Before login: what the journey holds and "Logg inn med ID-porten" (seed 000's first page).
+#[component]
+fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView {
+    let href = format!("/testinnlogging?tilbake={}", state.path());
+    view! {
+        <Show when=move || logged_out.get()>
+            <div class="ds-alert" data-color="success" role="status"><p>{tr(t::LOGGED_OUT)}</p></div>
+        </Show>
+        <div class="bp-intro">
+            <section class="bp-card">
+                <h2 class="ds-heading" data-size="sm">{tr(t::LOGIN_TITLE)}</h2>
+                <ol class="bp-steps bp-steps--plain">
+                    {[t::LOGIN_STEP_1, t::LOGIN_STEP_2, t::LOGIN_STEP_3, t::LOGIN_STEP_4, t::LOGIN_STEP_5].into_iter().enumerate().map(|(i, text)| view! {
+                        <li class="bp-step"><span class="bp-step__number" aria-hidden="true">{i + 1}</span><span>{tr(text)}</span></li>
+                    }).collect_view()}
+                </ol>
+            </section>
+            <section class="bp-card">
+                <h2 class="ds-heading" data-size="sm">{tr(t::WELCOME_TITLE)}</h2>
+                <p class="ds-paragraph">{tr(t::WELCOME_BODY)}</p>
+                <a class="ds-button" data-variant="primary" href=href>{tr(t::LOGIN_BUTTON)}" →"</a>
+            </section>
+        </div>
+    }
+}
+
+/// The progress list with the current step's content inside it.
+#[component]
+fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let at = move |n: u8| {
+        Signal::derive(move || match state.step.get() {
+            s if s > n || (s == 5 && n == 5) => StepState::Done,
+            s if s == n => StepState::Current,
+            _ => StepState::Upcoming,
+        })
+    };
+    let name = me.name.clone();
+    let title = move |text: common::Text| Signal::derive(move || text.get(lang.get()).to_owned());
+    let org_title = Signal::derive(move || match (state.org.get(), state.step.get() > 2) {
+        (Some(org), true) => fill(t::STEP_ACTING_FOR.get(lang.get()), &[&org.display()]),
+        _ => t::STEP_CHOOSE_ORG.get(lang.get()).to_owned(),
+    });
+    view! {
+        <nav aria-label=tr(t::PROGRESS_LABEL)>
+            <ol class="bp-steps">
+                <Step number=1 title=Signal::derive(move || fill(t::STEP_LOGGED_IN.get(lang.get()), &[&name])) state=Signal::derive(|| StepState::Done)/>
+                <Step number=2 title=org_title state=at(2)>
+                    <org_step::OrgStep state/>
+                </Step>
+                <Step number=3 title=title(t::STEP_FILL_FORM) state=at(3)>
+                    <form_step::FormStep state/>
+                </Step>
+                <Step number=4 title=title(t::STEP_READ_ACCEPT) state=at(4)>
+                    <accept_step::AcceptStep state/>
+                </Step>
+                <Step number=5 title=title(t::STEP_RECEIPT) state=at(5)>
+                    <done_step::DoneStep state on_logout/>
+                </Step>
+            </ol>
+        </nav>
+    }
+}

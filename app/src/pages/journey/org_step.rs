@@ -1,0 +1,111 @@
+//! Step 2, "Søk opp og velg din virksomhet": a valid number shows "NAVN (orgnr)" from
+//! Enhetsregisteret, then "Gå videre".
+
+use common::FieldError;
+use common::form::{FieldKind, FieldSpec};
+use common::i18n::t;
+use common::validate::OrgNumber;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::JourneyState;
+use crate::api::{ApiClientError, use_api};
+use crate::components::field::{InputSpec, TextInput};
+use crate::i18n::{tr, use_lang};
+use crate::pages::ProblemAlert;
+
+static ORG_FIELD: FieldSpec = FieldSpec {
+    id: "orgnr",
+    label: t::ORG_LABEL,
+    hint: Some(t::ORG_HINT),
+    kind: FieldKind::OrgNumber,
+    required: true,
+    repeat: None,
+};
+
+#[component]
+pub fn OrgStep(state: JourneyState) -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    let input = RwSignal::new(
+        state
+            .org
+            .get_untracked()
+            .map(|o| o.orgnr)
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<FieldError>);
+    let found = RwSignal::new(state.org.get_untracked());
+    let problem = RwSignal::new(None::<ApiClientError>);
+    let search = move |value: String| {
+        found.set(None);
+        problem.set(None);
+        let orgnr = match OrgNumber::parse(&value) {
+            Ok(o) => o,
+            Err(e) => return error.set(Some(e)),
+        };
+        error.set(None);
+        spawn_local(async move {
+            match api.organisation(orgnr.as_ref()).await {
+                Ok(org) => found.set(Some(org)),
+                Err(ApiClientError::NotFound) => error.set(Some(FieldError::NotInRegistry)),
+                Err(ApiClientError::Rejected(e)) => error.set(e.get("orgnr")),
+                Err(other) => problem.set(Some(other)),
+            }
+        });
+    };
+    let on_input = Callback::new(move |v: String| {
+        input.set(v.clone());
+        found.set(None);
+        // Nine digits typed: look it up straight away, as NHN's own form does.
+        if v.chars().filter(char::is_ascii_digit).count() == 9 && OrgNumber::parse(&v).is_ok() {
+            search(v);
+        } else if error.get_untracked().is_some() && ORG_FIELD.check_on_blur(&v).is_none() {
+            error.set(None);
+        }
+    });
+    let on_blur = Callback::new(move |v: String| {
+        if found.get_untracked().is_none() {
+            error.set(ORG_FIELD.check_on_blur(&v));
+        }
+    });
+    let spec = InputSpec {
+        id: "f-orgnr".into(),
+        label: Signal::derive(move || t::ORG_LABEL.get(lang.get()).to_owned()),
+        hint: Some(Signal::derive(move || {
+            t::ORG_HINT.get(lang.get()).to_owned()
+        })),
+        input_type: "text",
+        input_mode: "numeric",
+        autocomplete: "off",
+        required: true,
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match found.get_untracked() {
+            Some(org) => {
+                state.org.set(Some(org));
+                state.go(3);
+            }
+            None if input.get_untracked().trim().is_empty() => {
+                error.set(Some(FieldError::Required))
+            }
+            None => search(input.get_untracked()),
+        }
+    };
+    view! {
+        <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
+        <ProblemAlert problem login_href=Signal::derive(move || format!("/testinnlogging?tilbake={}", state.path()))/>
+        <form class="bp-form" novalidate on:submit=submit>
+            <TextInput spec value=input error=error on_input on_blur/>
+            <div role="status" class="bp-org-result">
+                {move || found.get().map(|org| view! { <p class="bp-org-found"><strong>{org.display()}</strong></p> })}
+            </div>
+            {move || if found.get().is_some() {
+                view! { <button type="submit" class="ds-button" data-variant="primary">{tr(t::ORG_CONTINUE)}</button> }.into_any()
+            } else {
+                view! { <button type="submit" class="ds-button" data-variant="secondary">{tr(t::ORG_SEARCH)}</button> }.into_any()
+            }}
+        </form>
+    }
+}

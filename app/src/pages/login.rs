@@ -1,0 +1,159 @@
+//! The built-in test identity provider (SPEC §1): used when no ID-porten is configured.
+//! Like ID-porten's own test login: pick an eID, type a synthetic fødselsnummer and a
+//! name. Clearly marked as a test login. The number goes in the request body, never a URL.
+
+use common::api::{Eid, TestLoginRequest};
+use common::form::{FieldKind, FieldSpec};
+use common::i18n::t;
+use common::validate::{BoundedText, Fodselsnummer};
+use common::{Text, ValidationErrors};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::{ApiClientError, use_api};
+use crate::app::set_title;
+use crate::components::error_summary::{ErrorSummary, focus_summary};
+use crate::components::field::{InputSpec, TextInput, dom_id};
+use crate::i18n::{tr, use_lang};
+use crate::pages::ProblemAlert;
+
+/// Where to go after login: only a path on this site (no open redirect).
+pub fn safe_return(target: Option<String>) -> String {
+    target
+        .filter(|t| t.starts_with('/') && !t.starts_with("//") && !t.contains('\\'))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The test login form.
+#[component]
+pub fn TestLogin() -> impl IntoView {
+    let lang = use_lang();
+    let api = use_api();
+    let query = use_query_map();
+    Effect::new(move |_| set_title(lang.get(), t::TEST_LOGIN_TITLE.get(lang.get())));
+    let eid = RwSignal::new(Eid::Minid);
+    let fnr = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let errors = RwSignal::new(ValidationErrors::default());
+    let problem = RwSignal::new(None::<ApiClientError>);
+    let busy = RwSignal::new(false);
+    let fields: [(&str, Text); 2] = [
+        ("fodselsnummer", t::TEST_LOGIN_FNR),
+        ("name", t::TEST_LOGIN_NAME),
+    ];
+    let summary = Signal::derive(move || {
+        let e = errors.get();
+        fields
+            .iter()
+            .filter_map(|(id, label)| {
+                e.get(id).map(|err| {
+                    (
+                        dom_id(id),
+                        format!("{}: {}", label.get(lang.get()), err.message(lang.get())),
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = ValidationErrors::default();
+        if let Err(e) = Fodselsnummer::parse(&fnr.get_untracked()) {
+            found.add("fodselsnummer", e);
+        }
+        if let Err(e) = BoundedText::parse(&name.get_untracked(), 200) {
+            found.add("name", e);
+        }
+        if !found.is_empty() {
+            errors.set(found);
+            focus_summary();
+            return;
+        }
+        errors.set(ValidationErrors::default());
+        busy.set(true);
+        let body = TestLoginRequest {
+            eid: eid.get_untracked().as_str().into(),
+            fodselsnummer: fnr.get_untracked(),
+            name: name.get_untracked(),
+        };
+        let target = safe_return(query.get_untracked().get("tilbake"));
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api.test_login(&body).await {
+                Ok(_) => navigate(&target, Default::default()),
+                Err(ApiClientError::Rejected(e)) => {
+                    errors.set(e);
+                    focus_summary();
+                }
+                Err(other) => problem.set(Some(other)),
+            }
+            busy.set(false);
+        });
+    };
+    static FNR_FIELD: FieldSpec = FieldSpec {
+        id: "fodselsnummer",
+        label: t::TEST_LOGIN_FNR,
+        hint: Some(t::TEST_LOGIN_FNR_HINT),
+        kind: FieldKind::Fodselsnummer { allow_fh: false },
+        required: true,
+        repeat: None,
+    };
+    let blur_fnr = move |v: String| {
+        let e = FNR_FIELD.check_on_blur(&v);
+        errors.update(|errs| match e {
+            Some(e) => {
+                errs.0.insert("fodselsnummer".into(), e);
+            }
+            None => {
+                errs.0.remove("fodselsnummer");
+            }
+        });
+    };
+    let input = |id: &str,
+                 label: Text,
+                 hint: Option<Text>,
+                 mode: &'static str,
+                 autocomplete: &'static str| InputSpec {
+        id: dom_id(id),
+        label: Signal::derive(move || label.get(lang.get()).to_owned()),
+        hint: hint.map(|h| Signal::derive(move || h.get(lang.get()).to_owned())),
+        input_type: "text",
+        input_mode: mode,
+        autocomplete,
+        required: true,
+    };
+    view! {
+        <h1 class="ds-heading" data-size="lg">{tr(t::TEST_LOGIN_TITLE)}</h1>
+        <div class="ds-alert" data-color="warning"><p>{tr(t::TEST_LOGIN_WARNING)}</p></div>
+        <ProblemAlert problem login_href=Signal::derive(|| "/testinnlogging".to_owned())/>
+        <form class="bp-form" novalidate on:submit=submit>
+            <ErrorSummary items=summary/>
+            <fieldset class="ds-fieldset bp-eids">
+                <legend class="ds-heading" data-size="xs">{tr(t::TEST_LOGIN_EID)}</legend>
+                {Eid::ALL.into_iter().map(|e| {
+                    let id = format!("eid-{}", e.as_str());
+                    view! {
+                        <div class="ds-field bp-choice">
+                            <input class="ds-input" type="radio" name="eid" id=id.clone() value=e.as_str()
+                                aria-describedby=format!("{id}-hint")
+                                prop:checked=move || eid.get() == e on:change=move |_| eid.set(e)/>
+                            <label class="ds-label" for=id.clone()>{tr(e.label())}</label>
+                            <div data-field="description" id=format!("{id}-hint")>{tr(e.hint())}</div>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <TextInput spec=input("fodselsnummer", t::TEST_LOGIN_FNR, Some(t::TEST_LOGIN_FNR_HINT), "numeric", "off")
+                value=fnr error=Signal::derive(move || errors.with(|e| e.get("fodselsnummer")))
+                on_input=Callback::new(move |v| fnr.set(v)) on_blur=Callback::new(blur_fnr)/>
+            <TextInput spec=input("name", t::TEST_LOGIN_NAME, None, "text", "name")
+                value=name error=Signal::derive(move || errors.with(|e| e.get("name")))
+                on_input=Callback::new(move |v| name.set(v)) on_blur=Callback::new(|_| ())/>
+            <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>
+                {tr(t::TEST_LOGIN_SUBMIT)}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,42 @@
+//! One module per page.
+
+pub mod journey;
+pub mod login;
+pub mod not_found;
+pub mod receipt;
+
+use common::i18n::t;
+use leptos::prelude::*;
+
+use crate::api::ApiClientError;
+use crate::i18n::tr;
+
+/// A problem talking to the server, said plainly; what the user typed is kept.
+#[component]
+pub fn ProblemAlert(
+    #[prop(into)] problem: Signal<Option<ApiClientError>>,
+    #[prop(into)] login_href: Signal<String>,
+) -> impl IntoView {
+    move || {
+        problem.get().map(|p| {
+            let text = match p {
+                ApiClientError::Network => t::NETWORK_ERROR,
+                ApiClientError::Expired | ApiClientError::Unauthenticated => t::SESSION_EXPIRED,
+                _ => t::SERVER_ERROR,
+            };
+            let relogin = matches!(p, ApiClientError::Expired | ApiClientError::Unauthenticated);
+            view! {
+                <div class="ds-alert" data-color="danger" role="alert">
+                    <p>{tr(text)}</p>
+                    {relogin.then(|| view! { <p><a class="ds-link" href=login_href.get()>{tr(t::LOGIN_BUTTON)}</a></p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// "Laster …" while a page fetches what it shows.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="bp-loading" role="status">{tr(t::LOADING)}</p> }
+}

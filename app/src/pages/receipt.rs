@@ -1,0 +1,103 @@
+//! The receipt of a stored order, `/kvittering/{reference}`: printable, loaded from the
+//! server (so it is there after a restart, on any device the user logs in on).
+
+use common::Lang;
+use common::api::Receipt;
+use common::form::{FieldKind, RawValue};
+use common::i18n::t;
+use common::services;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{ApiClientError, use_api};
+use crate::app::set_title;
+use crate::i18n::{tr, use_lang};
+use crate::pages::{Loading, ProblemAlert};
+
+/// The receipt page.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let api = use_api();
+    let lang = use_lang();
+    let params = use_params_map();
+    Effect::new(move |_| set_title(lang.get(), t::RECEIPT_TITLE.get(lang.get())));
+    let receipt = RwSignal::new(None::<Result<Receipt, ApiClientError>>);
+    let reference = params
+        .with_untracked(|p| p.get("reference"))
+        .unwrap_or_default();
+    let login_href = format!("/testinnlogging?tilbake=/kvittering/{reference}");
+    spawn_local(async move { receipt.set(Some(api.receipt(&reference).await)) });
+    view! {
+        <h1 class="ds-heading" data-size="lg">{tr(t::RECEIPT_TITLE)}</h1>
+        {move || match receipt.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Ok(r)) => view! { <ReceiptView receipt=r/> }.into_any(),
+            Some(Err(ApiClientError::NotFound)) => view! { <p class="ds-paragraph">{tr(t::RECEIPT_NOT_FOUND)}</p> }.into_any(),
+            Some(Err(e)) => view! { <ProblemAlert problem=Signal::derive(move || Some(e.clone())) login_href=Signal::derive({ let h = login_href.clone(); move || h.clone() })/> }.into_any(),
+        }}
+    }
+}
+
+/// An answer as the user would read it: choice labels, lists joined.
+fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) -> String {
+    let values: Vec<String> = match value {
+        Some(RawValue::One(s)) => vec![s.clone()],
+        Some(RawValue::Many(v)) => v.clone(),
+        None => Vec::new(),
+    };
+    match kind {
+        FieldKind::MultiChoice(choices) => values
+            .iter()
+            .map(|v| {
+                choices
+                    .iter()
+                    .find(|c| c.value == v)
+                    .map_or(v.clone(), |c| c.label.get(lang).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => values.join(", "),
+    }
+}
+
+#[component]
+fn ReceiptView(receipt: Receipt) -> impl IntoView {
+    let lang = use_lang();
+    let service = services::by_slug(&receipt.service);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let r = receipt.clone();
+    view! {
+        <dl class="bp-receipt">
+            <dt>{tr(t::DONE_REFERENCE)}</dt><dd data-testid="receipt-reference">{r.reference.clone()}</dd>
+            <dt>{tr(t::RECEIPT_SERVICE)}</dt><dd>{move || service.map(|s| s.name.get(lang.get())).unwrap_or_default()}</dd>
+            <dt>{tr(t::RECEIPT_ORG)}</dt><dd>{r.organisation.display()}</dd>
+            <dt>{tr(t::RECEIPT_ORDERED_BY)}</dt><dd>{r.ordered_by.clone()}</dd>
+            <dt>{tr(t::RECEIPT_SUBMITTED)}</dt><dd>{r.submitted_at.clone()}</dd>
+        </dl>
+        <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_ANSWERS)}</h2>
+        {service.map(|s| {
+            let answers = receipt.answers.clone();
+            view! {
+                <dl class="bp-receipt">
+                    {s.form.fields().map(|f| {
+                        let value = answers.0.get(f.id).cloned();
+                        view! {
+                            <dt>{move || f.label.get(lang.get())}</dt>
+                            <dd>{move || display_answer(&f.kind, value.as_ref(), lang.get())}</dd>
+                        }
+                    }).collect_view()}
+                </dl>
+            }
+        })}
+        <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_DOCUMENTS)}</h2>
+        <ul class="ds-list">
+            {receipt.documents.iter().map(|d| view! {
+                <li>{format!("{} (versjon {}) — SHA-256 {}", d.title, d.version, d.sha256)}</li>
+            }).collect_view()}
+        </ul>
+        <button type="button" class="ds-button bp-no-print" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>
+    }
+}

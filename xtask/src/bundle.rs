@@ -1,0 +1,117 @@
+//! Builds the SPA bundle into `dist/`: the app compiled to wasm32 with the size profile,
+//! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours) and
+//! static files, each text and wasm file also precompressed (.br, .gz) for the server.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::tools::npx;
+use crate::{TaskResult, check, cmd, root};
+
+/// The stylesheet's parts, in cascade order: the design system declares its layers
+/// first, the brand theme fills them, our additions (unlayered) come last.
+const CSS_PARTS: &[&str] = &[
+    "node_modules/@digdir/designsystemet-css/dist/src/index.css",
+    "node_modules/@digdir/designsystemet-theme/brand/digdir.css",
+    "style/theme.css",
+    "style/app.css",
+];
+
+/// wasm features rustc enables by default for wasm32 today; wasm-opt must accept them.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn build() -> TaskResult {
+    let root = root();
+    let dist = root.join("dist");
+    check(cmd(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ],
+    ))?;
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(dist.join("pkg")).map_err(|e| e.to_string())?;
+    check(cmd(
+        "wasm-bindgen",
+        &[
+            "target/wasm32-unknown-unknown/wasm-release/app.wasm",
+            "--out-dir",
+            "dist/pkg",
+            "--target",
+            "web",
+            "--no-typescript",
+        ],
+    ))?;
+    let wasm = "dist/pkg/app_bg.wasm";
+    let mut opt: Vec<&str> = vec!["wasm-opt", "-Oz", "--strip-debug", "--strip-producers"];
+    opt.extend(WASM_FEATURES);
+    opt.extend([wasm, "-o", wasm]);
+    check(npx(&opt))?;
+
+    let mut css = String::new();
+    for part in CSS_PARTS {
+        let text = fs::read_to_string(root.join(part)).map_err(|e| format!("{part}: {e}"))?;
+        css.push_str(&format!("/* {part} */\n{text}\n"));
+    }
+    fs::write(dist.join("app.css"), css).map_err(|e| e.to_string())?;
+    for (from, to) in [("app/index.html", "index.html"), ("app/boot.js", "boot.js")] {
+        fs::copy(root.join(from), dist.join(to)).map_err(|e| format!("{from}: {e}"))?;
+    }
+    for entry in fs::read_dir(root.join("public")).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
+    }
+    precompress(&dist)
+}
+
+/// Writes `.br` (quality 11) and `.gz` beside every compressible file.
+fn precompress(dir: &Path) -> TaskResult {
+    for entry in fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "json") {
+            continue;
+        }
+        let data = fs::read(&path).map_err(|e| e.to_string())?;
+        fs::write(format!("{}.br", path.display()), brotli_bytes(&data))
+            .map_err(|e| e.to_string())?;
+        fs::write(format!("{}.gz", path.display()), gzip_bytes(&data))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params).expect("in-memory brotli");
+    out
+}
+
+pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data).expect("in-memory gzip");
+    e.finish().expect("in-memory gzip")
+}

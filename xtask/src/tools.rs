@@ -1,0 +1,131 @@
+//! Installs what the build and the tests need, idempotently and quickly when present:
+//! the wasm32 target, wasm-bindgen-cli at Cargo.lock's version, npm packages (design
+//! system CSS, binaryen's wasm-opt, Playwright, axe-core), Debian's Chromium and poppler.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{TaskResult, check, cmd, root};
+
+pub fn ensure_build_tools() -> TaskResult {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()
+}
+
+pub fn ensure_test_tools() -> TaskResult {
+    ensure_debian_package("/usr/bin/chromium", "chromium")?;
+    ensure_debian_package("/usr/bin/pdftotext", "poppler-utils")
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn ensure_wasm_target() -> TaskResult {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    check(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The version of `package` recorded in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// wasm-bindgen's CLI must match the library exactly, or the glue does not fit the wasm.
+fn ensure_wasm_bindgen() -> TaskResult {
+    let version = locked_version("wasm-bindgen")?;
+    let installed = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if installed.split_whitespace().nth(1) == Some(version.as_str()) {
+        return Ok(());
+    }
+    // Not --locked: one of its locked dependencies is no longer on the registry (TOOLCHAIN.md).
+    check(cmd(
+        "cargo",
+        &["install", "wasm-bindgen-cli", "--version", &version],
+    ))
+}
+
+fn ensure_npm_packages() -> TaskResult {
+    let root = root();
+    let stamp = root.join("node_modules/.package-lock.json");
+    let fresh = modified(&stamp)
+        .zip(modified(&root.join("package-lock.json")))
+        .is_some_and(|(installed, wanted)| installed >= wanted);
+    if fresh {
+        return Ok(());
+    }
+    check(cmd("npm", &["ci", "--no-audit", "--no-fund"]))
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Debian packages (Chromium: Playwright's own browser download cannot work here).
+fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
+    if Path::new(binary).exists() {
+        return Ok(());
+    }
+    let sudo: &[&str] = if output("id", &["-u"]).is_some_and(|u| u.trim() == "0") {
+        &[]
+    } else {
+        &["sudo"]
+    };
+    let run = |args: &[&str]| {
+        let all: Vec<&str> = sudo.iter().chain(args).copied().collect();
+        let mut c = cmd(all[0], &all[1..]);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        check(c)
+    };
+    if run(&[
+        "apt-get",
+        "install",
+        "-y",
+        "--no-install-recommends",
+        package,
+    ])
+    .is_err()
+    {
+        run(&["apt-get", "update"])?;
+        run(&[
+            "apt-get",
+            "install",
+            "-y",
+            "--no-install-recommends",
+            package,
+        ])?;
+    }
+    Ok(())
+}
+
+/// A tool from `node_modules/.bin`, with that directory first on PATH (wasm-opt from npm
+/// binaryen must win over any older system copy).
+pub fn npx(args: &[&str]) -> Command {
+    let bin = root().join("node_modules/.bin");
+    let path = std::env::var("PATH").unwrap_or_default();
+    let mut c = Command::new(bin.join(args[0]));
+    c.args(&args[1..])
+        .current_dir(root())
+        .env("PATH", format!("{}:{path}", bin.display()));
+    c
+}
