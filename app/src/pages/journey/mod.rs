@@ -127,7 +127,7 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
     let lang = use_lang();
     let at = move |n: u8| {
         Signal::derive(move || match state.step.get() {
-            s if s > n || (s == 5 && n == 5) => StepState::Done,
+            s if s > n => StepState::Done,
             s if s == n => StepState::Current,
             _ => StepState::Upcoming,
         })
