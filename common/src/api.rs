@@ -66,7 +66,7 @@ impl Eid {
         }
     }
 
-    pub fn from_str(s: &str) -> Option<Eid> {
+    pub fn parse_wire(s: &str) -> Option<Eid> {
         Eid::ALL.into_iter().find(|e| e.as_str() == s)
     }
 }

@@ -3,7 +3,8 @@
 //! accepted), and its rendering to PDF with krilla. A new version is a new entry; an old
 //! one is never changed.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use common::i18n::t;
 use common::services::DocumentRef;
@@ -79,11 +80,12 @@ pub fn format_oslo_time(ms: i64) -> String {
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// Rendered PDFs by document id.
+static PDF_CACHE: LazyLock<Mutex<HashMap<&'static str, Vec<u8>>>> = LazyLock::new(Default::default);
+
 /// The document as PDF; rendered once per document and kept (the text never changes).
 pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
-    static CACHE: OnceLock<std::sync::Mutex<Vec<(&'static str, Vec<u8>)>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some((_, bytes)) = cache.lock().ok()?.iter().find(|(id, _)| *id == doc.id) {
+    if let Some(bytes) = PDF_CACHE.lock().ok()?.get(doc.id) {
         return Some(bytes.clone());
     }
     let text = text(doc.id)?;
@@ -105,7 +107,7 @@ pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
         lines.push(Line::blank());
     }
     let bytes = render(doc.title.nb, &lines).ok()?;
-    cache.lock().ok()?.push((doc.id, bytes.clone()));
+    PDF_CACHE.lock().ok()?.insert(doc.id, bytes.clone());
     Some(bytes)
 }
 

@@ -1,6 +1,282 @@
-//! `cargo xtask bench`: filled in below.
-use crate::TaskResult;
+//! `cargo xtask bench`: the figures the README keeps (DEVELOPERS.md "Speed and size").
+//!
+//! - bundle: wasm, JS glue and CSS, raw / gzip / brotli;
+//! - first load on a throttled phone in Chromium: bytes transferred and LCP;
+//! - server: requests/s at 16 concurrent clients (wrk) for `GET /api/health` and for
+//!   durable order submits, against raw SQLite's `synchronous=FULL` commit rate measured
+//!   in the same run; the server's peak memory.
+//!
+//! Results are printed and written into README.md between the bench markers.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::tools::{ensure_build_tools, ensure_debian_package, ensure_test_tools};
+use crate::{TaskResult, bundle, check, cmd, root};
+
+const PORT: u16 = 8095;
+const START: &str = "<!-- bench:start -->";
+const END: &str = "<!-- bench:end -->";
 
 pub fn bench() -> TaskResult {
-    Err("bench: not yet".into())
+    ensure_build_tools()?;
+    ensure_test_tools()?;
+    ensure_debian_package("/usr/bin/wrk", "wrk")?;
+    bundle::build()?;
+    check(cmd(
+        "cargo",
+        &["build", "--release", "-p", "server", "--bins"],
+    ))?;
+
+    let mut report = String::from("| what | figure |\n|---|---|\n");
+    let mut row = |what: &str, figure: String| {
+        println!("bench: {what}: {figure}");
+        report.push_str(&format!("| {what} | {figure} |\n"));
+    };
+    let dist = root().join("dist");
+    let mut first_load_br = 0;
+    for (name, file) in [
+        ("wasm", "pkg/app_bg.wasm"),
+        ("JS glue", "pkg/app.js"),
+        ("CSS", "app.css"),
+        ("index.html + boot.js", "index.html"),
+    ] {
+        let sizes = sizes(&dist, file)?;
+        let sizes = if file == "index.html" {
+            add(sizes, self::sizes(&dist, "boot.js")?)
+        } else {
+            sizes
+        };
+        first_load_br += sizes.2;
+        row(
+            &format!("{name} raw / gzip / brotli"),
+            format!("{} / {} / {}", kb(sizes.0), kb(sizes.1), kb(sizes.2)),
+        );
+    }
+    row(
+        "first load, brotli (sum of the files above; target ≤ 150 kB)",
+        kb(first_load_br),
+    );
+
+    let tmp = std::env::temp_dir().join(format!("bp-bench-{}", std::process::id()));
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let raw_rate = raw_commit_rate(&tmp)?;
+    let mut server = start_server(&tmp)?;
+    let result = server_figures(&tmp, raw_rate, server.id(), &mut row);
+    let _ = server.kill();
+    let _ = server.wait();
+    result?;
+    let _ = fs::remove_dir_all(&tmp);
+
+    let readme_path = root().join("README.md");
+    let readme = fs::read_to_string(&readme_path).map_err(|e| e.to_string())?;
+    if let (Some(a), Some(b)) = (readme.find(START), readme.find(END)) {
+        let machine = format!(
+            "Measured by `cargo xtask bench` on {} ({} cores).\n\n",
+            today(),
+            cores()
+        );
+        let updated = format!("{}{START}\n{machine}{report}{}", &readme[..a], &readme[b..]);
+        fs::write(&readme_path, updated).map_err(|e| e.to_string())?;
+        println!("bench: README.md updated");
+    }
+    Ok(())
+}
+
+fn server_figures(
+    tmp: &Path,
+    raw_rate: f64,
+    pid: u32,
+    row: &mut impl FnMut(&str, String),
+) -> TaskResult {
+    let load = cmd(
+        "node",
+        &[
+            "end2end/bench/load.mjs",
+            &format!("http://127.0.0.1:{PORT}/skjema/digitaleinnbyggertjenester"),
+            "3",
+        ],
+    );
+    let load = output(load)?;
+    let lcp = json_number(&load, "lcpMs").ok_or(format!("load.mjs said {load}"))?;
+    let transfer = json_number(&load, "transferBytes").unwrap_or(0.0);
+    row(
+        "first load on a throttled phone: transferred",
+        kb(transfer as u64),
+    );
+    row(
+        "LCP on a throttled phone (150 ms RTT, 1.6 Mbit/s, 4x CPU; target ≤ 1.5 s)",
+        format!("{:.2} s", lcp / 1000.0),
+    );
+
+    let cookie = login()?;
+    let health = wrk(&[&format!("http://127.0.0.1:{PORT}/api/health")], None)?;
+    let script = tmp.join("order.lua");
+    fs::write(&script, order_script(&cookie)).map_err(|e| e.to_string())?;
+    let orders = wrk(
+        &[&format!("http://127.0.0.1:{PORT}/api/orders")],
+        Some(&script),
+    )?;
+    row("GET /api/health, 16 clients", format!("{health:.0} req/s"));
+    row(
+        "raw SQLite commits, WAL + synchronous=FULL, same disk",
+        format!("{raw_rate:.0} /s"),
+    );
+    row(
+        "durable order submits (POST /api/orders), 16 clients",
+        format!(
+            "{orders:.0} /s = {:.2} × raw SQLite commits, {:.2} × health",
+            orders / raw_rate,
+            orders / health
+        ),
+    );
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .unwrap_or("?")
+            .to_owned()
+    };
+    row(
+        "server memory after the load: RSS / peak",
+        format!("{} kB / {} kB", field("VmRSS:"), field("VmHWM:")),
+    );
+    Ok(())
+}
+
+fn sizes(dist: &Path, file: &str) -> Result<(u64, u64, u64), String> {
+    let len = |p: String| {
+        fs::metadata(&p)
+            .map(|m| m.len())
+            .map_err(|e| format!("{p}: {e}"))
+    };
+    let base = dist.join(file).display().to_string();
+    Ok((
+        len(base.clone())?,
+        len(format!("{base}.gz"))?,
+        len(format!("{base}.br"))?,
+    ))
+}
+
+fn add(a: (u64, u64, u64), b: (u64, u64, u64)) -> (u64, u64, u64) {
+    (a.0 + b.0, a.1 + b.1, a.2 + b.2)
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} kB", bytes as f64 / 1000.0)
+}
+
+fn output(mut command: Command) -> Result<String, String> {
+    let shown = format!("{command:?}");
+    let out = command
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{shown} failed"));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn raw_commit_rate(tmp: &Path) -> Result<f64, String> {
+    let bin = root().join("target/release/sqlite_commit_rate");
+    let db = tmp.join("raw.db").display().to_string();
+    let out = output(Command::new(bin).args([&db, "5"]))?;
+    out.trim()
+        .parse()
+        .map_err(|_| format!("sqlite_commit_rate said {out}"))
+}
+
+fn start_server(tmp: &Path) -> Result<Child, String> {
+    let child = Command::new(root().join("target/release/server"))
+        .env("BP_LISTEN", format!("127.0.0.1:{PORT}"))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/bench.db", tmp.display()),
+        )
+        .env("BP_DIST", root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if http("GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200")) {
+            return Ok(child);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the server did not start".into())
+}
+
+/// A minimal HTTP/1.1 exchange on loopback (the bench needs no HTTP client crate).
+fn http(method: &str, path: &str, headers: &str, body: &str) -> Result<String, String> {
+    let mut s = TcpStream::connect(("127.0.0.1", PORT)).map_err(|e| e.to_string())?;
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{headers}\r\n{body}",
+        body.len()
+    );
+    s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    s.read_to_string(&mut response).map_err(|e| e.to_string())?;
+    Ok(response)
+}
+
+fn login() -> Result<String, String> {
+    let body = r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Bench Testperson"}"#;
+    let response = http("POST", "/api/auth/test-login", "", body)?;
+    response
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no session cookie: {response}"))
+}
+
+const ORDER: &str = r#"{"service":"digitaleinnbyggertjenester","orgnr":"994598759","accepted_documents":["avtale-digihelse"],"answers":{"tjenestetype":["digihelse"],"kommune_navn":"Ørland kommune","her_id_virksomhet":"8765432","her_id_parter":["8765433","8765434"],"kontakt_navn":"Kari Nordmann","kontakt_epost":"kari@orland.kommune.no","kontakt_mobil":"91234567","epj_navn":"CGM","epj_system":"CGM Journal","epj_versjon":"142","ikt_navn":"Driftspartner AS","ikt_orgnr":"994598759","ikt_mobil":"41234567","ikt_epost_statistikk":"stat@drift.no"}}"#;
+
+fn order_script(cookie: &str) -> String {
+    format!(
+        "wrk.method = \"POST\"\nwrk.body = [[{ORDER}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Cookie\"] = \"{cookie}\"\n\
+         function response(status) if status ~= 201 then error(\"status \" .. status) end end\n"
+    )
+}
+
+/// Requests per second from wrk at 16 connections; refuses a run with failed requests.
+fn wrk(args: &[&str], script: Option<&Path>) -> Result<f64, String> {
+    let mut c = Command::new("wrk");
+    c.args(["-t2", "-c16", "-d8s"]);
+    if let Some(s) = script {
+        c.arg("-s").arg(s);
+    }
+    c.args(args);
+    let out = output(c)?;
+    if out.contains("Non-2xx") || out.contains("errors:") && out.contains("timeout") {
+        return Err(format!("wrk saw failed requests:\n{out}"));
+    }
+    out.lines()
+        .find_map(|l| l.strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| format!("wrk said {out}"))
+}
+
+fn json_number(json: &str, key: &str) -> Option<f64> {
+    let at = json.find(&format!("\"{key}\":"))? + key.len() + 3;
+    json[at..].split([',', '}']).next()?.trim().parse().ok()
+}
+
+fn today() -> String {
+    let out = Command::new("date").arg("+%Y-%m-%d").output().ok();
+    out.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }

@@ -1,11 +1,11 @@
 //! `cargo xtask <task>`: the project's own task runner (as in rust-analyzer).
 //!
-//! - `run`   — installs what is missing, builds the bundle and the server, starts the
-//!             portal on SQLite with demo data and the test identity provider.
-//! - `test`  — installs what is missing, runs every test: unit, API, lints, and the
-//!             Playwright end-to-end suite in Chromium with axe-core.
-//! - `bench` — bundle sizes, load time, server throughput and memory (`bench.rs`).
-//! - `dist`  — builds the SPA bundle into `dist/` only.
+//! - `run`: installs what is missing, builds the bundle and the server, starts the
+//!   portal on SQLite with demo data and the test identity provider.
+//! - `test`: installs what is missing, runs every test: unit, API, lints, and the
+//!   Playwright end-to-end suite in Chromium with axe-core.
+//! - `bench`: bundle sizes, load time, server throughput and memory (`bench.rs`).
+//! - `dist`: builds the SPA bundle into `dist/` only.
 
 mod bench;
 mod bundle;

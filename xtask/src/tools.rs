@@ -42,10 +42,10 @@ pub fn locked_version(package: &str) -> Result<String, String> {
         .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == format!("name = \"{package}\"") {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+        if line == format!("name = \"{package}\"")
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
         }
     }
     Err(format!("{package} is not in Cargo.lock"))
@@ -82,7 +82,7 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// Debian packages (Chromium: Playwright's own browser download cannot work here).
-fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
+pub fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
     if Path::new(binary).exists() {
         return Ok(());
     }

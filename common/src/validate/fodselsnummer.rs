@@ -1,5 +1,5 @@
-//! Fødselsnummer and its relatives: 11 digits = date of birth (6) + individual number (3)
-//! + two mod-11 control digits. D-numbers add 40 to the day, H-numbers 40 to the month,
+//! Fødselsnummer and its relatives: 11 digits, being the date of birth (6), the individual
+//! number (3) and two mod-11 control digits. D-numbers add 40 to the day, H-numbers 40 to the month,
 //! synthetic test numbers (Test Norge, Skatteetaten) 80 to the month; Felles hjelpenummer
 //! start with 8 or 9 and carry no date. From 2032 the first control digit may come from
 //! remainder 0, 1, 2 or 3 (Skatteetaten's extended series), so all four are accepted.
@@ -61,7 +61,7 @@ impl Fodselsnummer {
         if weighted_sum(&d[..10], &K1_WEIGHTS) % 11 > 3 {
             return Err(FieldError::BadChecksum);
         }
-        if weighted_sum(&d, &K2_WEIGHTS) % 11 != 0 {
+        if !weighted_sum(&d, &K2_WEIGHTS).is_multiple_of(11) {
             return Err(FieldError::BadChecksum);
         }
         let kind = if d[0] >= 8 {
@@ -126,7 +126,9 @@ fn century(individual: u32, yy: u32) -> Option<u32> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

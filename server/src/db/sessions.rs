@@ -42,7 +42,7 @@ pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow
             token_hash: token_hash.to_owned(),
             fodselsnummer: Fodselsnummer::parse(&fnr).ok()?,
             name,
-            eid: Eid::from_str(&eid)?,
+            eid: Eid::parse_wire(&eid)?,
             expires_at_ms,
         })
     }))

@@ -42,7 +42,7 @@ async fn test_login(
         return Err(ApiError::Forbidden);
     }
     let mut errors = ValidationErrors::default();
-    let eid = Eid::from_str(&body.eid);
+    let eid = Eid::parse_wire(&body.eid);
     if eid.is_none() {
         errors.add("eid", FieldError::UnknownChoice);
     }
