@@ -187,7 +187,9 @@ fn output(mut command: Command) -> Result<String, String> {
 fn raw_commit_rate(tmp: &Path) -> Result<f64, String> {
     let bin = root().join("target/release/sqlite_commit_rate");
     let db = tmp.join("raw.db").display().to_string();
-    let out = output(Command::new(bin).args([&db, "5"]))?;
+    let mut command = Command::new(bin);
+    command.args([&db, "5"]);
+    let out = output(command)?;
     out.trim()
         .parse()
         .map_err(|_| format!("sqlite_commit_rate said {out}"))
