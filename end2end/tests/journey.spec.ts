@@ -21,7 +21,6 @@ test('a municipal user orders DigiHelse through all five steps and gets a receip
   // Step 1 done, step 2 current; the countdown follows the server's expiry.
   await expect(page.getByRole('heading', { name: 'Du er innlogget som Kari Testperson (fullført)' })).toBeVisible();
   await expect(page.getByTestId('countdown')).toHaveText(/Tid igjen av økten: (30:00|29:\d\d)/);
-  await expect(page.getByText('Ingen')).toHaveCount(0);
   await expect(page.getByText('Skriv inn et gyldig organisasjons- eller virksomhetsnummer for å søke.')).toBeVisible();
   await expectNoAxeViolations(page, 'step 2');
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
@@ -56,12 +55,6 @@ test('a municipal user orders DigiHelse through all five steps and gets a receip
   await expect(page.getByText('91234567')).toBeVisible();
   await expect(page.getByText('DigiHelse, DigiHelsestasjon')).toBeVisible();
   await expectNoAxeViolations(page, 'receipt');
-
-  // Logg ut ends the session on the server.
-  await page.goBack();
-  await page.goto(SERVICE_PATH);
-  const me = await page.request.get('/api/me');
-  expect(me.status()).toBe(200);
 });
 
 test('logging out on the receipt step ends the session', async ({ page }) => {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::db::writer::OrderWriter;
 use crate::registry::Registry;
 use crate::routes;
 use crate::state::AppState;
@@ -24,10 +25,12 @@ impl Application {
         }
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
+        let orders = OrderWriter::start(&db).await?;
         let state = AppState {
             db,
             config: Arc::new(config),
             registry: Arc::new(Registry::bundled()),
+            orders,
         };
         Ok(Application { listener, state })
     }

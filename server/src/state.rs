@@ -6,6 +6,7 @@ use common::session::SessionPolicy;
 use sqlx::SqlitePool;
 
 use crate::config::Config;
+use crate::db::writer::OrderWriter;
 use crate::registry::Registry;
 
 #[derive(Clone)]
@@ -13,6 +14,7 @@ pub struct AppState {
     pub db: SqlitePool,
     pub config: Arc<Config>,
     pub registry: Arc<Registry>,
+    pub orders: OrderWriter,
 }
 
 impl AppState {

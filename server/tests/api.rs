@@ -415,3 +415,27 @@ async fn the_agreement_pdf_downloads_with_norwegian_letters() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn concurrent_submits_are_each_stored_once_with_distinct_references() {
+    let app = spawn_app().await;
+    app.login().await;
+    let body = order(valid_answers());
+    let submits = (0..64).map(|_| app.post("/api/orders", &body));
+    let responses = futures_util::future::join_all(submits).await;
+    let mut references = std::collections::BTreeSet::new();
+    for r in responses {
+        assert_eq!(r.status(), StatusCode::CREATED);
+        references.insert(r.json::<Receipt>().await.unwrap().reference);
+    }
+    assert_eq!(references.len(), 64);
+    for reference in &references {
+        let r = app.get(&format!("/api/orders/{reference}")).await;
+        assert_eq!(r.status(), StatusCode::OK, "{reference} is stored");
+        assert_eq!(
+            r.json::<Receipt>().await.unwrap().documents.len(),
+            1,
+            "{reference} has its acceptance evidence"
+        );
+    }
+}

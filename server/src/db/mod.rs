@@ -3,6 +3,7 @@
 
 pub mod orders;
 pub mod sessions;
+pub mod writer;
 
 use std::str::FromStr;
 use std::time::Duration;

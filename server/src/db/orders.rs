@@ -1,84 +1,8 @@
-//! Orders and their acceptance evidence, written in one transaction.
+//! Reading orders back. Writing goes through the group-commit writer (`writer.rs`).
 
 use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::form::RawForm;
 use sqlx::SqlitePool;
-
-/// An order ready to store: everything already validated.
-pub struct NewOrder<'a> {
-    pub reference: &'a str,
-    pub service: &'a str,
-    pub organisation: &'a Organisation,
-    pub ordered_by_name: &'a str,
-    pub ordered_by_fnr: &'a str,
-    pub eid: &'a str,
-    pub answers: &'a RawForm,
-    pub documents: &'a [AcceptedDocument],
-    pub submitted_at_ms: i64,
-}
-
-/// The outcome of an insert attempt.
-pub enum Inserted {
-    Ok,
-    /// The reference was taken (a one-in-billions clash): draw another.
-    ReferenceTaken,
-}
-
-pub async fn insert(db: &SqlitePool, order: &NewOrder<'_>) -> Result<Inserted, sqlx::Error> {
-    let answers =
-        serde_json::to_string(order.answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    let mut tx = db.begin().await?;
-    let inserted = sqlx::query(
-        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(order.reference)
-    .bind(order.service)
-    .bind(&order.organisation.orgnr)
-    .bind(&order.organisation.name)
-    .bind(order.ordered_by_name)
-    .bind(order.ordered_by_fnr)
-    .bind(order.eid)
-    .bind(&answers)
-    .bind(order.submitted_at_ms)
-    .execute(&mut *tx)
-    .await;
-    let order_id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
-        Err(sqlx::Error::Database(e)) if is_reference_clash(e.as_ref()) => {
-            return Ok(Inserted::ReferenceTaken);
-        }
-        Err(e) => return Err(e),
-    };
-    for doc in order.documents {
-        sqlx::query(
-            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, orgnr, accepted_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(order_id)
-        .bind(&doc.id)
-        .bind(&doc.title)
-        .bind(&doc.version)
-        .bind(&doc.sha256)
-        .bind(order.ordered_by_fnr)
-        .bind(order.ordered_by_name)
-        .bind(order.eid)
-        .bind(&order.organisation.orgnr)
-        .bind(order.submitted_at_ms)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Inserted::Ok)
-}
-
-/// SQLite names the column, not the constraint, in its message; the unique *kind* plus
-/// the one unique column of `orders` identifies the reference clash.
-fn is_reference_clash(e: &dyn sqlx::error::DatabaseError) -> bool {
-    e.kind() == sqlx::error::ErrorKind::UniqueViolation
-        && (e.constraint() == Some("orders_reference_unique")
-            || e.message().ends_with("orders.reference"))
-}
 
 /// The stored order as a receipt, if it was made by the person with `fnr`.
 pub async fn receipt_for(

@@ -17,7 +17,8 @@ use common::validate::OrgNumber;
 use common::{FieldError, Lang, ValidationErrors};
 
 use crate::auth::CurrentUser;
-use crate::db::orders::{self, Inserted, NewOrder};
+use crate::db::orders;
+use crate::db::writer::{Inserted, OrderRecord};
 use crate::documents;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
@@ -89,21 +90,29 @@ async fn submit(
     let checked = check(&state, &body, lang)?;
     let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
     let answers = checked.form.normalised();
+    let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
     loop {
         let reference = new_reference()?;
-        let order = NewOrder {
-            reference: &reference,
-            service: checked.service.slug,
-            organisation: &checked.organisation,
-            ordered_by_name: &user.name,
-            ordered_by_fnr: user.fodselsnummer.expose(),
-            eid: user.eid.as_str(),
-            answers: &answers,
-            documents: &documents,
+        let record = OrderRecord {
+            reference: reference.clone(),
+            service: checked.service.slug.to_owned(),
+            orgnr: checked.organisation.orgnr.clone(),
+            org_name: checked.organisation.name.clone(),
+            ordered_by_name: user.name.clone(),
+            ordered_by_fnr: user.fodselsnummer.expose().to_owned(),
+            eid: user.eid.as_str().to_owned(),
+            answers_json: answers_json.clone(),
+            documents: documents.clone(),
             submitted_at_ms,
         };
-        if let Inserted::Ok = orders::insert(&state.db, &order).await? {
+        if state
+            .orders
+            .insert(record)
+            .await
+            .map_err(ApiError::internal)?
+            == Inserted::Ok
+        {
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
             let receipt = Receipt {
                 reference,

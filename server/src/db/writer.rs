@@ -1,0 +1,245 @@
+//! Group commit for orders. One task owns a dedicated connection and writes every order:
+//! orders that arrive while a commit is in flight wait and go into the next transaction
+//! together, so 16 clients submitting at once cost one fsync per batch instead of one
+//! each. Each order gets its own savepoint, so one failing order does not undo the others.
+//! A caller hears back only after the batch's COMMIT returned: acknowledged = on disk
+//! (`synchronous=FULL`).
+
+use common::api::AcceptedDocument;
+use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::{mpsc, oneshot};
+
+/// An order ready to store: validated, owned, with its answers already as JSON.
+pub struct OrderRecord {
+    pub reference: String,
+    pub service: String,
+    pub orgnr: String,
+    pub org_name: String,
+    pub ordered_by_name: String,
+    pub ordered_by_fnr: String,
+    pub eid: String,
+    pub answers_json: String,
+    pub documents: Vec<AcceptedDocument>,
+    pub submitted_at_ms: i64,
+}
+
+/// The outcome of an insert attempt.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inserted {
+    Ok,
+    /// The reference was taken (a one-in-billions clash): draw another.
+    ReferenceTaken,
+}
+
+/// Why an order was not stored. Not `sqlx::Error`: one database error may fail a whole
+/// batch, and each waiting caller gets its own copy of the message.
+#[derive(Debug)]
+pub struct WriteError(pub String);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+struct Job {
+    order: OrderRecord,
+    reply: oneshot::Sender<Result<Inserted, WriteError>>,
+}
+
+/// Handle to the writer task; cheap to clone.
+#[derive(Clone)]
+pub struct OrderWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// At most this many orders share one transaction (bounds the latency of a batch).
+const MAX_BATCH: usize = 128;
+
+impl OrderWriter {
+    /// Takes one connection out of `pool` for good and starts the writer task on it.
+    pub async fn start(pool: &SqlitePool) -> Result<Self, sqlx::Error> {
+        let conn = pool.acquire().await?.detach();
+        let (jobs, rx) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(conn, rx));
+        Ok(OrderWriter { jobs })
+    }
+
+    /// Stores `order`; returns once it is committed.
+    pub async fn insert(&self, order: OrderRecord) -> Result<Inserted, WriteError> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { order, reply })
+            .await
+            .map_err(|_| WriteError("order writer stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| WriteError("order writer dropped the order".into()))?
+    }
+}
+
+async fn run(mut conn: SqliteConnection, mut jobs: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let results = write_batch(&mut conn, &batch).await;
+        for (job, result) in batch.drain(..).zip(results) {
+            let _ = job.reply.send(result);
+        }
+    }
+}
+
+async fn exec(conn: &mut SqliteConnection, sql: &'static str) -> Result<(), WriteError> {
+    sqlx::query(sql)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+        .map_err(|e| WriteError(e.to_string()))
+}
+
+async fn write_batch(
+    conn: &mut SqliteConnection,
+    batch: &[Job],
+) -> Vec<Result<Inserted, WriteError>> {
+    let fail_all = |e: WriteError| batch.iter().map(|_| Err(WriteError(e.0.clone()))).collect();
+    if let Err(e) = exec(conn, "BEGIN IMMEDIATE").await {
+        return fail_all(e);
+    }
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        if let Err(e) = exec(conn, "SAVEPOINT one_order").await {
+            results.push(Err(e));
+            continue;
+        }
+        let result = insert_one(conn, &job.order).await;
+        let undo = !matches!(result, Ok(Inserted::Ok));
+        if undo && let Err(e) = exec(conn, "ROLLBACK TO one_order").await {
+            let _ = exec(conn, "ROLLBACK").await;
+            return fail_all(e);
+        }
+        if let Err(e) = exec(conn, "RELEASE one_order").await {
+            let _ = exec(conn, "ROLLBACK").await;
+            return fail_all(e);
+        }
+        results.push(result);
+    }
+    if let Err(e) = exec(conn, "COMMIT").await {
+        let _ = exec(conn, "ROLLBACK").await;
+        return fail_all(e);
+    }
+    results
+}
+
+async fn insert_one(
+    conn: &mut SqliteConnection,
+    order: &OrderRecord,
+) -> Result<Inserted, WriteError> {
+    let inserted = sqlx::query(
+        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&order.reference)
+    .bind(&order.service)
+    .bind(&order.orgnr)
+    .bind(&order.org_name)
+    .bind(&order.ordered_by_name)
+    .bind(&order.ordered_by_fnr)
+    .bind(&order.eid)
+    .bind(&order.answers_json)
+    .bind(order.submitted_at_ms)
+    .execute(&mut *conn)
+    .await;
+    let order_id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(sqlx::Error::Database(e)) if is_reference_clash(e.as_ref()) => {
+            return Ok(Inserted::ReferenceTaken);
+        }
+        Err(e) => return Err(WriteError(e.to_string())),
+    };
+    for doc in &order.documents {
+        sqlx::query(
+            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, orgnr, accepted_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(order_id)
+        .bind(&doc.id)
+        .bind(&doc.title)
+        .bind(&doc.version)
+        .bind(&doc.sha256)
+        .bind(&order.ordered_by_fnr)
+        .bind(&order.ordered_by_name)
+        .bind(&order.eid)
+        .bind(&order.orgnr)
+        .bind(order.submitted_at_ms)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| WriteError(e.to_string()))?;
+    }
+    Ok(Inserted::Ok)
+}
+
+/// SQLite names the column, not the constraint, in its message; the unique *kind* plus
+/// the one unique column of `orders` identifies the reference clash.
+fn is_reference_clash(e: &dyn sqlx::error::DatabaseError) -> bool {
+    e.kind() == sqlx::error::ErrorKind::UniqueViolation
+        && (e.constraint() == Some("orders_reference_unique")
+            || e.message().ends_with("orders.reference"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(reference: &str) -> OrderRecord {
+        OrderRecord {
+            reference: reference.into(),
+            service: "digitaleinnbyggertjenester".into(),
+            orgnr: "994598759".into(),
+            org_name: "NORSK HELSENETT SF".into(),
+            ordered_by_name: "Kari".into(),
+            ordered_by_fnr: "08908834756".into(),
+            eid: "minid".into(),
+            answers_json: "{}".into(),
+            documents: vec![AcceptedDocument {
+                id: "d".into(),
+                title: "T".into(),
+                version: "1".into(),
+                sha256: "0".repeat(64),
+            }],
+            submitted_at_ms: 1,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_clashing_order_in_a_batch_does_not_undo_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
+            .await
+            .unwrap();
+        let writer = OrderWriter::start(&pool).await.unwrap();
+        // Sent together, so they share a batch: the middle one clashes with the first.
+        let (a, b, c) = tokio::join!(
+            writer.insert(record("BP-AAAA-AAAA")),
+            writer.insert(record("BP-AAAA-AAAA")),
+            writer.insert(record("BP-CCCC-CCCC")),
+        );
+        let mut outcomes = [a.unwrap(), b.unwrap(), c.unwrap()];
+        outcomes.sort_by_key(|o| *o == Inserted::Ok);
+        assert_eq!(
+            outcomes,
+            [Inserted::ReferenceTaken, Inserted::Ok, Inserted::Ok]
+        );
+        let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let evidence: i64 = sqlx::query_scalar("SELECT count(*) FROM acceptances")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            (orders, evidence),
+            (2, 2),
+            "the clash left no half-written order behind"
+        );
+    }
+}
