@@ -1,7 +1,7 @@
 //! Group commit for orders. One task owns a dedicated connection and writes every order:
 //! orders that arrive while a commit is in flight wait and go into the next transaction
 //! together, so 16 clients submitting at once cost one fsync per batch instead of one
-//! each. Each order gets its own savepoint, so one failing order does not undo the others.
+//! each. One failing order does not fail the others (see `write_batch`).
 //! A caller hears back only after the batch's COMMIT returned: acknowledged = on disk
 //! (`synchronous=FULL`).
 
@@ -96,46 +96,58 @@ async fn exec(conn: &mut SqliteConnection, sql: &'static str) -> Result<(), Writ
         .map_err(|e| WriteError(e.to_string()))
 }
 
+/// Writes a batch in one transaction. Should anything fail, the batch is rolled back and
+/// each order retried in a transaction of its own, so one bad order fails alone.
 async fn write_batch(
     conn: &mut SqliteConnection,
     batch: &[Job],
 ) -> Vec<Result<Inserted, WriteError>> {
-    let fail_all = |e: WriteError| batch.iter().map(|_| Err(WriteError(e.0.clone()))).collect();
-    if let Err(e) = exec(conn, "BEGIN IMMEDIATE").await {
-        return fail_all(e);
+    if batch.len() > 1 {
+        match in_transaction(conn, batch).await {
+            Ok(results) => return results.into_iter().map(Ok).collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, size = batch.len(), "batch failed; retrying its orders one by one")
+            }
+        }
     }
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
-        if let Err(e) = exec(conn, "SAVEPOINT one_order").await {
-            results.push(Err(e));
-            continue;
+        let one = in_transaction(conn, std::slice::from_ref(job)).await;
+        results.push(one.map(|mut r| r.remove(0)));
+    }
+    results
+}
+
+async fn in_transaction(
+    conn: &mut SqliteConnection,
+    batch: &[Job],
+) -> Result<Vec<Inserted>, WriteError> {
+    exec(conn, "BEGIN IMMEDIATE").await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        match insert_one(conn, &job.order).await {
+            Ok(r) => results.push(r),
+            Err(e) => {
+                let _ = exec(conn, "ROLLBACK").await;
+                return Err(e);
+            }
         }
-        let result = insert_one(conn, &job.order).await;
-        let undo = !matches!(result, Ok(Inserted::Ok));
-        if undo && let Err(e) = exec(conn, "ROLLBACK TO one_order").await {
-            let _ = exec(conn, "ROLLBACK").await;
-            return fail_all(e);
-        }
-        if let Err(e) = exec(conn, "RELEASE one_order").await {
-            let _ = exec(conn, "ROLLBACK").await;
-            return fail_all(e);
-        }
-        results.push(result);
     }
     if let Err(e) = exec(conn, "COMMIT").await {
         let _ = exec(conn, "ROLLBACK").await;
-        return fail_all(e);
+        return Err(e);
     }
-    results
+    Ok(results)
 }
 
 async fn insert_one(
     conn: &mut SqliteConnection,
     order: &OrderRecord,
 ) -> Result<Inserted, WriteError> {
-    let inserted = sqlx::query(
+    // A reference clash inserts nothing and returns no row: no savepoint needed to undo it.
+    let order_id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id",
     )
     .bind(&order.reference)
     .bind(&order.service)
@@ -146,14 +158,11 @@ async fn insert_one(
     .bind(&order.eid)
     .bind(&order.answers_json)
     .bind(order.submitted_at_ms)
-    .execute(&mut *conn)
-    .await;
-    let order_id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
-        Err(sqlx::Error::Database(e)) if is_reference_clash(e.as_ref()) => {
-            return Ok(Inserted::ReferenceTaken);
-        }
-        Err(e) => return Err(WriteError(e.to_string())),
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(|e| WriteError(e.to_string()))?;
+    let Some(order_id) = order_id else {
+        return Ok(Inserted::ReferenceTaken);
     };
     for doc in &order.documents {
         sqlx::query(
@@ -175,14 +184,6 @@ async fn insert_one(
         .map_err(|e| WriteError(e.to_string()))?;
     }
     Ok(Inserted::Ok)
-}
-
-/// SQLite names the column, not the constraint, in its message; the unique *kind* plus
-/// the one unique column of `orders` identifies the reference clash.
-fn is_reference_clash(e: &dyn sqlx::error::DatabaseError) -> bool {
-    e.kind() == sqlx::error::ErrorKind::UniqueViolation
-        && (e.constraint() == Some("orders_reference_unique")
-            || e.message().ends_with("orders.reference"))
 }
 
 #[cfg(test)]
@@ -241,5 +242,38 @@ mod tests {
             (2, 2),
             "the clash left no half-written order behind"
         );
+    }
+
+    #[tokio::test]
+    async fn an_order_that_fails_in_a_batch_fails_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
+            .await
+            .unwrap();
+        let writer = OrderWriter::start(&pool).await.unwrap();
+        // A trigger makes this one order fail inside the batch.
+        sqlx::query(
+            "CREATE TRIGGER no_empty_doc BEFORE INSERT ON acceptances WHEN NEW.document_id = '' \
+             BEGIN SELECT RAISE(ABORT, 'empty'); END",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let mut bad = record("BP-BBBB-BBBB");
+        bad.documents[0].id = String::new();
+        let (a, b, c) = tokio::join!(
+            writer.insert(record("BP-AAAA-AAAA")),
+            writer.insert(bad),
+            writer.insert(record("BP-CCCC-CCCC")),
+        );
+        assert_eq!(a.unwrap(), Inserted::Ok);
+        assert!(b.is_err());
+        assert_eq!(c.unwrap(), Inserted::Ok);
+        let refs: Vec<String> =
+            sqlx::query_scalar("SELECT reference FROM orders ORDER BY reference")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(refs, ["BP-AAAA-AAAA", "BP-CCCC-CCCC"]);
     }
 }
