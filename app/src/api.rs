@@ -10,8 +10,29 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 
 use crate::session::clock;
+
+/// Parses a response body with the browser's own JSON parser: serde_json would add tens
+/// of kilobytes to the bundle for work the browser already does. 204 (no body) is `null`.
+async fn parse<T: DeserializeOwned>(response: &Response) -> Result<T, ()> {
+    let text = response.text().await.map_err(|_| ())?;
+    let value = if text.is_empty() {
+        JsValue::NULL
+    } else {
+        js_sys::JSON::parse(&text).map_err(|_| ())?
+    };
+    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+}
+
+/// Serialises a request body with the browser's `JSON.stringify` (maps as objects).
+fn to_json<B: Serialize>(body: &B) -> Option<String> {
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    js_sys::JSON::stringify(&value).ok().map(String::from)
+}
 
 /// Why a call did not give what was asked.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,12 +88,9 @@ impl Api {
             .map_err(|_| ApiClientError::Network)?;
         self.note_session(&response);
         if response.ok() {
-            // 204 has no body: callers that expect none ask for `()`, which `null` satisfies.
-            let text = response.text().await.map_err(|_| ApiClientError::Network)?;
-            let text = if text.is_empty() { "null" } else { &text };
-            return serde_json::from_str(text).map_err(|_| ApiClientError::Server);
+            return parse(&response).await.map_err(|_| ApiClientError::Server);
         }
-        let body: Option<ErrorBody> = response.json().await.ok();
+        let body: Option<ErrorBody> = parse(&response).await.ok();
         Err(match body.map(|b| (b.error, b.fields)) {
             Some((ErrorCode::Validation, fields)) => ApiClientError::Rejected(ValidationErrors(
                 fields.into_iter().map(|(k, v)| (k, v.error)).collect(),
@@ -115,8 +133,13 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiClientError> {
-        self.send(self.prepare(Request::post(path)).json(body))
-            .await
+        let json = to_json(body).ok_or(ApiClientError::Server)?;
+        self.send(
+            self.prepare(Request::post(path))
+                .header("Content-Type", "application/json")
+                .body(json),
+        )
+        .await
     }
 
     pub async fn me(&self) -> Result<Me, ApiClientError> {

@@ -9,10 +9,30 @@ use std::path::Path;
 use crate::tools::npx;
 use crate::{TaskResult, check, cmd, root};
 
-/// The stylesheet's parts, in cascade order: the design system declares its layers
-/// first, the brand theme fills them, our additions (unlayered) come last.
+/// designsystemet's stylesheet; only the components below are shipped (see `design_system_css`).
+const DS_CSS: &str = "node_modules/@digdir/designsystemet-css/dist/src/index.css";
+
+/// The designsystemet components the app uses. Add one here when the app starts using it:
+/// the rest of the design system's CSS (tables, tabs, comboboxes, …) stays out of the bundle.
+const DS_COMPONENTS: &[&str] = &[
+    "alert",
+    "button",
+    "error-summary",
+    "field",
+    "fieldset",
+    "heading",
+    "input",
+    "label",
+    "link",
+    "list",
+    "paragraph",
+    "skip-link",
+    "validation-message",
+];
+
+/// After the design system, in cascade order: the brand theme fills its layers, our
+/// additions (unlayered) come last.
 const CSS_PARTS: &[&str] = &[
-    "node_modules/@digdir/designsystemet-css/dist/src/index.css",
     "node_modules/@digdir/designsystemet-theme/brand/digdir.css",
     "style/theme.css",
     "style/app.css",
@@ -62,7 +82,9 @@ pub fn build() -> TaskResult {
     opt.extend([wasm, "-o", wasm]);
     check(npx(&opt))?;
 
-    let mut css = String::new();
+    let mut css = design_system_css(
+        &fs::read_to_string(root.join(DS_CSS)).map_err(|e| format!("{DS_CSS}: {e}"))?,
+    )?;
     for part in CSS_PARTS {
         let text = fs::read_to_string(root.join(part)).map_err(|e| format!("{part}: {e}"))?;
         css.push_str(&format!("/* {part} */\n{text}\n"));
@@ -76,6 +98,56 @@ pub fn build() -> TaskResult {
         fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
     }
     precompress(&dist)
+}
+
+/// designsystemet's `index.css` is its layer order followed by one `@layer … { … }` block per
+/// component. Keeps the layer order, every `ds.base` block and the blocks of `DS_COMPONENTS`
+/// (a block belongs to the first `.ds-` class in it).
+fn design_system_css(index: &str) -> Result<String, String> {
+    let order_end = index
+        .find(';')
+        .ok_or("designsystemet css: no layer order")?
+        + 1;
+    let mut out = format!(
+        "/* {DS_CSS}, components: {} */\n{}\n",
+        DS_COMPONENTS.join(", "),
+        &index[..order_end]
+    );
+    let (mut depth, mut start) = (0usize, order_end);
+    for (i, c) in index.char_indices().skip_while(|(i, _)| *i < order_end) {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth
+                    .checked_sub(1)
+                    .ok_or("designsystemet css: unbalanced braces")?;
+                if depth == 0 {
+                    let block = &index[start..=i];
+                    if block.starts_with("@layer ds.base")
+                        || DS_COMPONENTS.contains(&first_component(block))
+                    {
+                        out.push_str(block);
+                        out.push('\n');
+                    }
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// "alert" for a block whose first class is `.ds-alert`.
+fn first_component(block: &str) -> &str {
+    let Some(at) = block.find(".ds-") else {
+        return "";
+    };
+    let name = &block[at + 4..];
+    let end = name
+        .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .unwrap_or(name.len());
+    name[..end].trim_end_matches('-')
 }
 
 /// Writes `.br` (quality 11) and `.gz` beside every compressible file.
@@ -114,4 +186,20 @@ pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     e.write_all(data).expect("in-memory gzip");
     e.finish().expect("in-memory gzip")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_used_components_and_the_base_layer_are_kept() {
+        let index = "@layer ds.theme, ds.base, ds.components;@layer ds.base{.ds-sr-only{a:b}}\
+                     @layer ds.components{.ds-button{c:d}.ds-spinner{e:f}}@layer ds.components{.ds-table{g:h}}";
+        let css = design_system_css(index).unwrap();
+        assert!(css.contains("@layer ds.theme, ds.base, ds.components;"));
+        assert!(css.contains(".ds-sr-only{a:b}"));
+        assert!(css.contains(".ds-button{c:d}.ds-spinner{e:f}"));
+        assert!(!css.contains(".ds-table"));
+    }
 }
