@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, ValidationErrors};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::validate::{
     BoundedText, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
 };
@@ -223,6 +223,22 @@ impl FormSpec {
 
     pub fn field(&self, id: &str) -> Option<&'static FieldSpec> {
         self.fields().find(|f| f.id == id)
+    }
+
+    /// The field's label as an error summary shows it: prefixed by its section's title
+    /// when another field of the form has the same label ("Kommune – Navn"), so the
+    /// summary never lists two entries that read alike.
+    pub fn summary_label(&self, field: &FieldSpec, lang: Lang) -> String {
+        let label = field.label.get(lang);
+        let same = self.fields().filter(|f| f.label.get(lang) == label).count();
+        match self
+            .sections
+            .iter()
+            .find(|s| s.fields.iter().any(|f| f.id == field.id))
+        {
+            Some(section) if same > 1 => format!("{} – {label}", section.title.get(lang)),
+            _ => label.to_owned(),
+        }
     }
 
     /// Checks a whole submission; on failure every field's first error, keyed by path.

@@ -145,6 +145,17 @@ fn nasty_inputs_get_field_errors_not_panics() {
 }
 
 #[test]
+fn summary_labels_name_the_section_only_where_labels_repeat() {
+    use common::Lang;
+    let spec = DIGITALE_INNBYGGERTJENESTER.form;
+    let label = |id: &str| spec.summary_label(spec.field(id).unwrap(), Lang::Nb);
+    assert_eq!(label("kommune_navn"), "Kommune – Navn");
+    assert_eq!(label("ikt_navn"), "IKT-driftsleverandør – Navn");
+    assert_eq!(label("her_id_virksomhet"), "Her-id virksomhet");
+    assert_eq!(label("ikt_orgnr"), "Org nr");
+}
+
+#[test]
 fn length_counts_characters_not_bytes() {
     let mut answers = valid_answers();
     answers.set_one("kommune_navn", "Ø".repeat(200)); // 400 bytes, 200 characters

@@ -23,12 +23,12 @@ pub fn summary_items(
             .iter()
             .filter(|(p, _)| p.split('.').next() == Some(field.id))
         {
-            let label = field.label.get(lang);
+            let label = spec.summary_label(field, lang);
             let label = match path.split_once('.') {
                 Some((_, index)) => {
                     format!("{label} {}", index.parse::<usize>().map_or(0, |i| i + 1))
                 }
-                None => label.to_owned(),
+                None => label,
             };
             let target = match field.kind {
                 FieldKind::MultiChoice(_) => dom_id(&format!("{}.0", field.id)),
