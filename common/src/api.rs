@@ -71,6 +71,27 @@ impl Eid {
     }
 }
 
+/// Where to go after login: a path on this site only (no open redirect), else the front page.
+pub fn safe_return_path(target: Option<&str>) -> String {
+    match target {
+        Some(t)
+            if t.starts_with('/')
+                && !t.starts_with("//")
+                && !t.contains('\\')
+                && !t.contains("://") =>
+        {
+            t.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// `POST /api/auth/logout`: where to send the browser to end the ID-porten session too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogoutResponse {
+    pub end_session_url: Option<String>,
+}
+
 /// `POST /api/auth/test-login`: the built-in test identity provider's form.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TestLoginRequest {

@@ -199,3 +199,22 @@ proptest! {
         prop_assert_eq!(OrgNumber::parse(&joined).is_ok(), OrgNumber::parse(&spaced).is_ok());
     }
 }
+
+#[test]
+fn login_return_paths_stay_on_this_site() {
+    use common::api::safe_return_path;
+    assert_eq!(
+        safe_return_path(Some("/skjema/digitaleinnbyggertjenester")),
+        "/skjema/digitaleinnbyggertjenester"
+    );
+    for evil in [
+        "//evil.example",
+        "https://evil.example",
+        "/\\evil.example",
+        "evil",
+        "/x?u=https://evil",
+    ] {
+        assert_eq!(safe_return_path(Some(evil)), "/", "{evil}");
+    }
+    assert_eq!(safe_return_path(None), "/");
+}

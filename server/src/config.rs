@@ -41,9 +41,57 @@ pub struct Config {
     #[arg(long, env = "BP_PRODUCTION", default_value_t = false)]
     pub production: bool,
 
+    /// ID-porten's issuer URL. Without it the built-in test login is used (not in production).
+    #[arg(long, env = "BP_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// The portal's client id at ID-porten.
+    #[arg(long, env = "BP_OIDC_CLIENT_ID", default_value = "bestillingsportal")]
+    pub oidc_client_id: String,
+
+    /// The portal's client secret at ID-porten.
+    #[arg(
+        long,
+        env = "BP_OIDC_CLIENT_SECRET",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: Secret,
+
+    /// Where ID-porten sends the browser back; default `http://<listen>/api/auth/callback`.
+    #[arg(long, env = "BP_OIDC_REDIRECT_URL")]
+    pub oidc_redirect_url: Option<String>,
+
+    /// The least security level a login must reach (`idporten-loa-substantial` or `-high`).
+    #[arg(long, env = "BP_OIDC_ACR", default_value = "idporten-loa-substantial")]
+    pub oidc_acr: String,
+
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
+}
+
+/// A secret from configuration: never printed, not even by `Debug`.
+#[derive(Clone, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_owned()))
+    }
 }
 
 impl Config {

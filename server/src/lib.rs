@@ -7,6 +7,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod extract;
+pub mod idporten;
 pub mod registry;
 pub mod routes;
 pub mod startup;

@@ -8,6 +8,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
+use crate::idporten::{IdPorten, IdPortenConfig};
 use crate::registry::Registry;
 use crate::routes;
 use crate::state::AppState;
@@ -19,18 +20,44 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> Result<Self, Box<dyn std::error::Error>> {
-        if config.production {
-            // Issue: real ID-porten configuration; until then production has no login at all.
-            tracing::warn!("production mode: the built-in test login is disabled");
+        if config.production && config.oidc_issuer.is_none() {
+            return Err("production mode needs ID-porten (BP_OIDC_ISSUER): the built-in test login is for development only".into());
         }
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
         let orders = OrderWriter::start(&db).await?;
+        let idporten = match &config.oidc_issuer {
+            Some(issuer) => {
+                let redirect_url = config.oidc_redirect_url.clone().unwrap_or_else(|| {
+                    format!(
+                        "http://{}/api/auth/callback",
+                        listener.local_addr().map_or(config.listen, |a| a)
+                    )
+                });
+                let idporten = IdPorten::discover(IdPortenConfig {
+                    issuer: issuer.clone(),
+                    client_id: config.oidc_client_id.clone(),
+                    client_secret: config.oidc_client_secret.expose().to_owned(),
+                    redirect_url,
+                    required_acr: config.oidc_acr.clone(),
+                })
+                .await?;
+                tracing::info!(%issuer, "logins go through ID-porten");
+                Some(Arc::new(idporten))
+            }
+            None => {
+                tracing::warn!(
+                    "no ID-porten configured: using the built-in TEST login (Testinnlogging)"
+                );
+                None
+            }
+        };
         let state = AppState {
             db,
             config: Arc::new(config),
             registry: Arc::new(Registry::bundled()),
             orders,
+            idporten,
         };
         Ok(Application { listener, state })
     }

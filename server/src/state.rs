@@ -7,6 +7,7 @@ use sqlx::SqlitePool;
 
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
+use crate::idporten::IdPorten;
 use crate::registry::Registry;
 
 #[derive(Clone)]
@@ -15,6 +16,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub registry: Arc<Registry>,
     pub orders: OrderWriter,
+    /// ID-porten, when configured; `None` means the built-in test login.
+    pub idporten: Option<Arc<IdPorten>>,
 }
 
 impl AppState {

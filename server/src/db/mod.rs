@@ -1,6 +1,7 @@
 //! The database: SQLite in WAL mode with `synchronous=FULL`, so an order acknowledged
 //! to the user survives a crash or power cut. Migrations run at start-up.
 
+pub mod logins;
 pub mod orders;
 pub mod sessions;
 pub mod writer;

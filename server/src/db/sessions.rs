@@ -14,9 +14,22 @@ pub struct SessionRow {
     pub expires_at_ms: i64,
 }
 
-pub async fn insert(db: &SqlitePool, row: &SessionRow, now_ms: i64) -> Result<(), sqlx::Error> {
+/// How the person logged in, kept with the session: the level reached and, for ID-porten,
+/// the ID token (needed to end the ID-porten session at logout).
+#[derive(Default)]
+pub struct LoginEvidence {
+    pub acr: Option<String>,
+    pub id_token: Option<String>,
+}
+
+pub async fn insert(
+    db: &SqlitePool,
+    row: &SessionRow,
+    evidence: &LoginEvidence,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, fodselsnummer, name, eid, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, fodselsnummer, name, eid, created_at_ms, expires_at_ms, acr, id_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&row.token_hash)
     .bind(row.fodselsnummer.expose())
@@ -24,9 +37,21 @@ pub async fn insert(db: &SqlitePool, row: &SessionRow, now_ms: i64) -> Result<()
     .bind(row.eid.as_str())
     .bind(now_ms)
     .bind(row.expires_at_ms)
+    .bind(&evidence.acr)
+    .bind(&evidence.id_token)
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// The ID-porten ID token of a session, if it came from ID-porten.
+pub async fn id_token(db: &SqlitePool, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
+    let token: Option<Option<String>> =
+        sqlx::query_scalar("SELECT id_token FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(db)
+            .await?;
+    Ok(token.flatten())
 }
 
 pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {

@@ -1,29 +1,204 @@
 //! Login, the session and logout.
 //!
+//! - `GET  /api/auth/login?tilbake=/path` — starts an ID-porten login (or, with none
+//!   configured, sends the browser to the built-in test login).
+//! - `GET  /api/auth/callback` — ID-porten's redirect back; creates the session.
 //! - `POST /api/auth/test-login` — the built-in test identity provider (no ID-porten
 //!   configured): an eID, a synthetic fødselsnummer and a name. Refused in production.
 //! - `GET  /api/me` — who is logged in, and the session's expiry.
 //! - `POST /api/session/extend` — "Forleng økten".
 //! - `POST /api/auth/logout` — ends the session.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{Eid, Me, SessionInfo, TestLoginRequest};
+use common::api::{Eid, LogoutResponse, Me, SessionInfo, TestLoginRequest, safe_return_path};
 use common::validate::{BoundedText, Fodselsnummer};
 use common::{FieldError, ValidationErrors};
+use serde::Deserialize;
 
-use crate::auth::{CurrentUser, clear_cookie, hash_token, new_token, session_cookie};
-use crate::db::sessions::{self, SessionRow};
+use crate::auth::{CurrentUser, clear_cookie, cookie_value, hash_token, new_token, session_cookie};
+use crate::db::logins::{self, Attempt};
+use crate::db::sessions::{self, LoginEvidence, SessionRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
+use crate::idporten::{IdPorten, LoginError};
 use crate::now_ms;
 use crate::state::AppState;
 
 pub fn public() -> Router<AppState> {
-    Router::new().route("/auth/test-login", post(test_login))
+    Router::new()
+        .route("/auth/test-login", post(test_login))
+        .route("/auth/login", get(login))
+        .route("/auth/callback", get(callback))
+}
+
+/// The cookie that ties a login attempt to the browser that started it.
+const LOGIN_COOKIE: &str = "bp_login";
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    tilbake: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, ApiError> {
+    let return_to = safe_return_path(query.tilbake.as_deref());
+    let Some(idporten) = &state.idporten else {
+        let target = format!("/testinnlogging?tilbake={}", urlencode(&return_to));
+        return Ok(Redirect::to(&target).into_response());
+    };
+    let started = idporten.start();
+    let browser = new_token()?;
+    let attempt = Attempt {
+        state_hash: hash_token(&started.state),
+        browser_hash: hash_token(&browser),
+        nonce: started.nonce,
+        pkce_verifier: started.pkce_verifier,
+        return_to,
+    };
+    logins::insert(&state.db, &attempt, now_ms()).await?;
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LOGIN_COOKIE}={browser}; Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
+    );
+    let cookie = HeaderValue::from_str(&cookie).map_err(ApiError::internal)?;
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&started.url)).into_response())
+}
+
+#[derive(Deserialize)]
+struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    iss: Option<String>,
+    error: Option<String>,
+}
+
+async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<CallbackQuery>,
+) -> Result<Response, ApiError> {
+    let Some(idporten) = state.idporten.clone() else {
+        return Err(ApiError::NotFound);
+    };
+    match finish_login(&state, &idporten, &headers, query).await? {
+        Ok((cookie, return_to)) => Ok((
+            AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, clear_login_cookie())]),
+            Redirect::to(&return_to),
+        )
+            .into_response()),
+        Err(reason) => {
+            tracing::warn!(reason = reason.code(), "ID-porten login refused");
+            let target = format!("/innlogging-feilet?grunn={}", reason.code());
+            Ok((
+                AppendHeaders([(SET_COOKIE, clear_login_cookie())]),
+                Redirect::to(&target),
+            )
+                .into_response())
+        }
+    }
+}
+
+fn clear_login_cookie() -> HeaderValue {
+    HeaderValue::from_static("bp_login=; Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+/// The callback's checks, in order; the outer `Result` is for the server's own failures.
+async fn finish_login(
+    state: &AppState,
+    idporten: &IdPorten,
+    headers: &HeaderMap,
+    query: CallbackQuery,
+) -> Result<Result<(HeaderValue, String), LoginError>, ApiError> {
+    // The state is taken (deleted) first, whatever happens next: it can serve one callback only.
+    let attempt = match &query.state {
+        Some(s) => logins::take(&state.db, &hash_token(s), now_ms()).await?,
+        None => None,
+    };
+    let Some(attempt) = attempt else {
+        return Ok(Err(LoginError::State));
+    };
+    let browser = cookie_value(headers, LOGIN_COOKIE).map(|b| hash_token(&b));
+    if browser.as_deref() != Some(attempt.browser_hash.as_str()) {
+        return Ok(Err(LoginError::State));
+    }
+    if query.error.is_some() {
+        return Ok(Err(LoginError::Cancelled));
+    }
+    if let Err(e) = idporten.check_issuer(query.iss.as_deref()) {
+        return Ok(Err(e));
+    }
+    let Some(code) = query.code else {
+        return Ok(Err(LoginError::Exchange));
+    };
+    let identity = match idporten
+        .finish(code, attempt.pkce_verifier, attempt.nonce)
+        .await
+    {
+        Ok(identity) => identity,
+        Err(e) => return Ok(Err(e)),
+    };
+    let evidence = LoginEvidence {
+        acr: Some(identity.acr),
+        id_token: Some(identity.id_token),
+    };
+    let (cookie, _) = start_session(
+        state,
+        identity.fodselsnummer,
+        identity.name,
+        identity.eid,
+        &evidence,
+    )
+    .await?;
+    Ok(Ok((cookie, attempt.return_to)))
+}
+
+/// Creates a session (a new id at every login) and its cookie.
+async fn start_session(
+    state: &AppState,
+    fodselsnummer: Fodselsnummer,
+    name: String,
+    eid: Eid,
+    evidence: &LoginEvidence,
+) -> Result<(HeaderValue, Me), ApiError> {
+    let token = new_token()?;
+    let now = now_ms();
+    let row = SessionRow {
+        token_hash: hash_token(&token),
+        fodselsnummer,
+        name,
+        eid,
+        expires_at_ms: state.policy().expiry_from(now),
+    };
+    sessions::insert(&state.db, &row, evidence, now).await?;
+    let me = Me {
+        name: row.name,
+        eid,
+        session: session_info(state, row.expires_at_ms),
+    };
+    Ok((session_cookie(&token, state.config.secure_cookies), me))
+}
+
+/// Percent-encodes a path for use as a query value.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 pub fn protected() -> Router<AppState> {
@@ -38,7 +213,8 @@ async fn test_login(
     RequestLang(lang): RequestLang,
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Response, ApiError> {
-    if state.config.production {
+    // Only without ID-porten: with it configured, people log in through it.
+    if state.config.production || state.idporten.is_some() {
         return Err(ApiError::Forbidden);
     }
     let mut errors = ValidationErrors::default();
@@ -56,29 +232,15 @@ async fn test_login(
     let (Some(eid), Some(fodselsnummer), Some(name)) = (eid, fnr, name) else {
         return Err(ApiError::Validation(errors, lang));
     };
-    let token = new_token()?;
-    let now = now_ms();
-    let row = SessionRow {
-        token_hash: hash_token(&token),
+    let (cookie, me) = start_session(
+        &state,
         fodselsnummer,
-        name: name.to_string(),
+        name.to_string(),
         eid,
-        expires_at_ms: state.policy().expiry_from(now),
-    };
-    sessions::insert(&state.db, &row, now).await?;
-    let me = Me {
-        name: row.name,
-        eid,
-        session: session_info(&state, row.expires_at_ms),
-    };
-    Ok((
-        [(
-            SET_COOKIE,
-            session_cookie(&token, state.config.secure_cookies),
-        )],
-        Json(me),
+        &LoginEvidence::default(),
     )
-        .into_response())
+    .await?;
+    Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
 }
 
 fn session_info(state: &AppState, expires_at_ms: i64) -> SessionInfo {
@@ -109,10 +271,16 @@ async fn logout(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
 ) -> Result<Response, ApiError> {
+    let id_token = sessions::id_token(&state.db, &user.token_hash).await?;
     sessions::delete(&state.db, &user.token_hash).await?;
+    // Logging out of the portal logs out of ID-porten too (RP-initiated logout).
+    let end_session_url = state
+        .idporten
+        .as_ref()
+        .and_then(|i| i.logout_url(id_token.as_deref()));
     Ok((
         [(SET_COOKIE, clear_cookie())],
-        axum::http::StatusCode::NO_CONTENT,
+        Json(LogoutResponse { end_session_url }),
     )
         .into_response())
 }

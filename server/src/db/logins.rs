@@ -1,0 +1,58 @@
+//! Pending ID-porten login attempts: written at the start, taken (and deleted) once at
+//! the callback, so a state can never be used twice.
+
+use sqlx::SqlitePool;
+
+/// Attempts older than this are refused: nobody needs ten minutes at ID-porten.
+pub const MAX_AGE_MS: i64 = 10 * 60 * 1000;
+
+pub struct Attempt {
+    pub state_hash: String,
+    pub browser_hash: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub return_to: String,
+}
+
+pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sqlx::Error> {
+    // Old attempts nobody finished go on the way.
+    sqlx::query("DELETE FROM login_attempts WHERE created_at_ms < ?")
+        .bind(now_ms - MAX_AGE_MS)
+        .execute(db)
+        .await?;
+    sqlx::query(
+        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&a.state_hash)
+    .bind(&a.browser_hash)
+    .bind(&a.nonce)
+    .bind(&a.pkce_verifier)
+    .bind(&a.return_to)
+    .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Takes the attempt with this state, if it exists and is fresh; it is gone afterwards.
+pub async fn take(
+    db: &SqlitePool,
+    state_hash: &str,
+    now_ms: i64,
+) -> Result<Option<Attempt>, sqlx::Error> {
+    let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+        "DELETE FROM login_attempts WHERE state_hash = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms",
+    )
+    .bind(state_hash)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.filter(|r| r.4 >= now_ms - MAX_AGE_MS).map(
+        |(browser_hash, nonce, pkce_verifier, return_to, _)| Attempt {
+            state_hash: state_hash.to_owned(),
+            browser_hash,
+            nonce,
+            pkce_verifier,
+            return_to,
+        },
+    ))
+}

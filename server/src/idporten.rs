@@ -1,0 +1,330 @@
+//! ID-porten login as an OpenID Connect relying party (authorization code + PKCE S256 +
+//! state + nonce), with the `openidconnect` crate. `pid` (fødselsnummer) is a custom
+//! claim; `acr` must reach the configured level; `amr` tells which eID was used.
+//! Every way a login can fail is a `LoginError`, shown to the user as a clear page.
+
+use common::api::Eid;
+use common::validate::Fodselsnummer;
+use openidconnect::core::{
+    CoreAuthDisplay, CoreAuthPrompt, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
+    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreResponseType,
+    CoreRevocableToken, CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
+};
+use openidconnect::{
+    AdditionalClaims, AuthenticationContextClass, AuthenticationFlow, AuthorizationCode, Client,
+    ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields, EndSessionUrl, EndpointMaybeSet,
+    EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl, LogoutRequest, Nonce, PkceCodeChallenge,
+    PkceCodeVerifier, PostLogoutRedirectUrl, ProviderMetadataWithLogout, RedirectUrl, Scope,
+    StandardErrorResponse, StandardTokenResponse, TokenResponse, reqwest,
+};
+use serde::{Deserialize, Serialize};
+
+/// ID-porten's own claims beyond the standard ones.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct IdPortenClaims {
+    /// Personidentifikator: the fødselsnummer (or D-number) of the person.
+    pub pid: Option<String>,
+}
+impl AdditionalClaims for IdPortenClaims {}
+
+type IdPortenTokenResponse = StandardTokenResponse<
+    IdTokenFields<
+        IdPortenClaims,
+        EmptyExtraTokenFields,
+        CoreGenderClaim,
+        CoreJweContentEncryptionAlgorithm,
+        CoreJwsSigningAlgorithm,
+    >,
+    CoreTokenType,
+>;
+
+type IdPortenClient = Client<
+    IdPortenClaims,
+    CoreAuthDisplay,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJsonWebKey,
+    CoreAuthPrompt,
+    StandardErrorResponse<CoreErrorResponseType>,
+    IdPortenTokenResponse,
+    CoreTokenIntrospectionResponse,
+    CoreRevocableToken,
+    CoreRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// How to reach ID-porten (from configuration).
+pub struct IdPortenConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub redirect_url: String,
+    /// The least level a login must reach, e.g. `idporten-loa-substantial`.
+    pub required_acr: String,
+}
+
+/// A discovered ID-porten, ready to log people in.
+pub struct IdPorten {
+    client: IdPortenClient,
+    http: reqwest::Client,
+    issuer: String,
+    required_acr: String,
+    end_session: Option<EndSessionUrl>,
+    post_logout: Option<PostLogoutRedirectUrl>,
+}
+
+/// A started login: redirect the browser to `url`; keep the rest for the callback.
+pub struct StartedLogin {
+    pub url: String,
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+}
+
+/// Who logged in.
+pub struct Identity {
+    pub fodselsnummer: Fodselsnummer,
+    pub name: String,
+    pub eid: Eid,
+    pub acr: String,
+    pub id_token: String,
+}
+
+/// Why a login was refused. The code goes into the URL of the error page; it names the
+/// kind of failure only, never anything about the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginError {
+    /// Unknown, used or expired `state`, or a callback in another browser than the login.
+    State,
+    /// The callback's `iss` is not our issuer (mix-up attack).
+    Issuer,
+    /// ID-porten refused the code (replayed, expired, wrong PKCE verifier).
+    Exchange,
+    /// The ID token did not verify: signature, audience, nonce or expiry.
+    Token,
+    /// The login's security level is below what the portal requires.
+    Level,
+    /// No valid fødselsnummer in `pid`.
+    Person,
+    /// The user cancelled at ID-porten, or ID-porten answered with an error.
+    Cancelled,
+}
+
+impl LoginError {
+    pub fn code(self) -> &'static str {
+        match self {
+            LoginError::State => "state",
+            LoginError::Issuer => "issuer",
+            LoginError::Exchange => "exchange",
+            LoginError::Token => "token",
+            LoginError::Level => "level",
+            LoginError::Person => "person",
+            LoginError::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// The rank of a security level; ID-porten's legacy names count as their new equals.
+pub fn acr_rank(acr: &str) -> Option<u8> {
+    match acr {
+        "idporten-loa-low" | "Level2" => Some(2),
+        "idporten-loa-substantial" | "Level3" => Some(3),
+        "idporten-loa-high" | "Level4" => Some(4),
+        _ => None,
+    }
+}
+
+/// Which eID an `amr` value names (ID-porten's values, e.g. "Minid-PIN", "BankID Mobil").
+pub fn eid_from_amr(amr: &str) -> Option<Eid> {
+    let a = amr.to_ascii_lowercase();
+    Some(match a.as_str() {
+        _ if a.starts_with("minid") => Eid::Minid,
+        _ if a.starts_with("bankid") && a.contains("mobil") => Eid::BankidMobil,
+        _ if a.starts_with("bankid") => Eid::Bankid,
+        _ if a.starts_with("buypass") && a.contains("mobil") => Eid::BuypassMobil,
+        _ if a.starts_with("buypass") => Eid::BuypassSmartkort,
+        _ if a.starts_with("commfides") => Eid::Commfides,
+        _ => return None,
+    })
+}
+
+impl IdPorten {
+    /// Reads the provider's discovery document (retrying while it starts up).
+    pub async fn discover(config: IdPortenConfig) -> Result<Self, String> {
+        let http = reqwest::ClientBuilder::new()
+            // Following redirects from the token endpoint would open SSRF holes.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| e.to_string())?;
+        let issuer_url = IssuerUrl::new(config.issuer.clone()).map_err(|e| e.to_string())?;
+        let mut last_error = String::new();
+        for _ in 0..60 {
+            match ProviderMetadataWithLogout::discover_async(issuer_url.clone(), &http).await {
+                Ok(metadata) => {
+                    let end_session = metadata.additional_metadata().end_session_endpoint.clone();
+                    let redirect =
+                        RedirectUrl::new(config.redirect_url.clone()).map_err(|e| e.to_string())?;
+                    let post_logout = redirect
+                        .url()
+                        .join("/")
+                        .ok()
+                        .and_then(|u| PostLogoutRedirectUrl::new(u.to_string()).ok());
+                    let client = Client::from_provider_metadata(
+                        metadata,
+                        ClientId::new(config.client_id),
+                        Some(ClientSecret::new(config.client_secret)),
+                    )
+                    .set_redirect_uri(redirect);
+                    return Ok(IdPorten {
+                        client,
+                        http,
+                        issuer: config.issuer,
+                        required_acr: config.required_acr,
+                        end_session,
+                        post_logout,
+                    });
+                }
+                Err(e) => last_error = e.to_string(),
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        Err(format!(
+            "ID-porten discovery at {} failed: {last_error}",
+            config.issuer
+        ))
+    }
+
+    /// Starts a login: the authorization URL with PKCE, state, nonce and the required level.
+    pub fn start(&self) -> StartedLogin {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = self
+            .client
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("profile".into()))
+            .add_auth_context_value(AuthenticationContextClass::new(self.required_acr.clone()))
+            .set_pkce_challenge(challenge)
+            .url();
+        StartedLogin {
+            url: url.to_string(),
+            state: state.secret().clone(),
+            nonce: nonce.secret().clone(),
+            pkce_verifier: verifier.secret().clone(),
+        }
+    }
+
+    /// The callback's `iss` parameter must name our issuer (RFC 9207), when present.
+    pub fn check_issuer(&self, iss: Option<&str>) -> Result<(), LoginError> {
+        match iss {
+            Some(iss) if iss.trim_end_matches('/') != self.issuer.trim_end_matches('/') => {
+                Err(LoginError::Issuer)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Finishes a login: code for tokens, the ID token verified, the person read from it.
+    pub async fn finish(
+        &self,
+        code: String,
+        pkce_verifier: String,
+        nonce: String,
+    ) -> Result<Identity, LoginError> {
+        let response = self
+            .client
+            .exchange_code(AuthorizationCode::new(code))
+            .map_err(|_| LoginError::Exchange)?
+            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| {
+                tracing::warn!(error = %e, "ID-porten refused the code");
+                LoginError::Exchange
+            })?;
+        let id_token = response.id_token().ok_or(LoginError::Token)?;
+        let claims = id_token
+            .claims(&self.client.id_token_verifier(), &Nonce::new(nonce))
+            .map_err(|e| {
+                tracing::warn!(error = %e, "ID token refused");
+                LoginError::Token
+            })?;
+        let acr = claims
+            .auth_context_ref()
+            .map(|a| a.as_str().to_owned())
+            .unwrap_or_default();
+        let required = acr_rank(&self.required_acr).unwrap_or(3);
+        if acr_rank(&acr).is_none_or(|rank| rank < required) {
+            return Err(LoginError::Level);
+        }
+        let fodselsnummer = claims
+            .additional_claims()
+            .pid
+            .as_deref()
+            .and_then(|pid| Fodselsnummer::parse(pid).ok())
+            .ok_or(LoginError::Person)?;
+        let eid = claims
+            .auth_method_refs()
+            .into_iter()
+            .flatten()
+            .find_map(|amr| eid_from_amr(amr.as_str()))
+            .unwrap_or(Eid::Minid);
+        let name = claims
+            .name()
+            .and_then(|n| n.get(None))
+            .map(|n| n.as_str().trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .ok_or(LoginError::Person)?;
+        Ok(Identity {
+            fodselsnummer,
+            name,
+            eid,
+            acr,
+            id_token: id_token.to_string(),
+        })
+    }
+
+    /// Where to send the browser so the ID-porten session ends too.
+    pub fn logout_url(&self, id_token: Option<&str>) -> Option<String> {
+        let mut request = LogoutRequest::from(self.end_session.clone()?);
+        if let Some(post_logout) = &self.post_logout {
+            request = request.set_post_logout_redirect_uri(post_logout.clone());
+        }
+        let mut url = request.http_get_url();
+        if let Some(token) = id_token {
+            url.query_pairs_mut().append_pair("id_token_hint", token);
+        }
+        Some(url.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_levels_count_as_their_new_names() {
+        assert_eq!(acr_rank("Level3"), acr_rank("idporten-loa-substantial"));
+        assert_eq!(acr_rank("Level4"), acr_rank("idporten-loa-high"));
+        assert!(acr_rank("idporten-loa-low") < acr_rank("idporten-loa-substantial"));
+        assert_eq!(acr_rank("something-else"), None);
+    }
+
+    #[test]
+    fn amr_values_name_the_eid() {
+        assert_eq!(eid_from_amr("Minid-PIN"), Some(Eid::Minid));
+        assert_eq!(eid_from_amr("BankID Mobil"), Some(Eid::BankidMobil));
+        assert_eq!(eid_from_amr("BankID"), Some(Eid::Bankid));
+        assert_eq!(eid_from_amr("Buypass-mobil"), Some(Eid::BuypassMobil));
+        assert_eq!(eid_from_amr("Buypass"), Some(Eid::BuypassSmartkort));
+        assert_eq!(eid_from_amr("Commfides"), Some(Eid::Commfides));
+        assert_eq!(eid_from_amr("pwd"), None);
+    }
+}
