@@ -15,6 +15,9 @@ const root = path.resolve(__dirname, '..');
 const serverBin = process.env.BP_SERVER_BIN ?? path.join(root, 'target/debug/server');
 // The config is read by every worker too; only the main process's webServer uses this.
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-'));
+// A second portal that logs in through a real OpenID Connect provider set up like ID-porten.
+export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 8093);
+export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 8092);
 
 export default defineConfig({
   testDir: './tests',
@@ -35,16 +38,38 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
     { name: 'phone', use: { ...devices['Pixel 7'] } },
   ],
-  webServer: {
-    command: serverBin,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      BP_LISTEN: `127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite://${dbDir}/e2e.db`,
-      BP_DIST: path.join(root, 'dist'),
-      RUST_LOG: 'info',
+  webServer: [
+    {
+      command: serverBin,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        BP_LISTEN: `127.0.0.1:${port}`,
+        DATABASE_URL: `sqlite://${dbDir}/e2e.db`,
+        BP_DIST: path.join(root, 'dist'),
+        RUST_LOG: 'info',
+      },
     },
-  },
+    {
+      command: `node ${path.join(__dirname, 'oidc/provider.mjs')} ${oidcProviderPort} http://127.0.0.1:${oidcPortalPort}/api/auth/callback`,
+      url: `http://127.0.0.1:${oidcProviderPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: serverBin,
+      url: `http://127.0.0.1:${oidcPortalPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        BP_LISTEN: `127.0.0.1:${oidcPortalPort}`,
+        DATABASE_URL: `sqlite://${dbDir}/e2e-oidc.db`,
+        BP_DIST: path.join(root, 'dist'),
+        BP_OIDC_ISSUER: `http://127.0.0.1:${oidcProviderPort}`,
+        BP_OIDC_CLIENT_SECRET: 'test-secret-not-for-production',
+        RUST_LOG: 'info',
+      },
+    },
+  ],
 });

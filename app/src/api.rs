@@ -2,7 +2,8 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ErrorBody, ErrorCode, Me, Organisation, Receipt, SessionInfo, SubmitOrder, TestLoginRequest,
+    ErrorBody, ErrorCode, LogoutResponse, Me, Organisation, Receipt, SessionInfo, SubmitOrder,
+    TestLoginRequest,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -154,8 +155,8 @@ impl Api {
         Ok(me)
     }
 
-    pub async fn logout(&self) -> Result<(), ApiClientError> {
-        let result = self.post::<_, ()>("/api/auth/logout", &()).await;
+    pub async fn logout(&self) -> Result<LogoutResponse, ApiClientError> {
+        let result = self.post("/api/auth/logout", &()).await;
         self.clock.set(None);
         result
     }

@@ -10,7 +10,10 @@ use leptos_router::path;
 use crate::api::Api;
 use crate::components::frame::{Footer, Header};
 use crate::i18n::{stored_lang, tr};
-use crate::pages::{journey::Journey, login::TestLogin, not_found::NotFound, receipt::ReceiptPage};
+use crate::pages::{
+    journey::Journey, login::TestLogin, login_failed::LoginFailed, not_found::NotFound,
+    receipt::ReceiptPage,
+};
 
 /// The whole app.
 #[component]
@@ -34,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/skjema/:service") view=Journey/>
                     <Route path=path!("/testinnlogging") view=TestLogin/>
                     <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
+                    <Route path=path!("/innlogging-feilet") view=LoginFailed/>
                 </Routes>
             </main>
             <Footer/>

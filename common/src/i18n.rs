@@ -107,6 +107,17 @@ pub mod t {
         WELCOME_BODY = "Velkommen til NHN avtaleaksept. Her vil du kunne gå gjennom stegene for å akseptere avtaler og bruksvilkår gjennom NHN sin Kundeportal. Husk at aksept kan kun gis av den i bedriften som har myndighet til det (prokura).", "Welcome to NHN agreement acceptance. Here you go through the steps to accept agreements and terms of use in NHN's customer portal. Remember that only the person in the organisation with authority (procuration) may accept.";
         LOGIN_BUTTON = "Logg inn med ID-porten", "Log in with ID-porten";
 
+        // Login failures (ID-porten callback)
+        LOGIN_FAILED_TITLE = "Innloggingen ble ikke fullført", "The login was not completed";
+        LOGIN_FAILED_STATE = "Innloggingsforespørselen er ukjent, allerede brukt eller utløpt. Start innloggingen på nytt.", "The login request is unknown, already used or expired. Start the login again.";
+        LOGIN_FAILED_ISSUER = "Svaret kom ikke fra ID-porten. Start innloggingen på nytt.", "The answer did not come from ID-porten. Start the login again.";
+        LOGIN_FAILED_EXCHANGE = "ID-porten godtok ikke innloggingen. Start innloggingen på nytt.", "ID-porten did not accept the login. Start the login again.";
+        LOGIN_FAILED_TOKEN = "Vi kunne ikke bekrefte innloggingen fra ID-porten. Start innloggingen på nytt.", "We could not verify the login from ID-porten. Start the login again.";
+        LOGIN_FAILED_LEVEL = "Innloggingen har for lavt sikkerhetsnivå. Logg inn med en elektronisk ID på nivå betydelig eller høyt, for eksempel BankID eller MinID.", "The login's security level is too low. Log in with an electronic ID at level substantial or high, such as BankID or MinID.";
+        LOGIN_FAILED_PERSON = "ID-porten sendte ikke et gyldig fødselsnummer og navn.", "ID-porten did not send a valid national identity number and name.";
+        LOGIN_FAILED_CANCELLED = "Innloggingen ble avbrutt.", "The login was cancelled.";
+        LOGIN_TRY_AGAIN = "Logg inn på nytt", "Log in again";
+
         // Built-in test identity provider
         TEST_LOGIN_TITLE = "Testinnlogging", "Test login";
         TEST_LOGIN_WARNING = "Dette er en testinnlogging for utvikling og test, ikke ID-porten. Bruk bare syntetiske testpersoner.", "This is a test login for development and testing, not ID-porten. Use synthetic test persons only.";

@@ -154,7 +154,8 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
 }
 
 #[tokio::test]
-async fn test_login_refuses_bad_input_with_field_errors_and_production_will_not_start_without_idporten() {
+async fn test_login_refuses_bad_input_with_field_errors_and_production_will_not_start_without_idporten()
+ {
     let app = spawn_app().await;
     let r = app
         .post(
@@ -174,7 +175,10 @@ async fn test_login_refuses_bad_input_with_field_errors_and_production_will_not_
     let dir = tempfile::tempdir().unwrap();
     let mut config = Config::for_tests(format!("sqlite://{}/p.db", dir.path().display()));
     config.production = true;
-    let refused = Application::build(config).await.err().expect("refuses to start");
+    let refused = Application::build(config)
+        .await
+        .err()
+        .expect("refuses to start");
     assert!(refused.to_string().contains("BP_OIDC_ISSUER"), "{refused}");
 }
 

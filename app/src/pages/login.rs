@@ -18,13 +18,6 @@ use crate::components::field::{InputSpec, TextInput, dom_id};
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
-/// Where to go after login: only a path on this site (no open redirect).
-pub fn safe_return(target: Option<String>) -> String {
-    target
-        .filter(|t| t.starts_with('/') && !t.starts_with("//") && !t.contains('\\'))
-        .unwrap_or_else(|| "/".into())
-}
-
 /// The test login form.
 #[component]
 pub fn TestLogin() -> impl IntoView {
@@ -78,7 +71,7 @@ pub fn TestLogin() -> impl IntoView {
             fodselsnummer: fnr.get_untracked(),
             name: name.get_untracked(),
         };
-        let target = safe_return(query.get_untracked().get("tilbake"));
+        let target = common::api::safe_return_path(query.get_untracked().get("tilbake").as_deref());
         let navigate = navigate.clone();
         spawn_local(async move {
             match api.test_login(&body).await {

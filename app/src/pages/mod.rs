@@ -2,6 +2,7 @@
 
 pub mod journey;
 pub mod login;
+pub mod login_failed;
 pub mod not_found;
 pub mod receipt;
 
@@ -28,11 +29,17 @@ pub fn ProblemAlert(
             view! {
                 <div class="ds-alert" data-color="danger" role="alert">
                     <p>{tr(text)}</p>
-                    {relogin.then(|| view! { <p><a class="ds-link" href=login_href.get()>{tr(t::LOGIN_BUTTON)}</a></p> })}
+                    {relogin.then(|| view! { <p><a class="ds-link" href=login_href.get() rel="external">{tr(t::LOGIN_BUTTON)}</a></p> })}
                 </div>
             }
         })
     }
+}
+
+/// Where "Logg inn med ID-porten" goes: the server starts the login (ID-porten, or the
+/// test login when none is configured) and brings the user back to `return_to`.
+pub fn login_href(return_to: &str) -> String {
+    format!("/api/auth/login?tilbake={return_to}")
 }
 
 /// "Laster …" while a page fetches what it shows.

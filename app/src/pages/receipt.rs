@@ -26,7 +26,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let reference = params
         .with_untracked(|p| p.get("reference"))
         .unwrap_or_default();
-    let login_href = format!("/testinnlogging?tilbake=/kvittering/{reference}");
+    let login_href = crate::pages::login_href(&format!("/kvittering/{reference}"));
     spawn_local(async move { receipt.set(Some(api.receipt(&reference).await)) });
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(t::RECEIPT_TITLE)}</h1>

@@ -86,7 +86,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-        <ProblemAlert problem login_href=Signal::derive(move || format!("/testinnlogging?tilbake={}", state.path()))/>
+        <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         <form class="bp-form" novalidate on:submit=finish>
             <ErrorSummary items=summary/>
             <div class="ds-field bp-choice">

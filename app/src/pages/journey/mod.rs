@@ -98,7 +98,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
 /// Before login: what the journey holds and "Logg inn med ID-porten" (seed 000's first page).
 #[component]
 fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView {
-    let href = format!("/testinnlogging?tilbake={}", state.path());
+    let href = crate::pages::login_href(&state.path());
     view! {
         <Show when=move || logged_out.get()>
             <div class="ds-alert" data-color="success" role="status"><p>{tr(t::LOGGED_OUT)}</p></div>
@@ -115,7 +115,7 @@ fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView 
             <section class="bp-card">
                 <h2 class="ds-heading" data-size="sm">{tr(t::WELCOME_TITLE)}</h2>
                 <p class="ds-paragraph">{tr(t::WELCOME_BODY)}</p>
-                <a class="ds-button" data-variant="primary" href=href>{tr(t::LOGIN_BUTTON)}" →"</a>
+                <a class="ds-button" data-variant="primary" href=href rel="external">{tr(t::LOGIN_BUTTON)}" →"</a>
             </section>
         </div>
     }

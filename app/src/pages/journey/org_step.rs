@@ -95,7 +95,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     };
     view! {
         <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
-        <ProblemAlert problem login_href=Signal::derive(move || format!("/testinnlogging?tilbake={}", state.path()))/>
+        <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         <form class="bp-form" novalidate on:submit=submit>
             <TextInput spec value=input error=error on_input on_blur/>
             <div role="status" class="bp-org-result">
