@@ -20,12 +20,12 @@ pub type TaskResult = Result<(), String>;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("run") => run(),
+        Some("run") => run(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
         _ => {
-            eprintln!("usage: cargo xtask <run | test [--e2e-only] | bench | dist>");
+            eprintln!("usage: cargo xtask <run [--idporten] | test [--e2e-only] | bench | dist>");
             return ExitCode::from(2);
         }
     };
@@ -64,7 +64,7 @@ pub fn check(mut command: Command) -> TaskResult {
     }
 }
 
-fn run() -> TaskResult {
+fn run(args: &[String]) -> TaskResult {
     tools::ensure_build_tools()?;
     bundle::build()?;
     check(cmd("cargo", &["build", "--release", "-p", "server"]))?;
@@ -76,8 +76,45 @@ fn run() -> TaskResult {
     if std::env::var_os("DATABASE_URL").is_none() {
         command.env("DATABASE_URL", "sqlite://data/bestillingsportal.db");
     }
-    println!("xtask: starting the portal (Ctrl+C stops it); the test login is at /testinnlogging");
+    // --idporten: log in through a real OpenID provider set up like ID-porten.
+    let _provider = if args.iter().any(|a| a == "--idporten") {
+        let listen = std::env::var("BP_LISTEN").unwrap_or_else(|_| "127.0.0.1:8080".into());
+        let provider = ChildGuard(
+            cmd(
+                "node",
+                &[
+                    "end2end/oidc/provider.mjs",
+                    "8092",
+                    &format!("http://{listen}/api/auth/callback"),
+                ],
+            )
+            .spawn()
+            .map_err(|e| format!("node end2end/oidc/provider.mjs: {e}"))?,
+        );
+        command
+            .env("BP_OIDC_ISSUER", "http://127.0.0.1:8092")
+            .env("BP_OIDC_CLIENT_SECRET", "test-secret-not-for-production");
+        println!(
+            "xtask: starting the portal with the test ID-porten at http://127.0.0.1:8092 (Ctrl+C stops both)"
+        );
+        Some(provider)
+    } else {
+        println!(
+            "xtask: starting the portal (Ctrl+C stops it); the test login is at /testinnlogging"
+        );
+        None
+    };
     check(command)
+}
+
+/// Stops a helper process when the task ends.
+struct ChildGuard(std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 fn test(args: &[String]) -> TaskResult {
@@ -128,6 +165,86 @@ fn test(args: &[String]) -> TaskResult {
         "--config",
         "end2end/playwright.config.ts",
     ]);
-    playwright.env("BP_SERVER_BIN", root().join("target/debug/server"));
-    check(playwright)
+    // DEBUG=pw:webserver puts every server's and the provider's output into the log below.
+    playwright
+        .env("BP_SERVER_BIN", root().join("target/debug/server"))
+        .env("DEBUG", "pw:webserver");
+    let log = run_logged(playwright)?;
+    check_no_personal_data(&log)
+}
+
+/// Runs `command`, echoing and returning everything it printed; fails if it fails.
+fn run_logged(mut command: Command) -> Result<String, String> {
+    use std::io::{BufRead, BufReader};
+    let shown = format!("{command:?}");
+    println!("xtask: $ {shown}");
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    let stderr = child.stderr.take().expect("piped stderr");
+    let err_thread = std::thread::spawn(move || {
+        let mut lines = Vec::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            eprintln!("{line}");
+            lines.push(line);
+        }
+        lines
+    });
+    let mut log = String::new();
+    let stdout = child.stdout.take().expect("piped stdout");
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        println!("{line}");
+        log.push_str(&line);
+        log.push('\n');
+    }
+    for line in err_thread.join().unwrap_or_default() {
+        log.push_str(&line);
+        log.push('\n');
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(log)
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The test persons' fødselsnummer, as the end-to-end tests type them.
+const TEST_FODSELSNUMMER: &[&str] = &["08908834756", "22069015569", "28083638683"];
+
+/// Personal data never in logs: the servers' output of a whole end-to-end run must not
+/// hold any fødselsnummer the tests typed (SPEC; issue 3).
+fn check_no_personal_data(log: &str) -> TaskResult {
+    let leaks: Vec<&str> = log
+        .lines()
+        .filter(|l| TEST_FODSELSNUMMER.iter().any(|f| l.contains(f)))
+        .collect();
+    if leaks.is_empty() {
+        println!(
+            "xtask: no fødselsnummer in {} lines of server and provider output",
+            log.lines().count()
+        );
+        return Ok(());
+    }
+    Err(format!(
+        "a fødselsnummer appeared in the output of the test run:\n{}",
+        leaks.join("\n")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fodselsnummer_in_the_log_fails_the_run() {
+        assert!(
+            check_no_personal_data("[WebServer] INFO order stored reference=BP-3467-3467\n")
+                .is_ok()
+        );
+        let leak = check_no_personal_data("[WebServer] WARN login pid=08908834756\n").unwrap_err();
+        assert!(leak.contains("pid=08908834756"));
+    }
 }
