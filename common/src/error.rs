@@ -43,6 +43,10 @@ pub enum FieldError {
     TooMany { max: u32 },
     /// A well-formed organisation number that Enhetsregisteret does not have (or has deleted).
     NotInRegistry,
+    /// The unit is bankrupt (Enhetsregisteret: `konkurs`).
+    OrgBankrupt,
+    /// The unit is deleted from Enhetsregisteret.
+    OrgDeleted,
 }
 
 impl FieldError {
@@ -117,6 +121,16 @@ impl FieldError {
                 m("Velg blant alternativene.", "Choose among the options.").into()
             }
             FieldError::NotInRegistry => crate::i18n::t::ORG_NOT_FOUND.get(lang).into(),
+            FieldError::OrgBankrupt => m(
+                "Virksomheten er registrert som konkurs i Enhetsregisteret og kan ikke bestille tjenester.",
+                "The organisation is registered as bankrupt and cannot order services.",
+            )
+            .into(),
+            FieldError::OrgDeleted => m(
+                "Virksomheten er slettet fra Enhetsregisteret.",
+                "The organisation has been deleted from the Central Coordinating Register.",
+            )
+            .into(),
             FieldError::TooMany { max } => fill(
                 m(
                     "Du kan ikke legge inn flere enn {0}.",

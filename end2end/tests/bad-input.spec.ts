@@ -18,9 +18,14 @@ test('a bad organisation number gets a message at the field; an unknown one says
   await input.fill('12345');
   await page.getByRole('button', { name: 'Søk' }).click();
   await expect(page.getByText('Nummeret må ha 9 siffer.')).toBeVisible();
-  // Valid mod-11, but deleted from Enhetsregisteret.
-  await input.fill('858813999');
+  // Valid mod-11, but unknown, deleted or bankrupt in Enhetsregisteret.
+  await input.fill('814170756');
   await expect(page.getByText('Fant ingen virksomhet med dette nummeret i Enhetsregisteret.')).toBeVisible();
+  await input.fill('858813999');
+  await expect(page.getByText('Virksomheten er slettet fra Enhetsregisteret.')).toBeVisible();
+  await input.fill('998797306');
+  await expect(page.getByText('Virksomheten er registrert som konkurs i Enhetsregisteret og kan ikke bestille tjenester.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gå videre' })).toHaveCount(0);
   await input.fill('994598759');
   await expect(page.getByText('NORSK HELSENETT SF (994598759)')).toBeVisible();
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');

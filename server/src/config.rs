@@ -66,6 +66,11 @@ pub struct Config {
     #[arg(long, env = "BP_OIDC_ACR", default_value = "idporten-loa-substantial")]
     pub oidc_acr: String,
 
+    /// Enhetsregisteret's open API, e.g. `https://data.brreg.no/enhetsregisteret/api`.
+    /// Without it the bundled extract (`server/data/enhetsregisteret.json`) is used.
+    #[arg(long, env = "BP_BRREG_URL")]
+    pub brreg_url: Option<String>,
+
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

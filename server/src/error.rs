@@ -24,6 +24,8 @@ pub enum ApiError {
     NotFound,
     /// 400: a malformed request (bad JSON, wrong content type).
     BadRequest(String),
+    /// 503: a service we depend on (Enhetsregisteret) did not answer.
+    Unavailable(String),
     /// 500: our fault; the cause is logged, never sent.
     Internal(String),
 }
@@ -37,6 +39,12 @@ impl ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         ApiError::internal(e)
+    }
+}
+
+impl From<crate::registry::RegistryUnavailable> for ApiError {
+    fn from(e: crate::registry::RegistryUnavailable) -> Self {
+        ApiError::Unavailable(e.0)
     }
 }
 
@@ -101,6 +109,15 @@ impl IntoResponse for ApiError {
                 format!("Ugyldig forespørsel: {detail}"),
                 BTreeMap::new(),
             ),
+            ApiError::Unavailable(cause) => {
+                tracing::warn!(%cause, "dependency unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::Internal,
+                    "Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.".into(),
+                    BTreeMap::new(),
+                )
+            }
             ApiError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 (

@@ -26,6 +26,10 @@ impl Application {
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
         let orders = OrderWriter::start(&db).await?;
+        let registry = Arc::new(match &config.brreg_url {
+            Some(url) => Registry::live(url)?,
+            None => Registry::bundled(),
+        });
         let idporten = match &config.oidc_issuer {
             Some(issuer) => {
                 let redirect_url = config.oidc_redirect_url.clone().unwrap_or_else(|| {
@@ -55,7 +59,7 @@ impl Application {
         let state = AppState {
             db,
             config: Arc::new(config),
-            registry: Arc::new(Registry::bundled()),
+            registry,
             orders,
             idporten,
         };

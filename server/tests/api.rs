@@ -201,9 +201,29 @@ async fn organisation_lookup_finds_nhn_and_refuses_bad_numbers() {
         app.get("/api/organisations/945627913").await.status(),
         StatusCode::OK
     );
-    // Valid number, but deleted from the registry.
+    // Valid numbers, but deleted from / bankrupt in the registry, or not in it at all.
+    let deleted: ErrorBody = app
+        .get("/api/organisations/858813999")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(
-        app.get("/api/organisations/858813999").await.status(),
+        deleted.fields["orgnr"].error,
+        common::FieldError::OrgDeleted
+    );
+    let bankrupt: ErrorBody = app
+        .get("/api/organisations/998797306")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        bankrupt.fields["orgnr"].error,
+        common::FieldError::OrgBankrupt
+    );
+    assert_eq!(
+        app.get("/api/organisations/814170756").await.status(),
         StatusCode::NOT_FOUND
     );
 }

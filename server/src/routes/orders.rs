@@ -23,6 +23,7 @@ use crate::documents;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
+use crate::registry::Lookup;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -40,17 +41,20 @@ struct CheckedOrder {
 }
 
 /// Every check of a submission, in one place for `validate` and `submit`.
-fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrder, ApiError> {
+async fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrder, ApiError> {
     let mut errors = ValidationErrors::default();
     let service = services::by_slug(&body.service);
     if service.is_none() {
         errors.add("service", FieldError::UnknownChoice);
     }
     let organisation = match OrgNumber::parse(&body.orgnr) {
-        Ok(orgnr) => state.registry.lookup(&orgnr).or_else(|| {
-            errors.add("orgnr", FieldError::NotInRegistry);
-            None
-        }),
+        Ok(orgnr) => match state.registry.lookup(&orgnr).await? {
+            Lookup::Found(org) => Some(org),
+            Lookup::Refused(reason) => {
+                errors.add("orgnr", reason);
+                None
+            }
+        },
         Err(e) => {
             errors.add("orgnr", e);
             None
@@ -77,7 +81,7 @@ async fn validate(
     RequestLang(lang): RequestLang,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<StatusCode, ApiError> {
-    check(&state, &body, lang)?;
+    check(&state, &body, lang).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -87,7 +91,7 @@ async fn submit(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<(StatusCode, Json<Receipt>), ApiError> {
-    let checked = check(&state, &body, lang)?;
+    let checked = check(&state, &body, lang).await?;
     let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;

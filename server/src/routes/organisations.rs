@@ -3,12 +3,13 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use common::ValidationErrors;
 use common::api::Organisation;
 use common::validate::OrgNumber;
+use common::{FieldError, ValidationErrors};
 
 use crate::error::ApiError;
 use crate::extract::RequestLang;
+use crate::registry::Lookup;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -20,14 +21,17 @@ async fn lookup(
     RequestLang(lang): RequestLang,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Organisation>, ApiError> {
-    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| {
-        let mut errors = ValidationErrors::default();
-        errors.add("orgnr", e);
-        ApiError::Validation(errors, lang)
-    })?;
-    state
-        .registry
-        .lookup(&orgnr)
-        .map(Json)
-        .ok_or(ApiError::NotFound)
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
+    match state.registry.lookup(&orgnr).await? {
+        Lookup::Found(org) => Ok(Json(org)),
+        // Unknown is 404; bankrupt and deleted units exist but may not order: 422 with why.
+        Lookup::Refused(FieldError::NotInRegistry) => Err(ApiError::NotFound),
+        Lookup::Refused(reason) => Err(field_error("orgnr", reason, lang)),
+    }
+}
+
+fn field_error(field: &str, error: FieldError, lang: common::Lang) -> ApiError {
+    let mut errors = ValidationErrors::default();
+    errors.add(field, error);
+    ApiError::Validation(errors, lang)
 }
