@@ -130,6 +130,57 @@ impl Organisation {
     }
 }
 
+/// A role in Enhetsregisteret that gives authority to accept agreements for a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    DagligLeder,
+    Signatur,
+    Prokura,
+}
+
+impl Authority {
+    /// From a role type code of Enhetsregisteret (`DAGL`, `SIGN`, `SIFE`, `SIHV`, `PROK`, `POFE`, `POHV`).
+    pub fn from_role_code(code: &str) -> Option<Authority> {
+        match code {
+            "DAGL" => Some(Authority::DagligLeder),
+            "SIGN" | "SIFE" | "SIHV" => Some(Authority::Signatur),
+            "PROK" | "POFE" | "POHV" => Some(Authority::Prokura),
+            _ => None,
+        }
+    }
+
+    /// Why the user may accept: "Du er daglig leder".
+    pub fn reason(self) -> Text {
+        match self {
+            Authority::DagligLeder => {
+                Text::new("Du er daglig leder.", "You are the general manager.")
+            }
+            Authority::Signatur => Text::new("Du har signaturrett.", "You have signing rights."),
+            Authority::Prokura => Text::new("Du har prokura.", "You hold procuration."),
+        }
+    }
+}
+
+/// The user's standing with a unit, as far as the registry tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", content = "role", rename_all = "snake_case")]
+pub enum Standing {
+    /// Holds a role that gives authority.
+    Holds(Authority),
+    /// The registry lists the unit's roles, and the user holds none of them.
+    Lacks,
+    /// The registry's roles for the unit are not known here: the rule is shown instead.
+    Unknown,
+}
+
+/// `GET /api/organisations/{orgnr}`: the unit and the user's standing with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationChoice {
+    pub organisation: Organisation,
+    pub standing: Standing,
+}
+
 /// `POST /api/orders` and `POST /api/orders/validate`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SubmitOrder {

@@ -47,6 +47,8 @@ pub enum FieldError {
     OrgBankrupt,
     /// The unit is deleted from Enhetsregisteret.
     OrgDeleted,
+    /// The registry knows the unit's roles, and the person holds none that gives authority.
+    NoAuthority,
 }
 
 impl FieldError {
@@ -124,6 +126,11 @@ impl FieldError {
             FieldError::OrgBankrupt => m(
                 "Virksomheten er registrert som konkurs i Enhetsregisteret og kan ikke bestille tjenester.",
                 "The organisation is registered as bankrupt and cannot order services.",
+            )
+            .into(),
+            FieldError::NoAuthority => m(
+                "Du er ikke registrert i Enhetsregisteret med en rolle som gir myndighet til å akseptere for virksomheten (daglig leder, signaturrett eller prokura).",
+                "You are not registered with a role that gives authority to accept for the organisation (general manager, signing rights or procuration).",
             )
             .into(),
             FieldError::OrgDeleted => m(

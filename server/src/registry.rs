@@ -2,14 +2,15 @@
 //! own JSON field names by default (the portal runs offline), or the live open API when
 //! configured (`/enheter/{orgnr}`, `/underenheter/{orgnr}` resolved to the parent through
 //! `overordnetEnhet`). Both give the same typed answer, so bankrupt, deleted and unknown
-//! units get the same clear message either way.
+//! units get the same clear message either way. Roles (`/enheter/{orgnr}/roller`) tell
+//! who may accept for a unit: daglig leder, signatur or prokura of its legal entity.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 use common::FieldError;
-use common::api::Organisation;
-use common::validate::OrgNumber;
+use common::api::{Authority, Organisation, OrganisationChoice, Standing};
+use common::validate::{Fodselsnummer, OrgNumber};
 use serde::Deserialize;
 
 /// A unit as Enhetsregisteret's API returns it (only the fields we use).
@@ -29,7 +30,8 @@ pub struct Enhet {
 /// What the registry says about a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Lookup {
-    Found(Organisation),
+    /// The unit, and the number of its legal entity (itself, or the parent of a sub-unit).
+    Found(Organisation, String),
     /// Known, but not a unit that may order: bankrupt, deleted or unknown.
     Refused(FieldError),
 }
@@ -42,11 +44,100 @@ pub struct RegistryUnavailable(pub String);
 struct Extract {
     enheter: Vec<Enhet>,
     underenheter: Vec<Enhet>,
+    /// `/enheter/{orgnr}/roller` answers, by number, for the units whose roles we know.
+    #[serde(default)]
+    roller: HashMap<String, Roller>,
+}
+
+/// Enhetsregisteret's roles of a unit (only the fields we use).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Roller {
+    pub rollegrupper: Vec<Rollegruppe>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Rollegruppe {
+    pub roller: Vec<Rolle>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Rolle {
+    #[serde(rename = "type")]
+    pub kind: Kode,
+    pub person: Option<RollePerson>,
+    #[serde(default)]
+    pub fratraadt: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Kode {
+    pub kode: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RollePerson {
+    pub fodselsdato: String,
+    pub navn: Navn,
+    #[serde(default)]
+    pub er_doed: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Navn {
+    pub fornavn: String,
+    pub mellomnavn: Option<String>,
+    pub etternavn: String,
+}
+
+impl Navn {
+    fn full(&self) -> String {
+        let parts = [
+            Some(self.fornavn.as_str()),
+            self.mellomnavn.as_deref(),
+            Some(self.etternavn.as_str()),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Names compared as people write them: case, spacing and hyphens do not matter.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .replace('-', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    norm(a) == norm(b)
+}
+
+/// The person's standing with a unit whose roles are `roles` (`None`: not known here).
+/// The registry gives a role holder's date of birth and name, not the fødselsnummer, so
+/// both must match the logged-in person.
+pub fn standing(roles: Option<&Roller>, fodselsnummer: &Fodselsnummer, name: &str) -> Standing {
+    let Some(roles) = roles else {
+        return Standing::Unknown;
+    };
+    let birth = fodselsnummer.birth_date();
+    roles
+        .rollegrupper
+        .iter()
+        .flat_map(|g| &g.roller)
+        .filter(|r| !r.fratraadt)
+        .filter_map(|r| Some((Authority::from_role_code(&r.kind.kode)?, r.person.as_ref()?)))
+        .filter(|(_, p)| {
+            !p.er_doed && Some(&p.fodselsdato) == birth.as_ref() && same_name(&p.navn.full(), name)
+        })
+        .map(|(authority, _)| authority)
+        .min_by_key(|a| *a as u8)
+        .map_or(Standing::Lacks, Standing::Holds)
 }
 
 pub enum Registry {
-    /// Main units and sub-units by number.
-    Bundled(HashMap<String, Enhet>),
+    /// Main units and sub-units by number, and the roles we know.
+    Bundled(HashMap<String, Enhet>, HashMap<String, Roller>),
     /// The open API at `base`, e.g. `https://data.brreg.no/enhetsregisteret/api`.
     Live { http: reqwest::Client, base: String },
 }
@@ -63,7 +154,7 @@ impl Registry {
             .chain(extract.underenheter)
             .map(|e| (e.organisasjonsnummer.clone(), e))
             .collect();
-        Registry::Bundled(units)
+        Registry::Bundled(units, extract.roller)
     }
 
     pub fn live(base: &str) -> Result<Self, String> {
@@ -81,7 +172,7 @@ impl Registry {
     /// Looks a main unit or sub-unit up.
     pub async fn lookup(&self, orgnr: &OrgNumber) -> Result<Lookup, RegistryUnavailable> {
         let unit = match self {
-            Registry::Bundled(units) => Fetched::from(units.get(orgnr.as_ref()).cloned()),
+            Registry::Bundled(units, _) => Fetched::from(units.get(orgnr.as_ref()).cloned()),
             Registry::Live { http, base } => match fetch(http, &format!("{base}/enheter/{orgnr}"))
                 .await?
             {
@@ -94,11 +185,63 @@ impl Registry {
             Fetched::Gone => Lookup::Refused(FieldError::OrgDeleted),
             Fetched::Unit(e) if e.slettedato.is_some() => Lookup::Refused(FieldError::OrgDeleted),
             Fetched::Unit(e) if e.konkurs => Lookup::Refused(FieldError::OrgBankrupt),
-            Fetched::Unit(e) => Lookup::Found(Organisation {
-                orgnr: e.organisasjonsnummer,
-                name: e.navn,
-            }),
+            Fetched::Unit(e) => {
+                let legal_entity = e
+                    .overordnet_enhet
+                    .unwrap_or_else(|| e.organisasjonsnummer.clone());
+                Lookup::Found(
+                    Organisation {
+                        orgnr: e.organisasjonsnummer,
+                        name: e.navn,
+                    },
+                    legal_entity,
+                )
+            }
         })
+    }
+
+    /// The roles of a legal entity, if the registry tells them.
+    pub async fn roles(&self, legal_entity: &str) -> Result<Option<Roller>, RegistryUnavailable> {
+        match self {
+            Registry::Bundled(_, roles) => Ok(roles.get(legal_entity).cloned()),
+            Registry::Live { http, base } => {
+                let url = format!("{base}/enheter/{legal_entity}/roller");
+                let response = http
+                    .get(&url)
+                    .header("Accept", "application/json")
+                    .send()
+                    .await
+                    .map_err(|e| RegistryUnavailable(e.to_string()))?;
+                match response.status().as_u16() {
+                    200 => response
+                        .json()
+                        .await
+                        .map(Some)
+                        .map_err(|e| RegistryUnavailable(e.to_string())),
+                    404 | 410 => Ok(None),
+                    status => Err(RegistryUnavailable(format!("{url}: HTTP {status}"))),
+                }
+            }
+        }
+    }
+
+    /// A unit and the person's standing with it, in one call for the handlers.
+    pub async fn choose(
+        &self,
+        orgnr: &OrgNumber,
+        fodselsnummer: &Fodselsnummer,
+        name: &str,
+    ) -> Result<Result<OrganisationChoice, FieldError>, RegistryUnavailable> {
+        match self.lookup(orgnr).await? {
+            Lookup::Refused(reason) => Ok(Err(reason)),
+            Lookup::Found(organisation, legal_entity) => {
+                let roles = self.roles(&legal_entity).await?;
+                Ok(Ok(OrganisationChoice {
+                    organisation,
+                    standing: standing(roles.as_ref(), fodselsnummer, name),
+                }))
+            }
+        }
     }
 }
 
@@ -159,7 +302,7 @@ mod tests {
                     .unwrap(),
             );
         }
-        let Lookup::Found(nhn) = &outcomes[0] else {
+        let Lookup::Found(nhn, _) = &outcomes[0] else {
             panic!("NHN is in the extract")
         };
         assert_eq!(nhn.display(), "NORSK HELSENETT SF (994598759)");
@@ -171,5 +314,34 @@ mod tests {
                 Lookup::Refused(FieldError::NotInRegistry)
             ]
         );
+    }
+
+    #[test]
+    fn a_role_holder_is_matched_by_birth_date_and_name() {
+        let roles: Roller = serde_json::from_value(serde_json::json!({ "rollegrupper": [
+            { "type": { "kode": "DAGL" }, "roller": [ { "type": { "kode": "DAGL", "beskrivelse": "Daglig leder/ adm.direktør" },
+              "person": { "fodselsdato": "1988-10-08", "navn": { "fornavn": "Kari", "etternavn": "Testperson" }, "erDoed": false },
+              "fratraadt": false } ] },
+            { "type": { "kode": "STYR" }, "roller": [ { "type": { "kode": "MEDL" },
+              "person": { "fodselsdato": "1990-06-22", "navn": { "fornavn": "Ola", "etternavn": "Styremedlem" } } } ] }
+        ] }))
+        .unwrap();
+        let kari = Fodselsnummer::parse("08908834756").unwrap();
+        assert_eq!(
+            standing(Some(&roles), &kari, "kari  TESTPERSON"),
+            Standing::Holds(Authority::DagligLeder)
+        );
+        assert_eq!(
+            standing(Some(&roles), &kari, "Kari Annenperson"),
+            Standing::Lacks,
+            "same birth date, other name"
+        );
+        let ola = Fodselsnummer::parse("22069015569").unwrap();
+        assert_eq!(
+            standing(Some(&roles), &ola, "Ola Styremedlem"),
+            Standing::Lacks,
+            "a board member has no authority"
+        );
+        assert_eq!(standing(None, &kari, "Kari Testperson"), Standing::Unknown);
     }
 }

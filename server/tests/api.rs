@@ -1,7 +1,9 @@
 //! API tests: the real server on a random port with a fresh SQLite file per test
 //! (one test binary, as in zero-to-production's `spawn_app`).
 
-use common::api::{ErrorBody, ErrorCode, Me, Receipt, SubmitOrder};
+use common::api::{
+    Authority, ErrorBody, ErrorCode, Me, OrganisationChoice, Receipt, Standing, SubmitOrder,
+};
 use common::form::RawForm;
 use common::services::DIGITALE_INNBYGGERTJENESTER;
 use reqwest::StatusCode;
@@ -186,13 +188,18 @@ async fn test_login_refuses_bad_input_with_field_errors_and_production_will_not_
 async fn organisation_lookup_finds_nhn_and_refuses_bad_numbers() {
     let app = spawn_app().await;
     app.login().await;
-    let nhn: common::api::Organisation = app
+    let nhn: OrganisationChoice = app
         .get("/api/organisations/994598759")
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(nhn.display(), "NORSK HELSENETT SF (994598759)");
+    assert_eq!(nhn.organisation.display(), "NORSK HELSENETT SF (994598759)");
+    assert_eq!(
+        nhn.standing,
+        Standing::Unknown,
+        "no roles for NHN in the extract: the rule is shown instead"
+    );
     let r = app.get("/api/organisations/994598758").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: ErrorBody = r.json().await.unwrap();
@@ -460,4 +467,85 @@ async fn concurrent_submits_are_each_stored_once_with_distinct_references() {
             "{reference} has its acceptance evidence"
         );
     }
+}
+
+/// Logs a second person in on the same server.
+async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(format!("{}/api/auth/test-login", app.base))
+        .json(&json!({ "eid": "bankid", "fodselsnummer": fnr, "name": name }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    client
+}
+
+#[tokio::test]
+async fn only_a_role_holder_may_order_for_a_unit_whose_roles_are_known() {
+    let app = spawn_app().await;
+    // DEMO LEGEKONTOR AS: Kari Testperson (born 1988-10-08) is daglig leder, Ola Annen chairs the board.
+    let kari = login_as(&app, "08908834756", "Kari Testperson").await;
+    let ola = login_as(&app, "22069015569", "Ola Annen").await;
+    let mut body = order(valid_answers());
+    body["orgnr"] = json!("945627913");
+
+    let choice: OrganisationChoice = kari
+        .get(format!("{}/api/organisations/945627913", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(choice.standing, Standing::Holds(Authority::DagligLeder));
+    let receipt: Receipt = kari
+        .post(format!("{}/api/orders", app.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    // The authorization table: every organisation-scoped endpoint, as a person without authority.
+    let choice: OrganisationChoice = ola
+        .get(format!("{}/api/organisations/945627913", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(choice.standing, Standing::Lacks);
+    for path in ["/api/orders/validate", "/api/orders"] {
+        let r = ola
+            .post(format!("{}{path}", app.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let error: ErrorBody = r.json().await.unwrap();
+        assert_eq!(
+            error.fields["orgnr"].error,
+            common::FieldError::NoAuthority,
+            "{path}"
+        );
+    }
+    let r = ola
+        .get(format!("{}/api/orders/{}", app.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "another person's receipt is not there for Ola"
+    );
 }

@@ -7,7 +7,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use common::api::{ErrorBody, Organisation};
+use common::api::{Authority, ErrorBody, OrganisationChoice, Standing};
 use reqwest::StatusCode as Status;
 use serde_json::json;
 use server::config::Config;
@@ -41,6 +41,21 @@ async fn enhet(Path(orgnr): Path<String>) -> Response {
     }
 }
 
+async fn roller(Path(orgnr): Path<String>) -> Response {
+    match orgnr.as_str() {
+        "923456783" => axum::Json(json!({ "rollegrupper": [
+            { "type": { "kode": "DAGL", "beskrivelse": "Daglig leder/ adm.direktør",
+                "_links": { "self": { "href": "https://data.brreg.no/enhetsregisteret/api/rollegrupper/DAGL" } } },
+              "sistEndret": "2023-05-02",
+              "roller": [ { "type": { "kode": "DAGL", "beskrivelse": "Daglig leder/ adm.direktør" },
+                "person": { "fodselsdato": "1988-10-08", "navn": { "fornavn": "Kari", "etternavn": "Testperson" }, "erDoed": false },
+                "fratraadt": false, "rekkefolge": 0 } ] }
+        ] }))
+        .into_response(),
+        _ => not_found(&format!("/enhetsregisteret/api/enheter/{orgnr}/roller")),
+    }
+}
+
 async fn underenhet(Path(orgnr): Path<String>) -> Response {
     match orgnr.as_str() {
         "976543211" => axum::Json(json!({
@@ -63,6 +78,7 @@ fn not_found(path: &str) -> Response {
 async fn spawn_stub() -> String {
     let app = Router::new()
         .route("/enheter/{orgnr}", get(enhet))
+        .route("/enheter/{orgnr}/roller", get(roller))
         .route("/underenheter/{orgnr}", get(underenhet));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
@@ -85,7 +101,9 @@ async fn the_live_registry_gives_names_and_clear_refusals() {
         .unwrap();
     client
         .post(format!("{base}/api/auth/test-login"))
-        .json(&json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari" }))
+        .json(
+            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
+        )
         .send()
         .await
         .unwrap();
@@ -95,12 +113,22 @@ async fn the_live_registry_gives_names_and_clear_refusals() {
             .send()
     };
 
-    let found: Organisation = get("923456783").await.unwrap().json().await.unwrap();
-    assert_eq!(found.display(), "ØRLAND KOMMUNE (923456783)");
-    let sub: Organisation = get("976543211").await.unwrap().json().await.unwrap();
+    let found: OrganisationChoice = get("923456783").await.unwrap().json().await.unwrap();
+    assert_eq!(found.organisation.display(), "ØRLAND KOMMUNE (923456783)");
     assert_eq!(
-        sub.name, "ØRLAND KOMMUNE HELSESTASJON",
+        found.standing,
+        Standing::Holds(Authority::DagligLeder),
+        "Kari is kommunedirektør (DAGL)"
+    );
+    let sub: OrganisationChoice = get("976543211").await.unwrap().json().await.unwrap();
+    assert_eq!(
+        sub.organisation.name, "ØRLAND KOMMUNE HELSESTASJON",
         "a virksomhetsnummer is found under /underenheter"
+    );
+    assert_eq!(
+        sub.standing,
+        Standing::Holds(Authority::DagligLeder),
+        "roles come from the parent (overordnetEnhet)"
     );
 
     let bankrupt = get("934567897").await.unwrap();

@@ -82,6 +82,20 @@ impl Fodselsnummer {
         self.kind
     }
 
+    /// The date of birth as "YYYY-MM-DD" (Enhetsregisteret's `fodselsdato`); `None` for
+    /// Felles hjelpenummer, which carry no date.
+    pub fn birth_date(&self) -> Option<String> {
+        if self.kind == FnrKind::Fh {
+            return None;
+        }
+        let d: Vec<u32> = self.digits.chars().filter_map(|c| c.to_digit(10)).collect();
+        let day = (d[0] * 10 + d[1]) % 40;
+        let month = (d[2] * 10 + d[3]) % 40;
+        let yy = d[4] * 10 + d[5];
+        let year = century(d[6] * 100 + d[7] * 10 + d[8], yy)? + yy;
+        Some(format!("{year:04}-{month:02}-{day:02}"))
+    }
+
     /// The digits themselves. Personal data: never log or put in a URL.
     pub fn expose(&self) -> &str {
         &self.digits

@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{AcceptedDocument, Organisation, Receipt, SubmitOrder};
+use common::api::{AcceptedDocument, Organisation, Receipt, Standing, SubmitOrder};
 use common::form::ValidForm;
 use common::services::{self, Service};
 use common::validate::OrgNumber;
@@ -23,7 +23,6 @@ use crate::documents;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
-use crate::registry::Lookup;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -41,16 +40,30 @@ struct CheckedOrder {
 }
 
 /// Every check of a submission, in one place for `validate` and `submit`.
-async fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<CheckedOrder, ApiError> {
+async fn check(
+    state: &AppState,
+    user: &CurrentUser,
+    body: &SubmitOrder,
+    lang: Lang,
+) -> Result<CheckedOrder, ApiError> {
     let mut errors = ValidationErrors::default();
     let service = services::by_slug(&body.service);
     if service.is_none() {
         errors.add("service", FieldError::UnknownChoice);
     }
     let organisation = match OrgNumber::parse(&body.orgnr) {
-        Ok(orgnr) => match state.registry.lookup(&orgnr).await? {
-            Lookup::Found(org) => Some(org),
-            Lookup::Refused(reason) => {
+        Ok(orgnr) => match state
+            .registry
+            .choose(&orgnr, &user.fodselsnummer, &user.name)
+            .await?
+        {
+            // Only someone with authority may accept for the unit, where the registry tells.
+            Ok(choice) if choice.standing == Standing::Lacks => {
+                errors.add("orgnr", FieldError::NoAuthority);
+                None
+            }
+            Ok(choice) => Some(choice.organisation),
+            Err(reason) => {
                 errors.add("orgnr", reason);
                 None
             }
@@ -79,9 +92,10 @@ async fn check(state: &AppState, body: &SubmitOrder, lang: Lang) -> Result<Check
 async fn validate(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<StatusCode, ApiError> {
-    check(&state, &body, lang).await?;
+    check(&state, &user, &body, lang).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -91,7 +105,7 @@ async fn submit(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<(StatusCode, Json<Receipt>), ApiError> {
-    let checked = check(&state, &body, lang).await?;
+    let checked = check(&state, &user, &body, lang).await?;
     let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;

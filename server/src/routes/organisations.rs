@@ -1,15 +1,16 @@
-//! `GET /api/organisations/{orgnr}`: look a unit up in Enhetsregisteret (step 2).
+//! `GET /api/organisations/{orgnr}`: look a unit up in Enhetsregisteret (step 2), with the
+//! user's standing with it (a role that gives authority, none, or not known).
 
 use axum::extract::{Path, State};
 use axum::routing::get;
-use axum::{Json, Router};
-use common::api::Organisation;
+use axum::{Extension, Json, Router};
+use common::api::OrganisationChoice;
 use common::validate::OrgNumber;
 use common::{FieldError, ValidationErrors};
 
+use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::extract::RequestLang;
-use crate::registry::Lookup;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -19,14 +20,19 @@ pub fn router() -> Router<AppState> {
 async fn lookup(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
-) -> Result<Json<Organisation>, ApiError> {
+) -> Result<Json<OrganisationChoice>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
-    match state.registry.lookup(&orgnr).await? {
-        Lookup::Found(org) => Ok(Json(org)),
+    match state
+        .registry
+        .choose(&orgnr, &user.fodselsnummer, &user.name)
+        .await?
+    {
+        Ok(choice) => Ok(Json(choice)),
         // Unknown is 404; bankrupt and deleted units exist but may not order: 422 with why.
-        Lookup::Refused(FieldError::NotInRegistry) => Err(ApiError::NotFound),
-        Lookup::Refused(reason) => Err(field_error("orgnr", reason, lang)),
+        Err(FieldError::NotInRegistry) => Err(ApiError::NotFound),
+        Err(reason) => Err(field_error("orgnr", reason, lang)),
     }
 }
 
