@@ -2,8 +2,8 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ErrorBody, ErrorCode, LogoutResponse, Me, Organisation, Receipt, SessionInfo, SubmitOrder,
-    TestLoginRequest,
+    ErrorBody, ErrorCode, LogoutResponse, Me, OrganisationChoice, Receipt, SessionInfo,
+    SubmitOrder, TestLoginRequest,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -161,7 +161,7 @@ impl Api {
         result
     }
 
-    pub async fn organisation(&self, orgnr: &str) -> Result<Organisation, ApiClientError> {
+    pub async fn organisation(&self, orgnr: &str) -> Result<OrganisationChoice, ApiClientError> {
         self.get(&format!("/api/organisations/{orgnr}")).await
     }
 

@@ -58,6 +58,10 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                     state.receipt.set(Some(receipt));
                     state.go(5);
                 }
+                Err(ApiClientError::Rejected(errors)) if errors.get("orgnr").is_some() => {
+                    state.org_error.set(errors.get("orgnr"));
+                    state.go(2);
+                }
                 Err(ApiClientError::Rejected(errors)) => {
                     // The server found something the form step did not: back there, with the answers.
                     state.errors.set(errors);

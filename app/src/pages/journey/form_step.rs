@@ -21,7 +21,7 @@ pub fn order_of(state: &JourneyState, accepted: Vec<String>) -> SubmitOrder {
         orgnr: state
             .org
             .get_untracked()
-            .map(|o| o.orgnr)
+            .map(|c| c.organisation.orgnr)
             .unwrap_or_default(),
         answers: state.answers.get_untracked(),
         accepted_documents: accepted,
@@ -53,6 +53,10 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
         spawn_local(async move {
             match api.validate_order(&order).await {
                 Ok(()) => state.go(4),
+                Err(ApiClientError::Rejected(errors)) if errors.get("orgnr").is_some() => {
+                    state.org_error.set(errors.get("orgnr"));
+                    state.go(2);
+                }
                 Err(ApiClientError::Rejected(errors)) => {
                     state.errors.set(errors);
                     focus_summary();

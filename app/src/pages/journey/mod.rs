@@ -7,11 +7,11 @@ mod done_step;
 mod form_step;
 mod org_step;
 
-use common::ValidationErrors;
-use common::api::{Me, Organisation, Receipt};
+use common::api::{Me, OrganisationChoice, Receipt, Standing};
 use common::form::RawForm;
 use common::i18n::{fill, t};
 use common::services::{self, Service};
+use common::{FieldError, ValidationErrors};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -29,7 +29,9 @@ use crate::pages::not_found::NotFound;
 pub struct JourneyState {
     pub service: &'static Service,
     pub step: RwSignal<u8>,
-    pub org: RwSignal<Option<Organisation>>,
+    pub org: RwSignal<Option<OrganisationChoice>>,
+    /// A refusal of the organisation found later (e.g. by the server at submit), shown at step 2.
+    pub org_error: RwSignal<Option<FieldError>>,
     pub answers: RwSignal<RawForm>,
     pub errors: RwSignal<ValidationErrors>,
     pub receipt: RwSignal<Option<Receipt>>,
@@ -77,6 +79,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         service,
         step: RwSignal::new(2),
         org: RwSignal::new(None),
+        org_error: RwSignal::new(None),
         answers: RwSignal::new(RawForm::default()),
         errors: RwSignal::new(ValidationErrors::default()),
         receipt: RwSignal::new(None),
@@ -135,7 +138,19 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
     let name = me.name.clone();
     let title = move |text: common::Text| Signal::derive(move || text.get(lang.get()).to_owned());
     let org_title = Signal::derive(move || match (state.org.get(), state.step.get() > 2) {
-        (Some(org), true) => fill(t::STEP_ACTING_FOR.get(lang.get()), &[&org.display()]),
+        (Some(choice), true) => {
+            let acting = fill(
+                t::STEP_ACTING_FOR.get(lang.get()),
+                &[&choice.organisation.display()],
+            );
+            // Why this person may accept, where the registry tells ("Du er daglig leder.").
+            match choice.standing {
+                Standing::Holds(authority) => {
+                    format!("{acting}. {}", authority.reason().get(lang.get()))
+                }
+                _ => acting,
+            }
+        }
         _ => t::STEP_CHOOSE_ORG.get(lang.get()).to_owned(),
     });
     view! {

@@ -2,6 +2,7 @@
 //! Enhetsregisteret, then "Gå videre".
 
 use common::FieldError;
+use common::api::Standing;
 use common::form::{FieldKind, FieldSpec};
 use common::i18n::t;
 use common::validate::OrgNumber;
@@ -31,10 +32,10 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         state
             .org
             .get_untracked()
-            .map(|o| o.orgnr)
+            .map(|c| c.organisation.orgnr)
             .unwrap_or_default(),
     );
-    let error = RwSignal::new(None::<FieldError>);
+    let error = RwSignal::new(state.org_error.get_untracked());
     let found = RwSignal::new(state.org.get_untracked());
     let problem = RwSignal::new(None::<ApiClientError>);
     let search = move |value: String| {
@@ -47,7 +48,12 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             match api.organisation(orgnr.as_ref()).await {
-                Ok(org) => found.set(Some(org)),
+                Ok(choice) => {
+                    if choice.standing == Standing::Lacks {
+                        error.set(Some(FieldError::NoAuthority));
+                    }
+                    found.set(Some(choice));
+                }
                 Err(ApiClientError::NotFound) => error.set(Some(FieldError::NotInRegistry)),
                 Err(ApiClientError::Rejected(e)) => error.set(e.get("orgnr")),
                 Err(other) => problem.set(Some(other)),
@@ -83,8 +89,12 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match found.get_untracked() {
-            Some(org) => {
-                state.org.set(Some(org));
+            Some(choice) if choice.standing == Standing::Lacks => {
+                error.set(Some(FieldError::NoAuthority))
+            }
+            Some(choice) => {
+                state.org_error.set(None);
+                state.org.set(Some(choice));
                 state.go(3);
             }
             None if input.get_untracked().trim().is_empty() => {
@@ -99,9 +109,18 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         <form class="bp-form" novalidate on:submit=submit>
             <TextInput spec value=input error=error on_input on_blur/>
             <div role="status" class="bp-org-result">
-                {move || found.get().map(|org| view! { <p class="bp-org-found"><strong>{org.display()}</strong></p> })}
+                {move || found.get().map(|choice| {
+                    let reason = match choice.standing {
+                        Standing::Holds(authority) => Some(authority.reason()),
+                        _ => None,
+                    };
+                    view! {
+                        <p class="bp-org-found"><strong>{choice.organisation.display()}</strong></p>
+                        {reason.map(|r| view! { <p class="ds-paragraph">{tr(r)}</p> })}
+                    }
+                })}
             </div>
-            {move || if found.get().is_some() {
+            {move || if found.get().is_some_and(|c| c.standing != Standing::Lacks) {
                 view! { <button type="submit" class="ds-button" data-variant="primary">{tr(t::ORG_CONTINUE)}</button> }.into_any()
             } else {
                 view! { <button type="submit" class="ds-button" data-variant="secondary">{tr(t::ORG_SEARCH)}</button> }.into_any()

@@ -1,0 +1,34 @@
+// Who may act (issue 3): where Enhetsregisteret's roles are known, only a daglig leder,
+// signatur or prokura holder may accept for the unit, and step 2 says why.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
+import { GOOD, JourneyPage } from './pages/journey';
+import { KARI } from './pages/login';
+
+const LEGEKONTOR = 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)';
+
+test('the daglig leder is told why she may accept, and orders', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(KARI);
+  await j.orgInput().fill('945627913');
+  await expect(page.getByText(LEGEKONTOR)).toBeVisible();
+  await expect(page.getByText('Du er daglig leder.')).toBeVisible();
+  await expectNoAxeViolations(page, 'step 2 with a role');
+  await page.getByRole('button', { name: 'Gå videre' }).click();
+  await expect(page.getByRole('heading', { name: `Du aksepterer på vegne av ${LEGEKONTOR}. Du er daglig leder. (fullført)` })).toBeVisible();
+  await j.fillForm(GOOD);
+  await j.send();
+  await j.acceptAndFinish();
+  await j.reference();
+});
+
+test('a person without a role that gives authority cannot go on, and is told why', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start({ fnr: '22069015569', name: 'Ola Annen' });
+  await j.orgInput().fill('945627913');
+  await expect(page.getByText(LEGEKONTOR)).toBeVisible();
+  await expect(page.getByText('Du er ikke registrert i Enhetsregisteret med en rolle som gir myndighet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gå videre' })).toHaveCount(0);
+  await expect(j.orgInput()).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'step 2 without authority');
+});
