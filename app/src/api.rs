@@ -2,8 +2,8 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ErrorBody, ErrorCode, LogoutResponse, Me, OrganisationChoice, Receipt, SessionInfo,
-    SubmitOrder, TestLoginRequest,
+    ErrorBody, ErrorCode, LogoutResponse, MailboxEntry, Me, OrganisationChoice, Receipt,
+    SessionInfo, SubmitOrder, TestLoginRequest,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -171,6 +171,10 @@ impl Api {
 
     pub async fn submit_order(&self, order: &SubmitOrder) -> Result<Receipt, ApiClientError> {
         self.post("/api/orders", order).await
+    }
+
+    pub async fn mailbox(&self) -> Result<Vec<MailboxEntry>, ApiClientError> {
+        self.get("/api/dev/mailbox").await
     }
 
     pub async fn receipt(&self, reference: &str) -> Result<Receipt, ApiClientError> {

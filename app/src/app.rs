@@ -11,8 +11,8 @@ use crate::api::Api;
 use crate::components::frame::{Footer, Header};
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
-    journey::Journey, login::TestLogin, login_failed::LoginFailed, not_found::NotFound,
-    receipt::ReceiptPage,
+    journey::Journey, login::TestLogin, login_failed::LoginFailed, mailbox::Mailbox,
+    not_found::NotFound, receipt::ReceiptPage,
 };
 
 /// The whole app.
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/testinnlogging") view=TestLogin/>
                     <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
                     <Route path=path!("/innlogging-feilet") view=LoginFailed/>
+                    <Route path=path!("/utvikling/postkasse") view=Mailbox/>
                 </Routes>
             </main>
             <Footer/>

@@ -216,6 +216,17 @@ pub struct Receipt {
     pub documents: Vec<AcceptedDocument>,
 }
 
+/// `GET /api/dev/mailbox`: a notification as the development mailbox shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailboxEntry {
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+    pub sent: bool,
+}
+
 /// Machine-readable error kinds of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -207,6 +207,16 @@ pub mod t {
         YES = "Ja", "Yes";
         NO = "Nei", "No";
 
+        // Order confirmation e-mail (to the contact person given in the form)
+        MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";
+        MAIL_ORDER_BODY = "Hei!\n\nNorsk helsenett har mottatt bestillingen av {0} for {1}.\n\nReferansenummer: {2}\nSendt inn: {3} av {4}.\n\nVidere saksgang: Kundesenteret i NHN går gjennom opplysningene, og kontakter deg på denne adressen dersom noe må avklares. Saken behandles fortløpende, og svar sendes normalt i løpet av 1-2 dager.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has received the order of {0} for {1}.\n\nReference number: {2}\nSubmitted: {3} by {4}.\n\nWhat happens next: NHN's customer centre reviews the information and contacts you at this address if anything needs clarifying. Cases are processed continuously; a reply is normally sent within 1-2 days.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
+
+        // Development mailbox
+        DEV_MAILBOX_TITLE = "Utviklingspostkasse", "Development mailbox";
+        DEV_MAILBOX_NOTE = "Her vises e-post og SMS som portalen ville sendt. Bare i utvikling: i drift sendes de med SMTP.", "Shows the e-mail and SMS the portal would have sent. Development only: in production they go out by SMTP.";
+        DEV_MAILBOX_EMPTY = "Ingen meldinger ennå.", "No messages yet.";
+        DEV_MAILBOX_TO = "Til", "To";
+
         // Session countdown
         SESSION_REMAINING = "Tid igjen av økten: {0}", "Time left in session: {0}";
         SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";

@@ -12,6 +12,8 @@ pub struct Service {
     pub name: Text,
     pub form: &'static FormSpec,
     pub documents: &'static [DocumentRef],
+    /// The form field holding the e-mail address that gets the order confirmation.
+    pub contact_email: Option<&'static str>,
 }
 
 /// An agreement document accepted with the order.
@@ -70,6 +72,7 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
         title: t::DOC_DIGIHELSE,
         version: "1.0",
     }],
+    contact_email: Some("kontakt_epost"),
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {

@@ -55,6 +55,13 @@ test('a municipal user orders DigiHelse through all five steps and gets a receip
   await expect(page.getByText('91234567')).toBeVisible();
   await expect(page.getByText('DigiHelse, DigiHelsestasjon')).toBeVisible();
   await expectNoAxeViolations(page, 'receipt');
+
+  // The confirmation to the contact person went through the outbox (no SMTP here: the
+  // development mailbox).
+  await page.goto('/utvikling/postkasse');
+  await expect(page.getByRole('heading', { name: `Bestilling mottatt: Digitale innbyggertjenester (${reference})` })).toBeVisible();
+  await expect(page.getByText('Til: kari.nordmann@orland.kommune.no').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'development mailbox');
 });
 
 test('logging out on the receipt step ends the session', async ({ page }) => {

@@ -71,6 +71,22 @@ pub struct Config {
     #[arg(long, env = "BP_BRREG_URL")]
     pub brreg_url: Option<String>,
 
+    /// SMTP server for e-mail (plain SMTP to a local relay). Without it notifications go to
+    /// the development mailbox (`/utvikling/postkasse`).
+    #[arg(long, env = "BP_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    #[arg(long, env = "BP_SMTP_PORT", default_value_t = 25)]
+    pub smtp_port: u16,
+
+    /// Sender of the portal's e-mail.
+    #[arg(
+        long,
+        env = "BP_SMTP_FROM",
+        default_value = "Norsk helsenett <ikke-svar@nhn.no>"
+    )]
+    pub smtp_from: String,
+
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod error;
 pub mod extract;
 pub mod idporten;
+pub mod outbox;
 pub mod registry;
 pub mod routes;
 pub mod startup;

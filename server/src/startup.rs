@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
 use crate::idporten::{IdPorten, IdPortenConfig};
+use crate::outbox::{Outbox, Sender};
 use crate::registry::Registry;
 use crate::routes;
 use crate::state::AppState;
@@ -25,7 +26,11 @@ impl Application {
         }
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
-        let orders = OrderWriter::start(&db).await?;
+        let sender = match &config.smtp_host {
+            Some(host) => Sender::smtp(host, config.smtp_port, &config.smtp_from)?,
+            None => Sender::DevMailbox,
+        };
+        let orders = OrderWriter::start(&db, Outbox::start(db.clone(), sender)).await?;
         let registry = Arc::new(match &config.brreg_url {
             Some(url) => Registry::live(url)?,
             None => Registry::bundled(),

@@ -15,7 +15,19 @@ pub fn ensure_build_tools() -> TaskResult {
 
 pub fn ensure_test_tools() -> TaskResult {
     ensure_debian_package("/usr/bin/chromium", "chromium")?;
-    ensure_debian_package("/usr/bin/pdftotext", "poppler-utils")
+    ensure_debian_package("/usr/bin/pdftotext", "poppler-utils")?;
+    ensure_python_package("aiosmtpd", "aiosmtpd==1.4.6")
+}
+
+/// A PyPI package for the tests (aiosmtpd: the real SMTP server the outbox tests send to).
+fn ensure_python_package(module: &str, requirement: &str) -> TaskResult {
+    if output("python3", &["-c", &format!("import {module}")]).is_some() {
+        return Ok(());
+    }
+    check(cmd(
+        "python3",
+        &["-m", "pip", "install", "--quiet", requirement],
+    ))
 }
 
 fn output(program: &str, args: &[&str]) -> Option<String> {

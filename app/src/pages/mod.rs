@@ -3,6 +3,7 @@
 pub mod journey;
 pub mod login;
 pub mod login_failed;
+pub mod mailbox;
 pub mod not_found;
 pub mod receipt;
 

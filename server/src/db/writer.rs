@@ -6,6 +6,8 @@
 //! (`synchronous=FULL`).
 
 use common::api::AcceptedDocument;
+
+use crate::outbox::{NewNotification, Outbox};
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
@@ -21,6 +23,8 @@ pub struct OrderRecord {
     pub answers_json: String,
     pub documents: Vec<AcceptedDocument>,
     pub submitted_at_ms: i64,
+    /// Written in the same transaction, sent afterwards by the outbox worker.
+    pub notifications: Vec<NewNotification>,
 }
 
 /// The outcome of an insert attempt.
@@ -58,10 +62,10 @@ const MAX_BATCH: usize = 128;
 
 impl OrderWriter {
     /// Takes one connection out of `pool` for good and starts the writer task on it.
-    pub async fn start(pool: &SqlitePool) -> Result<Self, sqlx::Error> {
+    pub async fn start(pool: &SqlitePool, outbox: Outbox) -> Result<Self, sqlx::Error> {
         let conn = pool.acquire().await?.detach();
         let (jobs, rx) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(conn, rx));
+        tokio::spawn(run(conn, rx, outbox));
         Ok(OrderWriter { jobs })
     }
 
@@ -78,10 +82,13 @@ impl OrderWriter {
     }
 }
 
-async fn run(mut conn: SqliteConnection, mut jobs: mpsc::Receiver<Job>) {
+async fn run(mut conn: SqliteConnection, mut jobs: mpsc::Receiver<Job>, outbox: Outbox) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let results = write_batch(&mut conn, &batch).await;
+        if results.iter().any(|r| matches!(r, Ok(Inserted::Ok))) {
+            outbox.wake();
+        }
         for (job, result) in batch.drain(..).zip(results) {
             let _ = job.reply.send(result);
         }
@@ -183,6 +190,20 @@ async fn insert_one(
         .await
         .map_err(|e| WriteError(e.to_string()))?;
     }
+    for n in &order.notifications {
+        sqlx::query(
+            "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(n.channel.as_str())
+        .bind(&n.recipient)
+        .bind(&n.subject)
+        .bind(&n.body)
+        .bind(order.submitted_at_ms)
+        .bind(order.submitted_at_ms)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| WriteError(e.to_string()))?;
+    }
     Ok(Inserted::Ok)
 }
 
@@ -207,6 +228,7 @@ mod tests {
                 sha256: "0".repeat(64),
             }],
             submitted_at_ms: 1,
+            notifications: Vec::new(),
         }
     }
 
@@ -216,7 +238,7 @@ mod tests {
         let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
             .await
             .unwrap();
-        let writer = OrderWriter::start(&pool).await.unwrap();
+        let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // Sent together, so they share a batch: the middle one clashes with the first.
         let (a, b, c) = tokio::join!(
             writer.insert(record("BP-AAAA-AAAA")),
@@ -250,7 +272,7 @@ mod tests {
         let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
             .await
             .unwrap();
-        let writer = OrderWriter::start(&pool).await.unwrap();
+        let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // A trigger makes this one order fail inside the batch.
         sqlx::query(
             "CREATE TRIGGER no_empty_doc BEFORE INSERT ON acceptances WHEN NEW.document_id = '' \

@@ -2,6 +2,7 @@
 //! fallback to `index.html` so deep links answer 200.
 
 mod auth;
+mod dev;
 mod documents;
 mod health;
 mod orders;
@@ -48,6 +49,7 @@ pub fn api(state: AppState) -> Router {
         .merge(auth::protected())
         .merge(organisations::router())
         .merge(orders::router())
+        .merge(dev::router())
         .route_layer(from_fn_with_state(state.clone(), require_session));
     Router::new()
         .merge(health::router())

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{AcceptedDocument, Organisation, Receipt, Standing, SubmitOrder};
 use common::form::ValidForm;
+use common::i18n::{fill, t};
 use common::services::{self, Service};
 use common::validate::OrgNumber;
 use common::{FieldError, Lang, ValidationErrors};
@@ -23,6 +24,7 @@ use crate::documents;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
+use crate::outbox::{Channel, NewNotification};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -123,6 +125,17 @@ async fn submit(
             answers_json: answers_json.clone(),
             documents: documents.clone(),
             submitted_at_ms,
+            notifications: confirmation(
+                checked.service,
+                &checked.organisation,
+                &answers,
+                &reference,
+                &user.name,
+                submitted_at_ms,
+                lang,
+            )
+            .into_iter()
+            .collect(),
         };
         if state
             .orders
@@ -145,6 +158,30 @@ async fn submit(
             return Ok((StatusCode::CREATED, Json(receipt)));
         }
     }
+}
+
+/// The order confirmation to the contact person the form names, in the user's language.
+fn confirmation(
+    service: &Service,
+    organisation: &Organisation,
+    answers: &common::form::RawForm,
+    reference: &str,
+    ordered_by: &str,
+    submitted_at_ms: i64,
+    lang: Lang,
+) -> Option<NewNotification> {
+    let recipient = answers.one(service.contact_email?).to_owned();
+    let name = service.name.get(lang);
+    let when = documents::format_oslo_time(submitted_at_ms);
+    Some(NewNotification {
+        channel: Channel::Email,
+        recipient,
+        subject: fill(t::MAIL_ORDER_SUBJECT.get(lang), &[name, reference]),
+        body: fill(
+            t::MAIL_ORDER_BODY.get(lang),
+            &[name, &organisation.display(), reference, &when, ordered_by],
+        ),
+    })
 }
 
 /// Every document of the service must be accepted; the evidence names each one's hash.

@@ -1,0 +1,235 @@
+//! The outbox against a real SMTP server (Python's aiosmtpd, delivering into a Maildir):
+//! an order's confirmation is written with the order and arrives at the contact person.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::api::{MailboxEntry, Receipt};
+use reqwest::StatusCode;
+use serde_json::json;
+use server::config::Config;
+use server::startup::Application;
+
+/// An SMTP server on a free port; stopped when dropped.
+struct SmtpServer(Child);
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
+    // aiosmtpd 1.4.6 from PyPI (installed by `cargo xtask test`).
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
+        .arg(maildir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 -m aiosmtpd runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "aiosmtpd did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    SmtpServer(child)
+}
+
+/// The messages delivered so far, decoded by Python's email package (headers RFC 2047,
+/// bodies quoted-printable), as "To|Subject|Body".
+fn delivered(maildir: &Path) -> Vec<String> {
+    let script = r#"
+import mailbox, sys
+from email.header import decode_header, make_header
+for m in mailbox.Maildir(sys.argv[1], create=False):
+    subject = str(make_header(decode_header(m['Subject'])))
+    body = m.get_payload(decode=True).decode('utf-8')
+    print(m['To'] + '|' + subject + '|' + body.replace('\n', ' ') + '\x1e')
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(maildir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\x1e')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn order_body() -> serde_json::Value {
+    json!({
+        "service": "digitaleinnbyggertjenester", "orgnr": "994598759", "accepted_documents": ["avtale-digihelse"],
+        "answers": {
+            "tjenestetype": ["digihelse"], "kommune_navn": "Ørland kommune", "her_id_virksomhet": "8765432",
+            "her_id_parter": ["8765433"], "kontakt_navn": "Kari Nordmann", "kontakt_epost": "kari@orland.kommune.no",
+            "kontakt_mobil": "91234567", "epj_navn": "CGM", "epj_system": "CGM Journal", "epj_versjon": "142",
+            "ikt_navn": "Driftspartner AS", "ikt_orgnr": "994598759", "ikt_mobil": "41234567",
+            "ikt_epost_statistikk": "stat@drift.no"
+        }
+    })
+}
+
+async fn spawn(tweak: impl FnOnce(&mut Config)) -> (String, reqwest::Client, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::for_tests(format!("sqlite://{}/o.db", dir.path().display()));
+    tweak(&mut config);
+    let app = Application::build(config).await.unwrap();
+    let base = format!("http://{}", app.address());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(format!("{base}/api/auth/test-login"))
+        .json(
+            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    (base, client, dir)
+}
+
+#[tokio::test]
+async fn an_order_confirmation_reaches_the_contact_through_smtp() {
+    let dir = tempfile::tempdir().unwrap();
+    // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
+    let maildir = dir.path().join("mail");
+    let port = free_port();
+    let _smtp = start_smtp(&maildir, port);
+    let (base, client, _dir) = spawn(|c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+    })
+    .await;
+    let receipt: Receipt = client
+        .post(format!("{base}/api/orders"))
+        .json(&order_body())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mail = loop {
+        if let Some(m) = delivered(&maildir).pop() {
+            break m;
+        }
+        assert!(Instant::now() < deadline, "no mail arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let parts: Vec<&str> = mail.splitn(3, '|').collect();
+    assert_eq!(parts[0], "kari@orland.kommune.no");
+    assert_eq!(
+        parts[1],
+        format!(
+            "Bestilling mottatt: Digitale innbyggertjenester ({})",
+            receipt.reference
+        )
+    );
+    assert!(parts[2].contains("Norsk helsenett har mottatt bestillingen av Digitale innbyggertjenester for NORSK HELSENETT SF (994598759)"), "{mail}");
+    assert!(parts[2].contains(&receipt.reference));
+    assert!(
+        !mail.contains("08908834756"),
+        "no fødselsnummer in the mail"
+    );
+}
+
+#[tokio::test]
+async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
+    let (base, client, _dir) = spawn(|_| {}).await;
+    let receipt: Receipt = client
+        .post(format!("{base}/api/orders"))
+        .json(&order_body())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let mailbox: Vec<MailboxEntry> = client
+            .get(format!("{base}/api/dev/mailbox"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if let Some(entry) = mailbox
+            .iter()
+            .find(|e| e.subject.contains(&receipt.reference))
+        {
+            assert_eq!(entry.recipient, "kari@orland.kommune.no");
+            if entry.sent {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the worker did not deliver to the mailbox"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
+    let port = free_port(); // nothing listens here
+    let (base, client, _dir) = spawn(|c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+    })
+    .await;
+    let receipt: Receipt = client
+        .post(format!("{base}/api/orders"))
+        .json(&order_body())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mailbox: Vec<MailboxEntry> = client
+        .get(format!("{base}/api/dev/mailbox"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let entry = mailbox
+        .iter()
+        .find(|e| e.subject.contains(&receipt.reference))
+        .expect("the confirmation is in the outbox");
+    assert!(!entry.sent, "not marked sent while the SMTP server is down");
+}
