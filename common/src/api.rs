@@ -190,6 +190,15 @@ pub struct SubmitOrder {
     /// Ids of the agreement documents the user ticked as accepted.
     #[serde(default)]
     pub accepted_documents: Vec<String>,
+    /// Made by the client once per order: submitting again with the same key (double-click,
+    /// retry after a network error) returns the first order's receipt instead of a new order.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+}
+
+/// Whether an idempotency key has a sane shape: 8–64 letters, digits or hyphens.
+pub fn is_idempotency_key(key: &str) -> bool {
+    (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// A document accepted with an order, with the hash of the exact text accepted.

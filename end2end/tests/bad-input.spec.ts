@@ -116,3 +116,23 @@ test('the server refuses the same bad input with the same messages (422)', async
   expect(body.fields.kontakt_epost.message).toBe('Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.');
   expect(body.fields.kontakt_mobil.message).toBe('Skriv et mobilnummer: 8 siffer som begynner på 4 eller 9.');
 });
+
+test('a retry after a lost answer finds the first order instead of making a second (issue 6)', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(KARI);
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  await j.fillForm(GOOD);
+  await j.send();
+  let firstReference = '';
+  await page.route('**/api/orders', async route => {
+    const response = await route.fetch(); // the order reaches the server and is stored …
+    firstReference = (await response.json()).reference;
+    await route.abort('connectionreset'); // … but the answer is lost on the way back
+  });
+  await j.acceptAndFinish();
+  await expect(page.getByText('Fikk ikke kontakt med tjenesten.')).toBeVisible();
+  expect(firstReference).toMatch(/^BP-/);
+  await page.unroute('**/api/orders');
+  await page.getByRole('button', { name: 'Fullfør' }).click();
+  expect(await j.reference()).toBe(firstReference);
+});

@@ -97,6 +97,7 @@ fn order(answers: RawForm) -> serde_json::Value {
         orgnr: "994598759".into(),
         answers,
         accepted_documents: vec!["avtale-digihelse".into()],
+        idempotency_key: None,
     })
     .unwrap()
 }
@@ -547,5 +548,56 @@ async fn only_a_role_holder_may_order_for_a_unit_whose_roles_are_known() {
         r.status(),
         StatusCode::NOT_FOUND,
         "another person's receipt is not there for Ola"
+    );
+}
+
+#[tokio::test]
+async fn a_hundred_concurrent_submits_with_one_key_make_exactly_one_order() {
+    let app = spawn_app().await;
+    app.login().await;
+    let mut body = order(valid_answers());
+    body["idempotency_key"] = json!("6f1c2a4e-9b7d-4c3a-8e21-0d5f7a9b3c11");
+    let submits = (0..100).map(|_| app.post("/api/orders", &body));
+    let responses = futures_util::future::join_all(submits).await;
+    let mut references = std::collections::BTreeSet::new();
+    let mut created = 0;
+    for r in responses {
+        match r.status() {
+            StatusCode::CREATED => created += 1,
+            StatusCode::OK => {}
+            other => panic!("unexpected {other}"),
+        }
+        references.insert(r.json::<Receipt>().await.unwrap().reference);
+    }
+    assert_eq!(
+        (created, references.len()),
+        (1, 1),
+        "one order, and every response is its receipt"
+    );
+    let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let notifications: i64 = sqlx::query_scalar("SELECT count(*) FROM notifications")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        (orders, notifications),
+        (1, 1),
+        "one order, one confirmation"
+    );
+
+    // Another key is another order; a malformed key is refused.
+    body["idempotency_key"] = json!("a-second-order-key");
+    assert_eq!(
+        app.post("/api/orders", &body).await.status(),
+        StatusCode::CREATED
+    );
+    body["idempotency_key"] = json!("bad key with spaces");
+    assert_eq!(
+        app.post("/api/orders", &body).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
     );
 }

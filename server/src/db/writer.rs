@@ -25,6 +25,8 @@ pub struct OrderRecord {
     pub submitted_at_ms: i64,
     /// Written in the same transaction, sent afterwards by the outbox worker.
     pub notifications: Vec<NewNotification>,
+    /// The client's key for this order (see `common::api::SubmitOrder`).
+    pub idempotency_key: Option<String>,
 }
 
 /// The outcome of an insert attempt.
@@ -33,6 +35,8 @@ pub enum Inserted {
     Ok,
     /// The reference was taken (a one-in-billions clash): draw another.
     ReferenceTaken,
+    /// The same person already submitted an order with this idempotency key: its reference.
+    Existing(String),
 }
 
 /// Why an order was not stored. Not `sqlx::Error`: one database error may fail a whole
@@ -152,9 +156,11 @@ async fn insert_one(
     order: &OrderRecord,
 ) -> Result<Inserted, WriteError> {
     // A reference clash inserts nothing and returns no row: no savepoint needed to undo it.
+    // A clash on the reference or on the idempotency key inserts nothing and returns no
+    // row: no savepoint needed to undo it.
     let order_id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING RETURNING id",
+        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms, idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(&order.reference)
     .bind(&order.service)
@@ -165,11 +171,23 @@ async fn insert_one(
     .bind(&order.eid)
     .bind(&order.answers_json)
     .bind(order.submitted_at_ms)
+    .bind(&order.idempotency_key)
     .fetch_optional(&mut *conn)
     .await
     .map_err(|e| WriteError(e.to_string()))?;
     let Some(order_id) = order_id else {
-        return Ok(Inserted::ReferenceTaken);
+        let existing: Option<String> = match &order.idempotency_key {
+            Some(key) => sqlx::query_scalar(
+                "SELECT reference FROM orders WHERE ordered_by_fnr = ? AND idempotency_key = ?",
+            )
+            .bind(&order.ordered_by_fnr)
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(|e| WriteError(e.to_string()))?,
+            None => None,
+        };
+        return Ok(existing.map_or(Inserted::ReferenceTaken, Inserted::Existing));
     };
     for doc in &order.documents {
         sqlx::query(
@@ -229,6 +247,7 @@ mod tests {
             }],
             submitted_at_ms: 1,
             notifications: Vec::new(),
+            idempotency_key: None,
         }
     }
 

@@ -107,6 +107,15 @@ async fn submit(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<(StatusCode, Json<Receipt>), ApiError> {
+    if body
+        .idempotency_key
+        .as_deref()
+        .is_some_and(|k| !common::api::is_idempotency_key(k))
+    {
+        let mut errors = ValidationErrors::default();
+        errors.add("idempotency_key", FieldError::UnknownChoice);
+        return Err(ApiError::Validation(errors, lang));
+    }
     let checked = check(&state, &user, &body, lang).await?;
     let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
     let answers = checked.form.normalised();
@@ -125,6 +134,7 @@ async fn submit(
             answers_json: answers_json.clone(),
             documents: documents.clone(),
             submitted_at_ms,
+            idempotency_key: body.idempotency_key.clone(),
             notifications: confirmation(
                 checked.service,
                 &checked.organisation,
@@ -137,13 +147,19 @@ async fn submit(
             .into_iter()
             .collect(),
         };
-        if state
+        let outcome = state
             .orders
             .insert(record)
             .await
-            .map_err(ApiError::internal)?
-            == Inserted::Ok
-        {
+            .map_err(ApiError::internal)?;
+        if let Inserted::Existing(first) = outcome {
+            // The same submission again: the first order's receipt, and no new order.
+            let receipt = orders::receipt_for(&state.db, &first, user.fodselsnummer.expose())
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            return Ok((StatusCode::OK, Json(receipt)));
+        }
+        if outcome == Inserted::Ok {
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
             let receipt = Receipt {
                 reference,

@@ -25,6 +25,7 @@ pub fn order_of(state: &JourneyState, accepted: Vec<String>) -> SubmitOrder {
             .unwrap_or_default(),
         answers: state.answers.get_untracked(),
         accepted_documents: accepted,
+        idempotency_key: Some(state.idempotency_key.get_value()),
     }
 }
 

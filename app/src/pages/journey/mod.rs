@@ -35,6 +35,8 @@ pub struct JourneyState {
     pub answers: RwSignal<RawForm>,
     pub errors: RwSignal<ValidationErrors>,
     pub receipt: RwSignal<Option<Receipt>>,
+    /// One key per order: a repeated "Fullfør" (double-click, retry) finds the first order.
+    pub idempotency_key: StoredValue<String>,
 }
 
 impl JourneyState {
@@ -48,6 +50,14 @@ impl JourneyState {
     pub fn path(&self) -> String {
         format!("/skjema/{}", self.service.slug)
     }
+}
+
+/// A random key for one order (the browser's `crypto.randomUUID`).
+fn new_key() -> String {
+    window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| format!("k-{}", js_sys::Date::now() as u64))
 }
 
 /// The journey page for the service in the URL.
@@ -83,6 +93,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         answers: RwSignal::new(RawForm::default()),
         errors: RwSignal::new(ValidationErrors::default()),
         receipt: RwSignal::new(None),
+        idempotency_key: StoredValue::new(new_key()),
     };
     let on_logout = Callback::new(move |_| {
         me.set(None);
