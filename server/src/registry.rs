@@ -205,21 +205,9 @@ impl Registry {
         match self {
             Registry::Bundled(_, roles) => Ok(roles.get(legal_entity).cloned()),
             Registry::Live { http, base } => {
-                let url = format!("{base}/enheter/{legal_entity}/roller");
-                let response = http
-                    .get(&url)
-                    .header("Accept", "application/json")
-                    .send()
-                    .await
-                    .map_err(|e| RegistryUnavailable(e.to_string()))?;
-                match response.status().as_u16() {
-                    200 => response
-                        .json()
-                        .await
-                        .map(Some)
-                        .map_err(|e| RegistryUnavailable(e.to_string())),
-                    404 | 410 => Ok(None),
-                    status => Err(RegistryUnavailable(format!("{url}: HTTP {status}"))),
+                match fetch(http, &format!("{base}/enheter/{legal_entity}/roller")).await? {
+                    Fetched::Unit(roles) => Ok(Some(roles)),
+                    Fetched::Missing | Fetched::Gone => Ok(None),
                 }
             }
         }
@@ -245,21 +233,25 @@ impl Registry {
     }
 }
 
-enum Fetched {
-    Unit(Enhet),
+enum Fetched<T> {
+    Unit(T),
     /// 404: no such unit.
     Missing,
     /// 410: the registry has deleted the unit.
     Gone,
 }
 
-impl From<Option<Enhet>> for Fetched {
-    fn from(unit: Option<Enhet>) -> Self {
+impl<T> From<Option<T>> for Fetched<T> {
+    fn from(unit: Option<T>) -> Self {
         unit.map_or(Fetched::Missing, Fetched::Unit)
     }
 }
 
-async fn fetch(http: &reqwest::Client, url: &str) -> Result<Fetched, RegistryUnavailable> {
+/// GET a registry document: 200 is the document, 404 missing, 410 deleted.
+async fn fetch<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    url: &str,
+) -> Result<Fetched<T>, RegistryUnavailable> {
     let response = http
         .get(url)
         .header("Accept", "application/json")

@@ -175,7 +175,6 @@ fn test(args: &[String]) -> TaskResult {
 
 /// Runs `command`, echoing and returning everything it printed; fails if it fails.
 fn run_logged(mut command: Command) -> Result<String, String> {
-    use std::io::{BufRead, BufReader};
     let shown = format!("{command:?}");
     println!("xtask: $ {shown}");
     let mut child = command
@@ -184,31 +183,31 @@ fn run_logged(mut command: Command) -> Result<String, String> {
         .spawn()
         .map_err(|e| format!("{shown}: {e}"))?;
     let stderr = child.stderr.take().expect("piped stderr");
-    let err_thread = std::thread::spawn(move || {
-        let mut lines = Vec::new();
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            eprintln!("{line}");
-            lines.push(line);
-        }
-        lines
-    });
-    let mut log = String::new();
-    let stdout = child.stdout.take().expect("piped stdout");
-    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        println!("{line}");
-        log.push_str(&line);
-        log.push('\n');
-    }
-    for line in err_thread.join().unwrap_or_default() {
-        log.push_str(&line);
-        log.push('\n');
-    }
+    let err_thread = std::thread::spawn(move || tee(stderr, true));
+    let mut log = tee(child.stdout.take().expect("piped stdout"), false);
+    log.extend(err_thread.join().unwrap_or_default());
+    let log = log.join("\n");
     let status = child.wait().map_err(|e| e.to_string())?;
     if status.success() {
         Ok(log)
     } else {
         Err(format!("{shown} failed ({status})"))
     }
+}
+
+/// Echoes `reader` line by line (to stderr or stdout) and returns the lines.
+fn tee(reader: impl std::io::Read, to_stderr: bool) -> Vec<String> {
+    use std::io::{BufRead, BufReader};
+    let mut lines = Vec::new();
+    for line in BufReader::new(reader).lines().map_while(Result::ok) {
+        if to_stderr {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 /// The test persons' fødselsnummer, as the end-to-end tests type them.

@@ -1,106 +1,13 @@
-//! API tests: the real server on a random port with a fresh SQLite file per test
-//! (one test binary, as in zero-to-production's `spawn_app`).
+//! Orders, sessions, test login, organisations and who may act: the API end to end.
 
-use common::api::{
-    Authority, ErrorBody, ErrorCode, Me, OrganisationChoice, Receipt, Standing, SubmitOrder,
-};
-use common::form::RawForm;
+use common::api::{Authority, ErrorBody, ErrorCode, Me, OrganisationChoice, Receipt, Standing};
 use common::services::DIGITALE_INNBYGGERTJENESTER;
 use reqwest::StatusCode;
 use serde_json::json;
 use server::config::Config;
 use server::startup::Application;
 
-struct TestApp {
-    base: String,
-    client: reqwest::Client,
-    _dir: std::sync::Arc<tempfile::TempDir>,
-    db_url: String,
-}
-
-async fn spawn_with(
-    dir: std::sync::Arc<tempfile::TempDir>,
-    tweak: impl FnOnce(&mut Config),
-) -> TestApp {
-    let db_url = format!("sqlite://{}/test.db", dir.path().display());
-    let mut config = Config::for_tests(db_url.clone());
-    tweak(&mut config);
-    let app = Application::build(config).await.expect("app builds");
-    let base = format!("http://{}", app.address());
-    tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    TestApp {
-        base,
-        client,
-        _dir: dir,
-        db_url,
-    }
-}
-
-async fn spawn_app() -> TestApp {
-    spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |_| {}).await
-}
-
-impl TestApp {
-    async fn login(&self) -> Me {
-        let r = self
-            .client
-            .post(format!("{}/api/auth/test-login", self.base))
-            .json(&json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::OK);
-        r.json().await.unwrap()
-    }
-
-    async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client
-            .post(format!("{}{path}", self.base))
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .unwrap()
-    }
-}
-
-fn valid_answers() -> RawForm {
-    serde_json::from_value(json!({
-        "tjenestetype": ["digihelse", "digihelsestasjon"],
-        "kommune_navn": "Ørland kommune",
-        "her_id_virksomhet": "8765432",
-        "her_id_parter": ["8765433", "8765434"],
-        "kontakt_navn": "Kari Nordmann",
-        "kontakt_epost": "kari@orland.kommune.no",
-        "kontakt_mobil": "+47 912 34 567",
-        "epj_navn": "CGM", "epj_system": "CGM Journal", "epj_versjon": "142",
-        "ikt_navn": "Driftspartner AS", "ikt_orgnr": "994 598 759",
-        "ikt_mobil": "41234567", "ikt_epost_statistikk": "stat@drift.no"
-    }))
-    .unwrap()
-}
-
-fn order(answers: RawForm) -> serde_json::Value {
-    serde_json::to_value(SubmitOrder {
-        service: "digitaleinnbyggertjenester".into(),
-        orgnr: "994598759".into(),
-        answers,
-        accepted_documents: vec!["avtale-digihelse".into()],
-        idempotency_key: None,
-    })
-    .unwrap()
-}
+use crate::helpers::*;
 
 #[tokio::test]
 async fn health_answers_ok() {
@@ -468,22 +375,6 @@ async fn concurrent_submits_are_each_stored_once_with_distinct_references() {
             "{reference} has its acceptance evidence"
         );
     }
-}
-
-/// Logs a second person in on the same server.
-async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let r = client
-        .post(format!("{}/api/auth/test-login", app.base))
-        .json(&json!({ "eid": "bankid", "fodselsnummer": fnr, "name": name }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    client
 }
 
 #[tokio::test]

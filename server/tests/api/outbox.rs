@@ -6,10 +6,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::api::{MailboxEntry, Receipt};
-use reqwest::StatusCode;
-use serde_json::json;
 use server::config::Config;
-use server::startup::Application;
+
+use crate::helpers::*;
 
 /// An SMTP server on a free port; stopped when dropped.
 struct SmtpServer(Child);
@@ -79,40 +78,11 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
         .collect()
 }
 
-fn order_body() -> serde_json::Value {
-    json!({
-        "service": "digitaleinnbyggertjenester", "orgnr": "994598759", "accepted_documents": ["avtale-digihelse"],
-        "answers": {
-            "tjenestetype": ["digihelse"], "kommune_navn": "Ørland kommune", "her_id_virksomhet": "8765432",
-            "her_id_parter": ["8765433"], "kontakt_navn": "Kari Nordmann", "kontakt_epost": "kari@orland.kommune.no",
-            "kontakt_mobil": "91234567", "epj_navn": "CGM", "epj_system": "CGM Journal", "epj_versjon": "142",
-            "ikt_navn": "Driftspartner AS", "ikt_orgnr": "994598759", "ikt_mobil": "41234567",
-            "ikt_epost_statistikk": "stat@drift.no"
-        }
-    })
-}
-
-async fn spawn(tweak: impl FnOnce(&mut Config)) -> (String, reqwest::Client, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::for_tests(format!("sqlite://{}/o.db", dir.path().display()));
-    tweak(&mut config);
-    let app = Application::build(config).await.unwrap();
-    let base = format!("http://{}", app.address());
-    tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let r = client
-        .post(format!("{base}/api/auth/test-login"))
-        .json(
-            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    (base, client, dir)
+/// A logged-in client on a server configured by `tweak`.
+async fn spawn(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), tweak).await;
+    app.login().await;
+    app
 }
 
 #[tokio::test]
@@ -122,14 +92,15 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
     let maildir = dir.path().join("mail");
     let port = free_port();
     let _smtp = start_smtp(&maildir, port);
-    let (base, client, _dir) = spawn(|c| {
+    let app = spawn(|c| {
         c.smtp_host = Some("127.0.0.1".into());
         c.smtp_port = port;
     })
     .await;
+    let (base, client) = (&app.base, &app.client);
     let receipt: Receipt = client
         .post(format!("{base}/api/orders"))
-        .json(&order_body())
+        .json(&order(valid_answers()))
         .send()
         .await
         .unwrap()
@@ -164,10 +135,11 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
 
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
-    let (base, client, _dir) = spawn(|_| {}).await;
+    let app = spawn(|_| {}).await;
+    let (base, client) = (&app.base, &app.client);
     let receipt: Receipt = client
         .post(format!("{base}/api/orders"))
-        .json(&order_body())
+        .json(&order(valid_answers()))
         .send()
         .await
         .unwrap()
@@ -204,14 +176,15 @@ async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
 #[tokio::test]
 async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
     let port = free_port(); // nothing listens here
-    let (base, client, _dir) = spawn(|c| {
+    let app = spawn(|c| {
         c.smtp_host = Some("127.0.0.1".into());
         c.smtp_port = port;
     })
     .await;
+    let (base, client) = (&app.base, &app.client);
     let receipt: Receipt = client
         .post(format!("{base}/api/orders"))
-        .json(&order_body())
+        .json(&order(valid_answers()))
         .send()
         .await
         .unwrap()

@@ -10,8 +10,8 @@ use axum::routing::get;
 use common::api::{Authority, ErrorBody, OrganisationChoice, Standing};
 use reqwest::StatusCode as Status;
 use serde_json::json;
-use server::config::Config;
-use server::startup::Application;
+
+use crate::helpers::*;
 
 async fn enhet(Path(orgnr): Path<String>) -> Response {
     let unit = |navn: &str, konkurs: bool| {
@@ -89,24 +89,12 @@ async fn spawn_stub() -> String {
 #[tokio::test]
 async fn the_live_registry_gives_names_and_clear_refusals() {
     let stub = spawn_stub().await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::for_tests(format!("sqlite://{}/r.db", dir.path().display()));
-    config.brreg_url = Some(stub);
-    let app = Application::build(config).await.unwrap();
-    let base = format!("http://{}", app.address());
-    tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    client
-        .post(format!("{base}/api/auth/test-login"))
-        .json(
-            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
-        )
-        .send()
-        .await
-        .unwrap();
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.brreg_url = Some(stub);
+    })
+    .await;
+    app.login().await;
+    let (base, client) = (&app.base, &app.client);
     let get = |orgnr: &str| {
         client
             .get(format!("{base}/api/organisations/{orgnr}"))
@@ -145,23 +133,13 @@ async fn the_live_registry_gives_names_and_clear_refusals() {
 
 #[tokio::test]
 async fn an_unreachable_registry_is_a_503_not_a_500() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::for_tests(format!("sqlite://{}/r.db", dir.path().display()));
     // Nothing listens on port 9 of loopback.
-    config.brreg_url = Some("http://127.0.0.1:9".into());
-    let app = Application::build(config).await.unwrap();
-    let base = format!("http://{}", app.address());
-    tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    client
-        .post(format!("{base}/api/auth/test-login"))
-        .json(&json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari" }))
-        .send()
-        .await
-        .unwrap();
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.brreg_url = Some("http://127.0.0.1:9".into());
+    })
+    .await;
+    app.login().await;
+    let (base, client) = (&app.base, &app.client);
     let r = client
         .get(format!("{base}/api/organisations/923456783"))
         .send()

@@ -1,0 +1,116 @@
+//! What every API test needs: the real server on a random port with a fresh SQLite file
+//! (as in zero-to-production's `spawn_app`), logged-in clients, a valid order.
+
+use common::api::{Me, SubmitOrder};
+use common::form::RawForm;
+use reqwest::StatusCode;
+use serde_json::json;
+use server::config::Config;
+use server::startup::Application;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    _dir: std::sync::Arc<tempfile::TempDir>,
+    pub db_url: String,
+}
+
+pub async fn spawn_with(
+    dir: std::sync::Arc<tempfile::TempDir>,
+    tweak: impl FnOnce(&mut Config),
+) -> TestApp {
+    let db_url = format!("sqlite://{}/test.db", dir.path().display());
+    let mut config = Config::for_tests(db_url.clone());
+    tweak(&mut config);
+    let app = Application::build(config).await.expect("app builds");
+    let base = format!("http://{}", app.address());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    TestApp {
+        base,
+        client,
+        _dir: dir,
+        db_url,
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |_| {}).await
+}
+
+impl TestApp {
+    pub async fn login(&self) -> Me {
+        let r = self
+            .client
+            .post(format!("{}/api/auth/test-login", self.base))
+            .json(&json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        r.json().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+pub fn valid_answers() -> RawForm {
+    serde_json::from_value(json!({
+        "tjenestetype": ["digihelse", "digihelsestasjon"],
+        "kommune_navn": "Ørland kommune",
+        "her_id_virksomhet": "8765432",
+        "her_id_parter": ["8765433", "8765434"],
+        "kontakt_navn": "Kari Nordmann",
+        "kontakt_epost": "kari@orland.kommune.no",
+        "kontakt_mobil": "+47 912 34 567",
+        "epj_navn": "CGM", "epj_system": "CGM Journal", "epj_versjon": "142",
+        "ikt_navn": "Driftspartner AS", "ikt_orgnr": "994 598 759",
+        "ikt_mobil": "41234567", "ikt_epost_statistikk": "stat@drift.no"
+    }))
+    .unwrap()
+}
+
+pub fn order(answers: RawForm) -> serde_json::Value {
+    serde_json::to_value(SubmitOrder {
+        service: "digitaleinnbyggertjenester".into(),
+        orgnr: "994598759".into(),
+        answers,
+        accepted_documents: vec!["avtale-digihelse".into()],
+        idempotency_key: None,
+    })
+    .unwrap()
+}
+
+/// Logs a second person in on the same server.
+pub async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(format!("{}/api/auth/test-login", app.base))
+        .json(&json!({ "eid": "bankid", "fodselsnummer": fnr, "name": name }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    client
+}

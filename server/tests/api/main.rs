@@ -1,0 +1,8 @@
+//! The API tests, one test binary: the real server on a random port with a fresh SQLite
+//! database per test, and real peers where the server talks to one (an SMTP server, a
+//! stub of Enhetsregisteret's API).
+
+mod helpers;
+mod orders;
+mod outbox;
+mod registry;
