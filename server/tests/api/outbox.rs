@@ -97,13 +97,9 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
         c.smtp_port = port;
     })
     .await;
-    let (base, client) = (&app.base, &app.client);
-    let receipt: Receipt = client
-        .post(format!("{base}/api/orders"))
-        .json(&order(valid_answers()))
-        .send()
+    let receipt: Receipt = app
+        .post("/api/orders", &order(valid_answers()))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -136,26 +132,15 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
     let app = spawn(|_| {}).await;
-    let (base, client) = (&app.base, &app.client);
-    let receipt: Receipt = client
-        .post(format!("{base}/api/orders"))
-        .json(&order(valid_answers()))
-        .send()
+    let receipt: Receipt = app
+        .post("/api/orders", &order(valid_answers()))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let mailbox: Vec<MailboxEntry> = client
-            .get(format!("{base}/api/dev/mailbox"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let mailbox: Vec<MailboxEntry> = app.get("/api/dev/mailbox").await.json().await.unwrap();
         if let Some(entry) = mailbox
             .iter()
             .find(|e| e.subject.contains(&receipt.reference))
@@ -181,25 +166,14 @@ async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
         c.smtp_port = port;
     })
     .await;
-    let (base, client) = (&app.base, &app.client);
-    let receipt: Receipt = client
-        .post(format!("{base}/api/orders"))
-        .json(&order(valid_answers()))
-        .send()
+    let receipt: Receipt = app
+        .post("/api/orders", &order(valid_answers()))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    let mailbox: Vec<MailboxEntry> = client
-        .get(format!("{base}/api/dev/mailbox"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mailbox: Vec<MailboxEntry> = app.get("/api/dev/mailbox").await.json().await.unwrap();
     let entry = mailbox
         .iter()
         .find(|e| e.subject.contains(&receipt.reference))
