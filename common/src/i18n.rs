@@ -82,7 +82,6 @@ pub mod t {
     texts! {
         // Frame
         APP_TITLE = "Skjema og avtaler", "Forms and agreements";
-        BRAND = "Norsk helsenett", "Norwegian Health Network";
         SKIP_TO_MAIN = "Hopp til hovedinnhold", "Skip to main content";
         FOOTER_QUESTIONS = "Har du spørsmål?", "Any questions?";
         FOOTER_CONTACT = "tlf 24 20 00 00 | kundesenter@nhn.no", "phone +47 24 20 00 00 | kundesenter@nhn.no";
@@ -94,7 +93,6 @@ pub mod t {
         TO_FRONT_PAGE = "Til forsiden", "To the front page";
         NETWORK_ERROR = "Fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen. Det du har fylt inn er tatt vare på.", "Could not reach the service. Check your connection and try again. What you entered has been kept.";
         SERVER_ERROR = "Noe gikk galt hos oss. Prøv igjen om litt. Det du har fylt inn er tatt vare på.", "Something went wrong on our side. Try again shortly. What you entered has been kept.";
-        ERROR_HEADING = "Feil", "Error";
 
         // Landing and login (seed 000)
         LOGIN_TITLE = "Logg inn for å akseptere", "Log in to accept";
@@ -147,7 +145,6 @@ pub mod t {
         STEP_READ_ACCEPT = "Les gjennom og aksepter avtaledokumenter", "Read and accept the agreement documents";
         STEP_RECEIPT = "Kvittering", "Receipt";
         STEP_DONE = "fullført", "completed";
-        STEP_CURRENT = "du er her", "you are here";
         PROGRESS_LABEL = "Steg i bestillingen", "Steps of the order";
         BACK = "Tilbake", "Back";
 
@@ -155,11 +152,9 @@ pub mod t {
         ORG_LABEL = "Org. nr. eller virksomhetsnummer", "Organisation or enterprise number";
         ORG_HINT = "Skriv inn et gyldig organisasjons- eller virksomhetsnummer for å søke.", "Enter a valid organisation or enterprise number to search.";
         ORG_SEARCH = "Søk", "Search";
-        ORG_FOUND = "Virksomhet funnet", "Organisation found";
         ORG_NOT_FOUND = "Fant ingen virksomhet med dette nummeret i Enhetsregisteret.", "No organisation with this number in the Central Coordinating Register.";
         ORG_CONTINUE = "Gå videre", "Continue";
         ORG_AUTHORITY = "Husk at aksept kan kun gis av den i virksomheten som har myndighet til det (prokura, signaturrett eller daglig leder).", "Remember that only a person in the organisation with authority (procuration, signing rights or general manager) may accept.";
-        ORG_CHANGE = "Velg en annen virksomhet", "Choose another organisation";
 
         // Step 3
         FORM_SEND = "Send", "Send";
@@ -204,8 +199,6 @@ pub mod t {
         RECEIPT_DOCUMENTS = "Aksepterte dokumenter", "Accepted documents";
         RECEIPT_PRINT = "Skriv ut eller lagre som PDF", "Print or save as PDF";
         RECEIPT_NOT_FOUND = "Fant ingen bestilling med dette referansenummeret.", "No order with this reference number.";
-        YES = "Ja", "Yes";
-        NO = "Nei", "No";
 
         // Order confirmation e-mail (to the contact person given in the form)
         MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";

@@ -77,10 +77,6 @@ impl Application {
             .expect("bound listener has an address")
     }
 
-    pub fn state(&self) -> &AppState {
-        &self.state
-    }
-
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let app = routes::router(self.state);
         axum::serve(self.listener, app)
