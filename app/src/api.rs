@@ -155,6 +155,13 @@ impl Api {
         Ok(me)
     }
 
+    /// "Forleng økten": renews the session on the server; the new expiry updates the clock.
+    pub async fn extend_session(&self) -> Result<SessionInfo, ApiClientError> {
+        let info: SessionInfo = self.post("/api/session/extend", &()).await?;
+        self.note_info(&info);
+        Ok(info)
+    }
+
     pub async fn logout(&self) -> Result<LogoutResponse, ApiClientError> {
         let result = self.post("/api/auth/logout", &()).await;
         self.clock.set(None);

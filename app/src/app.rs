@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::api::Api;
 use crate::components::frame::{Footer, Header};
+use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
     journey::Journey, login::TestLogin, login_failed::LoginFailed, mailbox::Mailbox,
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <Footer/>
+            <SessionWarning/>
         </Router>
     }
 }

@@ -210,6 +210,11 @@ pub mod t {
         DEV_MAILBOX_EMPTY = "Ingen meldinger ennå.", "No messages yet.";
         DEV_MAILBOX_TO = "Til", "To";
 
+        // Session warning dialog (SPEC §5)
+        SESSION_WARNING_TITLE = "Økten din går snart ut", "Your session will soon expire";
+        SESSION_WARNING_TEXT = "Du blir logget ut om {0} hvis du ikke forlenger økten. Det du har fylt inn er tatt vare på.", "You will be logged out in {0} unless you extend the session. What you entered has been kept.";
+        SESSION_EXTEND = "Forleng økten", "Extend the session";
+
         // Session countdown
         SESSION_REMAINING = "Tid igjen av økten: {0}", "Time left in session: {0}";
         SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";

@@ -122,8 +122,13 @@ pub async fn require_session(
     // A handler that ended the session (logout) has already said so with its cookie.
     if !response.headers().contains_key(SET_COOKIE) {
         let headers = response.headers_mut();
-        headers.insert(EXPIRES_HEADER, HeaderValue::from(expires_at_ms));
-        headers.insert(SERVER_NOW_HEADER, HeaderValue::from(now_ms()));
+        // A handler that moved the expiry itself (extend) has said so already.
+        headers
+            .entry(EXPIRES_HEADER)
+            .or_insert(HeaderValue::from(expires_at_ms));
+        headers
+            .entry(SERVER_NOW_HEADER)
+            .or_insert(HeaderValue::from(now_ms()));
     }
     Ok(response)
 }

@@ -16,6 +16,7 @@ const DS_CSS: &str = "node_modules/@digdir/designsystemet-css/dist/src/index.css
 /// the rest of the design system's CSS (tables, tabs, comboboxes, …) stays out of the bundle.
 const DS_COMPONENTS: &[&str] = &[
     "alert",
+    "dialog",
     "button",
     "error-summary",
     "field",

@@ -4,6 +4,7 @@ pub mod error_summary;
 pub mod field;
 pub mod frame;
 pub mod progress;
+pub mod session_warning;
 pub mod spec_form;
 
 use leptos::prelude::*;

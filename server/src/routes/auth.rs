@@ -259,12 +259,18 @@ async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUse
     })
 }
 
-/// The middleware has already renewed the session; this answers the new expiry.
+/// "Forleng økten": always extends, also within the renewal granularity the middleware uses.
 async fn extend(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-) -> Json<SessionInfo> {
-    Json(session_info(&state, user.expires_at_ms))
+) -> Result<Response, ApiError> {
+    let expires_at_ms = state.policy().expiry_from(now_ms());
+    sessions::set_expiry(&state.db, &user.token_hash, expires_at_ms).await?;
+    let header = [(
+        crate::auth::EXPIRES_HEADER,
+        HeaderValue::from(expires_at_ms),
+    )];
+    Ok((header, Json(session_info(&state, expires_at_ms))).into_response())
 }
 
 async fn logout(

@@ -492,3 +492,29 @@ async fn a_hundred_concurrent_submits_with_one_key_make_exactly_one_order() {
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
+
+#[tokio::test]
+async fn extending_always_moves_the_expiry_even_right_after_activity() {
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.session_lifetime_secs = 40
+    })
+    .await;
+    let me = app.login().await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let r = app.post("/api/session/extend", &json!({})).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let header: i64 = r.headers()["x-session-expires-at"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let info: common::api::SessionInfo = r.json().await.unwrap();
+    assert!(
+        info.expires_at_ms >= me.session.expires_at_ms + 1000,
+        "moved by the second that passed"
+    );
+    assert_eq!(
+        header, info.expires_at_ms,
+        "the header tells the same new expiry"
+    );
+}

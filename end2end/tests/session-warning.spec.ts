@@ -1,0 +1,39 @@
+// The form time limit's warning (SPEC §5, issue 6): with a short policy the dialog opens
+// at the warning lead, takes focus, and "Forleng økten" extends the session on the server.
+import { expect, test } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expectNoAxeViolations } from './a11y';
+import { JourneyPage } from './pages/journey';
+import { KARI } from './pages/login';
+import { startServer, stopServer } from './server';
+
+test('the warning dialog opens before expiry with focus inside, and Forleng økten extends on the server', async ({ page }, info) => {
+  const port = 8300 + info.workerIndex * 10 + (info.project.name === 'phone' ? 1 : 0);
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-warning-'));
+  // 40 s sessions, warned 30 s before: the dialog comes about 10 s after the last activity.
+  const server = await startServer(port, dbDir, { BP_SESSION_LIFETIME_SECS: '40', BP_SESSION_WARN_SECS: '30' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await new JourneyPage(page).start(KARI, base);
+    const dialog = page.getByRole('dialog', { name: 'Økten din går snart ut' });
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    await expect(dialog.getByRole('button', { name: 'Forleng økten' })).toBeFocused();
+    await expect(dialog.getByText(/Du blir logget ut om 00:\d\d hvis du ikke forlenger økten/)).toBeVisible();
+    await expectNoAxeViolations(page, 'session warning dialog');
+
+    const before = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
+    await dialog.getByRole('button', { name: 'Forleng økten' }).click();
+    await expect(dialog).toBeHidden();
+    const after = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
+    expect(after).toBeGreaterThan(before);
+
+    // Esc means "stay": the dialog closes and the session is extended again.
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  } finally {
+    await stopServer(server);
+  }
+});
