@@ -216,6 +216,8 @@ pub mod t {
         SESSION_EXTEND = "Forleng økten", "Extend the session";
 
         // Session countdown
+        SESSION_ANNOUNCE = "Mindre enn {0} minutter igjen av økten.", "Less than {0} minutes left in the session.";
+        SESSION_ANNOUNCE_ONE = "Mindre enn ett minutt igjen av økten.", "Less than a minute left in the session.";
         SESSION_REMAINING = "Tid igjen av økten: {0}", "Time left in session: {0}";
         SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";
 

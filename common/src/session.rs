@@ -69,6 +69,19 @@ impl SessionClock {
     }
 }
 
+/// The steps at which screen readers hear how much time is left: a ticking clock read
+/// aloud every second would drown everything else, so the live line changes only here.
+const ANNOUNCE_MINUTES: [i64; 4] = [10, 5, 2, 1];
+
+/// The announcement step for `remaining_ms`: "less than N minutes", or `None` above them all.
+pub fn announce_step(remaining_ms: i64) -> Option<i64> {
+    ANNOUNCE_MINUTES
+        .iter()
+        .rev()
+        .copied()
+        .find(|m| remaining_ms <= m * 60_000)
+}
+
 /// "29:41" — minutes and seconds left, never negative.
 pub fn format_remaining(remaining_ms: i64) -> String {
     let secs = (remaining_ms.max(0) + 999) / 1000;
@@ -97,6 +110,16 @@ mod tests {
         assert_eq!(p.phase(1), Phase::Warning);
         assert_eq!(p.phase(0), Phase::Expired);
         assert_eq!(p.expiry_from(5), 600_005);
+    }
+
+    #[test]
+    fn screen_readers_hear_the_time_left_only_in_coarse_steps() {
+        assert_eq!(announce_step(29 * 60_000), None);
+        assert_eq!(announce_step(10 * 60_000), Some(10));
+        assert_eq!(announce_step(9 * 60_000 + 59_000), Some(10));
+        assert_eq!(announce_step(4 * 60_000), Some(5));
+        assert_eq!(announce_step(90_000), Some(2));
+        assert_eq!(announce_step(30_000), Some(1));
     }
 
     #[test]

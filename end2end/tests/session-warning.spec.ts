@@ -22,6 +22,9 @@ test('the warning dialog opens before expiry with focus inside, and Forleng økt
     await expect(dialog.getByRole('button', { name: 'Forleng økten' })).toBeFocused();
     await expect(dialog.getByText(/Du blir logget ut om 00:\d\d hvis du ikke forlenger økten/)).toBeVisible();
     await expectNoAxeViolations(page, 'session warning dialog');
+    // The ticking clock is hidden from screen readers; they hear a coarse live line instead.
+    await expect(page.getByTestId('countdown')).toHaveAttribute('aria-hidden', 'true');
+    await expect(page.getByTestId('countdown-announcement')).toHaveText('Mindre enn ett minutt igjen av økten.');
 
     const before = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
     await dialog.getByRole('button', { name: 'Forleng økten' }).click();

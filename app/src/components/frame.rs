@@ -3,7 +3,7 @@
 
 use common::Lang;
 use common::i18n::{fill, t};
-use common::session::{Phase, format_remaining};
+use common::session::{Phase, announce_step, format_remaining};
 use leptos::prelude::*;
 
 use crate::api::use_api;
@@ -64,8 +64,17 @@ fn Countdown() -> impl IntoView {
                 fill(t::SESSION_REMAINING.get(lang.get()), &[&format_remaining(ms)])
             };
             let warning = api.policy.get().phase(ms) != Phase::Active;
-            view! { <p class="bp-countdown" class:bp-countdown--warning=warning data-testid="countdown">{text}</p> }
+            // The ticking clock is for the eye; screen readers get the coarse live line below.
+            view! { <p class="bp-countdown" class:bp-countdown--warning=warning data-testid="countdown" aria-hidden=(!expired).then_some("true")>{text}</p> }
         })}
+        <p class="ds-sr-only" aria-live="polite" data-testid="countdown-announcement">
+            {move || remaining().and_then(|ms| match announce_step(ms) {
+                _ if ms <= 0 => None, // the visible line says it, unhidden
+                Some(1) => Some(t::SESSION_ANNOUNCE_ONE.get(lang.get()).to_owned()),
+                Some(m) => Some(fill(t::SESSION_ANNOUNCE.get(lang.get()), &[&m.to_string()])),
+                None => None,
+            })}
+        </p>
     }
 }
 
