@@ -7,6 +7,10 @@ import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { IdPortenPage } from './pages/idporten';
 
+// One provider serves every test here, and its test switches ("wrong nonce", "expired
+// token") apply to the next token it issues: the tests must not overlap.
+test.describe.configure({ mode: 'serial' });
+
 const portal = `http://127.0.0.1:${oidcPortalPort}`;
 const provider = `http://127.0.0.1:${oidcProviderPort}`;
 const KARI = { eid: 'BankID', pid: '08908834756', name: 'Kari Idporten' };
