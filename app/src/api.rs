@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
-use crate::session::clock;
+use crate::session::{client_now_ms, clock};
 
 /// Parses a response body with the browser's own JSON parser: serde_json would add tens
 /// of kilobytes to the bundle for work the browser already does. 204 (no body) is `null`.
@@ -59,6 +59,8 @@ pub struct Api {
     pub clock: RwSignal<Option<SessionClock>>,
     /// The server's session policy (lifetime, warning lead).
     pub policy: RwSignal<SessionPolicy>,
+    /// This device's clock, ticking once a second (see `start_ticking`).
+    now: RwSignal<i64>,
 }
 
 pub fn use_api() -> Api {
@@ -71,6 +73,7 @@ impl Api {
             lang,
             clock: RwSignal::new(None),
             policy: RwSignal::new(SessionPolicy::default()),
+            now: RwSignal::new(client_now_ms()),
         }
     }
 
@@ -153,6 +156,33 @@ impl Api {
         let me: Me = self.post("/api/auth/test-login", body).await?;
         self.note_info(&me.session);
         Ok(me)
+    }
+
+    /// Starts the one clock that the countdown and the warning both read.
+    pub fn start_ticking(&self) {
+        let now = self.now;
+        if let Ok(handle) = set_interval_with_handle(
+            move || now.set(client_now_ms()),
+            std::time::Duration::from_secs(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+
+    /// The session's remaining time by the server's clock, reactive; `None` without a session.
+    pub fn remaining_ms(&self) -> Option<i64> {
+        let now = self.now.get();
+        self.clock.get().map(|c| c.remaining_ms(now))
+    }
+
+    /// Logs out; after an ID-porten login the browser goes on to end that session too.
+    /// `Ok(true)`: the browser is leaving for ID-porten.
+    pub async fn leave(&self) -> Result<bool, ApiClientError> {
+        let response = self.logout().await?;
+        match response.end_session_url {
+            Some(url) => Ok(window().location().set_href(&url).is_ok()),
+            None => Ok(false),
+        }
     }
 
     /// "Forleng økten": renews the session on the server; the new expiry updates the clock.

@@ -21,7 +21,9 @@ use crate::pages::{
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(stored_lang());
     provide_context(lang);
-    provide_context(Api::new(lang));
+    let api = Api::new(lang);
+    api.start_ticking();
+    provide_context(api);
     // Keep <html lang> true to the language shown, for screen readers and hyphenation.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::i18n::{store_lang, tr, use_lang};
-use crate::session::client_now_ms;
 
 /// Page header.
 #[component]
@@ -47,14 +46,7 @@ pub fn Header() -> impl IntoView {
 fn Countdown() -> impl IntoView {
     let api = use_api();
     let lang = use_lang();
-    let now = RwSignal::new(client_now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(client_now_ms()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-    let remaining = move || api.clock.get().map(|c| c.remaining_ms(now.get()));
+    let remaining = move || api.remaining_ms();
     view! {
         {move || remaining().map(|ms| {
             let expired = ms <= 0;

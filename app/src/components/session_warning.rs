@@ -9,21 +9,13 @@ use leptos::task::spawn_local;
 
 use crate::api::{ApiClientError, use_api};
 use crate::i18n::{tr, use_lang};
-use crate::session::client_now_ms;
 
 /// The warning dialog; shown only while a session is in its warning phase.
 #[component]
 pub fn SessionWarning() -> impl IntoView {
     let api = use_api();
     let lang = use_lang();
-    let now = RwSignal::new(client_now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(client_now_ms()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-    let remaining = move || api.clock.get().map(|c| c.remaining_ms(now.get()));
+    let remaining = move || api.remaining_ms();
     let warning = Memo::new(move |_| {
         remaining().is_some_and(|ms| api.policy.get().phase(ms) == Phase::Warning)
     });
@@ -45,13 +37,9 @@ pub fn SessionWarning() -> impl IntoView {
     };
     let logout = move |_| {
         spawn_local(async move {
-            match api.logout().await {
-                Ok(common::api::LogoutResponse {
-                    end_session_url: Some(url),
-                }) => {
-                    let _ = window().location().set_href(&url);
-                }
-                Ok(_) | Err(ApiClientError::Unauthenticated | ApiClientError::Expired) => {
+            match api.leave().await {
+                Ok(true) => {}
+                Ok(false) | Err(ApiClientError::Unauthenticated | ApiClientError::Expired) => {
                     let _ = window().location().reload();
                 }
                 Err(_) => {}

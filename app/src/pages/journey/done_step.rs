@@ -16,14 +16,9 @@ pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
     let service = state.service;
     let logout = move |_| {
         spawn_local(async move {
-            match api.logout().await {
-                // Logged in through ID-porten: end that session too; it brings the user back.
-                Ok(common::api::LogoutResponse {
-                    end_session_url: Some(url),
-                }) => {
-                    let _ = window().location().set_href(&url);
-                }
-                _ => on_logout.run(()),
+            // Leaving for ID-porten's logout brings the user back; otherwise say so here.
+            if !matches!(api.leave().await, Ok(true)) {
+                on_logout.run(());
             }
         });
     };
