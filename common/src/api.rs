@@ -112,8 +112,94 @@ pub struct SessionInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     pub name: String,
-    pub eid: Eid,
+    /// The eID of a person who logged in through ID-porten (or the test login); `None` for
+    /// a customer-portal account (username, password and code), which cannot accept terms.
+    pub eid: Option<Eid>,
     pub session: SessionInfo,
+}
+
+/// `POST /api/auth/password`: the customer portal's first step.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PasswordLogin {
+    pub username: String,
+    pub password: String,
+    /// "Husk meg": a longer session.
+    #[serde(default)]
+    pub remember: bool,
+}
+
+/// Where a security code can go, as the user may see it (masked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeDestinations {
+    /// "*** ** 567"
+    pub sms: Option<String>,
+    /// "k***@legekontor.no"
+    pub email: Option<String>,
+}
+
+/// "Hvor ønsker du å motta sikkerhetskode?"
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeChannel {
+    Sms,
+    Email,
+}
+
+impl CodeChannel {
+    pub fn label(self) -> Text {
+        match self {
+            CodeChannel::Sms => t::CODE_BY_SMS,
+            CodeChannel::Email => t::CODE_BY_EMAIL,
+        }
+    }
+}
+
+/// `POST /api/auth/code`: send a code by this channel.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SendCode {
+    pub channel: CodeChannel,
+}
+
+/// `POST /api/auth/code/verify`: "Bekreft kode".
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct VerifyCode {
+    pub code: String,
+}
+
+/// `POST /api/auth/forgot`: "Glemt passordet?".
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ForgotPassword {
+    pub username: String,
+}
+
+/// `POST /api/auth/reset`: a new password with the link's token.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ResetPassword {
+    pub token: String,
+    pub password: String,
+}
+
+/// `GET /api/organisations`: the organisations the user acts for, and the one chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyOrganisations {
+    pub current: Option<String>,
+    pub organisations: Vec<OrganisationChoice>,
+}
+
+/// `PUT /api/session/organisation`: act for another of one's organisations.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ChooseOrganisation {
+    pub orgnr: String,
+}
+
+/// `GET /api/organisations/{orgnr}/orders`: one of the organisation's orders.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub reference: String,
+    pub service: String,
+    pub ordered_by: String,
+    pub submitted_at: String,
+    pub status: String,
 }
 
 /// `GET /api/organisations/{orgnr}`: a unit from Enhetsregisteret.
@@ -172,6 +258,9 @@ pub enum Standing {
     Lacks,
     /// The registry's roles for the unit are not known here: the rule is shown instead.
     Unknown,
+    /// A customer-portal account registered as the organisation's contact person: may
+    /// order accounts and services, but accepting terms needs ID-porten.
+    Contact,
 }
 
 /// `GET /api/organisations/{orgnr}`: the unit and the user's standing with it.
@@ -246,6 +335,8 @@ pub enum ErrorCode {
     Forbidden,
     NotFound,
     BadRequest,
+    /// 429: too many failed logins or codes; wait and try again.
+    TooManyAttempts,
     Internal,
 }
 

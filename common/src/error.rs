@@ -49,6 +49,16 @@ pub enum FieldError {
     OrgDeleted,
     /// The registry knows the unit's roles, and the person holds none that gives authority.
     NoAuthority,
+    /// Customer-portal login: the username and password do not match (which one is not said).
+    WrongCredentials,
+    /// A wrong security code; so many tries are left before the code is spent.
+    WrongCode { attempts_left: u32 },
+    /// The security code is older than its five minutes.
+    CodeExpired,
+    /// A new password shorter than the minimum.
+    PasswordTooShort { min: u32 },
+    /// A password-reset link that is unknown, used or expired.
+    ResetLinkInvalid,
 }
 
 impl FieldError {
@@ -136,6 +146,35 @@ impl FieldError {
             FieldError::OrgDeleted => m(
                 "Virksomheten er slettet fra Enhetsregisteret.",
                 "The organisation has been deleted from the Central Coordinating Register.",
+            )
+            .into(),
+            FieldError::WrongCredentials => m(
+                "Feil brukernavn eller passord.",
+                "Wrong username or password.",
+            )
+            .into(),
+            FieldError::WrongCode { attempts_left } => fill(
+                m(
+                    "Feil kode. Du har {0} forsøk igjen.",
+                    "Wrong code. You have {0} attempts left.",
+                ),
+                &[&attempts_left.to_string()],
+            ),
+            FieldError::CodeExpired => m(
+                "Koden er utløpt. Be om en ny kode.",
+                "The code has expired. Ask for a new code.",
+            )
+            .into(),
+            FieldError::PasswordTooShort { min } => fill(
+                m(
+                    "Passordet må ha minst {0} tegn.",
+                    "The password must have at least {0} characters.",
+                ),
+                &[&min.to_string()],
+            ),
+            FieldError::ResetLinkInvalid => m(
+                "Lenken er ugyldig, brukt eller utløpt. Be om en ny lenke.",
+                "The link is invalid, used or expired. Ask for a new link.",
             )
             .into(),
             FieldError::TooMany { max } => fill(

@@ -204,6 +204,54 @@ pub mod t {
         MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";
         MAIL_ORDER_BODY = "Hei!\n\nNorsk helsenett har mottatt bestillingen av {0} for {1}.\n\nReferansenummer: {2}\nSendt inn: {3} av {4}.\n\nVidere saksgang: Kundesenteret i NHN går gjennom opplysningene, og kontakter deg på denne adressen dersom noe må avklares. Saken behandles fortløpende, og svar sendes normalt i løpet av 1-2 dager.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has received the order of {0} for {1}.\n\nReference number: {2}\nSubmitted: {3} by {4}.\n\nWhat happens next: NHN's customer centre reviews the information and contacts you at this address if anything needs clarifying. Cases are processed continuously; a reply is normally sent within 1-2 days.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
 
+        // Customer-portal login (seed 001)
+        PORTAL_LOGIN_TITLE = "Innlogging kundeportal", "Customer portal login";
+        PORTAL_LOGIN_INTRO = "Brukernavn og passord for NHN kundeportal opprettes av NHN kundesenter. Ta kontakt på telefon 24 20 00 00 eller e-post kundesenter@nhn.no om du ikke har brukernavn og passord.", "Usernames and passwords for NHN's customer portal are created by NHN's customer centre. Call +47 24 20 00 00 or e-mail kundesenter@nhn.no if you do not have one.";
+        PORTAL_USERNAME = "Brukernavn", "Username";
+        PORTAL_PASSWORD = "Passord", "Password";
+        PORTAL_REMEMBER = "Husk meg", "Remember me";
+        PORTAL_REMEMBER_HINT = "Du forblir innlogget i opptil 8 timer uten aktivitet. Ikke bruk dette på en delt maskin.", "You stay logged in for up to 8 hours without activity. Do not use this on a shared computer.";
+        PORTAL_LOGIN_SUBMIT = "Logg inn", "Log in";
+        PORTAL_FORGOT = "Glemt passordet?", "Forgot your password?";
+        PORTAL_QUESTIONS = "Har du spørsmål til innloggingen?", "Questions about logging in?";
+        PORTAL_OR_IDPORTEN = "Skal du akseptere avtaler for virksomheten? Logg inn med ID-porten.", "Accepting agreements for the organisation? Log in with ID-porten.";
+        CODE_WHERE = "Hvor ønsker du å motta sikkerhetskode?", "Where do you want to receive the security code?";
+        CODE_BY_SMS = "SMS", "SMS";
+        CODE_BY_EMAIL = "E-post", "E-mail";
+        CODE_SEND = "Send kode", "Send code";
+        CODE_CONFIRM_TITLE = "Bekreft kode", "Confirm code";
+        CODE_SENT_TO = "Vi har sendt en sikkerhetskode til {0}. Koden gjelder i 5 minutter.", "We have sent a security code to {0}. The code is valid for 5 minutes.";
+        CODE_LABEL = "Sikkerhetskode", "Security code";
+        CODE_HINT = "6 siffer", "6 digits";
+        CODE_SUBMIT = "Send", "Send";
+        CODE_RESEND = "Send ny kode", "Send a new code";
+        CODE_START_OVER = "Innloggingen er utløpt. Logg inn på nytt.", "The login has expired. Log in again.";
+        TOO_MANY_ATTEMPTS = "For mange mislykkede forsøk. Vent 15 minutter og prøv igjen, eller kontakt kundesenteret.", "Too many failed attempts. Wait 15 minutes and try again, or contact the customer centre.";
+        CODE_MAIL_SUBJECT = "Sikkerhetskode for NHN kundeportal", "Security code for NHN's customer portal";
+        CODE_MAIL_BODY = "Sikkerhetskoden din er {0}. Den gjelder i 5 minutter.\n\nHar du ikke prøvd å logge inn? Kontakt kundesenteret: tlf 24 20 00 00 | kundesenter@nhn.no\n", "Your security code is {0}. It is valid for 5 minutes.\n\nDid you not try to log in? Contact the customer centre: phone +47 24 20 00 00 | kundesenter@nhn.no\n";
+        FORGOT_TITLE = "Glemt passordet?", "Forgot your password?";
+        FORGOT_INTRO = "Skriv brukernavnet ditt. Vi sender en lenke for å lage nytt passord til e-postadressen som er registrert på kontoen.", "Enter your username. We send a link to make a new password to the e-mail address registered for the account.";
+        FORGOT_SUBMIT = "Send lenke", "Send link";
+        FORGOT_SENT = "Hvis brukernavnet finnes, har vi sendt en lenke til e-postadressen som er registrert. Lenken gjelder i 30 minutter og kan brukes én gang.", "If the username exists, we have sent a link to the registered e-mail address. The link is valid for 30 minutes and can be used once.";
+        RESET_MAIL_SUBJECT = "Nytt passord for NHN kundeportal", "New password for NHN's customer portal";
+        RESET_MAIL_BODY = "Noen (forhåpentligvis du) har bedt om nytt passord for {0}.\n\nLag nytt passord her innen 30 minutter:\n{1}\n\nHar du ikke bedt om dette, kan du se bort fra e-posten.\n", "Someone (hopefully you) asked for a new password for {0}.\n\nMake a new password here within 30 minutes:\n{1}\n\nIf you did not ask for this, ignore this e-mail.\n";
+        RESET_TITLE = "Lag nytt passord", "Make a new password";
+        RESET_PASSWORD = "Nytt passord", "New password";
+        RESET_HINT = "Minst 12 tegn. Gjerne flere ord med mellomrom.", "At least 12 characters. Several words with spaces work well.";
+        RESET_SUBMIT = "Lagre passord", "Save password";
+        RESET_DONE = "Passordet er endret. Logg inn med det nye passordet.", "The password has been changed. Log in with the new password.";
+        TO_PORTAL_LOGIN = "Til innloggingen", "To the login";
+
+        // Customer portal
+        PORTAL_TITLE = "Kundeportal", "Customer portal";
+        PORTAL_ORG = "Virksomhet", "Organisation";
+        PORTAL_SWITCH_ORG = "Bytt virksomhet", "Switch organisation";
+        PORTAL_CONTACT = "Du er registrert kontaktperson for virksomheten.", "You are a registered contact person for the organisation.";
+        PORTAL_NO_ORGS = "Kontoen din er ikke knyttet til noen virksomhet. Kontakt kundesenteret.", "Your account is not linked to any organisation. Contact the customer centre.";
+        PORTAL_ORDERS = "Bestillinger", "Orders";
+        PORTAL_NO_ORDERS = "Virksomheten har ingen bestillinger ennå.", "The organisation has no orders yet.";
+        PORTAL_MY_ORGS = "Dine virksomheter", "Your organisations";
+
         // Development mailbox
         DEV_MAILBOX_TITLE = "Utviklingspostkasse", "Development mailbox";
         DEV_MAILBOX_NOTE = "Her vises e-post og SMS som portalen ville sendt. Bare i utvikling: i drift sendes de med SMTP.", "Shows the e-mail and SMS the portal would have sent. Development only: in production they go out by SMTP.";

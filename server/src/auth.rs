@@ -10,11 +10,10 @@ use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use common::api::Eid;
-use common::validate::Fodselsnummer;
+use common::validate::OrgNumber;
 use sha2::{Digest, Sha256};
 
-use crate::db::sessions::{self, SessionRow};
+use crate::db::sessions::{self, Identity, SessionRow};
 use crate::error::ApiError;
 use crate::now_ms;
 use crate::state::AppState;
@@ -32,10 +31,23 @@ const RENEW_GRANULARITY_MS: i64 = 15_000;
 #[derive(Clone, Debug)]
 pub struct CurrentUser {
     pub token_hash: String,
-    pub fodselsnummer: Fodselsnummer,
+    pub identity: Identity,
     pub name: String,
-    pub eid: Eid,
+    /// The organisation chosen in the customer portal.
+    pub orgnr: Option<OrgNumber>,
+    pub remember: bool,
     pub expires_at_ms: i64,
+}
+
+impl CurrentUser {
+    /// The person behind an eID login; accounts get 403 where only a person may act
+    /// (accepting terms needs ID-porten).
+    pub fn person(&self) -> Result<(&common::validate::Fodselsnummer, common::api::Eid), ApiError> {
+        match &self.identity {
+            Identity::Person { fodselsnummer, eid } => Ok((fodselsnummer, *eid)),
+            Identity::Account { .. } => Err(ApiError::Forbidden),
+        }
+    }
 }
 
 /// A fresh random session token (256 bits, hex).
@@ -70,11 +82,13 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax.
-pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+/// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax. A
+/// browser-session cookie, unless "Husk meg" asked it to outlive the browser (`max_age`).
+pub fn session_cookie(token: &str, secure: bool, max_age_secs: Option<i64>) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
+    let max_age = max_age_secs.map_or(String::new(), |s| format!("; Max-Age={s}"));
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}"
     ))
     .expect("hex token is a valid header value")
 }
@@ -98,7 +112,7 @@ pub async fn require_session(
     if row.expires_at_ms <= now {
         return Err(ApiError::SessionExpired);
     }
-    let renewed = state.policy().expiry_from(now);
+    let renewed = state.policy_for(row.remember).expiry_from(now);
     let expires_at_ms = if renewed - row.expires_at_ms >= RENEW_GRANULARITY_MS {
         sessions::set_expiry(&state.db, &token_hash, renewed).await?;
         renewed
@@ -106,16 +120,18 @@ pub async fn require_session(
         row.expires_at_ms
     };
     let SessionRow {
-        fodselsnummer,
+        identity,
         name,
-        eid,
+        orgnr,
+        remember,
         ..
     } = row;
     request.extensions_mut().insert(CurrentUser {
         token_hash,
-        fodselsnummer,
+        identity,
         name,
-        eid,
+        orgnr,
+        remember,
         expires_at_ms,
     });
     let mut response = next.run(request).await;

@@ -37,6 +37,20 @@ pub struct Config {
     #[arg(long, env = "BP_SESSION_WARN_SECS", default_value_t = SessionPolicy::default().warn_before_secs)]
     pub session_warn_secs: u32,
 
+    /// Session lifetime after the last activity with "Husk meg" ticked (customer portal).
+    #[arg(long, env = "BP_REMEMBER_LIFETIME_SECS", default_value_t = 8 * 3600)]
+    pub remember_lifetime_secs: u32,
+
+    /// The portal's address as users reach it, for links in e-mail (password reset);
+    /// default `http://<listen>`.
+    #[arg(long, env = "BP_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Demo data: customer-portal accounts for the demo organisations (see README). Never
+    /// in production.
+    #[arg(long, env = "BP_DEMO_ACCOUNTS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo_accounts: bool,
+
     /// Production mode: the built-in test login is refused.
     #[arg(long, env = "BP_PRODUCTION", default_value_t = false)]
     pub production: bool,

@@ -24,6 +24,8 @@ pub enum ApiError {
     NotFound,
     /// 400: a malformed request (bad JSON, wrong content type).
     BadRequest(String),
+    /// 429: too many failed logins or codes (messages in `lang`).
+    TooManyAttempts(Lang),
     /// 503: a service we depend on (Enhetsregisteret) did not answer.
     Unavailable(String),
     /// 500: our fault; the cause is logged, never sent.
@@ -107,6 +109,12 @@ impl IntoResponse for ApiError {
                 StatusCode::BAD_REQUEST,
                 ErrorCode::BadRequest,
                 format!("Ugyldig forespørsel: {detail}"),
+                BTreeMap::new(),
+            ),
+            ApiError::TooManyAttempts(lang) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyAttempts,
+                common::i18n::t::TOO_MANY_ATTEMPTS.get(lang).into(),
                 BTreeMap::new(),
             ),
             ApiError::Unavailable(cause) => {

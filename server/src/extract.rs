@@ -28,3 +28,19 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
         Ok(RequestLang(Lang::from_accept_language(header)))
     }
 }
+
+/// The client's address, for rate limits: the TCP peer (the server is run with connect
+/// info). Behind a reverse proxy that would be the proxy; see README, "Rate limits".
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        Ok(ClientAddress(peer))
+    }
+}

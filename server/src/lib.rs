@@ -1,6 +1,7 @@
 //! Bestillingsportal's server: the JSON API under `/api`, SQLite persistence, sessions,
 //! the registry of organisations, agreement documents as PDF, and the SPA bundle.
 
+pub mod acting;
 pub mod auth;
 pub mod config;
 pub mod db;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod idporten;
 pub mod outbox;
+pub mod password;
 pub mod registry;
 pub mod routes;
 pub mod startup;

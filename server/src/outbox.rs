@@ -91,6 +91,26 @@ impl Sender {
     }
 }
 
+/// Writes a notification as part of the caller's transaction; it is sent after the commit.
+pub async fn enqueue(
+    conn: &mut sqlx::SqliteConnection,
+    n: &NewNotification,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(n.channel.as_str())
+    .bind(&n.recipient)
+    .bind(&n.subject)
+    .bind(&n.body)
+    .bind(now_ms)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Handle to wake the worker when a new notification was committed.
 #[derive(Clone, Default)]
 pub struct Outbox {

@@ -213,6 +213,25 @@ impl Registry {
         }
     }
 
+    /// Units whose known roles give this person authority, for the list to choose from.
+    /// Only the bundled extract can be searched this way; the open API looks up by unit.
+    pub fn units_with_authority(&self, fodselsnummer: &Fodselsnummer, name: &str) -> Vec<String> {
+        match self {
+            Registry::Bundled(_, roles) => {
+                let mut units: Vec<String> = roles
+                    .iter()
+                    .filter(|(_, r)| {
+                        matches!(standing(Some(r), fodselsnummer, name), Standing::Holds(_))
+                    })
+                    .map(|(orgnr, _)| orgnr.clone())
+                    .collect();
+                units.sort();
+                units
+            }
+            Registry::Live { .. } => Vec::new(),
+        }
+    }
+
     /// A unit and the person's standing with it, in one call for the handlers.
     pub async fn choose(
         &self,

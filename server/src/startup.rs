@@ -30,7 +30,11 @@ impl Application {
             Some(host) => Sender::smtp(host, config.smtp_port, &config.smtp_from)?,
             None => Sender::DevMailbox,
         };
-        let orders = OrderWriter::start(&db, Outbox::start(db.clone(), sender)).await?;
+        let outbox = Outbox::start(db.clone(), sender);
+        let orders = OrderWriter::start(&db, outbox.clone()).await?;
+        if config.demo_accounts && !config.production {
+            crate::db::accounts::seed_demo(&db).await?;
+        }
         let registry = Arc::new(match &config.brreg_url {
             Some(url) => Registry::live(url)?,
             None => Registry::bundled(),
@@ -67,6 +71,7 @@ impl Application {
             registry,
             orders,
             idporten,
+            outbox,
         };
         Ok(Application { listener, state })
     }
@@ -79,6 +84,8 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let app = routes::router(self.state);
+        // The peer address feeds the per-address login limits.
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await

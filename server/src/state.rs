@@ -8,6 +8,7 @@ use sqlx::SqlitePool;
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
 use crate::idporten::IdPorten;
+use crate::outbox::Outbox;
 use crate::registry::Registry;
 
 #[derive(Clone)]
@@ -18,10 +19,25 @@ pub struct AppState {
     pub orders: OrderWriter,
     /// ID-porten, when configured; `None` means the built-in test login.
     pub idporten: Option<Arc<IdPorten>>,
+    /// Wakes the notification worker after a commit that wrote notifications.
+    pub outbox: Outbox,
 }
 
 impl AppState {
     pub fn policy(&self) -> SessionPolicy {
         self.config.session_policy()
+    }
+
+    /// The policy of a session: "Husk meg" gives the longer lifetime.
+    pub fn policy_for(&self, remember: bool) -> SessionPolicy {
+        let policy = self.policy();
+        if remember {
+            SessionPolicy {
+                lifetime_secs: self.config.remember_lifetime_secs.max(policy.lifetime_secs),
+                ..policy
+            }
+        } else {
+            policy
+        }
     }
 }

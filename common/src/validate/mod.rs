@@ -6,6 +6,7 @@ mod email;
 mod fodselsnummer;
 mod her_id;
 mod org_number;
+mod password;
 mod phone;
 mod text;
 
@@ -13,6 +14,7 @@ pub use email::Email;
 pub use fodselsnummer::{FnrKind, Fodselsnummer};
 pub use her_id::HerId;
 pub use org_number::OrgNumber;
+pub use password::{CODE_DIGITS, NewPassword, PASSWORD_MIN_CHARS, SecurityCode};
 pub use phone::{MobileNumber, PhoneNumber};
 pub use text::BoundedText;
 

@@ -1,8 +1,12 @@
 //! The database: SQLite in WAL mode with `synchronous=FULL`, so an order acknowledged
 //! to the user survives a crash or power cut. Migrations run at start-up.
 
+pub mod accounts;
+pub mod login_failures;
 pub mod logins;
 pub mod orders;
+pub mod password_resets;
+pub mod pending_logins;
 pub mod sessions;
 pub mod writer;
 

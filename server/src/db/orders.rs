@@ -51,3 +51,28 @@ pub async fn receipt_for(
             .collect(),
     }))
 }
+
+/// An organisation's orders, newest first (for whoever may act for it; the caller checks).
+pub async fn for_organisation(
+    db: &SqlitePool,
+    orgnr: &str,
+) -> Result<Vec<common::api::OrderSummary>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT reference, service, ordered_by_name, status, submitted_at_ms FROM orders WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
+    )
+    .bind(orgnr)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(reference, service, ordered_by, status, at)| common::api::OrderSummary {
+                reference,
+                service,
+                ordered_by,
+                submitted_at: crate::documents::format_oslo_time(at),
+                status,
+            },
+        )
+        .collect())
+}

@@ -1,16 +1,31 @@
 //! Server-side sessions. The cookie holds a random token; the table holds its hash.
 
 use common::api::Eid;
-use common::validate::Fodselsnummer;
+use common::validate::{Fodselsnummer, OrgNumber};
 use sqlx::SqlitePool;
 
-/// A live session's user.
+/// Who a session belongs to.
+#[derive(Clone, Debug)]
+pub enum Identity {
+    /// Logged in with an eID (ID-porten, or the test login): may accept terms.
+    Person {
+        fodselsnummer: Fodselsnummer,
+        eid: Eid,
+    },
+    /// Logged in to the customer portal with username, password and a code.
+    Account { id: i64 },
+}
+
+/// A live session.
 #[derive(Clone, Debug)]
 pub struct SessionRow {
     pub token_hash: String,
-    pub fodselsnummer: Fodselsnummer,
+    pub identity: Identity,
     pub name: String,
-    pub eid: Eid,
+    /// The organisation chosen in the customer portal.
+    pub orgnr: Option<OrgNumber>,
+    /// "Husk meg": the longer lifetime applies.
+    pub remember: bool,
     pub expires_at_ms: i64,
 }
 
@@ -28,13 +43,23 @@ pub async fn insert(
     evidence: &LoginEvidence,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    let (fnr, eid, account_id) = match &row.identity {
+        Identity::Person { fodselsnummer, eid } => {
+            (Some(fodselsnummer.expose()), Some(eid.as_str()), None)
+        }
+        Identity::Account { id } => (None, None, Some(*id)),
+    };
     sqlx::query(
-        "INSERT INTO sessions (token_hash, fodselsnummer, name, eid, created_at_ms, expires_at_ms, acr, id_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, fodselsnummer, eid, account_id, name, orgnr, remember, created_at_ms, expires_at_ms, acr, id_token)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&row.token_hash)
-    .bind(row.fodselsnummer.expose())
+    .bind(fnr)
+    .bind(eid)
+    .bind(account_id)
     .bind(&row.name)
-    .bind(row.eid.as_str())
+    .bind(row.orgnr.as_ref().map(|o| o.as_ref().to_owned()))
+    .bind(row.remember)
     .bind(now_ms)
     .bind(row.expires_at_ms)
     .bind(&evidence.acr)
@@ -54,23 +79,44 @@ pub async fn id_token(db: &SqlitePool, token_hash: &str) -> Result<Option<String
     Ok(token.flatten())
 }
 
+type Row = (
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    String,
+    Option<String>,
+    bool,
+    i64,
+);
+
 pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    let row: Option<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT fodselsnummer, name, eid, expires_at_ms FROM sessions WHERE token_hash = ?",
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms FROM sessions WHERE token_hash = ?",
     )
     .bind(token_hash)
     .fetch_optional(db)
     .await?;
-    Ok(row.and_then(|(fnr, name, eid, expires_at_ms)| {
-        // Rows were validated on insert; a row that no longer parses is treated as no session.
-        Some(SessionRow {
-            token_hash: token_hash.to_owned(),
-            fodselsnummer: Fodselsnummer::parse(&fnr).ok()?,
-            name,
-            eid: Eid::parse_wire(&eid)?,
-            expires_at_ms,
-        })
-    }))
+    Ok(row.and_then(
+        |(fnr, eid, account_id, name, orgnr, remember, expires_at_ms)| {
+            // Rows were validated on insert; a row that no longer parses is treated as no session.
+            let identity = match (fnr, eid, account_id) {
+                (Some(fnr), Some(eid), None) => Identity::Person {
+                    fodselsnummer: Fodselsnummer::parse(&fnr).ok()?,
+                    eid: Eid::parse_wire(&eid)?,
+                },
+                (None, None, Some(id)) => Identity::Account { id },
+                _ => return None,
+            };
+            Some(SessionRow {
+                token_hash: token_hash.to_owned(),
+                identity,
+                name,
+                orgnr: orgnr.and_then(|o| OrgNumber::parse(&o).ok()),
+                remember,
+                expires_at_ms,
+            })
+        },
+    ))
 }
 
 pub async fn set_expiry(
@@ -86,9 +132,32 @@ pub async fn set_expiry(
     Ok(())
 }
 
+/// The organisation the session acts for from now on (already checked by the caller).
+pub async fn set_organisation(
+    db: &SqlitePool,
+    token_hash: &str,
+    orgnr: &OrgNumber,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET orgnr = ? WHERE token_hash = ?")
+        .bind(orgnr.as_ref())
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn delete(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
         .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of an account (after a password reset).
+pub async fn delete_for_account(db: &SqlitePool, account_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+        .bind(account_id)
         .execute(db)
         .await?;
     Ok(())

@@ -209,18 +209,9 @@ async fn insert_one(
         .map_err(|e| WriteError(e.to_string()))?;
     }
     for n in &order.notifications {
-        sqlx::query(
-            "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(n.channel.as_str())
-        .bind(&n.recipient)
-        .bind(&n.subject)
-        .bind(&n.body)
-        .bind(order.submitted_at_ms)
-        .bind(order.submitted_at_ms)
-        .execute(&mut *conn)
-        .await
-        .map_err(|e| WriteError(e.to_string()))?;
+        crate::outbox::enqueue(&mut *conn, n, order.submitted_at_ms)
+            .await
+            .map_err(|e| WriteError(e.to_string()))?;
     }
     Ok(Inserted::Ok)
 }

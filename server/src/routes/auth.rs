@@ -16,13 +16,15 @@ use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{Eid, LogoutResponse, Me, SessionInfo, TestLoginRequest, safe_return_path};
-use common::validate::{BoundedText, Fodselsnummer};
+use common::validate::{BoundedText, Fodselsnummer, OrgNumber};
 use common::{FieldError, ValidationErrors};
 use serde::Deserialize;
 
-use crate::auth::{CurrentUser, clear_cookie, cookie_value, hash_token, new_token, session_cookie};
+use crate::auth::{
+    CurrentUser, clear_cookie, cookie_value, hash_token, new_token, session_cookie, token_from,
+};
 use crate::db::logins::{self, Attempt};
-use crate::db::sessions::{self, LoginEvidence, SessionRow};
+use crate::db::sessions::{self, Identity, LoginEvidence, SessionRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::idporten::{IdPorten, LoginError};
@@ -152,41 +154,66 @@ async fn finish_login(
         acr: Some(identity.acr),
         id_token: Some(identity.id_token),
     };
+    let person = Identity::Person {
+        fodselsnummer: identity.fodselsnummer,
+        eid: identity.eid,
+    };
     let (cookie, _) = start_session(
         state,
-        identity.fodselsnummer,
+        headers,
+        person,
         identity.name,
-        identity.eid,
+        None,
+        false,
         &evidence,
     )
     .await?;
     Ok(Ok((cookie, attempt.return_to)))
 }
 
-/// Creates a session (a new id at every login) and its cookie.
-async fn start_session(
+/// Creates a session and its cookie. Every login gets a new id, and a session the browser
+/// still had ends: an id planted before login is worth nothing after it.
+pub(super) async fn start_session(
     state: &AppState,
-    fodselsnummer: Fodselsnummer,
+    headers: &HeaderMap,
+    identity: Identity,
     name: String,
-    eid: Eid,
+    orgnr: Option<OrgNumber>,
+    remember: bool,
     evidence: &LoginEvidence,
 ) -> Result<(HeaderValue, Me), ApiError> {
+    if let Some(old) = token_from(headers) {
+        sessions::delete(&state.db, &hash_token(&old)).await?;
+    }
     let token = new_token()?;
     let now = now_ms();
+    let policy = state.policy_for(remember);
     let row = SessionRow {
         token_hash: hash_token(&token),
-        fodselsnummer,
+        identity,
         name,
-        eid,
-        expires_at_ms: state.policy().expiry_from(now),
+        orgnr,
+        remember,
+        expires_at_ms: policy.expiry_from(now),
     };
     sessions::insert(&state.db, &row, evidence, now).await?;
     let me = Me {
         name: row.name,
-        eid,
-        session: session_info(state, row.expires_at_ms),
+        eid: eid_of(&row.identity),
+        session: session_info(state, row.expires_at_ms, remember),
     };
-    Ok((session_cookie(&token, state.config.secure_cookies), me))
+    let max_age = remember.then_some(i64::from(policy.lifetime_secs));
+    Ok((
+        session_cookie(&token, state.config.secure_cookies, max_age),
+        me,
+    ))
+}
+
+fn eid_of(identity: &Identity) -> Option<Eid> {
+    match identity {
+        Identity::Person { eid, .. } => Some(*eid),
+        Identity::Account { .. } => None,
+    }
 }
 
 /// Percent-encodes a path for use as a query value.
@@ -211,6 +238,7 @@ pub fn protected() -> Router<AppState> {
 async fn test_login(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Response, ApiError> {
     // Only without ID-porten: with it configured, people log in through it.
@@ -234,28 +262,30 @@ async fn test_login(
     };
     let (cookie, me) = start_session(
         &state,
-        fodselsnummer,
+        &headers,
+        Identity::Person { fodselsnummer, eid },
         name.to_string(),
-        eid,
+        None,
+        false,
         &LoginEvidence::default(),
     )
     .await?;
     Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
 }
 
-fn session_info(state: &AppState, expires_at_ms: i64) -> SessionInfo {
+fn session_info(state: &AppState, expires_at_ms: i64, remember: bool) -> SessionInfo {
     SessionInfo {
         expires_at_ms,
         server_now_ms: now_ms(),
-        policy: state.policy(),
+        policy: state.policy_for(remember),
     }
 }
 
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {
     Json(Me {
+        eid: eid_of(&user.identity),
+        session: session_info(&state, user.expires_at_ms, user.remember),
         name: user.name,
-        eid: user.eid,
-        session: session_info(&state, user.expires_at_ms),
     })
 }
 
@@ -264,13 +294,17 @@ async fn extend(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
 ) -> Result<Response, ApiError> {
-    let expires_at_ms = state.policy().expiry_from(now_ms());
+    let expires_at_ms = state.policy_for(user.remember).expiry_from(now_ms());
     sessions::set_expiry(&state.db, &user.token_hash, expires_at_ms).await?;
     let header = [(
         crate::auth::EXPIRES_HEADER,
         HeaderValue::from(expires_at_ms),
     )];
-    Ok((header, Json(session_info(&state, expires_at_ms))).into_response())
+    Ok((
+        header,
+        Json(session_info(&state, expires_at_ms, user.remember)),
+    )
+        .into_response())
 }
 
 async fn logout(

@@ -7,6 +7,7 @@ mod documents;
 mod health;
 mod orders;
 mod organisations;
+mod portal_login;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
@@ -54,6 +55,7 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(auth::public())
+        .merge(portal_login::router())
         .merge(documents::router())
         .merge(protected)
         .fallback(|| async { ApiError::NotFound })

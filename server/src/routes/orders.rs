@@ -48,17 +48,15 @@ async fn check(
     body: &SubmitOrder,
     lang: Lang,
 ) -> Result<CheckedOrder, ApiError> {
+    // Accepting terms needs a person logged in with an eID, not a portal account.
+    user.person()?;
     let mut errors = ValidationErrors::default();
     let service = services::by_slug(&body.service);
     if service.is_none() {
         errors.add("service", FieldError::UnknownChoice);
     }
     let organisation = match OrgNumber::parse(&body.orgnr) {
-        Ok(orgnr) => match state
-            .registry
-            .choose(&orgnr, &user.fodselsnummer, &user.name)
-            .await?
-        {
+        Ok(orgnr) => match crate::acting::choose(state, user, &orgnr).await? {
             // Only someone with authority may accept for the unit, where the registry tells.
             Ok(choice) if choice.standing == Standing::Lacks => {
                 errors.add("orgnr", FieldError::NoAuthority);
@@ -121,6 +119,7 @@ async fn submit(
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
+    let (fodselsnummer, eid) = user.person()?;
     loop {
         let reference = new_reference()?;
         let record = OrderRecord {
@@ -129,8 +128,8 @@ async fn submit(
             orgnr: checked.organisation.orgnr.clone(),
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
-            ordered_by_fnr: user.fodselsnummer.expose().to_owned(),
-            eid: user.eid.as_str().to_owned(),
+            ordered_by_fnr: fodselsnummer.expose().to_owned(),
+            eid: eid.as_str().to_owned(),
             answers_json: answers_json.clone(),
             documents: documents.clone(),
             submitted_at_ms,
@@ -154,7 +153,7 @@ async fn submit(
             .map_err(ApiError::internal)?;
         if let Inserted::Existing(first) = outcome {
             // The same submission again: the first order's receipt, and no new order.
-            let receipt = orders::receipt_for(&state.db, &first, user.fodselsnummer.expose())
+            let receipt = orders::receipt_for(&state.db, &first, fodselsnummer.expose())
                 .await?
                 .ok_or(ApiError::NotFound)?;
             return Ok((StatusCode::OK, Json(receipt)));
@@ -241,7 +240,10 @@ async fn receipt(
     if !common::reference::is_well_formed(&reference) {
         return Err(ApiError::NotFound);
     }
-    orders::receipt_for(&state.db, &reference, user.fodselsnummer.expose())
+    // Receipts are the orderer's; an organisation's orders are listed under
+    // `/api/organisations/{orgnr}/orders` for those who act for it.
+    let (fodselsnummer, _) = user.person()?;
+    orders::receipt_for(&state.db, &reference, fodselsnummer.expose())
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)

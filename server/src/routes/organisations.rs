@@ -1,20 +1,33 @@
-//! `GET /api/organisations/{orgnr}`: look a unit up in Enhetsregisteret (step 2), with the
-//! user's standing with it (a role that gives authority, none, or not known).
+//! Organisations, and who acts for which (see `crate::acting`).
+//!
+//! - `GET /api/organisations/{orgnr}` — look a unit up in Enhetsregisteret (step 2), with
+//!   the user's standing with it (a role that gives authority, contact person, none, or
+//!   not known).
+//! - `GET /api/organisations` — the organisations the user acts for, and the one chosen.
+//! - `PUT /api/session/organisation` — act for another of them ("Bytt virksomhet").
+//! - `GET /api/organisations/{orgnr}/orders` — the organisation's orders, for those who
+//!   act for it.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
+use axum::routing::{get, put};
 use axum::{Extension, Json, Router};
-use common::api::OrganisationChoice;
+use common::api::{ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice};
 use common::validate::OrgNumber;
 use common::{FieldError, ValidationErrors};
 
+use crate::acting;
 use crate::auth::CurrentUser;
+use crate::db::{orders, sessions};
 use crate::error::ApiError;
-use crate::extract::RequestLang;
+use crate::extract::{ApiJson, RequestLang};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/organisations/{orgnr}", get(lookup))
+    Router::new()
+        .route("/organisations", get(mine))
+        .route("/organisations/{orgnr}", get(lookup))
+        .route("/organisations/{orgnr}/orders", get(org_orders))
+        .route("/session/organisation", put(switch))
 }
 
 async fn lookup(
@@ -24,16 +37,51 @@ async fn lookup(
     Path(orgnr): Path<String>,
 ) -> Result<Json<OrganisationChoice>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
-    match state
-        .registry
-        .choose(&orgnr, &user.fodselsnummer, &user.name)
-        .await?
-    {
+    match acting::choose(&state, &user, &orgnr).await? {
         Ok(choice) => Ok(Json(choice)),
         // Unknown is 404; bankrupt and deleted units exist but may not order: 422 with why.
         Err(FieldError::NotInRegistry) => Err(ApiError::NotFound),
         Err(reason) => Err(field_error("orgnr", reason, lang)),
     }
+}
+
+async fn mine(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+) -> Result<Json<MyOrganisations>, ApiError> {
+    let organisations = acting::mine(&state, &user).await?;
+    Ok(Json(MyOrganisations {
+        current: user.orgnr.map(|o| o.as_ref().to_owned()),
+        organisations,
+    }))
+}
+
+async fn switch(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    ApiJson(body): ApiJson<ChooseOrganisation>,
+) -> Result<Json<MyOrganisations>, ApiError> {
+    let orgnr = OrgNumber::parse(&body.orgnr).map_err(|e| field_error("orgnr", e, lang))?;
+    acting::require(&state, &user, &orgnr).await?;
+    sessions::set_organisation(&state.db, &user.token_hash, &orgnr).await?;
+    Ok(Json(MyOrganisations {
+        current: Some(orgnr.as_ref().to_owned()),
+        organisations: acting::mine(&state, &user).await?,
+    }))
+}
+
+async fn org_orders(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<OrderSummary>>, ApiError> {
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
+    acting::require(&state, &user, &orgnr).await?;
+    Ok(Json(
+        orders::for_organisation(&state.db, orgnr.as_ref()).await?,
+    ))
 }
 
 fn field_error(field: &str, error: FieldError, lang: common::Lang) -> ApiError {

@@ -5,4 +5,6 @@
 mod helpers;
 mod orders;
 mod outbox;
+mod portal_login;
 mod registry;
+mod smtp;

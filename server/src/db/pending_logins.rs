@@ -1,0 +1,140 @@
+//! Customer-portal logins between the password and the code. The browser holds a random
+//! token (cookie); the row holds its hash, the current code's keyed hash, its expiry and
+//! the wrong guesses so far. Every change is one conditional statement, so the limits
+//! hold when several server processes share the database.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Password to code must take less than this.
+pub const MAX_AGE_MS: i64 = 10 * 60 * 1000;
+/// A code is valid this long.
+pub const CODE_LIFETIME_MS: i64 = 5 * 60 * 1000;
+/// Guesses per code, the right one included.
+pub const CODE_ATTEMPTS: i64 = 5;
+/// Codes one login may ask for ("Send ny kode"), so nobody can flood a phone.
+pub const MAX_CODES: i64 = 3;
+
+pub struct Pending {
+    pub account_id: i64,
+    pub remember: bool,
+}
+
+pub async fn create(
+    db: &SqlitePool,
+    token_hash: &str,
+    account_id: i64,
+    remember: bool,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM pending_logins WHERE created_at_ms < ?")
+        .bind(now_ms - MAX_AGE_MS)
+        .execute(db)
+        .await?;
+    sqlx::query(
+        "INSERT INTO pending_logins (token_hash, account_id, remember, created_at_ms) VALUES (?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(account_id)
+    .bind(remember)
+    .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn find(
+    db: &SqlitePool,
+    token_hash: &str,
+    now_ms: i64,
+) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(i64, bool)> = sqlx::query_as(
+        "SELECT account_id, remember FROM pending_logins WHERE token_hash = ? AND created_at_ms >= ?",
+    )
+    .bind(token_hash)
+    .bind(now_ms - MAX_AGE_MS)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(account_id, remember)| Pending {
+        account_id,
+        remember,
+    }))
+}
+
+/// Stores a new code (replacing the last one), unless this login has had its codes.
+pub async fn set_code(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    code_hash: &str,
+    channel: &str,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated = sqlx::query(
+        "UPDATE pending_logins
+         SET code_hash = ?, code_channel = ?, code_expires_ms = ?, code_attempts = 0, codes_sent = codes_sent + 1
+         WHERE token_hash = ? AND codes_sent < ?",
+    )
+    .bind(code_hash)
+    .bind(channel)
+    .bind(now_ms + CODE_LIFETIME_MS)
+    .bind(token_hash)
+    .bind(MAX_CODES)
+    .execute(conn)
+    .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
+/// A guess at the code, counted before it is compared.
+pub enum Guess {
+    /// No such login, or no code sent yet.
+    NoCode,
+    /// The code's guesses are used up.
+    Exhausted,
+    /// Counted: compare `code_hash`; `attempts_left` after this one.
+    Counted {
+        code_hash: String,
+        expires_ms: i64,
+        attempts_left: i64,
+    },
+}
+
+pub async fn count_guess(db: &SqlitePool, token_hash: &str) -> Result<Guess, sqlx::Error> {
+    let row: Option<(String, i64, i64)> = sqlx::query_as(
+        "UPDATE pending_logins SET code_attempts = code_attempts + 1
+         WHERE token_hash = ? AND code_hash IS NOT NULL AND code_attempts < ?
+         RETURNING code_hash, code_expires_ms, code_attempts",
+    )
+    .bind(token_hash)
+    .bind(CODE_ATTEMPTS)
+    .fetch_optional(db)
+    .await?;
+    if let Some((code_hash, expires_ms, attempts)) = row {
+        return Ok(Guess::Counted {
+            code_hash,
+            expires_ms,
+            attempts_left: CODE_ATTEMPTS - attempts,
+        });
+    }
+    let exists: Option<Option<String>> =
+        sqlx::query_scalar("SELECT code_hash FROM pending_logins WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(db)
+            .await?;
+    Ok(match exists {
+        Some(Some(_)) => Guess::Exhausted,
+        _ => Guess::NoCode,
+    })
+}
+
+/// Takes the login after the right code: it is gone afterwards, so a code works once.
+pub async fn take(db: &SqlitePool, token_hash: &str) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(i64, bool)> = sqlx::query_as(
+        "DELETE FROM pending_logins WHERE token_hash = ? RETURNING account_id, remember",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(account_id, remember)| Pending {
+        account_id,
+        remember,
+    }))
+}

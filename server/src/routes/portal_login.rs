@@ -1,0 +1,378 @@
+//! The customer portal's login (SPEC §1, seed 001): username and password, then a
+//! security code by SMS or e-mail, then the session.
+//!
+//! - `POST /api/auth/password` — checks the password (argon2, on the blocking pool), with
+//!   rate limits per account and per address; answers where a code can be sent (masked)
+//!   and sets a short-lived cookie for the rest of this login.
+//! - `POST /api/auth/code` — sends a six-digit code (valid 5 minutes) through the outbox.
+//! - `POST /api/auth/code/verify` — "Bekreft kode": five guesses per code, single use;
+//!   the right code starts the session (a new id) and answers `Me`.
+//! - `POST /api/auth/forgot` — "Glemt passordet?": a reset link by e-mail (single use, 30
+//!   minutes). Always 202, so nobody learns which usernames exist.
+//! - `POST /api/auth/reset` — a new password with the link's token.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{AppendHeaders, IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use common::api::{
+    CodeChannel, CodeDestinations, ForgotPassword, PasswordLogin, ResetPassword, SendCode,
+    VerifyCode,
+};
+use common::i18n::{fill, t};
+use common::validate::{NewPassword, SecurityCode};
+use common::{FieldError, Lang, ValidationErrors};
+use sha2::{Digest, Sha256};
+
+use super::auth::start_session;
+use crate::auth::{cookie_value, hash_token, hex, new_token};
+use crate::db::accounts::{self, Account, normalise_username};
+use crate::db::pending_logins::{self, Guess};
+use crate::db::sessions::{self, Identity, LoginEvidence};
+use crate::db::{login_failures, password_resets};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ClientAddress, RequestLang};
+use crate::now_ms;
+use crate::outbox::{self, Channel, NewNotification};
+use crate::password;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/password", post(check_password))
+        .route("/auth/code", post(send_code))
+        .route("/auth/code/verify", post(verify_code))
+        .route("/auth/forgot", post(forgot))
+        .route("/auth/reset", post(reset))
+}
+
+/// The cookie that carries a login from the password to the code.
+const PENDING_COOKIE: &str = "bp_pending";
+
+fn field_error(field: &str, error: FieldError, lang: Lang) -> ApiError {
+    let mut errors = ValidationErrors::default();
+    errors.add(field, error);
+    ApiError::Validation(errors, lang)
+}
+
+fn required(field: &str, value: &str, errors: &mut ValidationErrors) {
+    if value.trim().is_empty() {
+        errors.add(field, FieldError::Required);
+    }
+}
+
+async fn check_password(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ClientAddress(address): ClientAddress,
+    ApiJson(body): ApiJson<PasswordLogin>,
+) -> Result<Response, ApiError> {
+    let mut errors = ValidationErrors::default();
+    required("username", &body.username, &mut errors);
+    required("password", &body.password, &mut errors);
+    if body.username.chars().count() > 200 || body.password.chars().count() > 1024 {
+        errors.add("password", FieldError::WrongCredentials);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors, lang));
+    }
+    let account_key = normalise_username(&body.username);
+    if !login_failures::reserve(&state.db, &account_key, &address, now_ms()).await? {
+        tracing::warn!("customer-portal login refused: too many failures");
+        return Err(ApiError::TooManyAttempts(lang));
+    }
+    let account = accounts::by_username(&state.db, &account_key).await?;
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    if !password::verify(body.password, stored).await {
+        return Err(field_error("password", FieldError::WrongCredentials, lang));
+    }
+    let Some(account) = account else {
+        return Err(field_error("password", FieldError::WrongCredentials, lang));
+    };
+    login_failures::clear_account(&state.db, &account_key).await?;
+    let token = new_token()?;
+    pending_logins::create(
+        &state.db,
+        &hash_token(&token),
+        account.id,
+        body.remember,
+        now_ms(),
+    )
+    .await?;
+    let cookie = auth_cookie(
+        &state,
+        PENDING_COOKIE,
+        &token,
+        pending_logins::MAX_AGE_MS / 1000,
+    )?;
+    Ok(([(SET_COOKIE, cookie)], Json(destinations(&account))).into_response())
+}
+
+/// A cookie for the login's own steps only (`Path=/api/auth`).
+fn auth_cookie(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+) -> Result<HeaderValue, ApiError> {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}"
+    ))
+    .map_err(ApiError::internal)
+}
+
+/// Where codes can go, masked: enough to recognise, not enough to learn.
+fn destinations(account: &Account) -> CodeDestinations {
+    CodeDestinations {
+        sms: account.mobile.as_deref().map(mask_mobile),
+        email: account.email.as_deref().map(mask_email),
+    }
+}
+
+fn mask_mobile(mobile: &str) -> String {
+    let digits: String = mobile.chars().filter(char::is_ascii_digit).collect();
+    let last = &digits[digits.len().saturating_sub(3)..];
+    format!("*** ** {last}")
+}
+
+fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
+    }
+}
+
+/// The pending login of this browser, with its token.
+async fn pending(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(String, pending_logins::Pending), ApiError> {
+    let token = cookie_value(headers, PENDING_COOKIE).ok_or(ApiError::Unauthenticated)?;
+    let found = pending_logins::find(&state.db, &hash_token(&token), now_ms())
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    Ok((token, found))
+}
+
+/// A uniformly random six-digit code.
+fn new_code() -> Result<String, ApiError> {
+    // Rejection sampling: 4,294,000,000 is the largest multiple of 10⁶ below 2³².
+    loop {
+        let mut bytes = [0u8; 4];
+        getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+        let n = u32::from_le_bytes(bytes);
+        if n < 4_294_000_000 {
+            return Ok(format!("{:06}", n % 1_000_000));
+        }
+    }
+}
+
+/// The code's hash, keyed by the login's token: a copy of the table alone cannot be
+/// searched through the million possible codes.
+fn code_hash(pending_token: &str, code: &str) -> String {
+    hex(&Sha256::digest(
+        format!("{pending_token}:{code}").as_bytes(),
+    ))
+}
+
+async fn send_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<SendCode>,
+) -> Result<StatusCode, ApiError> {
+    let (token, found) = pending(&state, &headers).await?;
+    let account = accounts::by_id(&state.db, found.account_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let (channel, recipient) = match body.channel {
+        CodeChannel::Sms => (Channel::Sms, account.mobile),
+        CodeChannel::Email => (Channel::Email, account.email),
+    };
+    let Some(recipient) = recipient else {
+        return Err(field_error("channel", FieldError::UnknownChoice, lang));
+    };
+    let code = new_code()?;
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let stored = pending_logins::set_code(
+        &mut tx,
+        &hash_token(&token),
+        &code_hash(&token, &code),
+        channel.as_str(),
+        now,
+    )
+    .await?;
+    if !stored {
+        return Err(ApiError::TooManyAttempts(lang));
+    }
+    let notification = NewNotification {
+        channel,
+        recipient,
+        subject: t::CODE_MAIL_SUBJECT.get(lang).to_owned(),
+        body: fill(t::CODE_MAIL_BODY.get(lang), &[&code]),
+    };
+    outbox::enqueue(&mut tx, &notification, now).await?;
+    tx.commit().await?;
+    state.outbox.wake();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn verify_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<VerifyCode>,
+) -> Result<Response, ApiError> {
+    let code = SecurityCode::parse(&body.code).map_err(|e| field_error("code", e, lang))?;
+    let token = cookie_value(&headers, PENDING_COOKIE).ok_or(ApiError::Unauthenticated)?;
+    let token_hash = hash_token(&token);
+    let (stored_hash, expires_ms, attempts_left) =
+        match pending_logins::count_guess(&state.db, &token_hash).await? {
+            Guess::NoCode => return Err(ApiError::Unauthenticated),
+            Guess::Exhausted => {
+                tracing::warn!("customer-portal code refused: too many wrong codes");
+                return Err(ApiError::TooManyAttempts(lang));
+            }
+            Guess::Counted {
+                code_hash,
+                expires_ms,
+                attempts_left,
+            } => (code_hash, expires_ms, attempts_left),
+        };
+    if code_hash(&token, code.expose()) != stored_hash {
+        let attempts_left = u32::try_from(attempts_left).unwrap_or(0);
+        return Err(field_error(
+            "code",
+            FieldError::WrongCode { attempts_left },
+            lang,
+        ));
+    }
+    if expires_ms <= now_ms() {
+        return Err(field_error("code", FieldError::CodeExpired, lang));
+    }
+    // Taking the login is what makes the code single-use: only one request gets the row.
+    let found = pending_logins::take(&state.db, &token_hash)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let account = accounts::by_id(&state.db, found.account_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let first_org = accounts::organisations(&state.db, account.id)
+        .await?
+        .into_iter()
+        .next();
+    let (cookie, me) = start_session(
+        &state,
+        &headers,
+        Identity::Account { id: account.id },
+        account.name,
+        first_org,
+        found.remember,
+        &LoginEvidence::default(),
+    )
+    .await?;
+    let clear = auth_cookie(&state, PENDING_COOKIE, "", 0)?;
+    Ok((
+        AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, clear)]),
+        Json(me),
+    )
+        .into_response())
+}
+
+async fn forgot(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ApiJson(body): ApiJson<ForgotPassword>,
+) -> Result<StatusCode, ApiError> {
+    if body.username.trim().is_empty() {
+        return Err(field_error("username", FieldError::Required, lang));
+    }
+    let Some(account) = accounts::by_username(&state.db, &body.username).await? else {
+        return Ok(StatusCode::ACCEPTED);
+    };
+    let Some(email) = account.email.clone() else {
+        return Ok(StatusCode::ACCEPTED);
+    };
+    let token = new_token()?;
+    let now = now_ms();
+    let link = format!("{}/kundeportal/nytt-passord#{token}", public_url(&state));
+    let mut tx = state.db.begin().await?;
+    if password_resets::create(&mut tx, &hash_token(&token), account.id, now).await? {
+        let notification = NewNotification {
+            channel: Channel::Email,
+            recipient: email,
+            subject: t::RESET_MAIL_SUBJECT.get(lang).to_owned(),
+            body: fill(t::RESET_MAIL_BODY.get(lang), &[&account.username, &link]),
+        };
+        outbox::enqueue(&mut tx, &notification, now).await?;
+        tx.commit().await?;
+        state.outbox.wake();
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+fn public_url(state: &AppState) -> String {
+    state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", state.config.listen))
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ApiJson(body): ApiJson<ResetPassword>,
+) -> Result<StatusCode, ApiError> {
+    let new_password =
+        NewPassword::parse(&body.password).map_err(|e| field_error("password", e, lang))?;
+    let hash = password::hash(new_password.expose().to_owned())
+        .await
+        .map_err(ApiError::internal)?;
+    let account_id = password_resets::take(&state.db, &hash_token(body.token.trim()), now_ms())
+        .await?
+        .ok_or_else(|| field_error("token", FieldError::ResetLinkInvalid, lang))?;
+    accounts::set_password(&state.db, account_id, &hash).await?;
+    // A new password ends every session of the account, and lifts its lock-out.
+    sessions::delete_for_account(&state.db, account_id).await?;
+    if let Some(account) = accounts::by_id(&state.db, account_id).await? {
+        login_failures::clear_account(&state.db, &account.username).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_are_masked() {
+        assert_eq!(mask_mobile("41234567"), "*** ** 567");
+        assert_eq!(
+            mask_email("kari.kontakt@legekontor.no"),
+            "k***@legekontor.no"
+        );
+    }
+
+    #[test]
+    fn codes_are_six_digits() {
+        for _ in 0..1000 {
+            let c = new_code().unwrap();
+            assert_eq!(c.len(), 6);
+            assert!(c.bytes().all(|b| b.is_ascii_digit()));
+        }
+    }
+}

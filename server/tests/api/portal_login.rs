@@ -1,0 +1,733 @@
+//! The customer portal's login: password (argon2), a code by e-mail through a real SMTP
+//! server, the limits on passwords and codes (also across two server processes on one
+//! database), "Husk meg", "Glemt passordet?", and what an account may and may not do.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::FieldError;
+use common::api::{
+    CodeDestinations, ErrorBody, ErrorCode, Me, MyOrganisations, OrderSummary, Standing,
+};
+use reqwest::StatusCode;
+use serde_json::json;
+use server::db::accounts::DEMO_PASSWORD;
+
+use crate::helpers::*;
+use crate::smtp::{free_port, start_smtp, wait_for_mail};
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+async fn password(
+    c: &reqwest::Client,
+    base: &str,
+    user: &str,
+    pw: &str,
+    remember: bool,
+) -> reqwest::Response {
+    c.post(format!("{base}/api/auth/password"))
+        .json(&json!({ "username": user, "password": pw, "remember": remember }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn send_code(c: &reqwest::Client, base: &str) -> reqwest::Response {
+    c.post(format!("{base}/api/auth/code"))
+        .json(&json!({ "channel": "email" }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn verify(c: &reqwest::Client, base: &str, code: &str) -> reqwest::Response {
+    c.post(format!("{base}/api/auth/code/verify"))
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The newest security code in the outbox (for tests that do not need the SMTP server).
+async fn latest_code(db_url: &str) -> String {
+    let db = sqlx::SqlitePool::connect(db_url).await.unwrap();
+    let body: String = sqlx::query_scalar(
+        "SELECT body FROM notifications WHERE subject LIKE 'Sikkerhetskode%' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    six_digits(&body)
+}
+
+fn six_digits(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a six-digit code in the message")
+        .to_owned()
+}
+
+/// A wrong code that differs from the right one in every digit.
+fn wrong(code: &str) -> String {
+    code.bytes()
+        .map(|b| char::from(b'0' + (b - b'0' + 1) % 10))
+        .collect()
+}
+
+async fn error_of(r: reqwest::Response) -> (StatusCode, ErrorBody) {
+    (r.status(), r.json().await.unwrap())
+}
+
+/// Logs in a demo account (password + code from the database); the client holds the session.
+pub async fn portal_login(app: &TestApp, user: &str) -> reqwest::Client {
+    let c = client();
+    assert_eq!(
+        password(&c, &app.base, user, DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let code = latest_code(&app.db_url).await;
+    assert_eq!(verify(&c, &app.base, &code).await.status(), StatusCode::OK);
+    c
+}
+
+#[tokio::test]
+async fn password_then_a_code_by_email_through_smtp_logs_in_and_the_code_works_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("mail");
+    let port = free_port();
+    let _smtp = start_smtp(&maildir, port);
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+    })
+    .await;
+    let c = client();
+
+    let r = password(&c, &app.base, "  Kari.Kontakt ", DEMO_PASSWORD, false).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "usernames ignore case and spaces"
+    );
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("Path=/api/auth"),
+        "{cookie}"
+    );
+    let to: CodeDestinations = r.json().await.unwrap();
+    assert_eq!(to.email.as_deref(), Some("k***@demo-legekontor.no"));
+    assert_eq!(to.sms.as_deref(), Some("*** ** 567"));
+    // Not logged in yet: the password alone opens nothing.
+    assert_eq!(
+        c.get(format!("{}/api/me", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let mail = wait_for_mail(&maildir, |m| m.contains("Sikkerhetskode")).await;
+    assert!(
+        mail.starts_with("kari.kontakt@demo-legekontor.no|Sikkerhetskode for NHN kundeportal|"),
+        "{mail}"
+    );
+    let code = six_digits(mail.splitn(3, '|').nth(2).unwrap());
+
+    let r = verify(&c, &app.base, &format!("{} {}", &code[..3], &code[3..])).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let me: Me = r.json().await.unwrap();
+    assert_eq!(me.name, "Kari Kontaktperson");
+    assert_eq!(me.eid, None, "an account, not an eID login");
+    assert_eq!(me.session.policy.lifetime_secs, app_policy_lifetime());
+    let me_again: Me = c
+        .get(format!("{}/api/me", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me_again.name, "Kari Kontaktperson");
+
+    // Single use: the same code again finds no login to finish.
+    let (status, body) = error_of(verify(&c, &app.base, &code).await).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body.error, ErrorCode::Unauthenticated);
+}
+
+fn app_policy_lifetime() -> u32 {
+    common::session::SessionPolicy::default().lifetime_secs
+}
+
+#[tokio::test]
+async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires() {
+    let app = spawn_app().await;
+    let c = client();
+    password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    send_code(&c, &app.base).await;
+    let code = latest_code(&app.db_url).await;
+
+    let (status, body) = error_of(verify(&c, &app.base, "12a456").await).await;
+    assert_eq!(
+        (status, body.fields["code"].error),
+        (StatusCode::UNPROCESSABLE_ENTITY, FieldError::NotDigits)
+    );
+    for left in (0..5).rev() {
+        let (status, body) = error_of(verify(&c, &app.base, &wrong(&code)).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            body.fields["code"].error,
+            FieldError::WrongCode {
+                attempts_left: left
+            }
+        );
+        assert_eq!(
+            body.fields["code"].message,
+            format!("Feil kode. Du har {left} forsøk igjen.")
+        );
+    }
+    let (status, body) = error_of(verify(&c, &app.base, &code).await).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the 6th try is refused, right code or not"
+    );
+    assert_eq!(body.error, ErrorCode::TooManyAttempts);
+    assert!(body.message.contains("For mange mislykkede forsøk"));
+
+    // A new login, a code that has run out (its expiry moved 5 minutes back).
+    let c = client();
+    password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    send_code(&c, &app.base).await;
+    let code = latest_code(&app.db_url).await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 300000")
+        .execute(&db)
+        .await
+        .unwrap();
+    let (status, body) = error_of(verify(&c, &app.base, &code).await).await;
+    assert_eq!(
+        (status, body.fields["code"].error),
+        (StatusCode::UNPROCESSABLE_ENTITY, FieldError::CodeExpired)
+    );
+    assert_eq!(
+        body.fields["code"].message,
+        "Koden er utløpt. Be om en ny kode."
+    );
+    // A new code replaces it, and at most three codes per login.
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let code = latest_code(&app.db_url).await;
+    assert_eq!(verify(&c, &app.base, &code).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_which_part_was_wrong() {
+    let app = spawn_app().await;
+    let c = client();
+    let (status, body) = error_of(password(&c, &app.base, "", "", false).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body.fields["username"].error, FieldError::Required);
+    assert_eq!(body.fields["password"].error, FieldError::Required);
+
+    let (status, unknown) =
+        error_of(password(&c, &app.base, "finnes.ikke", "hva som helst", false).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for _ in 0..4 {
+        let (status, body) =
+            error_of(password(&c, &app.base, "kari.kontakt", "feil passord", false).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            body, unknown,
+            "an unknown user and a wrong password look the same"
+        );
+        assert_eq!(
+            body.fields["password"].message,
+            "Feil brukernavn eller passord."
+        );
+    }
+    // The fifth failure fills the window; the sixth attempt is refused, right password or not.
+    password(&c, &app.base, "kari.kontakt", "feil passord", false).await;
+    let (status, body) =
+        error_of(password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body.error, ErrorCode::TooManyAttempts);
+    // Another account from the same address is not locked by Kari's failures.
+    assert_eq!(
+        password(&c, &app.base, "ola.bergen", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // Once the window has passed (failures moved 15 minutes back), Kari may try again.
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE login_failures SET at_ms = at_ms - 900000")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+/// A server process of its own on a shared database; killed when dropped.
+struct ServerProcess(Child, String);
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn start_process(db_url: &str) -> ServerProcess {
+    let port = free_port();
+    let process = ServerProcess(
+        Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("BP_LISTEN", format!("127.0.0.1:{port}"))
+            .env("DATABASE_URL", db_url)
+            .env("BP_DIST", "/nonexistent")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server binary starts"),
+        format!("http://127.0.0.1:{port}"),
+    );
+    for _ in 0..200 {
+        if reqwest::get(format!("{}/api/health", process.1))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return process;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server process did not start");
+}
+
+#[tokio::test]
+async fn the_limits_hold_across_two_server_processes_on_one_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("sqlite://{}/shared.db", dir.path().display());
+    // One at a time: the first creates the schema and the demo accounts.
+    let a = start_process(&db_url).await;
+    let b = start_process(&db_url).await;
+    let c = client();
+
+    // Passwords: five failures spread over both processes lock the account on both.
+    for i in 0..5 {
+        let base = if i % 2 == 0 { &a.1 } else { &b.1 };
+        assert_eq!(
+            password(&c, base, "kari.kontakt", "feil passord", false)
+                .await
+                .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    for base in [&a.1, &b.1] {
+        assert_eq!(
+            password(&c, base, "kari.kontakt", DEMO_PASSWORD, false)
+                .await
+                .status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{base}"
+        );
+    }
+
+    // Addresses: twenty failures over many usernames lock the address, on both processes.
+    for i in 0..20 {
+        let base = if i % 2 == 0 { &a.1 } else { &b.1 };
+        let status = password(&c, base, &format!("bruker{i}"), "feil passord", false)
+            .await
+            .status();
+        // Kari's five failures count for the address too: the last of these are refused already.
+        assert!(matches!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::TOO_MANY_REQUESTS
+        ));
+    }
+    for base in [&a.1, &b.1] {
+        assert_eq!(
+            password(&c, base, "ola.bergen", DEMO_PASSWORD, false)
+                .await
+                .status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{base}"
+        );
+    }
+
+    // Codes: a login started on one process, guessed at on both: the sixth guess is refused.
+    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    sqlx::query("DELETE FROM login_failures")
+        .execute(&db)
+        .await
+        .unwrap();
+    let c = client();
+    assert_eq!(
+        password(&c, &a.1, "ola.bergen", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(send_code(&c, &b.1).await.status(), StatusCode::NO_CONTENT);
+    let code = latest_code(&db_url).await;
+    for i in 0..5 {
+        let base = if i % 2 == 0 { &b.1 } else { &a.1 };
+        assert_eq!(
+            verify(&c, base, &wrong(&code)).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    assert_eq!(
+        verify(&c, &a.1, &code).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        verify(&c, &b.1, &code).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn remember_me_gives_a_longer_session_and_every_login_gets_a_new_session_id() {
+    let app = spawn_app().await;
+    // A session from before (test login) in the same browser.
+    let c = client();
+    c.post(format!("{}/api/auth/test-login", app.base))
+        .json(
+            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let before: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(before.len(), 1);
+
+    password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, true).await;
+    send_code(&c, &app.base).await;
+    let code = latest_code(&app.db_url).await;
+    let r = verify(&c, &app.base, &code).await;
+    let cookies: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("bp_session="))
+        .unwrap();
+    assert!(
+        session.contains("Max-Age=28800"),
+        "Husk meg: the cookie outlives the browser: {session}"
+    );
+    let me: Me = r.json().await.unwrap();
+    assert_eq!(me.session.policy.lifetime_secs, 28_800);
+    assert!(me.session.expires_at_ms - me.session.server_now_ms > 8 * 3_600_000 - 60_000);
+
+    let after: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(after.len(), 1, "the old session ended at login");
+    assert_ne!(after, before, "a new session id");
+
+    // "Logg ut" ends it.
+    assert_eq!(
+        c.post(format!("{}/api/auth/logout", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        c.get(format!("{}/api/me", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn forgot_password_sends_a_single_use_link_that_sets_a_new_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("mail");
+    let port = free_port();
+    let _smtp = start_smtp(&maildir, port);
+    let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        c.smtp_host = Some("127.0.0.1".into());
+        c.smtp_port = port;
+        c.public_url = Some("https://bestilling.nhn.no".into());
+    })
+    .await;
+    let c = client();
+    let forgot = |user: &'static str| {
+        c.post(format!("{}/api/auth/forgot", app.base))
+            .json(&json!({ "username": user }))
+            .send()
+    };
+    // The same answer whether the user exists or not.
+    assert_eq!(
+        forgot("finnes.ikke").await.unwrap().status(),
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        forgot("kari.kontakt").await.unwrap().status(),
+        StatusCode::ACCEPTED
+    );
+    let mail = wait_for_mail(&maildir, |m| m.contains("Nytt passord")).await;
+    assert!(
+        mail.starts_with("kari.kontakt@demo-legekontor.no|Nytt passord for NHN kundeportal|"),
+        "{mail}"
+    );
+    let link_start = mail
+        .find("https://bestilling.nhn.no/kundeportal/nytt-passord#")
+        .expect("a link");
+    let token: String = mail[link_start..]
+        .split('#')
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    assert_eq!(token.len(), 64);
+
+    let reset = |token: String, pw: &'static str| {
+        c.post(format!("{}/api/auth/reset", app.base))
+            .json(&json!({ "token": token, "password": pw }))
+            .send()
+    };
+    let (status, body) = error_of(reset(token.clone(), "for kort").await.unwrap()).await;
+    assert_eq!(
+        (status, body.fields["password"].error),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldError::PasswordTooShort { min: 12 }
+        )
+    );
+    assert_eq!(
+        body.fields["password"].message,
+        "Passordet må ha minst 12 tegn."
+    );
+    let (status, body) =
+        error_of(reset("0".repeat(64), "et helt nytt passord").await.unwrap()).await;
+    assert_eq!(
+        (status, body.fields["token"].error),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldError::ResetLinkInvalid
+        )
+    );
+    assert_eq!(
+        reset(token.clone(), "et helt nytt passord")
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let (status, body) = error_of(reset(token, "enda et nytt passord").await.unwrap()).await;
+    assert_eq!(
+        (status, body.fields["token"].error),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldError::ResetLinkInvalid
+        ),
+        "single use"
+    );
+
+    assert_eq!(
+        password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        password(&c, &app.base, "kari.kontakt", "et helt nytt passord", false)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    // At most three links an hour.
+    for _ in 0..3 {
+        forgot("kari.kontakt").await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let links = crate::smtp::delivered(&maildir)
+        .iter()
+        .filter(|m| m.contains("Nytt passord"))
+        .count();
+    assert_eq!(links, 3);
+}
+
+#[tokio::test]
+async fn an_account_acts_for_its_own_organisations_only() {
+    let app = spawn_app().await;
+    let kari = portal_login(&app, "kari.kontakt").await;
+    let ola = portal_login(&app, "ola.bergen").await;
+    let get = |c: &reqwest::Client, path: String| c.get(format!("{}{path}", app.base)).send();
+
+    let mine: MyOrganisations = get(&kari, "/api/organisations".into())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.current.as_deref(), Some("945627913"));
+    let names: Vec<String> = mine
+        .organisations
+        .iter()
+        .map(|o| o.organisation.display())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "DEMO LEGEKONTOR AS (DEMODATA) (945627913)",
+            "OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)"
+        ]
+    );
+    assert!(
+        mine.organisations
+            .iter()
+            .all(|o| o.standing == Standing::Contact)
+    );
+
+    // Switching to another of her organisations works; to Ola's does not.
+    let r = kari
+        .put(format!("{}/api/session/organisation", app.base))
+        .json(&json!({ "orgnr": "974760673" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let mine: MyOrganisations = get(&kari, "/api/organisations".into())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.current.as_deref(), Some("974760673"));
+    let r = kari
+        .put(format!("{}/api/session/organisation", app.base))
+        .json(&json!({ "orgnr": "964338531" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // An order for Kari's organisation, by the daglig leder (eID), shows in Kari's list.
+    let leader = login_as(&app, "08908834756", "Kari Testperson").await;
+    let mut body = order(valid_answers());
+    body["orgnr"] = json!("945627913");
+    let r = leader
+        .post(format!("{}/api/orders", app.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let list: Vec<OrderSummary> = get(&kari, "/api/organisations/945627913/orders".into())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].ordered_by, "Kari Testperson");
+
+    // The authorization table: every organisation-scoped endpoint, as a user of another
+    // organisation (Ola, contact for Bergen) — refused, never the data.
+    let refused = [
+        ("GET", "/api/organisations/945627913/orders".to_owned()),
+        ("PUT", "/api/session/organisation".to_owned()),
+        ("POST", "/api/orders".to_owned()),
+        ("POST", "/api/orders/validate".to_owned()),
+        ("GET", format!("/api/orders/{}", list[0].reference)),
+    ];
+    for (method, path) in refused {
+        let url = format!("{}{path}", app.base);
+        let r = match method {
+            "GET" => ola.get(url).send().await.unwrap(),
+            "PUT" => ola
+                .put(url)
+                .json(&json!({ "orgnr": "945627913" }))
+                .send()
+                .await
+                .unwrap(),
+            _ => ola.post(url).json(&body).send().await.unwrap(),
+        };
+        let status = r.status();
+        let text = r.text().await.unwrap();
+        assert!(
+            matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+            "{method} {path}: {status}"
+        );
+        assert!(
+            !text.contains("Kari") && !text.contains("BP-"),
+            "{method} {path} leaks: {text}"
+        );
+    }
+    // Looking a unit up is public registry data, but the standing says Ola has none.
+    let choice: common::api::OrganisationChoice = get(&ola, "/api/organisations/945627913".into())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(choice.standing, Standing::Lacks);
+    // Even for her own organisation an account cannot accept terms: that needs ID-porten.
+    let r = kari
+        .post(format!("{}/api/orders", app.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // A person without a role at the unit cannot list its orders either.
+    let stranger = login_as(&app, "22069015569", "Ola Annen").await;
+    let r = get(&stranger, "/api/organisations/945627913/orders".into())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = get(&leader, "/api/organisations/945627913/orders".into())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "the daglig leder may");
+}

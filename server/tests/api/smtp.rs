@@ -1,0 +1,86 @@
+//! A real SMTP server for the tests: Python's aiosmtpd delivering into a Maildir, and the
+//! messages read back decoded.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// An SMTP server on a free port; stopped when dropped.
+pub struct SmtpServer(Child);
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
+    // aiosmtpd 1.4.6 from PyPI (installed by `cargo xtask test`).
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{port}"),
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+        ])
+        .arg(maildir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 -m aiosmtpd runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "aiosmtpd did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    SmtpServer(child)
+}
+
+/// The messages delivered so far, decoded by Python's email package (headers RFC 2047,
+/// bodies quoted-printable), as "To|Subject|Body".
+pub fn delivered(maildir: &Path) -> Vec<String> {
+    let script = r#"
+import mailbox, sys
+from email.header import decode_header, make_header
+for m in mailbox.Maildir(sys.argv[1], create=False):
+    subject = str(make_header(decode_header(m['Subject'])))
+    body = m.get_payload(decode=True).decode('utf-8')
+    print(m['To'] + '|' + subject + '|' + body.replace('\n', ' ') + '\x1e')
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(maildir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\x1e')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Waits for a delivered message matching `pred`.
+pub async fn wait_for_mail(maildir: &Path, pred: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(m) = delivered(maildir).into_iter().find(|m| pred(m)) {
+            return m;
+        }
+        assert!(Instant::now() < deadline, "no mail arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
