@@ -2,8 +2,10 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ErrorBody, ErrorCode, LogoutResponse, MailboxEntry, Me, OrganisationChoice, Receipt,
-    SessionInfo, SubmitOrder, TestLoginRequest,
+    ChooseOrganisation, CodeChannel, CodeDestinations, ErrorBody, ErrorCode, ForgotPassword,
+    LogoutResponse, MailboxEntry, Me, MyOrganisations, OrderSummary, OrganisationChoice,
+    PasswordLogin, Receipt, ResetPassword, SendCode, SessionInfo, SubmitOrder, TestLoginRequest,
+    VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -47,6 +49,10 @@ pub enum ApiClientError {
     /// The session ran out.
     Expired,
     NotFound,
+    /// 403: not this user's to see or do.
+    Forbidden,
+    /// 429: too many failed attempts; wait.
+    TooManyAttempts,
     /// Anything else the server refused or failed at.
     Server,
 }
@@ -105,6 +111,8 @@ impl Api {
             }
             Some((ErrorCode::Unauthenticated, _)) => ApiClientError::Unauthenticated,
             Some((ErrorCode::NotFound, _)) => ApiClientError::NotFound,
+            Some((ErrorCode::Forbidden, _)) => ApiClientError::Forbidden,
+            Some((ErrorCode::TooManyAttempts, _)) => ApiClientError::TooManyAttempts,
             _ => ApiClientError::Server,
         })
     }
@@ -137,13 +145,80 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiClientError> {
+        self.send_json(Request::post(path), body).await
+    }
+
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        builder: RequestBuilder,
+        body: &B,
+    ) -> Result<T, ApiClientError> {
         let json = to_json(body).ok_or(ApiClientError::Server)?;
         self.send(
-            self.prepare(Request::post(path))
+            self.prepare(builder)
                 .header("Content-Type", "application/json")
                 .body(json),
         )
         .await
+    }
+
+    /// Customer portal: username and password; where the code can go.
+    pub async fn password_login(
+        &self,
+        body: &PasswordLogin,
+    ) -> Result<CodeDestinations, ApiClientError> {
+        self.post("/api/auth/password", body).await
+    }
+
+    pub async fn send_code(&self, channel: CodeChannel) -> Result<(), ApiClientError> {
+        self.post("/api/auth/code", &SendCode { channel }).await
+    }
+
+    /// "Bekreft kode": the right code starts the session.
+    pub async fn verify_code(&self, code: String) -> Result<Me, ApiClientError> {
+        let me: Me = self
+            .post("/api/auth/code/verify", &VerifyCode { code })
+            .await?;
+        self.note_info(&me.session);
+        Ok(me)
+    }
+
+    pub async fn forgot_password(&self, username: String) -> Result<(), ApiClientError> {
+        self.post("/api/auth/forgot", &ForgotPassword { username })
+            .await
+    }
+
+    pub async fn reset_password(
+        &self,
+        token: String,
+        password: String,
+    ) -> Result<(), ApiClientError> {
+        self.post("/api/auth/reset", &ResetPassword { token, password })
+            .await
+    }
+
+    pub async fn my_organisations(&self) -> Result<MyOrganisations, ApiClientError> {
+        self.get("/api/organisations").await
+    }
+
+    /// "Bytt virksomhet".
+    pub async fn switch_organisation(
+        &self,
+        orgnr: String,
+    ) -> Result<MyOrganisations, ApiClientError> {
+        self.send_json(
+            Request::put("/api/session/organisation"),
+            &ChooseOrganisation { orgnr },
+        )
+        .await
+    }
+
+    pub async fn organisation_orders(
+        &self,
+        orgnr: &str,
+    ) -> Result<Vec<OrderSummary>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/orders"))
+            .await
     }
 
     pub async fn me(&self) -> Result<Me, ApiClientError> {

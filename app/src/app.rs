@@ -13,7 +13,8 @@ use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
     journey::Journey, login::TestLogin, login_failed::LoginFailed, mailbox::Mailbox,
-    not_found::NotFound, receipt::ReceiptPage,
+    not_found::NotFound, password_reset::ForgotPassword, password_reset::ResetPassword,
+    portal::Portal, portal_login::PortalLogin, receipt::ReceiptPage,
 };
 
 /// The whole app.
@@ -42,6 +43,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
                     <Route path=path!("/innlogging-feilet") view=LoginFailed/>
                     <Route path=path!("/utvikling/postkasse") view=Mailbox/>
+                    <Route path=path!("/kundeportal") view=Portal/>
+                    <Route path=path!("/kundeportal/innlogging") view=PortalLogin/>
+                    <Route path=path!("/kundeportal/glemt-passord") view=ForgotPassword/>
+                    <Route path=path!("/kundeportal/nytt-passord") view=ResetPassword/>
                 </Routes>
             </main>
             <Footer/>

@@ -172,11 +172,7 @@ impl FieldError {
                 ),
                 &[&min.to_string()],
             ),
-            FieldError::ResetLinkInvalid => m(
-                "Lenken er ugyldig, brukt eller utløpt. Be om en ny lenke.",
-                "The link is invalid, used or expired. Ask for a new link.",
-            )
-            .into(),
+            FieldError::ResetLinkInvalid => crate::i18n::t::RESET_LINK_INVALID.get(lang).into(),
             FieldError::TooMany { max } => fill(
                 m(
                     "Du kan ikke legge inn flere enn {0}.",

@@ -240,6 +240,7 @@ pub mod t {
         RESET_HINT = "Minst 12 tegn. Gjerne flere ord med mellomrom.", "At least 12 characters. Several words with spaces work well.";
         RESET_SUBMIT = "Lagre passord", "Save password";
         RESET_DONE = "Passordet er endret. Logg inn med det nye passordet.", "The password has been changed. Log in with the new password.";
+        RESET_LINK_INVALID = "Lenken er ugyldig, brukt eller utløpt. Be om en ny lenke.", "The link is invalid, used or expired. Ask for a new link.";
         TO_PORTAL_LOGIN = "Til innloggingen", "To the login";
 
         // Customer portal

@@ -2,10 +2,12 @@
 //! pattern): focused when a submit fails, each error a link that moves focus to its field.
 
 use common::i18n::t;
+use common::{Text, ValidationErrors};
 use leptos::prelude::*;
 
+use crate::components::field::dom_id;
 use crate::components::focus_by_id;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 
 pub const SUMMARY_ID: &str = "error-summary";
 
@@ -37,4 +39,28 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
 /// Focuses the summary after it has rendered.
 pub fn focus_summary() {
     focus_by_id(SUMMARY_ID.to_owned());
+}
+
+/// The summary's items for a fixed form: each field with an error, in the form's order.
+pub fn summary_of(
+    errors: RwSignal<ValidationErrors>,
+    fields: &'static [(&'static str, Text)],
+) -> Signal<Vec<(String, String)>> {
+    let lang = use_lang();
+    Signal::derive(move || {
+        let lang = lang.get();
+        errors.with(|e| {
+            fields
+                .iter()
+                .filter_map(|(id, label)| {
+                    e.get(id).map(|err| {
+                        (
+                            dom_id(id),
+                            format!("{}: {}", label.get(lang), err.message(lang)),
+                        )
+                    })
+                })
+                .collect()
+        })
+    })
 }

@@ -48,6 +48,36 @@ pub struct InputSpec {
     pub required: bool,
 }
 
+impl InputSpec {
+    /// A required text input labelled from the catalog.
+    pub fn text(id: &str, label: common::Text, hint: Option<common::Text>) -> Self {
+        let lang = use_lang();
+        InputSpec {
+            id: dom_id(id),
+            label: Signal::derive(move || label.get(lang.get()).to_owned()),
+            hint: hint.map(|h| Signal::derive(move || h.get(lang.get()).to_owned())),
+            input_type: "text",
+            input_mode: "text",
+            autocomplete: "off",
+            required: true,
+        }
+    }
+
+    pub fn kind(
+        self,
+        input_type: &'static str,
+        input_mode: &'static str,
+        autocomplete: &'static str,
+    ) -> Self {
+        InputSpec {
+            input_type,
+            input_mode,
+            autocomplete,
+            ..self
+        }
+    }
+}
+
 /// One text input with label, hint and error.
 #[component]
 pub fn TextInput(

@@ -13,8 +13,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiClientError, use_api};
 use crate::app::set_title;
-use crate::components::error_summary::{ErrorSummary, focus_summary};
-use crate::components::field::{InputSpec, TextInput, dom_id};
+use crate::components::error_summary::{ErrorSummary, focus_summary, summary_of};
+use crate::components::field::{InputSpec, TextInput};
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
@@ -31,24 +31,11 @@ pub fn TestLogin() -> impl IntoView {
     let errors = RwSignal::new(ValidationErrors::default());
     let problem = RwSignal::new(None::<ApiClientError>);
     let busy = RwSignal::new(false);
-    let fields: [(&str, Text); 2] = [
+    static FIELDS: [(&str, Text); 2] = [
         ("fodselsnummer", t::TEST_LOGIN_FNR),
         ("name", t::TEST_LOGIN_NAME),
     ];
-    let summary = Signal::derive(move || {
-        let e = errors.get();
-        fields
-            .iter()
-            .filter_map(|(id, label)| {
-                e.get(id).map(|err| {
-                    (
-                        dom_id(id),
-                        format!("{}: {}", label.get(lang.get()), err.message(lang.get())),
-                    )
-                })
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary = summary_of(errors, &FIELDS);
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -108,14 +95,8 @@ pub fn TestLogin() -> impl IntoView {
                  label: Text,
                  hint: Option<Text>,
                  mode: &'static str,
-                 autocomplete: &'static str| InputSpec {
-        id: dom_id(id),
-        label: Signal::derive(move || label.get(lang.get()).to_owned()),
-        hint: hint.map(|h| Signal::derive(move || h.get(lang.get()).to_owned())),
-        input_type: "text",
-        input_mode: mode,
-        autocomplete,
-        required: true,
+                 autocomplete: &'static str| {
+        InputSpec::text(id, label, hint).kind("text", mode, autocomplete)
     };
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(t::TEST_LOGIN_TITLE)}</h1>

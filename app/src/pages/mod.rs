@@ -5,6 +5,9 @@ pub mod login;
 pub mod login_failed;
 pub mod mailbox;
 pub mod not_found;
+pub mod password_reset;
+pub mod portal;
+pub mod portal_login;
 pub mod receipt;
 
 use common::i18n::t;

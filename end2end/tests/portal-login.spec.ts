@@ -1,0 +1,144 @@
+// The customer portal's login (SPEC §1, seed 001; issue 3): username and password, a
+// security code by e-mail read from a real SMTP server, "Glemt passordet?", switching
+// organisation — on a portal of the spec's own, with zero axe violations at every step.
+import { expect, test, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expectNoAxeViolations } from './a11y';
+import { delivered, startSmtp, waitForMail } from './mail';
+import { startServer, stopServer } from './server';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: ChildProcess;
+let smtp: ChildProcess;
+let base: string;
+let maildir: string;
+
+test.beforeAll(async ({}, info) => {
+  const port = 8400 + info.workerIndex * 10 + (info.project.name === 'phone' ? 1 : 0);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-portal-'));
+  maildir = path.join(dir, 'mail');
+  smtp = await startSmtp(port + 5, maildir);
+  base = `http://127.0.0.1:${port}`;
+  server = await startServer(port, dir, {
+    BP_SMTP_HOST: '127.0.0.1', BP_SMTP_PORT: String(port + 5), BP_PUBLIC_URL: base,
+  });
+});
+
+test.afterAll(async () => {
+  await stopServer(server);
+  smtp.kill();
+});
+
+const code = (mail: string) => mail.split('|')[2].match(/\b\d{6}\b/)![0];
+
+async function passwordStep(page: Page, username: string, password: string) {
+  await page.getByLabel('Brukernavn').fill(username);
+  await page.getByLabel('Passord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+test('password, then a code by e-mail, then the portal with its organisations', async ({ page }) => {
+  await page.goto(`${base}/kundeportal/innlogging`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Innlogging kundeportal' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Glemt passordet?' })).toBeVisible();
+  await expectNoAxeViolations(page, 'customer-portal login');
+
+  // Nothing typed: both fields named in the focused summary.
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  const summary = page.locator('.ds-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Brukernavn: Du må fylle ut feltet.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Passord: Du må fylle ut feltet.' })).toBeVisible();
+  await expectNoAxeViolations(page, 'customer-portal login with errors');
+
+  // A wrong password: said at the field, the username kept.
+  await passwordStep(page, 'kari.kontakt', 'feil passord');
+  await expect(page.locator('#f-password-error')).toHaveText('Feil brukernavn eller passord.');
+  await expect(page.getByLabel('Brukernavn')).toHaveValue('kari.kontakt');
+
+  await passwordStep(page, 'kari.kontakt', 'demo-passord-2026');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  const where = page.getByRole('group', { name: 'Hvor ønsker du å motta sikkerhetskode?' });
+  await where.getByLabel('E-post (k***@demo-legekontor.no)').check();
+  await expect(where.getByLabel('SMS (*** ** 567)')).not.toBeChecked();
+  await expectNoAxeViolations(page, 'code channel choice');
+  await page.getByRole('button', { name: 'Send kode' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekreft kode' })).toBeFocused();
+  await expect(page.getByText('Vi har sendt en sikkerhetskode til k***@demo-legekontor.no. Koden gjelder i 5 minutter.')).toBeVisible();
+  const mail = await waitForMail(maildir, 'kari.kontakt@demo-legekontor.no', 'Sikkerhetskode');
+  const right = code(mail);
+  const wrong = right.split('').map(d => String((Number(d) + 1) % 10)).join('');
+  await page.getByLabel('Sikkerhetskode').fill(wrong);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('#f-code-error')).toHaveText('Feil kode. Du har 4 forsøk igjen.');
+  await expectNoAxeViolations(page, 'confirm code with an error');
+  await page.getByLabel('Sikkerhetskode').fill(right);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+  await expect(page).toHaveURL(`${base}/kundeportal`);
+  await expect(page.getByText('Du er innlogget som Kari Kontaktperson')).toBeVisible();
+  const org = page.getByRole('region', { name: 'Virksomhet' });
+  const current = page.getByTestId('current-org');
+  await expect(current).toHaveText('DEMO LEGEKONTOR AS (DEMODATA) (945627913)');
+  await expect(org.getByText('Du er registrert kontaktperson for virksomheten.')).toBeVisible();
+  await expect(page.getByText('Virksomheten har ingen bestillinger ennå.')).toBeVisible();
+  await expectNoAxeViolations(page, 'customer portal');
+
+  // "Bytt virksomhet": the server remembers the choice.
+  await org.getByLabel('Bytt virksomhet').selectOption('974760673');
+  await expect(current).toHaveText('OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');
+  await page.reload();
+  await expect(current).toHaveText('OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');
+
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(`${base}/kundeportal/innlogging`);
+  expect((await page.request.get(`${base}/api/me`)).status()).toBe(401);
+});
+
+test('Glemt passordet? sends a link that sets a new password once', async ({ page }) => {
+  await page.goto(`${base}/kundeportal/innlogging`);
+  await page.getByRole('link', { name: 'Glemt passordet?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Glemt passordet?' })).toBeVisible();
+  await expectNoAxeViolations(page, 'forgot password');
+  await page.getByLabel('Brukernavn').fill('ola.bergen');
+  await page.getByRole('button', { name: 'Send lenke' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hvis brukernavnet finnes' })).toBeVisible();
+
+  const mail = await waitForMail(maildir, 'ola.bergensen@demo-bergen.no', 'Nytt passord');
+  const link = mail.match(/http:\/\/\S+\/kundeportal\/nytt-passord#[0-9a-f]{64}/)![0];
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lag nytt passord' })).toBeVisible();
+  await page.getByLabel('Nytt passord').fill('for kort');
+  await page.getByRole('button', { name: 'Lagre passord' }).click();
+  await expect(page.locator('#f-password-error')).toHaveText('Passordet må ha minst 12 tegn.');
+  await expectNoAxeViolations(page, 'new password with an error');
+  await page.getByLabel('Nytt passord').fill('ola sitt nye passord');
+  await page.getByRole('button', { name: 'Lagre passord' }).click();
+  await expect(page.getByText('Passordet er endret. Logg inn med det nye passordet.')).toBeVisible();
+
+  // The link works once.
+  await page.goto(link);
+  await page.getByLabel('Nytt passord').fill('et passord til slutt');
+  await page.getByRole('button', { name: 'Lagre passord' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Lenken er ugyldig, brukt eller utløpt.' })).toBeVisible();
+
+  // The new password logs in (as far as the code step); the old one does not.
+  const before = delivered(maildir);
+  await page.goto(`${base}/kundeportal/innlogging`);
+  await passwordStep(page, 'ola.bergen', 'demo-passord-2026');
+  await expect(page.locator('#f-password-error')).toHaveText('Feil brukernavn eller passord.');
+  await page.getByLabel('Passord', { exact: true }).fill('ola sitt nye passord');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByLabel(/^E-post/).check();
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  const mail2 = await waitForMail(maildir, 'ola.bergensen@demo-bergen.no', 'Sikkerhetskode', before);
+  await page.getByLabel('Sikkerhetskode').fill(code(mail2));
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText('Du er innlogget som Ola Bergensen')).toBeVisible();
+  await expect(page.getByTestId('current-org')).toHaveText('BERGEN KOMMUNE (964338531)');
+});
