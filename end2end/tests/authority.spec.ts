@@ -7,11 +7,14 @@ import { KARI } from './pages/login';
 
 const LEGEKONTOR = 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)';
 
-test('the daglig leder is told why she may accept, and orders', async ({ page }) => {
+test('the daglig leder picks her unit from her own list, is told why she may accept, and orders', async ({ page }) => {
   const j = new JourneyPage(page);
   await j.start(KARI);
-  await j.orgInput().fill('945627913');
-  await expect(page.getByText(LEGEKONTOR)).toBeVisible();
+  // The units the registry gives her a role in, one press away.
+  const mine = page.getByRole('region', { name: 'Dine virksomheter' });
+  await mine.getByRole('button', { name: LEGEKONTOR }).click();
+  await expect(j.orgInput()).toHaveValue('945627913');
+  await expect(page.getByRole('status').getByText(LEGEKONTOR)).toBeVisible();
   await expect(page.getByText('Du er daglig leder.')).toBeVisible();
   await expectNoAxeViolations(page, 'step 2 with a role');
   await page.getByRole('button', { name: 'Gå videre' }).click();
@@ -25,6 +28,7 @@ test('the daglig leder is told why she may accept, and orders', async ({ page })
 test('a person without a role that gives authority cannot go on, and is told why', async ({ page }) => {
   const j = new JourneyPage(page);
   await j.start({ fnr: '22069015569', name: 'Ola Annen' });
+  await expect(page.getByRole('region', { name: 'Dine virksomheter' })).toHaveCount(0);
   await j.orgInput().fill('945627913');
   await expect(page.getByText(LEGEKONTOR)).toBeVisible();
   await expect(page.getByText('Du er ikke registrert i Enhetsregisteret med en rolle som gir myndighet')).toBeVisible();

@@ -13,9 +13,12 @@ export async function startServer(port: number, dbDir: string, env: Record<strin
       BP_LISTEN: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${dbDir}/own.db`,
       BP_DIST: path.join(root, 'dist'),
+      RUST_LOG: 'info',
       ...env,
     },
-    stdio: 'ignore',
+    // Its log goes into the run's output, which `cargo xtask test` searches for
+    // fødselsnumre like every other server's.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
     try {

@@ -731,3 +731,34 @@ async fn an_account_acts_for_its_own_organisations_only() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK, "the daglig leder may");
 }
+
+#[tokio::test]
+async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to_them_only() {
+    let app = spawn_app().await;
+    let kari = login_as(&app, "08908834756", "Kari Testperson").await;
+    let mine: MyOrganisations = kari
+        .get(format!("{}/api/organisations", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine.organisations.len(), 1);
+    assert_eq!(mine.organisations[0].organisation.orgnr, "945627913");
+    assert_eq!(
+        mine.organisations[0].standing,
+        Standing::Holds(common::api::Authority::DagligLeder)
+    );
+    let switch = |orgnr: &str| {
+        kari.put(format!("{}/api/session/organisation", app.base))
+            .json(&json!({ "orgnr": orgnr }))
+            .send()
+    };
+    assert_eq!(switch("945627913").await.unwrap().status(), StatusCode::OK);
+    // NHN's roles are not known here: nobody can tell that she acts for it.
+    assert_eq!(switch("994598759").await.unwrap().status(), StatusCode::FORBIDDEN);
+    let (status, body) = error_of(switch("123").await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body.fields["orgnr"].error, FieldError::WrongLength { expected: 9 });
+}

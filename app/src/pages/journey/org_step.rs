@@ -2,7 +2,7 @@
 //! Enhetsregisteret, then "Gå videre".
 
 use common::FieldError;
-use common::api::Standing;
+use common::api::{OrganisationChoice, Standing};
 use common::form::{FieldKind, FieldSpec};
 use common::i18n::t;
 use common::validate::OrgNumber;
@@ -60,6 +60,19 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
             }
         });
     };
+    // The units the user is known to act for, to pick with one press (and to switch between).
+    let mine = RwSignal::new(Vec::<OrganisationChoice>::new());
+    spawn_local(async move {
+        if let Ok(list) = api.my_organisations().await {
+            mine.set(list.organisations);
+        }
+    });
+    let pick = move |choice: OrganisationChoice| {
+        input.set(choice.organisation.orgnr.clone());
+        error.set(None);
+        problem.set(None);
+        found.set(Some(choice));
+    };
     let on_input = Callback::new(move |v: String| {
         input.set(v.clone());
         found.set(None);
@@ -106,6 +119,20 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     view! {
         <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
+        <Show when=move || !mine.with(Vec::is_empty)>
+            <section aria-labelledby="my-orgs-heading" class="bp-my-orgs">
+                <h2 class="ds-heading" data-size="xs" id="my-orgs-heading">{tr(t::PORTAL_MY_ORGS)}</h2>
+                <ul class="ds-list">
+                    {move || mine.get().into_iter().map(|choice| {
+                        let label = choice.organisation.display();
+                        view! {
+                            <li><button type="button" class="ds-button" data-variant="tertiary"
+                                on:click=move |_| pick(choice.clone())>{label}</button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
         <form class="bp-form" novalidate on:submit=submit>
             <TextInput spec value=input error=error on_input on_blur/>
             <div role="status" class="bp-org-result">
