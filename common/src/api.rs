@@ -285,6 +285,21 @@ pub struct SubmitOrder {
     pub idempotency_key: Option<String>,
 }
 
+/// `PUT /api/drafts/{service}` and `GET /api/drafts/{service}`: the journey so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub orgnr: String,
+    /// The step the user was at (3 = the form, 4 = read and accept).
+    pub step: u8,
+    pub answers: RawForm,
+    /// The order's idempotency key; the server keeps the first one it was given, and
+    /// answers with it, so every tab submits the same order.
+    pub idempotency_key: String,
+    /// Set by the server.
+    #[serde(default)]
+    pub saved_at_ms: i64,
+}
+
 /// Whether an idempotency key has a sane shape: 8–64 letters, digits or hyphens.
 pub fn is_idempotency_key(key: &str) -> bool {
     (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')

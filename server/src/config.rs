@@ -51,6 +51,10 @@ pub struct Config {
     #[arg(long, env = "BP_DEMO_ACCOUNTS", default_value_t = true, action = clap::ArgAction::Set)]
     pub demo_accounts: bool,
 
+    /// Drafts untouched for this many days are deleted.
+    #[arg(long, env = "BP_DRAFT_RETENTION_DAYS", default_value_t = 30)]
+    pub draft_retention_days: u32,
+
     /// Production mode: the built-in test login is refused.
     #[arg(long, env = "BP_PRODUCTION", default_value_t = false)]
     pub production: bool,

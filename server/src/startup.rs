@@ -32,6 +32,7 @@ impl Application {
         };
         let outbox = Outbox::start(db.clone(), sender);
         let orders = OrderWriter::start(&db, outbox.clone()).await?;
+        spawn_draft_purge(db.clone(), config.draft_retention_days);
         if config.demo_accounts && !config.production {
             crate::db::accounts::seed_demo(&db).await?;
         }
@@ -90,6 +91,22 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await
     }
+}
+
+/// Deletes drafts older than the retention, now and every hour.
+fn spawn_draft_purge(db: sqlx::SqlitePool, retention_days: u32) {
+    let retention_ms = i64::from(retention_days) * 24 * 3_600_000;
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match crate::db::drafts::purge(&db, crate::now_ms() - retention_ms).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "old drafts deleted"),
+                Err(e) => tracing::warn!(error = %e, "could not delete old drafts"),
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -2,6 +2,7 @@
 //! to the user survives a crash or power cut. Migrations run at start-up.
 
 pub mod accounts;
+pub mod drafts;
 pub mod login_failures;
 pub mod logins;
 pub mod orders;

@@ -4,6 +4,7 @@
 mod auth;
 mod dev;
 mod documents;
+pub(crate) mod drafts;
 mod health;
 mod orders;
 mod organisations;
@@ -50,6 +51,7 @@ pub fn api(state: AppState) -> Router {
         .merge(auth::protected())
         .merge(organisations::router())
         .merge(orders::router())
+        .merge(drafts::router())
         .route_layer(from_fn_with_state(state.clone(), require_session));
     Router::new()
         .merge(health::router())

@@ -757,8 +757,14 @@ async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to
     };
     assert_eq!(switch("945627913").await.unwrap().status(), StatusCode::OK);
     // NHN's roles are not known here: nobody can tell that she acts for it.
-    assert_eq!(switch("994598759").await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        switch("994598759").await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
     let (status, body) = error_of(switch("123").await.unwrap()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body.fields["orgnr"].error, FieldError::WrongLength { expected: 9 });
+    assert_eq!(
+        body.fields["orgnr"].error,
+        FieldError::WrongLength { expected: 9 }
+    );
 }

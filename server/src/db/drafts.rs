@@ -1,0 +1,85 @@
+//! Drafts: the journey's answers saved as the user goes (one row per user, service and
+//! organisation), read back after a new login, deleted at submit and after retention.
+
+use common::api::Draft;
+use sqlx::SqlitePool;
+
+/// Upserts the draft. The first idempotency key stays: the one returned is what every
+/// tab must submit with.
+pub async fn save(
+    db: &SqlitePool,
+    owner_key: &str,
+    service: &str,
+    draft: &Draft,
+    answers_json: &str,
+    now_ms: i64,
+) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO drafts (owner_key, service, orgnr, step, answers_json, idempotency_key, updated_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (owner_key, service, orgnr) DO UPDATE SET
+             step = excluded.step, answers_json = excluded.answers_json, updated_at_ms = excluded.updated_at_ms
+         RETURNING idempotency_key",
+    )
+    .bind(owner_key)
+    .bind(service)
+    .bind(&draft.orgnr)
+    .bind(i64::from(draft.step))
+    .bind(answers_json)
+    .bind(&draft.idempotency_key)
+    .bind(now_ms)
+    .fetch_one(db)
+    .await
+}
+
+/// The user's newest draft of a service.
+pub async fn latest(
+    db: &SqlitePool,
+    owner_key: &str,
+    service: &str,
+) -> Result<Option<Draft>, sqlx::Error> {
+    let row: Option<(String, i64, String, String, i64)> = sqlx::query_as(
+        "SELECT orgnr, step, answers_json, idempotency_key, updated_at_ms FROM drafts
+         WHERE owner_key = ? AND service = ? ORDER BY updated_at_ms DESC LIMIT 1",
+    )
+    .bind(owner_key)
+    .bind(service)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(
+        |(orgnr, step, answers_json, idempotency_key, saved_at_ms)| {
+            Some(Draft {
+                orgnr,
+                step: u8::try_from(step).ok()?,
+                answers: serde_json::from_str(&answers_json).ok()?,
+                idempotency_key,
+                saved_at_ms,
+            })
+        },
+    ))
+}
+
+/// The order is in: its draft goes.
+pub async fn delete(
+    db: &SqlitePool,
+    owner_key: &str,
+    service: &str,
+    orgnr: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
+        .bind(owner_key)
+        .bind(service)
+        .bind(orgnr)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes drafts untouched since `before_ms`; the number deleted.
+pub async fn purge(db: &SqlitePool, before_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM drafts WHERE updated_at_ms < ?")
+        .bind(before_ms)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}

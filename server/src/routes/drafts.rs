@@ -1,0 +1,119 @@
+//! Drafts of the journey (issue 6), for the user and an organisation they may act for.
+//!
+//! - `PUT /api/drafts/{service}` — saves the answers so far (the SPA debounces, and saves
+//!   at each step change); answers with the draft as stored, whose idempotency key wins.
+//! - `GET /api/drafts/{service}` — the newest draft, to resume after a new login; 404 if none.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Extension, Json, Router};
+use common::api::{Draft, Standing, is_idempotency_key};
+use common::services;
+use common::validate::OrgNumber;
+use common::{FieldError, Lang, ValidationErrors};
+use sha2::{Digest, Sha256};
+
+use crate::acting;
+use crate::auth::{CurrentUser, hex};
+use crate::db::drafts;
+use crate::db::sessions::Identity;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, RequestLang};
+use crate::now_ms;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/drafts/{service}", get(latest).put(save))
+}
+
+/// The most a draft's answers may weigh: far above any form, far below abuse.
+const MAX_ANSWERS_BYTES: usize = 64 * 1024;
+
+/// Whose draft: the person's fødselsnummer only as a hash, or the account's id.
+pub fn owner_key(user: &CurrentUser) -> String {
+    match &user.identity {
+        Identity::Person { fodselsnummer, .. } => {
+            format!(
+                "p:{}",
+                hex(&Sha256::digest(fodselsnummer.expose().as_bytes()))
+            )
+        }
+        Identity::Account { id } => format!("a:{id}"),
+    }
+}
+
+fn service_of(slug: &str) -> Result<&'static services::Service, ApiError> {
+    services::by_slug(slug).ok_or(ApiError::NotFound)
+}
+
+async fn latest(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Path(service): Path<String>,
+) -> Result<Json<Draft>, ApiError> {
+    let service = service_of(&service)?;
+    drafts::latest(&state.db, &owner_key(&user), service.slug)
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound)
+}
+
+async fn save(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(service): Path<String>,
+    ApiJson(mut draft): ApiJson<Draft>,
+) -> Result<Json<Draft>, ApiError> {
+    let service = service_of(&service)?;
+    let answers_json = check(&state, &user, &draft, lang).await?;
+    let now = now_ms();
+    draft.idempotency_key = drafts::save(
+        &state.db,
+        &owner_key(&user),
+        service.slug,
+        &draft,
+        &answers_json,
+        now,
+    )
+    .await?;
+    draft.saved_at_ms = now;
+    Ok(Json(draft))
+}
+
+/// The draft's shape, and the user's right to the organisation; the answers as JSON.
+async fn check(
+    state: &AppState,
+    user: &CurrentUser,
+    draft: &Draft,
+    lang: Lang,
+) -> Result<String, ApiError> {
+    let mut errors = ValidationErrors::default();
+    if !(3..=4).contains(&draft.step) {
+        errors.add("step", FieldError::UnknownChoice);
+    }
+    if !is_idempotency_key(&draft.idempotency_key) {
+        errors.add("idempotency_key", FieldError::UnknownChoice);
+    }
+    let answers_json = serde_json::to_string(&draft.answers).map_err(ApiError::internal)?;
+    if answers_json.len() > MAX_ANSWERS_BYTES {
+        errors.add(
+            "answers",
+            FieldError::TooLong {
+                max: MAX_ANSWERS_BYTES as u32,
+            },
+        );
+    }
+    match OrgNumber::parse(&draft.orgnr) {
+        Ok(orgnr) => match acting::choose(state, user, &orgnr).await? {
+            // A draft for a unit the user may not act for is not kept.
+            Ok(choice) if choice.standing == Standing::Lacks => return Err(ApiError::Forbidden),
+            Ok(_) => {}
+            Err(reason) => errors.add("orgnr", reason),
+        },
+        Err(e) => errors.add("orgnr", e),
+    }
+    errors
+        .into_result(answers_json)
+        .map_err(|e| ApiError::Validation(e, lang))
+}
