@@ -2,7 +2,7 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ChooseOrganisation, CodeChannel, CodeDestinations, ErrorBody, ErrorCode, ForgotPassword,
+    ChooseOrganisation, CodeChannel, CodeDestinations, Draft, ErrorBody, ErrorCode, ForgotPassword,
     LogoutResponse, MailboxEntry, Me, MyOrganisations, OrderSummary, OrganisationChoice,
     PasswordLogin, Receipt, ResetPassword, SendCode, SessionInfo, SubmitOrder, TestLoginRequest,
     VerifyCode,
@@ -67,6 +67,8 @@ pub struct Api {
     pub policy: RwSignal<SessionPolicy>,
     /// This device's clock, ticking once a second (see `start_ticking`).
     now: RwSignal<i64>,
+    /// The other tabs of this portal (see `crate::session::TabSync`).
+    tabs: crate::session::TabSync,
 }
 
 pub fn use_api() -> Api {
@@ -80,7 +82,32 @@ impl Api {
             clock: RwSignal::new(None),
             policy: RwSignal::new(SessionPolicy::default()),
             now: RwSignal::new(client_now_ms()),
+            tabs: crate::session::TabSync::default(),
         }
+    }
+
+    /// Listens to the other tabs: a new expiry there (activity, "Forleng økten") is the
+    /// expiry here; a logout there logs this tab out too.
+    pub fn start_tab_sync(&self) {
+        let clock = self.clock;
+        self.tabs.listen(move |message| match message {
+            crate::session::TabMessage::Clock {
+                expires_at_ms,
+                server_now_ms,
+            } => clock.set(Some(crate::session::clock(expires_at_ms, server_now_ms))),
+            crate::session::TabMessage::LoggedOut => {
+                clock.set(None);
+                let _ = window().location().reload();
+            }
+        });
+    }
+
+    fn set_clock(&self, expires_at_ms: i64, server_now_ms: i64) {
+        self.clock.set(Some(clock(expires_at_ms, server_now_ms)));
+        self.tabs.send(&crate::session::TabMessage::Clock {
+            expires_at_ms,
+            server_now_ms,
+        });
     }
 
     fn prepare(&self, builder: RequestBuilder) -> RequestBuilder {
@@ -126,13 +153,12 @@ impl Api {
         };
         if let (Some(expires), Some(now)) = (header("x-session-expires-at"), header("x-server-now"))
         {
-            self.clock.set(Some(clock(expires, now)));
+            self.set_clock(expires, now);
         }
     }
 
     fn note_info(&self, info: &SessionInfo) {
-        self.clock
-            .set(Some(clock(info.expires_at_ms, info.server_now_ms)));
+        self.set_clock(info.expires_at_ms, info.server_now_ms);
         self.policy.set(info.policy);
     }
 
@@ -270,7 +296,23 @@ impl Api {
     pub async fn logout(&self) -> Result<LogoutResponse, ApiClientError> {
         let result = self.post("/api/auth/logout", &()).await;
         self.clock.set(None);
+        self.tabs.send(&crate::session::TabMessage::LoggedOut);
         result
+    }
+
+    /// The newest draft of a service, if any.
+    pub async fn draft(&self, service: &str) -> Result<Option<Draft>, ApiClientError> {
+        match self.get(&format!("/api/drafts/{service}")).await {
+            Ok(draft) => Ok(Some(draft)),
+            Err(ApiClientError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Saves the draft; the server answers with the idempotency key every tab must use.
+    pub async fn save_draft(&self, service: &str, draft: &Draft) -> Result<Draft, ApiClientError> {
+        self.send_json(Request::put(&format!("/api/drafts/{service}")), draft)
+            .await
     }
 
     pub async fn organisation(&self, orgnr: &str) -> Result<OrganisationChoice, ApiClientError> {

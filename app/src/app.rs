@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let api = Api::new(lang);
     api.start_ticking();
+    api.start_tab_sync();
     provide_context(api);
     // Keep <html lang> true to the language shown, for screen readers and hyphenation.
     Effect::new(move |_| {

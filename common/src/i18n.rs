@@ -268,7 +268,8 @@ pub mod t {
         SESSION_ANNOUNCE = "Mindre enn {0} minutter igjen av økten.", "Less than {0} minutes left in the session.";
         SESSION_ANNOUNCE_ONE = "Mindre enn ett minutt igjen av økten.", "Less than a minute left in the session.";
         SESSION_REMAINING = "Tid igjen av økten: {0}", "Time left in session: {0}";
-        SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";
+        SESSION_EXPIRED = "Økten din er utløpt. Logg inn på nytt for å fortsette. Det du har fylt inn er tatt vare på.", "Your session has expired. Log in again to continue. What you entered has been kept.";
+        DRAFT_RESTORED = "Velkommen tilbake! Vi har tatt vare på svarene dine, og du er på steget der du slapp.", "Welcome back! We kept your answers, and you are at the step where you left off.";
 
         // Documents
         DOC_DIGIHELSE = "Avtale for etablering av Digihelse", "Agreement for establishing Digihelse";

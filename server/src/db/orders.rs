@@ -76,3 +76,18 @@ pub async fn for_organisation(
         )
         .collect())
 }
+
+/// Whether the person has an order submitted with this idempotency key.
+pub async fn has_key(
+    db: &SqlitePool,
+    fnr: &str,
+    idempotency_key: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM orders WHERE ordered_by_fnr = ? AND idempotency_key = ?")
+            .bind(fnr)
+            .bind(idempotency_key)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}

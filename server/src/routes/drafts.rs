@@ -15,8 +15,8 @@ use sha2::{Digest, Sha256};
 
 use crate::acting;
 use crate::auth::{CurrentUser, hex};
-use crate::db::drafts;
 use crate::db::sessions::Identity;
+use crate::db::{drafts, orders};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
@@ -68,6 +68,13 @@ async fn save(
     let service = service_of(&service)?;
     let answers_json = check(&state, &user, &draft, lang).await?;
     let now = now_ms();
+    // A save that arrives after its order was submitted (it was in flight at "Fullfør")
+    // must not bring the draft back.
+    if let Identity::Person { fodselsnummer, .. } = &user.identity
+        && orders::has_key(&state.db, fodselsnummer.expose(), &draft.idempotency_key).await?
+    {
+        return Ok(Json(draft));
+    }
     draft.idempotency_key = drafts::save(
         &state.db,
         &owner_key(&user),

@@ -68,7 +68,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                     state.go(3);
                     focus_summary();
                 }
-                Err(other) => problem.set(Some(other)),
+                Err(other) => super::report(problem, other),
             }
             busy.set(false);
         });

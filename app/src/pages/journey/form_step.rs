@@ -62,7 +62,7 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
                     state.errors.set(errors);
                     focus_summary();
                 }
-                Err(other) => problem.set(Some(other)),
+                Err(other) => super::report(problem, other),
             }
             busy.set(false);
         });

@@ -4,6 +4,7 @@
 
 mod accept_step;
 mod done_step;
+mod draft;
 mod form_step;
 mod org_step;
 
@@ -37,6 +38,8 @@ pub struct JourneyState {
     pub receipt: RwSignal<Option<Receipt>>,
     /// One key per order: a repeated "Fullfør" (double-click, retry) finds the first order.
     pub idempotency_key: StoredValue<String>,
+    /// The journey was brought back from a draft after a new login.
+    pub restored: RwSignal<bool>,
 }
 
 impl JourneyState {
@@ -49,6 +52,17 @@ impl JourneyState {
     /// The path back to this journey, for the login page's return.
     pub fn path(&self) -> String {
         format!("/skjema/{}", self.service.slug)
+    }
+}
+
+/// Shows a problem at the step, except an expired session: the journey says that once,
+/// above the steps, with the way back (and the draft keeps the answers).
+pub fn report(
+    problem: RwSignal<Option<crate::api::ApiClientError>>,
+    e: crate::api::ApiClientError,
+) {
+    if e != crate::api::ApiClientError::Expired {
+        problem.set(Some(e));
     }
 }
 
@@ -81,10 +95,6 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     let me = RwSignal::new(None::<Me>);
     let loaded = RwSignal::new(false);
     let logged_out = RwSignal::new(false);
-    spawn_local(async move {
-        me.set(api.me().await.ok());
-        loaded.set(true);
-    });
     let state = JourneyState {
         service,
         step: RwSignal::new(2),
@@ -94,7 +104,17 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         errors: RwSignal::new(ValidationErrors::default()),
         receipt: RwSignal::new(None),
         idempotency_key: StoredValue::new(new_key()),
+        restored: RwSignal::new(false),
     };
+    spawn_local(async move {
+        let who = api.me().await.ok();
+        if who.is_some() {
+            draft::restore(api, state).await;
+        }
+        me.set(who);
+        loaded.set(true);
+    });
+    draft::autosave(api, state);
     let on_logout = Callback::new(move |_| {
         me.set(None);
         logged_out.set(true);
@@ -164,7 +184,21 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
         }
         _ => t::STEP_CHOOSE_ORG.get(lang.get()).to_owned(),
     });
+    let api = use_api();
+    // No clock any more means the server said the session expired.
+    let expired = move || api.remaining_ms().is_none_or(|ms| ms <= 0);
+    let login_again = crate::pages::login_href(&state.path());
     view! {
+        <Show when=move || state.restored.get()>
+            <div class="ds-alert" data-color="info" role="status"><p>{tr(t::DRAFT_RESTORED)}</p></div>
+        </Show>
+        // The time ran out while the page was open: say so, and the way back.
+        <Show when=expired>
+            <div class="ds-alert" data-color="warning" role="alert">
+                <p>{tr(t::SESSION_EXPIRED)}</p>
+                <p><a class="ds-link" href=login_again.clone() rel="external">{tr(t::LOGIN_TRY_AGAIN)}</a></p>
+            </div>
+        </Show>
         <nav aria-label=tr(t::PROGRESS_LABEL)>
             <ol class="bp-steps">
                 <Step number=1 title=Signal::derive(move || fill(t::STEP_LOGGED_IN.get(lang.get()), &[&name])) state=Signal::derive(|| StepState::Done)/>

@@ -56,7 +56,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
                 }
                 Err(ApiClientError::NotFound) => error.set(Some(FieldError::NotInRegistry)),
                 Err(ApiClientError::Rejected(e)) => error.set(e.get("orgnr")),
-                Err(other) => problem.set(Some(other)),
+                Err(other) => super::report(problem, other),
             }
         });
     };

@@ -1,0 +1,130 @@
+//! Drafts (issue 6): the journey's answers are saved on the server as the user goes —
+//! a second after the last change, and at once at each step change — and the next visit
+//! after a new login resumes at the same step with every answer. A save refused because
+//! the session ran out is kept in this tab's `sessionStorage` until the next login takes
+//! it to the server, so not even the last keystrokes are lost.
+
+use std::time::Duration;
+
+use common::api::{Draft, Standing};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::JourneyState;
+use crate::api::{Api, ApiClientError};
+
+/// The steps a draft can resume at: the form, and read-and-accept.
+const DRAFT_STEPS: std::ops::RangeInclusive<u8> = 3..=4;
+const DEBOUNCE: Duration = Duration::from_millis(1000);
+
+fn local_key(state: &JourneyState) -> String {
+    format!("bp-draft-{}", state.service.slug)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// Serialises with the browser's JSON (see `crate::api`).
+fn keep_locally(state: &JourneyState, draft: &Draft) {
+    let json = serde_wasm_bindgen::to_value(draft)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .map(String::from);
+    if let (Some(storage), Some(json)) = (session_storage(), json) {
+        let _ = storage.set_item(&local_key(state), &json);
+    }
+}
+
+fn take_local(state: &JourneyState) -> Option<Draft> {
+    let storage = session_storage()?;
+    let json = storage.get_item(&local_key(state)).ok().flatten()?;
+    let _ = storage.remove_item(&local_key(state));
+    let value = js_sys::JSON::parse(&json).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// The journey as a draft, when it is at a step worth resuming.
+fn current(state: &JourneyState) -> Option<Draft> {
+    let step = state.step.get_untracked();
+    let org = state.org.get_untracked()?;
+    DRAFT_STEPS.contains(&step).then(|| Draft {
+        orgnr: org.organisation.orgnr,
+        step,
+        answers: state.answers.get_untracked(),
+        idempotency_key: state.idempotency_key.get_value(),
+        saved_at_ms: 0,
+    })
+}
+
+async fn save(api: Api, state: JourneyState, draft: Draft) {
+    match api.save_draft(state.service.slug, &draft).await {
+        // Every tab goes on with the key the server kept: one order, whichever submits.
+        Ok(saved) => state.idempotency_key.set_value(saved.idempotency_key),
+        Err(
+            ApiClientError::Expired | ApiClientError::Unauthenticated | ApiClientError::Network,
+        ) => keep_locally(&state, &draft),
+        Err(_) => {}
+    }
+}
+
+/// Brings back the newest draft (this tab's unsaved one first), at its step.
+pub async fn restore(api: Api, state: JourneyState) {
+    let local = take_local(&state);
+    let draft = match local.clone() {
+        Some(d) => Some(d),
+        None => api.draft(state.service.slug).await.ok().flatten(),
+    };
+    let Some(draft) = draft else { return };
+    // The organisation as the registry sees it now; a unit the user no longer acts for is
+    // not resumed.
+    let Ok(choice) = api.organisation(&draft.orgnr).await else {
+        return;
+    };
+    if choice.standing == Standing::Lacks {
+        return;
+    }
+    state.org.set(Some(choice));
+    state.answers.set(draft.answers.clone());
+    state
+        .idempotency_key
+        .set_value(draft.idempotency_key.clone());
+    state
+        .step
+        .set(draft.step.clamp(*DRAFT_STEPS.start(), *DRAFT_STEPS.end()));
+    state.restored.set(true);
+    if local.is_some() {
+        save(api, state, draft).await;
+    }
+}
+
+/// Saves as the user goes: debounced while typing, at once when the step changes.
+pub fn autosave(api: Api, state: JourneyState) {
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let last_step = StoredValue::new(0u8);
+    Effect::new(move |_| {
+        let step = state.step.get();
+        state.answers.track();
+        state.org.track();
+        let delay = if last_step.get_value() == step {
+            DEBOUNCE
+        } else {
+            Duration::ZERO
+        };
+        last_step.set_value(step);
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                // Read when the timer fires: after "Fullfør" there is nothing to save.
+                if let Some(draft) = current(&state) {
+                    spawn_local(save(api, state, draft));
+                }
+            },
+            delay,
+        )
+        .ok();
+        timer.set_value(handle);
+    });
+}
