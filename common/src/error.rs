@@ -59,6 +59,10 @@ pub enum FieldError {
     PasswordTooShort { min: u32 },
     /// A password-reset link that is unknown, used or expired.
     ResetLinkInvalid,
+    /// Not a date (or no such day).
+    BadDate,
+    /// An end date before its start date.
+    DateBeforeStart,
 }
 
 impl FieldError {
@@ -172,6 +176,16 @@ impl FieldError {
                 ),
                 &[&min.to_string()],
             ),
+            FieldError::BadDate => m(
+                "Skriv en gyldig dato, for eksempel 24.12.2026.",
+                "Enter a valid date, for example 24.12.2026.",
+            )
+            .into(),
+            FieldError::DateBeforeStart => m(
+                "Til-datoen kan ikke være før fra-datoen.",
+                "The end date cannot be before the start date.",
+            )
+            .into(),
             FieldError::ResetLinkInvalid => crate::i18n::t::RESET_LINK_INVALID.get(lang).into(),
             FieldError::TooMany { max } => fill(
                 m(

@@ -9,15 +9,40 @@ use serde::{Deserialize, Serialize};
 use crate::error::{FieldError, ValidationErrors};
 use crate::i18n::{Lang, Text};
 use crate::validate::{
-    BoundedText, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
+    BoundedText, Date, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
 };
 
-/// An order form: titled sections of fields.
+/// An order form: titled sections of fields, and rules across fields.
 #[derive(Debug)]
 pub struct FormSpec {
     pub id: &'static str,
     pub title: Text,
     pub sections: &'static [Section],
+    pub rules: &'static [Rule],
+}
+
+/// A rule across fields, checked after each field passed its own.
+#[derive(Debug)]
+pub enum Rule {
+    /// The date in `to` must not be before the date in `from` (error on `to`).
+    DateOrder {
+        from: &'static str,
+        to: &'static str,
+    },
+}
+
+/// When a field is shown (and so asked for): another field has this value, e.g. the
+/// ServiceBus contact only when "Bestill aktivering av ServiceBus" is PÅ.
+#[derive(Debug)]
+pub struct ShownIf {
+    pub field: &'static str,
+    pub value: &'static str,
+}
+
+impl ShownIf {
+    pub fn holds(&self, raw: &RawForm) -> bool {
+        raw.one(self.field) == self.value || raw.many(self.field).iter().any(|v| v == self.value)
+    }
 }
 
 #[derive(Debug)]
@@ -36,6 +61,15 @@ pub struct FieldSpec {
     pub required: bool,
     /// `Some(max)`: the user may enter several values (e.g. HER-ids), up to `max`.
     pub repeat: Option<u32>,
+    /// `Some`: shown and asked for only when the condition holds; otherwise ignored.
+    pub shown_if: Option<ShownIf>,
+}
+
+impl FieldSpec {
+    /// Whether the field is part of the form as `raw` stands.
+    pub fn is_shown(&self, raw: &RawForm) -> bool {
+        self.shown_if.as_ref().is_none_or(|c| c.holds(raw))
+    }
 }
 
 /// What a field holds, and so which rule checks it and which keyboard a phone shows.
@@ -54,7 +88,16 @@ pub enum FieldKind {
     },
     /// Tick one or more of the choices.
     MultiChoice(&'static [Choice]),
+    /// Pick one of the choices (radio buttons).
+    OneChoice(&'static [Choice]),
+    /// AV/PÅ: `SWITCH_ON` or nothing.
+    Switch,
+    /// A date: `2026-11-23` (a date input's value) or `23.11.2026` as typed.
+    Date,
 }
+
+/// The value of a switch that is PÅ.
+pub const SWITCH_ON: &str = "on";
 
 #[derive(Debug)]
 pub struct Choice {
@@ -68,6 +111,7 @@ impl FieldKind {
     pub fn input_type(&self) -> &'static str {
         match self {
             FieldKind::Email => "email",
+            FieldKind::Date => "date",
             FieldKind::Phone | FieldKind::Mobile => "tel",
             _ => "text",
         }
@@ -104,7 +148,18 @@ impl FieldKind {
             FieldKind::Fodselsnummer { allow_fh } => {
                 Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?)
             }
-            FieldKind::MultiChoice(_) => return Err(FieldError::UnknownChoice),
+            FieldKind::Date => Value::Date(Date::parse(input)?),
+            FieldKind::OneChoice(choices) => Value::Choices(vec![
+                choices
+                    .iter()
+                    .find(|c| c.value == input)
+                    .ok_or(FieldError::UnknownChoice)?
+                    .value,
+            ]),
+            FieldKind::Switch if input == SWITCH_ON => Value::Switch(true),
+            FieldKind::MultiChoice(_) | FieldKind::Switch => {
+                return Err(FieldError::UnknownChoice);
+            }
         })
     }
 }
@@ -161,6 +216,8 @@ pub enum Value {
     HerId(HerId),
     Fodselsnummer(Fodselsnummer),
     Choices(Vec<&'static str>),
+    Switch(bool),
+    Date(Date),
     List(Vec<Value>),
     /// An optional field left empty.
     Absent,
@@ -178,6 +235,8 @@ impl Value {
             Value::HerId(v) => RawValue::One(v.to_string()),
             Value::Fodselsnummer(v) => RawValue::One(v.expose().to_owned()),
             Value::Choices(v) => RawValue::Many(v.iter().map(|s| (*s).to_owned()).collect()),
+            Value::Switch(on) => RawValue::One(if *on { SWITCH_ON } else { "" }.to_owned()),
+            Value::Date(d) => RawValue::One(d.to_string()),
             Value::List(items) => RawValue::Many(
                 items
                     .iter()
@@ -246,11 +305,28 @@ impl FormSpec {
         let mut errors = ValidationErrors::default();
         let mut values = BTreeMap::new();
         for field in self.fields() {
+            if !field.is_shown(raw) {
+                // Hidden fields are not asked for, and what they held is not kept.
+                values.insert(field.id, Value::Absent);
+                continue;
+            }
             match field.validate(raw, &mut errors) {
                 Some(value) => {
                     values.insert(field.id, value);
                 }
                 None => debug_assert!(!errors.is_empty()),
+            }
+        }
+        for rule in self.rules {
+            match rule {
+                Rule::DateOrder { from, to } => {
+                    if let (Some(Value::Date(a)), Some(Value::Date(b))) =
+                        (values.get(from), values.get(to))
+                        && b < a
+                    {
+                        errors.add(*to, FieldError::DateBeforeStart);
+                    }
+                }
             }
         }
         errors.into_result(ValidForm {
@@ -268,9 +344,20 @@ impl FieldSpec {
             (FieldKind::MultiChoice(choices), _) => {
                 self.validate_choices(choices, &raw.many(self.id), errors)
             }
+            (FieldKind::Switch, _) => match raw.one(self.id) {
+                "" => Some(Value::Switch(false)),
+                input => FieldKind::Switch
+                    .parse(input)
+                    .map_err(|e| errors.add(self.id, e))
+                    .ok(),
+            },
             (_, Some(max)) => self.validate_list(max, &raw.many(self.id), errors),
             (kind, None) => match raw.one(self.id).trim() {
                 "" if !self.required => Some(Value::Absent),
+                "" => {
+                    errors.add(self.id, FieldError::Required);
+                    None
+                }
                 input => kind.parse(input).map_err(|e| errors.add(self.id, e)).ok(),
             },
         };
@@ -280,7 +367,12 @@ impl FieldSpec {
     /// Checks one item as typed, for the on-blur check in the SPA. Empty is not an error
     /// here: "required" is only reported on Send, not while the user is still filling in.
     pub fn check_on_blur(&self, input: &str) -> Option<FieldError> {
-        if input.trim().is_empty() || matches!(self.kind, FieldKind::MultiChoice(_)) {
+        if input.trim().is_empty()
+            || matches!(
+                self.kind,
+                FieldKind::MultiChoice(_) | FieldKind::OneChoice(_) | FieldKind::Switch
+            )
+        {
             return None;
         }
         self.kind.parse(input).err()

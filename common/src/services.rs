@@ -48,6 +48,7 @@ const fn field(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
         kind,
         required: true,
         repeat: None,
+        shown_if: None,
     }
 }
 
@@ -59,6 +60,7 @@ const fn hinted(id: &'static str, label: Text, hint: Text, kind: FieldKind) -> F
         kind,
         required: true,
         repeat: None,
+        shown_if: None,
     }
 }
 
@@ -81,6 +83,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
         "DigiHelse, DigiHelsestasjon og Smittevern (Timebestilling Covid-19)",
         "DigiHelse, DigiHelsestasjon and infection control (Covid-19 appointments)",
     ),
+    rules: &[],
     sections: &[
         Section {
             title: Text::new("Tjenestetype", "Type of service"),

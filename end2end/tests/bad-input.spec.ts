@@ -3,11 +3,11 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage } from './pages/journey';
-import { KARI, LoginPage } from './pages/login';
+import { kari, LoginPage } from './pages/login';
 
 test('a bad organisation number gets a message at the field; an unknown one says it is not in the registry', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   const input = j.orgInput();
   await input.fill('994598758');
   await input.blur();
@@ -33,7 +33,7 @@ test('a bad organisation number gets a message at the field; an unknown one says
 
 test('missing required fields are listed in a focused summary and marked at each field', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.group('Kommune').getByLabel('Navn').fill('Ørland kommune');
   await j.send();
@@ -57,7 +57,7 @@ test('missing required fields are listed in a focused summary and marked at each
 
 test('a bad e-mail and a bad mobile number get their messages on blur and on Send, and the values stay', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.fillForm({ ...GOOD, kontaktEpost: 'ola@@kommune.no', kontaktMobil: '22 12 34 56', iktOrgnr: '994598758' });
   const kontakt = j.group('Kontaktperson Kommune');
@@ -81,7 +81,7 @@ test('a bad e-mail and a bad mobile number get their messages on blur and on Sen
 
 test('Fullfør without accepting the documents is refused with a message', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.fillForm(GOOD);
   await j.send();
@@ -107,7 +107,7 @@ test('the test login refuses a fødselsnummer with a wrong control digit, keepin
 
 test('the server refuses the same bad input with the same messages (422)', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   const response = await page.request.post('/api/orders/validate', {
     data: { service: 'digitaleinnbyggertjenester', orgnr: '994598759', answers: { kontakt_epost: 'ola@@kommune.no', kontakt_mobil: '22123456' } },
   });
@@ -119,7 +119,7 @@ test('the server refuses the same bad input with the same messages (422)', async
 
 test('a retry after a lost answer finds the first order instead of making a second (issue 6)', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(KARI);
+  await j.start(kari());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.fillForm(GOOD);
   await j.send();

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GOOD, JourneyPage } from './pages/journey';
-import { KARI } from './pages/login';
+import { kari } from './pages/login';
 import { startServer, stopServer } from './server';
 
 test('an order survives a server crash and restart', async ({ page }, info) => {
@@ -15,7 +15,7 @@ test('an order survives a server crash and restart', async ({ page }, info) => {
   let server = await startServer(port, dbDir);
   try {
     const j = new JourneyPage(page);
-    await j.start(KARI, base);
+    await j.start(kari(), base);
     await j.chooseOrg('964338531', 'BERGEN KOMMUNE (964338531)');
     await j.fillForm(GOOD);
     await j.send();

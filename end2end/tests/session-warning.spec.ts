@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
-import { KARI } from './pages/login';
+import { kari } from './pages/login';
 import { startServer, stopServer } from './server';
 
 test('the warning dialog opens before expiry with focus inside, and Forleng økten extends on the server', async ({ page }, info) => {
@@ -16,7 +16,7 @@ test('the warning dialog opens before expiry with focus inside, and Forleng økt
   const server = await startServer(port, dbDir, { BP_SESSION_LIFETIME_SECS: '40', BP_SESSION_WARN_SECS: '30' });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await new JourneyPage(page).start(KARI, base);
+    await new JourneyPage(page).start(kari(), base);
     const dialog = page.getByRole('dialog', { name: 'Økten din går snart ut' });
     await expect(dialog).toBeVisible({ timeout: 20_000 });
     await expect(dialog.getByRole('button', { name: 'Forleng økten' })).toBeFocused();

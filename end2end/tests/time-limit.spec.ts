@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
-import { KARI, LoginPage } from './pages/login';
+import { kari, LoginPage } from './pages/login';
 import { startServer, stopServer } from './server';
 
 const port = (info: { workerIndex: number; project: { name: string } }, offset: number) =>
@@ -22,7 +22,7 @@ test('the countdown runs, the warning comes in every tab, and extending or loggi
   try {
     const base = `http://127.0.0.1:${port(info, 0)}`;
     await page.clock.install();
-    await new JourneyPage(page).start(KARI, base);
+    await new JourneyPage(page).start(kari(), base);
     const other = await page.context().newPage();
     await other.goto(base + SERVICE_PATH);
     await expect(other.getByRole('heading', { name: 'Du er innlogget som Kari Testperson (fullført)' })).toBeVisible();
@@ -65,7 +65,7 @@ test('after expiry the next login lands on the same step with every answer, and 
   try {
     const base = `http://127.0.0.1:${port(info, 2)}`;
     const j = new JourneyPage(page);
-    await j.start(KARI, base);
+    await j.start(kari(), base);
     await j.chooseOrg('964338531', 'BERGEN KOMMUNE (964338531)');
     await j.fillForm(GOOD);
 
@@ -75,7 +75,7 @@ test('after expiry the next login lands on the same step with every answer, and 
     await expect(warning(page)).toBeHidden();
     await expectNoAxeViolations(page, 'journey after expiry');
     await expired.getByRole('link', { name: 'Logg inn på nytt' }).click();
-    await new LoginPage(page).login(KARI);
+    await new LoginPage(page).login(kari());
 
     // Back at step 3, every answer in place, and told so.
     await expect(page.getByRole('status').filter({ hasText: 'Vi har tatt vare på svarene dine' })).toBeVisible();
@@ -96,7 +96,7 @@ test('after expiry the next login lands on the same step with every answer, and 
     expect((await page.request.get(`${base}/api/me`)).status()).toBe(401);
 
     await expired.getByRole('link', { name: 'Logg inn på nytt' }).click();
-    await new LoginPage(page).login(KARI);
+    await new LoginPage(page).login(kari());
     await expect(page.getByRole('status').filter({ hasText: 'Vi har tatt vare på svarene dine' })).toBeVisible();
     await j.acceptAndFinish();
     const reference = await j.reference();

@@ -2,7 +2,7 @@
 //! each field by its kind. The answers and errors live in the caller's signals, so the
 //! caller decides when to validate and nothing typed is lost between steps.
 
-use common::form::{FieldKind, FieldSpec, FormSpec, RawForm, item_path};
+use common::form::{FieldKind, FieldSpec, FormSpec, RawForm, SWITCH_ON, item_path};
 use common::i18n::t;
 use common::{Lang, ValidationErrors};
 use leptos::prelude::*;
@@ -31,7 +31,9 @@ pub fn summary_items(
                 None => label,
             };
             let target = match field.kind {
-                FieldKind::MultiChoice(_) => dom_id(&format!("{}.0", field.id)),
+                FieldKind::MultiChoice(_) | FieldKind::OneChoice(_) => {
+                    dom_id(&format!("{}.0", field.id))
+                }
                 _ if field.repeat.is_some() && !path.contains('.') => {
                     dom_id(&item_path(field.id, 0))
                 }
@@ -71,13 +73,17 @@ fn SpecField(
     answers: RwSignal<RawForm>,
     errors: RwSignal<ValidationErrors>,
 ) -> impl IntoView {
-    match (&field.kind, field.repeat) {
-        (FieldKind::MultiChoice(_), _) => {
-            view! { <MultiChoiceField field answers errors/> }.into_any()
+    let shown = move || field.shown_if.is_none() || answers.with(|a| field.is_shown(a));
+    let render = move || match (&field.kind, field.repeat) {
+        (FieldKind::MultiChoice(_) | FieldKind::OneChoice(_), _) => {
+            view! { <ChoiceField field answers errors/> }.into_any()
         }
+        (FieldKind::Switch, _) => view! { <SwitchField field answers/> }.into_any(),
         (_, Some(_)) => view! { <RepeatedField field answers errors/> }.into_any(),
         _ => view! { <SingleField field answers errors/> }.into_any(),
-    }
+    };
+    // A conditional field is in the page only while its condition holds.
+    view! { <Show when=shown>{render}</Show> }
 }
 
 fn input_spec(
@@ -239,16 +245,44 @@ fn RepeatedField(
     }
 }
 
-/// Tick one or more.
+/// AV/PÅ: a checkbox with the switch role ("Bestill aktivering av ServiceBus").
 #[component]
-fn MultiChoiceField(
+fn SwitchField(field: &'static FieldSpec, answers: RwSignal<RawForm>) -> impl IntoView {
+    let lang = use_lang();
+    let id = dom_id(field.id);
+    let hint_id = format!("{id}-hint");
+    let on = move || answers.with(|a| a.one(field.id) == SWITCH_ON);
+    let flip = move |ev: leptos::ev::Event| {
+        let value = if event_target_checked(&ev) {
+            SWITCH_ON
+        } else {
+            ""
+        };
+        answers.update(|a| a.set_one(field.id, value.to_owned()));
+    };
+    view! {
+        <div class="ds-field bp-choice">
+            <input class="ds-input" type="checkbox" role="switch" id=id.clone() name=field.id
+                aria-describedby=field.hint.is_some().then(|| hint_id.clone())
+                prop:checked=on on:change=flip/>
+            <label class="ds-label" for=id>{move || field.label.get(lang.get())}</label>
+            {field.hint.map(|h| view! { <div data-field="description" id=hint_id.clone()>{move || h.get(lang.get())}</div> })}
+        </div>
+    }
+}
+
+/// Tick one or more (checkboxes), or pick one (radio buttons).
+#[component]
+fn ChoiceField(
     field: &'static FieldSpec,
     answers: RwSignal<RawForm>,
     errors: RwSignal<ValidationErrors>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let FieldKind::MultiChoice(choices) = field.kind else {
-        return ().into_any();
+    let (choices, multi) = match field.kind {
+        FieldKind::MultiChoice(choices) => (choices, true),
+        FieldKind::OneChoice(choices) => (choices, false),
+        _ => return ().into_any(),
     };
     let error = Signal::derive(move || errors.with(|e| e.get(field.id)));
     let base = dom_id(field.id);
@@ -265,6 +299,9 @@ fn MultiChoiceField(
                 let toggle = move |ev: leptos::ev::Event| {
                     let on = event_target_checked(&ev);
                     answers.update(|a| {
+                        if !multi {
+                            return a.set_one(field.id, choice.value.to_owned());
+                        }
                         let mut v: Vec<String> = a.many(field.id).into_iter().filter(|x| x != choice.value).collect();
                         if on {
                             v.push(choice.value.to_owned());
@@ -277,7 +314,7 @@ fn MultiChoiceField(
                 };
                 view! {
                     <div class="ds-field bp-choice">
-                        <input class="ds-input" type="checkbox" id=id.clone() name=field.id value=choice.value
+                        <input class="ds-input" type=if multi { "checkbox" } else { "radio" } id=id.clone() name=field.id value=choice.value
                             aria-describedby=choice.hint.is_some().then(|| hint_id.clone())
                             prop:checked=checked on:change=toggle/>
                         <label class="ds-label" for=id data-weight="regular">{move || choice.label.get(lang.get())}</label>

@@ -79,6 +79,7 @@ pub fn TestLogin() -> impl IntoView {
         kind: FieldKind::Fodselsnummer { allow_fh: false },
         required: true,
         repeat: None,
+        shown_if: None,
     };
     let blur_fnr = move |v: String| {
         let e = FNR_FIELD.check_on_blur(&v);

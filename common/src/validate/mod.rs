@@ -2,6 +2,7 @@
 //! proof that the input passed the rule (SPEC §6). Serde goes through `parse` too
 //! (`#[serde(try_from = "String")]`), so JSON cannot smuggle an invalid value in.
 
+mod date;
 mod email;
 mod fodselsnummer;
 mod her_id;
@@ -10,6 +11,7 @@ mod password;
 mod phone;
 mod text;
 
+pub use date::Date;
 pub use email::Email;
 pub use fodselsnummer::{FnrKind, Fodselsnummer};
 pub use her_id::HerId;

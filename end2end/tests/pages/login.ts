@@ -1,5 +1,5 @@
 // Page object: the built-in test identity provider ("Testinnlogging").
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export interface Person { fnr: string; name: string; eid?: string }
 
@@ -25,3 +25,35 @@ export class LoginPage {
     await this.submit();
   }
 }
+
+/** Weighted sum mod 11 → the control digit, or null when the number cannot exist. */
+function control(digits: number[], weights: number[]): number | null {
+  const k = 11 - (digits.reduce((sum, d, i) => sum + d * weights[i], 0) % 11);
+  return k === 11 ? 0 : k === 10 ? null : k;
+}
+
+/**
+ * A synthetic test person (month + 80) of this test's own: tests that share a server do
+ * not share drafts. Derived from the test's id, so the same test always gets the same
+ * person (a second login in one test is the same person). `born` fixes the date of birth,
+ * for tests that rely on a role in Enhetsregisteret (matched by birth date and name).
+ */
+export function testPerson(name = 'Kari Testperson', born?: { day: number; month: number; year: number }): Person {
+  let hash = 0;
+  for (const c of test.info().testId + name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  const day = born?.day ?? 1 + (hash % 28);
+  const month = born?.month ?? 1 + ((hash >>> 5) % 12);
+  const year = born?.year ?? 1950 + ((hash >>> 9) % 50);
+  for (let n = (hash >>> 15) % 500; ; n = (n + 1) % 500) {
+    const nine = `${String(day).padStart(2, '0')}${String(month + 80)}${String(year % 100).padStart(2, '0')}${String(n).padStart(3, '0')}`;
+    const d = [...nine].map(Number);
+    const k1 = control(d, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+    if (k1 === null) continue;
+    const k2 = control([...d, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    if (k2 === null) continue;
+    return { fnr: `${nine}${k1}${k2}`, name, eid: 'BankID' };
+  }
+}
+
+/** Kari, as a test person of the current test's own. */
+export const kari = () => testPerson();

@@ -22,6 +22,7 @@ static ORG_FIELD: FieldSpec = FieldSpec {
     kind: FieldKind::OrgNumber,
     required: true,
     repeat: None,
+    shown_if: None,
 };
 
 #[component]
