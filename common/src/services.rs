@@ -1,7 +1,7 @@
 //! NHN's orderable services as data: each has a form spec and the agreement documents
 //! the orderer accepts. Adding a service is adding an entry here.
 
-use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Section};
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, SWITCH_ON, Section, ShownIf};
 use crate::i18n::{Text, t};
 
 /// A service that can be ordered through the five-step journey.
@@ -24,7 +24,7 @@ pub struct DocumentRef {
     pub version: &'static str,
 }
 
-pub static SERVICES: &[Service] = &[DIGITALE_INNBYGGERTJENESTER];
+pub static SERVICES: &[Service] = &[DIGITALE_INNBYGGERTJENESTER, DIGITAL_DIALOG_FASTLEGE];
 
 pub fn by_slug(slug: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.slug == slug)
@@ -242,4 +242,143 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             ],
         },
     ],
+};
+
+/// Seed 001: Digital Dialog Fastlege — four services between a GP and the patient
+/// (book an appointment, renew a prescription, e-consultation, contact the office).
+pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
+    slug: "ddfl",
+    name: Text::new(
+        "Digital Dialog Fastlege (DDFL)",
+        "Digital Dialogue GP (DDFL)",
+    ),
+    form: &DDFL_FORM,
+    documents: &[DocumentRef {
+        id: "bruksvilkar-ddfl",
+        title: Text::new(
+            "Bruksvilkår for digital dialog fastlege (DDFL)",
+            "Terms of use for Digital Dialogue GP (DDFL)",
+        ),
+        version: "1.0",
+    }],
+    contact_email: Some("drift_epost"),
+};
+
+/// Only while "Bestill aktivering av ServiceBus" is PÅ.
+const SERVICEBUS_ON: Option<ShownIf> = Some(ShownIf {
+    field: "servicebus",
+    value: SWITCH_ON,
+});
+
+static DDFL_FORM: FormSpec = FormSpec {
+    id: "ddfl",
+    title: Text::new(
+        "Bestilling av Digital Dialog Fastlege",
+        "Order of Digital Dialogue GP",
+    ),
+    sections: &[
+        Section {
+            title: Text::new("EPJ-leverandør", "EPR supplier"),
+            fields: &[
+                field(
+                    "epj_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
+                field(
+                    "epj_system",
+                    Text::new("EPJ-system", "EPR system"),
+                    FieldKind::Text { max: SHORT },
+                ),
+                field(
+                    "epj_versjon",
+                    Text::new("Versjon", "Version"),
+                    FieldKind::Text { max: SHORT },
+                ),
+            ],
+        },
+        Section {
+            title: Text::new("Driftsleverandør", "Operations provider"),
+            fields: &[
+                hinted(
+                    "drift_navn",
+                    Text::new("Navn", "Name"),
+                    Text::new(
+                        "Navn på IKT-driftsleverandør",
+                        "Name of the IT operations provider",
+                    ),
+                    FieldKind::Text { max: NAME },
+                ),
+                hinted(
+                    "drift_orgnr",
+                    Text::new("Organisasjonsnummer", "Organisation number"),
+                    Text::new("9 siffer", "9 digits"),
+                    FieldKind::OrgNumber,
+                ),
+                hinted(
+                    "drift_telefon",
+                    Text::new("Telefonnummer", "Phone number"),
+                    Text::new(
+                        "Til teknisk kontaktperson hos driftsleverandør",
+                        "Of the technical contact at the operations provider",
+                    ),
+                    FieldKind::Phone,
+                ),
+                hinted(
+                    "drift_epost",
+                    Text::new("E-post", "E-mail"),
+                    Text::new(
+                        "Til teknisk kontaktperson hos driftsleverandør. Bekreftelsen sendes hit.",
+                        "Of the technical contact at the operations provider. The confirmation goes here.",
+                    ),
+                    FieldKind::Email,
+                ),
+            ],
+        },
+        Section {
+            title: Text::new("ServiceBus", "ServiceBus"),
+            fields: &[
+                FieldSpec {
+                    required: false,
+                    ..hinted(
+                        "servicebus",
+                        Text::new(
+                            "Bestill aktivering av ServiceBus",
+                            "Order activation of ServiceBus",
+                        ),
+                        Text::new(
+                            "ServiceBus er meldingsveksleren som transporterer meldingene, og må aktiveres for hvert legekontor. Har dere ikke brukernavn og passord til NHN-adresseregisteret, kan NHN aktivere den: brukernavnet sendes på e-post og passordet på SMS til kontaktpersonen.",
+                            "ServiceBus is the message exchange that carries the messages, and must be activated for each GP office. Without a username and password for NHN's address register, NHN can activate it: the username goes by e-mail and the password by SMS to the contact person.",
+                        ),
+                        FieldKind::Switch,
+                    )
+                },
+                FieldSpec {
+                    shown_if: SERVICEBUS_ON,
+                    ..hinted(
+                        "servicebus_kontakt",
+                        Text::new("Kontaktperson", "Contact person"),
+                        Text::new(
+                            "E-postadressen til den tekniske kontaktpersonen som får brukernavnet til ServiceBus",
+                            "E-mail address of the technical contact who gets the ServiceBus username",
+                        ),
+                        FieldKind::Email,
+                    )
+                },
+                FieldSpec {
+                    shown_if: SERVICEBUS_ON,
+                    ..hinted(
+                        "servicebus_mobil",
+                        Text::new("Telefonnummer", "Phone number"),
+                        Text::new(
+                            "Mobilnummeret som får passordet til ServiceBus på SMS",
+                            "The mobile number that gets the ServiceBus password by SMS",
+                        ),
+                        FieldKind::Mobile,
+                    )
+                },
+            ],
+        },
+    ],
+    rules: &[],
 };

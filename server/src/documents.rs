@@ -25,7 +25,22 @@ pub struct AgreementText {
     pub paragraphs: &'static [&'static str],
 }
 
-static TEXTS: &[AgreementText] = &[AgreementText {
+static TEXTS: &[AgreementText] = &[DIGIHELSE, DDFL];
+
+const DDFL: AgreementText = AgreementText {
+    id: "bruksvilkar-ddfl",
+    version: "1.0",
+    valid_from: "18.1.2018",
+    paragraphs: &[
+        "1. Tjenesten. Digital Dialog Fastlege (DDFL) er fire tjenester mellom fastlegekontoret og pasientene på Helsenorge: bestille time, fornye resept, e-konsultasjon og kontakt med legekontoret. Tjenesten er en del av Helsenett-abonnementet.",
+        "2. Legekontorets ansvar. Legekontoret sørger for at EPJ-systemet er satt opp for DDFL sammen med EPJ-leverandøren, at ServiceBus er aktivert, og at opplysningene i Adresseregisteret er riktige.",
+        "3. NHNs ansvar. NHN drifter meldingsformidlingen og gir beskjed til legekontoret og driftsleverandøren når tjenesten er aktivert.",
+        "4. Personopplysninger. Meldingene inneholder helseopplysninger. Legekontoret er dataansvarlig for opplysningene i sitt journalsystem og behandler dem etter helseregisterloven og personopplysningsloven.",
+        "5. Signering. Bruksvilkårene signeres av en person med signaturrett for legekontoret. Signaturen lagres med dokumentets versjon og sjekksum.",
+    ],
+};
+
+const DIGIHELSE: AgreementText = AgreementText {
     id: "avtale-digihelse",
     version: "1.0",
     valid_from: "01.07.2021",
@@ -38,7 +53,7 @@ static TEXTS: &[AgreementText] = &[AgreementText {
         "6. Aksept. Avtalen aksepteres av en person som har myndighet til å forplikte kommunen (prokura, signaturrett eller daglig leder). Aksepten lagres med dokumentets versjon og sjekksum.",
         "7. Endringer. NHN kan endre avtalen med varsel. En ny versjon gjelder først når den er akseptert.",
     ],
-}];
+};
 
 pub fn text(id: &str) -> Option<&'static AgreementText> {
     TEXTS.iter().find(|t| t.id == id)

@@ -27,8 +27,8 @@ export class JourneyPage {
     return this.page.getByRole('group', { name, exact: true });
   }
 
-  async start(person: Person, base = '') {
-    await this.page.goto(base + SERVICE_PATH);
+  async start(person: Person, base = '', path = SERVICE_PATH) {
+    await this.page.goto(base + path);
     await this.page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
     await new LoginPage(this.page).login(person);
     await expect(this.page.getByRole('heading', { name: `Du er innlogget som ${person.name} (fullført)` })).toBeVisible();

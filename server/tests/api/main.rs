@@ -9,3 +9,4 @@ mod outbox;
 mod portal_login;
 mod registry;
 mod smtp;
+mod spec_parity;

@@ -1,0 +1,57 @@
+// Digital Dialog Fastlege (seed 001; issue 4): a second service from a spec alone — its
+// switch shows the ServiceBus fields only when PÅ, bad input is named field by field,
+// and the order ends with the terms accepted and a receipt.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
+import { JourneyPage } from './pages/journey';
+import { kari } from './pages/login';
+
+test('a GP office orders DDFL with ServiceBus, after fixing what the form names', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/ddfl');
+  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  await expect(page.getByText('Bestilling av Digital Dialog Fastlege')).toBeVisible();
+
+  const epj = j.group('EPJ-leverandør');
+  await epj.getByLabel('Navn').fill('CGM');
+  await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
+  await epj.getByLabel('Versjon').fill('2024.2');
+  const drift = j.group('Driftsleverandør');
+  await drift.getByLabel('Navn').fill('Driftspartner AS');
+  await drift.getByLabel('Organisasjonsnummer').fill('123 456 789');
+  await drift.getByLabel('Telefonnummer').fill('22 33 44 55');
+  await drift.getByLabel('E-post').fill('drift@driftspartner.no');
+
+  // The ServiceBus fields are there only when the switch is PÅ.
+  const servicebus = j.group('ServiceBus');
+  await expect(servicebus.getByLabel('Kontaktperson')).toHaveCount(0);
+  await servicebus.getByRole('switch', { name: 'Bestill aktivering av ServiceBus' }).check();
+  await expect(servicebus.getByLabel('Kontaktperson')).toBeVisible();
+  await expectNoAxeViolations(page, 'DDFL form with ServiceBus on');
+
+  await j.send();
+  const summary = j.errorSummary();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Organisasjonsnummer: Nummeret er ikke gyldig. Sjekk at du har skrevet det riktig.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Kontaktperson: Du må fylle ut feltet.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /^ServiceBus – Telefonnummer: Du må fylle ut feltet\.$/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'DDFL form with errors');
+
+  await drift.getByLabel('Organisasjonsnummer').fill('994 598 759');
+  await servicebus.getByLabel('Kontaktperson').fill('tekniker@driftspartner.no');
+  await servicebus.getByLabel('Telefonnummer').fill('912 34 567');
+  await j.send();
+
+  await expect(page.getByRole('heading', { name: 'Les gjennom og aksepter Digital Dialog Fastlege (DDFL)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Last ned Bruksvilkår for digital dialog fastlege (DDFL) (PDF)' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Jeg aksepterer innholdet i dokumentene.' }).check();
+  await page.getByRole('button', { name: 'Fullfør' }).click();
+  const reference = await j.reference();
+  await expect(page.getByText('Bruksvilkår for digital dialog fastlege (DDFL) ✓')).toBeVisible();
+
+  const receipt = await (await page.request.get(`/api/orders/${reference}`)).json();
+  expect(receipt.service).toBe('ddfl');
+  expect(receipt.answers.servicebus).toBe('on');
+  expect(receipt.answers.servicebus_mobil).toBe('91234567');
+  expect(receipt.answers.drift_orgnr).toBe('994598759');
+});
