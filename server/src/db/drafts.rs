@@ -1,5 +1,6 @@
 //! Drafts: the journey's answers saved as the user goes (one row per user, service and
-//! organisation), read back after a new login, deleted at submit and after retention.
+//! organisation), read back after a new login, deleted after retention (and at submit, by the order
+//! writer, in the order's own transaction).
 
 use common::api::Draft;
 use sqlx::SqlitePool;
@@ -57,22 +58,6 @@ pub async fn latest(
             })
         },
     ))
-}
-
-/// The order is in: its draft goes.
-pub async fn delete(
-    db: &SqlitePool,
-    owner_key: &str,
-    service: &str,
-    orgnr: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
-        .bind(owner_key)
-        .bind(service)
-        .bind(orgnr)
-        .execute(db)
-        .await?;
-    Ok(())
 }
 
 /// Deletes drafts untouched since `before_ms`; the number deleted.

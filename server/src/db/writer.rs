@@ -27,6 +27,9 @@ pub struct OrderRecord {
     pub notifications: Vec<NewNotification>,
     /// The client's key for this order (see `common::api::SubmitOrder`).
     pub idempotency_key: Option<String>,
+    /// Whose draft becomes this order (`routes::drafts::owner_key`): deleted in the same
+    /// transaction, so a draft and its order never both exist.
+    pub draft_owner: Option<String>,
 }
 
 /// The outcome of an insert attempt.
@@ -208,6 +211,15 @@ async fn insert_one(
         .await
         .map_err(|e| WriteError(e.to_string()))?;
     }
+    if let Some(owner) = &order.draft_owner {
+        sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
+            .bind(owner)
+            .bind(&order.service)
+            .bind(&order.orgnr)
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| WriteError(e.to_string()))?;
+    }
     for n in &order.notifications {
         crate::outbox::enqueue(&mut *conn, n, order.submitted_at_ms)
             .await
@@ -238,6 +250,7 @@ mod tests {
             }],
             submitted_at_ms: 1,
             notifications: Vec::new(),
+            draft_owner: None,
             idempotency_key: None,
         }
     }

@@ -134,6 +134,7 @@ async fn submit(
             documents: documents.clone(),
             submitted_at_ms,
             idempotency_key: body.idempotency_key.clone(),
+            draft_owner: Some(crate::routes::drafts::owner_key(&user)),
             notifications: confirmation(
                 checked.service,
                 &checked.organisation,
@@ -159,15 +160,6 @@ async fn submit(
             return Ok((StatusCode::OK, Json(receipt)));
         }
         if outcome == Inserted::Ok {
-            // The draft has become an order. (Left behind by a failure here, it would
-            // carry the same idempotency key and lead back to this receipt.)
-            crate::db::drafts::delete(
-                &state.db,
-                &crate::routes::drafts::owner_key(&user),
-                checked.service.slug,
-                &checked.organisation.orgnr,
-            )
-            .await?;
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
             let receipt = Receipt {
                 reference,
