@@ -165,6 +165,11 @@ pub mod t {
         ERROR_SUMMARY_TITLE = "For å gå videre må du rette opp følgende feil:", "To continue, correct the following:";
 
         // Step 4
+        CHECK_ANSWERS = "Se over svarene", "Check your answers";
+        CHANGE = "Endre", "Change";
+        CHANGE_ANSWER = "Endre {0}", "Change {0}";
+        SWITCH_ON_LABEL = "På", "On";
+        SWITCH_OFF_LABEL = "Av", "Off";
         ACCEPT_TITLE = "Les gjennom og aksepter {0}", "Read and accept {0}";
         ACCEPT_DOWNLOAD_HINT = "Du kan laste ned dokumentene ved å trykke på ikonet til høyre for tittelen.", "You can download the documents by pressing the icon to the right of the title.";
         ACCEPT_DOWNLOAD = "Last ned {0} (PDF)", "Download {0} (PDF)";

@@ -55,3 +55,33 @@ test('a GP office orders DDFL with ServiceBus, after fixing what the form names'
   expect(receipt.answers.servicebus_mobil).toBe('91234567');
   expect(receipt.answers.drift_orgnr).toBe('994598759');
 });
+
+test('Se over svarene lists every answer, and Endre goes back to the field and returns to the summary', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/ddfl');
+  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  const epj = j.group('EPJ-leverandør');
+  await epj.getByLabel('Navn').fill('CGM');
+  await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
+  await epj.getByLabel('Versjon').fill('2024.2');
+  const drift = j.group('Driftsleverandør');
+  await drift.getByLabel('Navn').fill('Driftspartner AS');
+  await drift.getByLabel('Organisasjonsnummer').fill('994598759');
+  await drift.getByLabel('Telefonnummer').fill('22334455');
+  await drift.getByLabel('E-post').fill('drift@driftspartner.no');
+  await j.send();
+
+  const answers = page.locator('.bp-answers');
+  await expect(page.getByRole('heading', { name: 'Se over svarene' })).toBeVisible();
+  await expect(answers.getByText('Bestill aktivering av ServiceBus', { exact: true })).toBeVisible();
+  await expect(answers.getByText('Av', { exact: true })).toBeVisible();
+  // Hidden fields are not listed.
+  await expect(answers.getByText('Kontaktperson', { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'check answers');
+
+  await answers.getByRole('button', { name: 'Endre E-post' }).click();
+  await expect(drift.getByLabel('E-post')).toBeFocused();
+  await drift.getByLabel('E-post').fill('ny@driftspartner.no');
+  await j.send();
+  await expect(answers.getByText('ny@driftspartner.no')).toBeVisible();
+});

@@ -1,5 +1,6 @@
 //! Reusable UI pieces, built from designsystemet's CSS classes.
 
+pub mod answers;
 pub mod error_summary;
 pub mod field;
 pub mod frame;

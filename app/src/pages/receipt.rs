@@ -1,9 +1,7 @@
 //! The receipt of a stored order, `/kvittering/{reference}`: printable, loaded from the
 //! server (so it is there after a restart, on any device the user logs in on).
 
-use common::Lang;
 use common::api::Receipt;
-use common::form::{FieldKind, RawValue};
 use common::i18n::t;
 use common::services;
 use leptos::prelude::*;
@@ -12,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiClientError, use_api};
 use crate::app::set_title;
+use crate::components::answers::AnswerList;
 use crate::i18n::{tr, use_lang};
 use crate::pages::{Loading, ProblemAlert};
 
@@ -39,28 +38,6 @@ pub fn ReceiptPage() -> impl IntoView {
     }
 }
 
-/// An answer as the user would read it: choice labels, lists joined.
-fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) -> String {
-    let values: Vec<String> = match value {
-        Some(RawValue::One(s)) => vec![s.clone()],
-        Some(RawValue::Many(v)) => v.clone(),
-        None => Vec::new(),
-    };
-    match kind {
-        FieldKind::MultiChoice(choices) => values
-            .iter()
-            .map(|v| {
-                choices
-                    .iter()
-                    .find(|c| c.value == v)
-                    .map_or(v.clone(), |c| c.label.get(lang).to_owned())
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => values.join(", "),
-    }
-}
-
 #[component]
 fn ReceiptView(receipt: Receipt) -> impl IntoView {
     let lang = use_lang();
@@ -80,17 +57,7 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
         <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_ANSWERS)}</h2>
         {service.map(|s| {
             let answers = receipt.answers.clone();
-            view! {
-                <dl class="bp-receipt">
-                    {s.form.fields().map(|f| {
-                        let value = answers.0.get(f.id).cloned();
-                        view! {
-                            <dt>{move || f.label.get(lang.get())}</dt>
-                            <dd>{move || display_answer(&f.kind, value.as_ref(), lang.get())}</dd>
-                        }
-                    }).collect_view()}
-                </dl>
-            }
+            view! { <AnswerList spec=s.form answers=Signal::derive(move || answers.clone())/> }
         })}
         <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_DOCUMENTS)}</h2>
         <ul class="ds-list">

@@ -1,7 +1,8 @@
-//! Step 4, "Les gjennom og aksepter": the agreement documents (PDF icon to the right of
+//! Step 4, "Les gjennom og aksepter": "Se over svarene" (each answer with "Endre"), the agreement documents (PDF icon to the right of
 //! each title), the acceptance checkbox and "Fullfør", which stores the order.
 
 use common::FieldError;
+use common::form::{FieldKind, item_path};
 use common::i18n::{fill, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,8 +10,10 @@ use leptos::task::spawn_local;
 use super::JourneyState;
 use super::form_step::order_of;
 use crate::api::{ApiClientError, use_api};
+use crate::components::answers::AnswerList;
 use crate::components::error_summary::{ErrorSummary, focus_summary};
-use crate::components::field::FieldMessage;
+use crate::components::field::{FieldMessage, dom_id};
+use crate::components::focus_by_id;
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
@@ -73,7 +76,22 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             busy.set(false);
         });
     };
+    // "Endre": back to the form, at that field; "Send" there comes back here.
+    let change = Callback::new(move |id: &'static str| {
+        state.go(3);
+        let first_item = service.form.field(id).is_some_and(|f| {
+            f.repeat.is_some()
+                || matches!(f.kind, FieldKind::MultiChoice(_) | FieldKind::OneChoice(_))
+        });
+        focus_by_id(dom_id(&if first_item {
+            item_path(id, 0)
+        } else {
+            id.to_owned()
+        }));
+    });
     view! {
+        <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
+        <AnswerList spec=service.form answers=state.answers on_change=change/>
         <h3 class="ds-heading" data-size="2xs">{move || fill(t::ACCEPT_TITLE.get(lang.get()), &[service.name.get(lang.get())])}</h3>
         <p class="ds-paragraph">{tr(t::ACCEPT_DOWNLOAD_HINT)}</p>
         <ul class="bp-documents">
