@@ -17,6 +17,8 @@ use crate::validate::{
 pub struct FormSpec {
     pub id: &'static str,
     pub title: Text,
+    /// Said before the form and again before submit (a price, a condition).
+    pub notice: Option<Text>,
     pub sections: &'static [Section],
     pub rules: &'static [Rule],
 }
@@ -149,13 +151,13 @@ impl FieldKind {
                 Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?)
             }
             FieldKind::Date => Value::Date(Date::parse(input)?),
-            FieldKind::OneChoice(choices) => Value::Choices(vec![
+            FieldKind::OneChoice(choices) => Value::Choice(
                 choices
                     .iter()
                     .find(|c| c.value == input)
                     .ok_or(FieldError::UnknownChoice)?
                     .value,
-            ]),
+            ),
             FieldKind::Switch if input == SWITCH_ON => Value::Switch(true),
             FieldKind::MultiChoice(_) | FieldKind::Switch => {
                 return Err(FieldError::UnknownChoice);
@@ -216,6 +218,7 @@ pub enum Value {
     HerId(HerId),
     Fodselsnummer(Fodselsnummer),
     Choices(Vec<&'static str>),
+    Choice(&'static str),
     Switch(bool),
     Date(Date),
     List(Vec<Value>),
@@ -235,6 +238,7 @@ impl Value {
             Value::HerId(v) => RawValue::One(v.to_string()),
             Value::Fodselsnummer(v) => RawValue::One(v.expose().to_owned()),
             Value::Choices(v) => RawValue::Many(v.iter().map(|s| (*s).to_owned()).collect()),
+            Value::Choice(v) => RawValue::One((*v).to_owned()),
             Value::Switch(on) => RawValue::One(if *on { SWITCH_ON } else { "" }.to_owned()),
             Value::Date(d) => RawValue::One(d.to_string()),
             Value::List(items) => RawValue::Many(

@@ -144,6 +144,7 @@ pub mod t {
         STEP_FILL_FORM = "Fyll ut skjema", "Fill in the form";
         STEP_READ_ACCEPT = "Les gjennom og aksepter avtaledokumenter", "Read and accept the agreement documents";
         STEP_RECEIPT = "Kvittering", "Receipt";
+        STEP_CHECK_SEND = "Se over og send inn", "Check and send";
         STEP_DONE = "fullført", "completed";
         PROGRESS_LABEL = "Steg i bestillingen", "Steps of the order";
         BACK = "Tilbake", "Back";
@@ -176,6 +177,7 @@ pub mod t {
         ACCEPT_CHECKBOX = "Jeg aksepterer innholdet i dokumentene.", "I accept the content of the documents.";
         ACCEPT_REQUIRED = "Du må krysse av for at du aksepterer innholdet i dokumentene.", "You must tick that you accept the content of the documents.";
         ACCEPT_FINISH = "Fullfør", "Finish";
+        SUBMIT_CONFIRM = "Ved å gå videre sender du bestillingen til Norsk helsenett.", "By continuing you send the order to Norsk helsenett.";
         ACCEPT_CONFIRM = "Ved å gå videre bekrefter du at du aksepterer innholdet i dokumentene, og at du er riktig person til å akseptere dette.", "By continuing you confirm that you accept the content of the documents and that you are the right person to accept them.";
         FORM_REJECTED = "Skjemaet har feil som må rettes. Svarene dine er tatt vare på.", "The form has errors to correct. Your answers have been kept.";
 

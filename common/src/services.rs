@@ -24,7 +24,22 @@ pub struct DocumentRef {
     pub version: &'static str,
 }
 
-pub static SERVICES: &[Service] = &[DIGITALE_INNBYGGERTJENESTER, DIGITAL_DIALOG_FASTLEGE];
+mod accounts;
+mod helsenett;
+
+pub use accounts::{EPOST, FJERNHJELP, VIDEO};
+pub use helsenett::{DEAKTIVERING, FLYTTING, TILKNYTNING};
+
+pub static SERVICES: &[Service] = &[
+    DIGITALE_INNBYGGERTJENESTER,
+    DIGITAL_DIALOG_FASTLEGE,
+    TILKNYTNING,
+    FLYTTING,
+    DEAKTIVERING,
+    EPOST,
+    VIDEO,
+    FJERNHJELP,
+];
 
 pub fn by_slug(slug: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.slug == slug)
@@ -39,6 +54,16 @@ pub fn document(id: &str) -> Option<&'static DocumentRef> {
 
 const NAME: u32 = 200;
 const SHORT: u32 = 100;
+const NAME_KIND: FieldKind = FieldKind::Text { max: NAME };
+const SHORT_KIND: FieldKind = FieldKind::Text { max: SHORT };
+const EMAIL_KIND: FieldKind = FieldKind::Email;
+
+const fn optional(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
+    FieldSpec {
+        required: false,
+        ..field(id, label, kind)
+    }
+}
 
 const fn field(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
     FieldSpec {
@@ -83,6 +108,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
         "DigiHelse, DigiHelsestasjon og Smittevern (Timebestilling Covid-19)",
         "DigiHelse, DigiHelsestasjon and infection control (Covid-19 appointments)",
     ),
+    notice: None,
     rules: &[],
     sections: &[
         Section {
@@ -380,5 +406,6 @@ static DDFL_FORM: FormSpec = FormSpec {
             ],
         },
     ],
+    notice: None,
     rules: &[],
 };

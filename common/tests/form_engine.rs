@@ -23,6 +23,7 @@ const fn f(id: &'static str, kind: FieldKind, required: bool) -> FieldSpec {
 static FIXTURE: FormSpec = FormSpec {
     id: "fixture",
     title: Text::new("Midlertidig deaktivering", "Temporary deactivation"),
+    notice: None,
     sections: &[Section {
         title: Text::new("Periode", "Period"),
         fields: &[
@@ -81,6 +82,10 @@ fn a_spec_alone_validates_switches_conditions_choices_and_date_ranges() {
     assert_eq!(answers.one("fra"), "2027-07-01");
     assert_eq!(answers.one("til"), "2027-07-31");
     assert_eq!(answers.one("varsle"), "");
+    assert_eq!(
+        answers.0["grunn"],
+        common::form::RawValue::One("ferie".into())
+    );
 
     // Off: the hidden field is not asked for, and whatever it held is dropped.
     let hidden = FIXTURE

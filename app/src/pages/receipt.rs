@@ -59,12 +59,14 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
             let answers = receipt.answers.clone();
             view! { <AnswerList spec=s.form answers=Signal::derive(move || answers.clone())/> }
         })}
-        <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_DOCUMENTS)}</h2>
-        <ul class="ds-list">
-            {receipt.documents.iter().map(|d| view! {
-                <li>{format!("{} (versjon {}) — SHA-256 {}", d.title, d.version, d.sha256)}</li>
-            }).collect_view()}
-        </ul>
+        {(!receipt.documents.is_empty()).then(|| view! {
+            <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_DOCUMENTS)}</h2>
+            <ul class="ds-list">
+                {receipt.documents.iter().map(|d| view! {
+                    <li>{format!("{} (versjon {}) — SHA-256 {}", d.title, d.version, d.sha256)}</li>
+                }).collect_view()}
+            </ul>
+        })}
         <button type="button" class="ds-button bp-no-print" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>
     }
 }

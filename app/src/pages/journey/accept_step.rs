@@ -28,6 +28,8 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
     let error = RwSignal::new(None::<FieldError>);
     let problem = RwSignal::new(None::<ApiClientError>);
     let busy = RwSignal::new(false);
+    // Services with terms are accepted here; the others are only checked and sent.
+    let has_documents = !service.documents.is_empty();
     let summary = Signal::derive(move || {
         error
             .get()
@@ -45,7 +47,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             return;
         }
         problem.set(None);
-        if !accepted.get_untracked() {
+        if has_documents && !accepted.get_untracked() {
             error.set(Some(FieldError::Required));
             focus_summary();
             return;
@@ -92,6 +94,8 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
     view! {
         <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
         <AnswerList spec=service.form answers=state.answers on_change=change/>
+        {super::notice(service.form)}
+        {has_documents.then(|| view! {
         <h3 class="ds-heading" data-size="2xs">{move || fill(t::ACCEPT_TITLE.get(lang.get()), &[service.name.get(lang.get())])}</h3>
         <p class="ds-paragraph">{tr(t::ACCEPT_DOWNLOAD_HINT)}</p>
         <ul class="bp-documents">
@@ -108,9 +112,11 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        })}
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         <form class="bp-form" novalidate on:submit=finish>
             <ErrorSummary items=summary/>
+            {has_documents.then(|| view! {
             <div class="ds-field bp-choice">
                 <input class="ds-input" type="checkbox" id=ACCEPT_ID
                     aria-invalid=move || error.get().is_some().then_some("true")
@@ -124,11 +130,12 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                 <label class="ds-label" for=ACCEPT_ID>{tr(t::ACCEPT_CHECKBOX)}</label>
                 <FieldMessage id=ACCEPT_ID.to_owned() error=Signal::derive(move || error.get().map(|_| FieldError::Required))/>
             </div>
+            })}
             <div class="bp-actions">
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(3)>{tr(t::BACK)}</button>
                 <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::ACCEPT_FINISH)}</button>
             </div>
-            <p class="ds-paragraph bp-note">{tr(t::ACCEPT_CONFIRM)}</p>
+            <p class="ds-paragraph bp-note">{tr(if has_documents { t::ACCEPT_CONFIRM } else { t::SUBMIT_CONFIRM })}</p>
         </form>
     }
 }

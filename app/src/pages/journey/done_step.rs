@@ -31,10 +31,12 @@ pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
                     <p class="ds-paragraph">{tr(t::DONE_REFERENCE)}": "<strong data-testid="reference">{receipt.reference.clone()}</strong></p>
                     <p class="ds-paragraph">{tr(t::DONE_FORMS)}</p>
                     <ul class="bp-ticks"><li><strong>{move || service.name.get(lang.get())}</strong>" ✓"</li></ul>
-                    <p class="ds-paragraph">{tr(t::DONE_DOCUMENTS)}</p>
-                    <ul class="bp-ticks">
-                        {service.documents.iter().map(|d| view! { <li><strong>{move || d.title.get(lang.get())}</strong>" ✓"</li> }).collect_view()}
-                    </ul>
+                    {(!service.documents.is_empty()).then(|| view! {
+                        <p class="ds-paragraph">{tr(t::DONE_DOCUMENTS)}</p>
+                        <ul class="bp-ticks">
+                            {service.documents.iter().map(|d| view! { <li><strong>{move || d.title.get(lang.get())}</strong>" ✓"</li> }).collect_view()}
+                        </ul>
+                    })}
                     <p class="ds-paragraph">{tr(t::DONE_FINISHED)}</p>
                     <div class="bp-actions">
                         <a class="ds-button" data-variant="secondary" href=href>{tr(t::DONE_RECEIPT)}</a>

@@ -69,6 +69,7 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
     };
     view! {
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
+        {super::notice(spec)}
         <form class="bp-form" novalidate on:submit=submit>
             <ErrorSummary items=summary/>
             <SpecForm spec answers=state.answers errors=state.errors/>

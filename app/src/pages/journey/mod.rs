@@ -55,6 +55,13 @@ impl JourneyState {
     }
 }
 
+/// The form's notice (a price, a condition), before the form and again before submit.
+pub fn notice(spec: &'static common::form::FormSpec) -> impl IntoView {
+    spec.notice.map(|text| {
+        view! { <div class="ds-alert" data-color="info"><p>{tr(text)}</p></div> }
+    })
+}
+
 /// Shows a problem at the step, except an expired session: the journey says that once,
 /// above the steps, with the way back (and the draft keeps the answers).
 pub fn report(
@@ -167,6 +174,7 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
         })
     };
     let name = me.name.clone();
+    let service_has_documents = !state.service.documents.is_empty();
     let title = move |text: common::Text| Signal::derive(move || text.get(lang.get()).to_owned());
     let org_title = Signal::derive(move || match (state.org.get(), state.step.get() > 2) {
         (Some(choice), true) => {
@@ -208,7 +216,7 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
                 <Step number=3 title=title(t::STEP_FILL_FORM) state=at(3)>
                     <form_step::FormStep state/>
                 </Step>
-                <Step number=4 title=title(t::STEP_READ_ACCEPT) state=at(4)>
+                <Step number=4 title=title(if service_has_documents { t::STEP_READ_ACCEPT } else { t::STEP_CHECK_SEND }) state=at(4)>
                     <accept_step::AcceptStep state/>
                 </Step>
                 <Step number=5 title=title(t::STEP_RECEIPT) state=at(5)>

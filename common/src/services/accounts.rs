@@ -1,0 +1,181 @@
+//! Accounts and access from NHN's FAQ (seed 002): e-mail, NHN-videodesktop and remote
+//! help for a supplier. NHN needs little more than who the account is for.
+
+use super::{EMAIL_KIND, NAME_KIND, Service, field, hinted};
+use crate::form::{Choice, FieldKind, FormSpec, Section};
+use crate::i18n::Text;
+
+const CONTACT: Section = Section {
+    title: Text::new("Kontaktperson", "Contact person"),
+    fields: &[
+        field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND),
+        hinted(
+            "kontakt_epost",
+            Text::new("E-post", "E-mail"),
+            Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
+            EMAIL_KIND,
+        ),
+    ],
+};
+
+pub const EPOST: Service = Service {
+    slug: "epost",
+    name: Text::new("E-postkonto", "E-mail account"),
+    form: &EPOST_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static EPOST_FORM: FormSpec = FormSpec {
+    id: "epost",
+    title: Text::new(
+        "Bestilling av e-postkonto i Helsenettet",
+        "Order of an e-mail account in the Health Network",
+    ),
+    notice: Some(Text::new(
+        "E-post i Helsenettet leses med IMAP i Microsoft Outlook eller Mozilla Thunderbird. To maskiner kan dele en konto.",
+        "E-mail in the Health Network is read over IMAP in Microsoft Outlook or Mozilla Thunderbird. Two computers can share an account.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Kontoen", "The account"),
+            fields: &[
+                field(
+                    "bruker_navn",
+                    Text::new("Navnet på brukeren", "The user's name"),
+                    NAME_KIND,
+                ),
+                hinted(
+                    "onsket_adresse",
+                    Text::new("Ønsket e-postadresse", "Desired e-mail address"),
+                    Text::new(
+                        "For eksempel fornavn.etternavn@legekontor.no",
+                        "For example firstname.lastname@clinic.no",
+                    ),
+                    EMAIL_KIND,
+                ),
+                field(
+                    "program",
+                    Text::new("E-postprogram", "E-mail program"),
+                    FieldKind::OneChoice(&[
+                        Choice {
+                            value: "outlook",
+                            label: Text::new(
+                                "Microsoft Office Outlook",
+                                "Microsoft Office Outlook",
+                            ),
+                            hint: None,
+                        },
+                        Choice {
+                            value: "thunderbird",
+                            label: Text::new("Mozilla Thunderbird", "Mozilla Thunderbird"),
+                            hint: None,
+                        },
+                    ]),
+                ),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const VIDEO: Service = Service {
+    slug: "video",
+    name: Text::new("Video (NHN-videodesktop)", "Video (NHN video desktop)"),
+    form: &VIDEO_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static VIDEO_FORM: FormSpec = FormSpec {
+    id: "video",
+    title: Text::new(
+        "Bestilling av konto for NHN-videodesktop",
+        "Order of an NHN video desktop account",
+    ),
+    notice: Some(Text::new(
+        "NHN-videodesktop kan bestilles og brukes uten kostnad for kunder av Norsk Helsenett. Du trenger en PC, Mac eller iPad.",
+        "NHN video desktop is free for Norsk Helsenett's customers. You need a PC, Mac or iPad.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Kontoen", "The account"),
+            fields: &[
+                field(
+                    "bruker_navn",
+                    Text::new("Navnet på brukeren", "The user's name"),
+                    NAME_KIND,
+                ),
+                field(
+                    "bruker_epost",
+                    Text::new("Brukerens e-post", "The user's e-mail"),
+                    EMAIL_KIND,
+                ),
+                field(
+                    "bruker_mobil",
+                    Text::new("Brukerens mobilnummer", "The user's mobile number"),
+                    FieldKind::Mobile,
+                ),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const FJERNHJELP: Service = Service {
+    slug: "fjernhjelp",
+    name: Text::new(
+        "Fjernhjelp 2.0 (ScreenConnect)",
+        "Remote help 2.0 (ScreenConnect)",
+    ),
+    form: &FJERNHJELP_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static FJERNHJELP_FORM: FormSpec = FormSpec {
+    id: "fjernhjelp",
+    title: Text::new(
+        "Tilgang til fjernhjelp for en leverandør",
+        "Remote help access for a supplier",
+    ),
+    notice: Some(Text::new(
+        "Fjernhjelp er gratis for kunder og partnere. Både den som yter og den som mottar fjernhjelp må ha kunde- eller partneravtale med Norsk Helsenett.",
+        "Remote help is free for customers and partners. Both the one giving and the one receiving help must have a customer or partner agreement with Norsk Helsenett.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Leverandøren", "The supplier"),
+            fields: &[
+                field(
+                    "leverandor_navn",
+                    Text::new("Navn på leverandøren", "Name of the supplier"),
+                    NAME_KIND,
+                ),
+                hinted(
+                    "leverandor_orgnr",
+                    Text::new(
+                        "Leverandørens organisasjonsnummer",
+                        "The supplier's organisation number",
+                    ),
+                    Text::new("9 siffer", "9 digits"),
+                    FieldKind::OrgNumber,
+                ),
+                field(
+                    "tekniker_navn",
+                    Text::new("Navn på teknikeren", "Name of the technician"),
+                    NAME_KIND,
+                ),
+                field(
+                    "tekniker_mobil",
+                    Text::new("Teknikerens mobilnummer", "The technician's mobile number"),
+                    FieldKind::Mobile,
+                ),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};

@@ -1,0 +1,233 @@
+//! The connection to Helsenettet (seed 002): a new connection (the starred fields, floor
+//! and room for the equipment, the line supplier, a shared line), moving it (NOK 3000),
+//! and a temporary pause of the membership.
+
+use super::{EMAIL_KIND, NAME_KIND, SHORT_KIND, Service, field, hinted, optional};
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Rule, SWITCH_ON, Section, ShownIf};
+use crate::i18n::Text;
+
+const CONTACT: Section = Section {
+    title: Text::new("Kontaktperson", "Contact person"),
+    fields: &[
+        field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND),
+        field(
+            "kontakt_mobil",
+            Text::new("Mobilnummer", "Mobile number"),
+            FieldKind::Mobile,
+        ),
+        hinted(
+            "kontakt_epost",
+            Text::new("E-post", "E-mail"),
+            Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
+            EMAIL_KIND,
+        ),
+    ],
+};
+
+const ADRESSE: FieldSpec = field(
+    "adresse",
+    Text::new("Gateadresse", "Street address"),
+    NAME_KIND,
+);
+const POSTNUMMER: FieldSpec = field(
+    "postnummer",
+    Text::new("Postnummer", "Postcode"),
+    FieldKind::Text { max: 4 },
+);
+const POSTSTED: FieldSpec = field("poststed", Text::new("Poststed", "Town"), SHORT_KIND);
+
+pub const TILKNYTNING: Service = Service {
+    slug: "tilknytning",
+    name: Text::new(
+        "Tilknytning til Helsenettet",
+        "Connection to the Health Network",
+    ),
+    form: &TILKNYTNING_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static TILKNYTNING_FORM: FormSpec = FormSpec {
+    id: "tilknytning",
+    title: Text::new(
+        "Bestilling av tilknytning til Helsenettet",
+        "Order of a connection to the Health Network",
+    ),
+    notice: Some(Text::new(
+        "Fyll ut alle feltene som ikke er merket valgfritt: uten dem kan leveransen bli forsinket. Etasje og rom for utstyret er også viktig.",
+        "Fill in every field not marked optional: without them the delivery may be delayed. Floor and room for the equipment matter too.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Hvor skal tilknytningen være", "Where the connection goes"),
+            fields: &[
+                ADRESSE,
+                POSTNUMMER,
+                POSTSTED,
+                field(
+                    "etasje",
+                    Text::new("Etasje for utstyret", "Floor for the equipment"),
+                    SHORT_KIND,
+                ),
+                field(
+                    "rom",
+                    Text::new("Rom for utstyret", "Room for the equipment"),
+                    SHORT_KIND,
+                ),
+            ],
+        },
+        Section {
+            title: Text::new("Linjen", "The line"),
+            fields: &[
+                hinted(
+                    "linjeleverandor",
+                    Text::new("Hvem leverer linjen", "Who supplies the line"),
+                    Text::new(
+                        "Med egen leverandør har dere ansvaret for forbindelsen mellom NHN-ruteren og Helsenettet.",
+                        "With your own supplier you are responsible for the link between the NHN router and the Health Network.",
+                    ),
+                    FieldKind::OneChoice(&[
+                        Choice {
+                            value: "nhn",
+                            label: Text::new("Norsk Helsenett", "Norsk Helsenett"),
+                            hint: None,
+                        },
+                        Choice {
+                            value: "egen",
+                            label: Text::new("Egen linjeleverandør", "Our own line supplier"),
+                            hint: None,
+                        },
+                    ]),
+                ),
+                FieldSpec {
+                    required: false,
+                    ..hinted(
+                        "delt_linje",
+                        Text::new(
+                            "Linjen skal deles med en annen virksomhet",
+                            "The line is shared with another organisation",
+                        ),
+                        Text::new(
+                            "Begge virksomhetene må ha egen kundeavtale med NHN, og dere deler kapasiteten.",
+                            "Both organisations need their own customer agreement with NHN, and you share the capacity.",
+                        ),
+                        FieldKind::Switch,
+                    )
+                },
+                FieldSpec {
+                    shown_if: Some(ShownIf {
+                        field: "delt_linje",
+                        value: SWITCH_ON,
+                    }),
+                    ..hinted(
+                        "delt_med_orgnr",
+                        Text::new(
+                            "Organisasjonsnummeret til virksomheten dere deler med",
+                            "Organisation number of the organisation you share with",
+                        ),
+                        Text::new("9 siffer", "9 digits"),
+                        FieldKind::OrgNumber,
+                    )
+                },
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const FLYTTING: Service = Service {
+    slug: "flytting",
+    name: Text::new(
+        "Flytting av helsenettlinjen",
+        "Moving the Health Network line",
+    ),
+    form: &FLYTTING_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static FLYTTING_FORM: FormSpec = FormSpec {
+    id: "flytting",
+    title: Text::new(
+        "Flytteskjema for helsenettlinjen",
+        "Moving form for the Health Network line",
+    ),
+    notice: Some(Text::new(
+        "Flytting av helsenettlinjen koster kr 3 000. Har dere linje fra egen leverandør, avtaler dere flyttingen med den og tar NHN-ruteren med.",
+        "Moving the Health Network line costs NOK 3,000. With a line from your own supplier, arrange the move with them and bring the NHN router.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Nytt lokale", "New premises"),
+            fields: &[
+                ADRESSE,
+                POSTNUMMER,
+                POSTSTED,
+                field(
+                    "etasje",
+                    Text::new("Etasje for utstyret", "Floor for the equipment"),
+                    SHORT_KIND,
+                ),
+                field(
+                    "rom",
+                    Text::new("Rom for utstyret", "Room for the equipment"),
+                    SHORT_KIND,
+                ),
+                hinted(
+                    "flyttedato",
+                    Text::new("Flyttedato", "Moving date"),
+                    Text::new("For eksempel 24.12.2027", "For example 24.12.2027"),
+                    FieldKind::Date,
+                ),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const DEAKTIVERING: Service = Service {
+    slug: "deaktivering",
+    name: Text::new("Midlertidig deaktivering", "Temporary deactivation"),
+    form: &DEAKTIVERING_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+};
+
+static DEAKTIVERING_FORM: FormSpec = FormSpec {
+    id: "deaktivering",
+    title: Text::new(
+        "Midlertidig deaktivering av oppføringen i Adresseregisteret og EDI-kontoen",
+        "Temporary deactivation of the Address Register entry and the EDI account",
+    ),
+    notice: Some(Text::new(
+        "Faktureringen av medlemskapet fryses i perioden. Har dere linje fra NHN, løper kostnadene for den.",
+        "Membership billing is frozen for the period. With a line from NHN, its costs continue.",
+    )),
+    sections: &[
+        Section {
+            title: Text::new("Periode", "Period"),
+            fields: &[
+                hinted(
+                    "fra_dato",
+                    Text::new("Inaktiv fra", "Inactive from"),
+                    Text::new("For eksempel 01.07.2027", "For example 01.07.2027"),
+                    FieldKind::Date,
+                ),
+                hinted(
+                    "til_dato",
+                    Text::new("Åpnes igjen", "Reopened on"),
+                    Text::new("For eksempel 01.08.2027", "For example 01.08.2027"),
+                    FieldKind::Date,
+                ),
+                optional("grunn", Text::new("Grunn", "Reason"), NAME_KIND),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[Rule::DateOrder {
+        from: "fra_dato",
+        to: "til_dato",
+    }],
+};
