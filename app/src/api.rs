@@ -4,8 +4,8 @@
 use common::api::{
     ChooseOrganisation, CodeChannel, CodeDestinations, Draft, ErrorBody, ErrorCode, ForgotPassword,
     LogoutResponse, MailboxEntry, Me, MyOrganisations, OrderSummary, OrganisationChoice,
-    PasswordLogin, Receipt, ResetPassword, SendCode, SessionInfo, SubmitOrder, TestLoginRequest,
-    VerifyCode,
+    PasswordLogin, Receipt, ResetPassword, SendCode, ServiceStatus, SessionInfo, SubmitOrder,
+    TestLoginRequest, VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -237,6 +237,14 @@ impl Api {
             &ChooseOrganisation { orgnr },
         )
         .await
+    }
+
+    pub async fn organisation_services(
+        &self,
+        orgnr: &str,
+    ) -> Result<Vec<ServiceStatus>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/services"))
+            .await
     }
 
     pub async fn organisation_orders(

@@ -192,6 +192,14 @@ pub struct ChooseOrganisation {
     pub orgnr: String,
 }
 
+/// `GET /api/organisations/{orgnr}/services`: a service and whether the organisation
+/// has it ("Aktive tjenester": a completed order makes it active).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceStatus {
+    pub slug: String,
+    pub active: bool,
+}
+
 /// `GET /api/organisations/{orgnr}/orders`: one of the organisation's orders.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummary {

@@ -257,6 +257,10 @@ pub mod t {
         PORTAL_CONTACT = "Du er registrert kontaktperson for virksomheten.", "You are a registered contact person for the organisation.";
         PORTAL_NO_ORGS = "Kontoen din er ikke knyttet til noen virksomhet. Kontakt kundesenteret.", "Your account is not linked to any organisation. Contact the customer centre.";
         PORTAL_ORDERS = "Bestillinger", "Orders";
+        PORTAL_SERVICES = "Tjenester", "Services";
+        PORTAL_ACTIVE = "Aktive tjenester", "Active services";
+        PORTAL_INACTIVE = "Inaktive tjenester", "Inactive services";
+        PORTAL_NO_ACTIVE = "Ingen aktive tjenester ennå.", "No active services yet.";
         PORTAL_NO_ORDERS = "Virksomheten har ingen bestillinger ennå.", "The organisation has no orders yet.";
         PORTAL_MY_ORGS = "Dine virksomheter", "Your organisations";
 

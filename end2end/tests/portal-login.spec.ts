@@ -87,6 +87,11 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await expect(current).toHaveText('DEMO LEGEKONTOR AS (DEMODATA) (945627913)');
   await expect(org.getByText('Du er registrert kontaktperson for virksomheten.')).toBeVisible();
   await expect(page.getByText('Virksomheten har ingen bestillinger ennå.')).toBeVisible();
+  // Tjenester: nothing ordered yet, so every service is inactive and leads to its form.
+  await expect(page.getByText('Ingen aktive tjenester ennå.')).toBeVisible();
+  const inactive = page.getByTestId('inactive-services');
+  await expect(inactive.getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' })).toHaveAttribute('href', '/skjema/ddfl');
+  await expect(inactive.getByRole('link', { name: 'Tilknytning til Helsenettet' })).toHaveAttribute('href', '/skjema/tilknytning');
   await expectNoAxeViolations(page, 'customer portal');
 
   // "Bytt virksomhet": the server remembers the choice.

@@ -1,7 +1,8 @@
 //! `/kundeportal`: the customer portal's front page after login. Who is logged in, the
-//! organisation they act for ("Bytt virksomhet" when there are several), and its orders.
+//! organisation they act for ("Bytt virksomhet" when there are several), its services
+//! (active, and inactive ones leading to their order form) and its orders.
 
-use common::api::{Me, MyOrganisations, OrderSummary};
+use common::api::{Me, MyOrganisations, OrderSummary, ServiceStatus};
 use common::i18n::{fill, t};
 use common::services;
 use leptos::prelude::*;
@@ -21,13 +22,24 @@ pub fn Portal() -> impl IntoView {
     let me = RwSignal::new(None::<Me>);
     let orgs = RwSignal::new(None::<MyOrganisations>);
     let orders = RwSignal::new(None::<Vec<OrderSummary>>);
+    let statuses = RwSignal::new(None::<Vec<ServiceStatus>>);
     let problem = RwSignal::new(None::<ApiClientError>);
     let load_orders = move |current: Option<String>| {
         orders.set(None);
+        statuses.set(None);
         if let Some(orgnr) = current {
             spawn_local(async move {
-                match api.organisation_orders(&orgnr).await {
-                    Ok(list) => orders.set(Some(list)),
+                let loaded = async {
+                    Ok::<_, ApiClientError>((
+                        api.organisation_services(&orgnr).await?,
+                        api.organisation_orders(&orgnr).await?,
+                    ))
+                };
+                match loaded.await {
+                    Ok((services, list)) => {
+                        statuses.set(Some(services));
+                        orders.set(Some(list));
+                    }
                     Err(e) => problem.set(Some(e)),
                 }
             });
@@ -101,6 +113,29 @@ pub fn Portal() -> impl IntoView {
                 }.into_any()
             }
         }}
+        {move || statuses.get().map(|list| {
+            let name = move |slug: &str| services::by_slug(slug).map(|s| s.name);
+            let (active, inactive): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.active);
+            view! {
+                <section aria-labelledby="services-heading">
+                    <h2 class="ds-heading" data-size="sm" id="services-heading">{tr(t::PORTAL_SERVICES)}</h2>
+                    <h3 class="ds-heading" data-size="xs">{tr(t::PORTAL_ACTIVE)}</h3>
+                    {if active.is_empty() {
+                        view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ACTIVE)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="ds-list" data-testid="active-services">
+                            {active.into_iter().filter_map(|s| name(&s.slug)).map(|n| view! { <li>{tr(n)}</li> }).collect_view()}
+                        </ul> }.into_any()
+                    }}
+                    <h3 class="ds-heading" data-size="xs">{tr(t::PORTAL_INACTIVE)}</h3>
+                    <ul class="ds-list" data-testid="inactive-services">
+                        {inactive.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
+                            <li><a class="ds-link" href=format!("/skjema/{slug}")>{tr(n)}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })}
         {move || orders.get().map(|list| view! {
             <section aria-labelledby="orders-heading">
                 <h2 class="ds-heading" data-size="sm" id="orders-heading">{tr(t::PORTAL_ORDERS)}</h2>

@@ -91,3 +91,11 @@ pub async fn has_key(
             .await?;
     Ok(found.is_some())
 }
+
+/// The services the organisation has ordered at least once.
+pub async fn ordered_services(db: &SqlitePool, orgnr: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT service FROM orders WHERE orgnr = ?")
+        .bind(orgnr)
+        .fetch_all(db)
+        .await
+}

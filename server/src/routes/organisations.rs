@@ -7,11 +7,14 @@
 //! - `PUT /api/session/organisation` — act for another of them ("Bytt virksomhet").
 //! - `GET /api/organisations/{orgnr}/orders` — the organisation's orders, for those who
 //!   act for it.
+//! - `GET /api/organisations/{orgnr}/services` — every service, active or not for it.
 
 use axum::extract::{Path, State};
 use axum::routing::{get, put};
 use axum::{Extension, Json, Router};
-use common::api::{ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice};
+use common::api::{
+    ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice, ServiceStatus,
+};
 use common::validate::OrgNumber;
 use common::{FieldError, ValidationErrors};
 
@@ -27,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/organisations", get(mine))
         .route("/organisations/{orgnr}", get(lookup))
         .route("/organisations/{orgnr}/orders", get(org_orders))
+        .route("/organisations/{orgnr}/services", get(org_services))
         .route("/session/organisation", put(switch))
 }
 
@@ -81,6 +85,26 @@ async fn org_orders(
     acting::require(&state, &user, &orgnr).await?;
     Ok(Json(
         orders::for_organisation(&state.db, orgnr.as_ref()).await?,
+    ))
+}
+
+async fn org_services(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<ServiceStatus>>, ApiError> {
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
+    acting::require(&state, &user, &orgnr).await?;
+    let ordered = orders::ordered_services(&state.db, orgnr.as_ref()).await?;
+    Ok(Json(
+        common::services::SERVICES
+            .iter()
+            .map(|s| ServiceStatus {
+                slug: s.slug.to_owned(),
+                active: ordered.iter().any(|o| o == s.slug),
+            })
+            .collect(),
     ))
 }
 

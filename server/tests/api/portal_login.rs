@@ -674,7 +674,24 @@ async fn an_account_acts_for_its_own_organisations_only() {
 
     // The authorization table: every organisation-scoped endpoint, as a user of another
     // organisation (Ola, contact for Bergen) — refused, never the data.
+    // The order made DigiHelse's service active for the unit; the rest are not.
+    let services: Vec<common::api::ServiceStatus> =
+        get(&kari, "/api/organisations/945627913/services".into())
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let active: Vec<&str> = services
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| s.slug.as_str())
+        .collect();
+    assert_eq!(active, ["digitaleinnbyggertjenester"]);
+    assert_eq!(services.len(), common::services::SERVICES.len());
+
     let refused = [
+        ("GET", "/api/organisations/945627913/services".to_owned()),
         ("GET", "/api/organisations/945627913/orders".to_owned()),
         ("PUT", "/api/session/organisation".to_owned()),
         ("POST", "/api/orders".to_owned()),
