@@ -262,6 +262,7 @@ pub mod t {
         PORTAL_INACTIVE = "Inaktive tjenester", "Inactive services";
         PORTAL_NO_ACTIVE = "Ingen aktive tjenester ennå.", "No active services yet.";
         PORTAL_NO_ORDERS = "Virksomheten har ingen bestillinger ennå.", "The organisation has no orders yet.";
+        TERMS_NEED_IDPORTEN = "Denne tjenesten har bruksvilkår som må aksepteres av en person med myndighet i virksomheten (daglig leder, signaturrett eller prokura). Logg inn med ID-porten for å bestille den.", "This service has terms of use that must be accepted by a person with authority in the organisation (general manager, signing rights or procuration). Log in with ID-porten to order it.";
         PORTAL_MY_ORGS = "Dine virksomheter", "Your organisations";
 
         // Development mailbox

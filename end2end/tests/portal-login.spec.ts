@@ -94,6 +94,30 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await expect(inactive.getByRole('link', { name: 'Tilknytning til Helsenettet' })).toHaveAttribute('href', '/skjema/tilknytning');
   await expectNoAxeViolations(page, 'customer portal');
 
+  // A contact person orders an account from an inactive service; it becomes active.
+  await inactive.getByRole('link', { name: 'E-postkonto' }).click();
+  await expect(page.getByRole('heading', { name: 'Du er innlogget som Kari Kontaktperson (fullført)' })).toBeVisible();
+  await page.getByRole('region', { name: 'Dine virksomheter' }).getByRole('button', { name: 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)' }).click();
+  await page.getByRole('button', { name: 'Gå videre' }).click();
+  const account = page.getByRole('group', { name: 'Kontoen', exact: true });
+  await account.getByLabel('Navnet på brukeren').fill('Ola Lege');
+  await account.getByLabel('Ønsket e-postadresse').fill('ola.lege@demo-legekontor.no');
+  await account.getByRole('radio', { name: 'Microsoft Office Outlook' }).check();
+  const contact = page.getByRole('group', { name: 'Kontaktperson', exact: true });
+  await contact.getByLabel('Navn').fill('Kari Kontaktperson');
+  await contact.getByLabel('E-post').fill('kari.kontakt@demo-legekontor.no');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('button', { name: 'Fullfør' }).click();
+  await expect(page.getByText('Ferdig!')).toBeVisible();
+  await page.goto(`${base}/kundeportal`);
+  await expect(page.getByTestId('active-services').getByText('E-postkonto')).toBeVisible();
+  await expect(page.getByText('Ola Lege')).toHaveCount(0); // the orders list shows who ordered, not the answers
+  // A service with terms needs ID-porten: said, with the way there.
+  await page.getByTestId('inactive-services').getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' }).click();
+  await expect(page.getByText('Logg inn med ID-porten for å bestille den.')).toBeVisible();
+  await expectNoAxeViolations(page, 'terms need ID-porten');
+  await page.goto(`${base}/kundeportal`);
+
   // "Bytt virksomhet": the server remembers the choice.
   await org.getByLabel('Bytt virksomhet').selectOption('974760673');
   await expect(current).toHaveText('OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');

@@ -4,18 +4,44 @@ use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::form::RawForm;
 use sqlx::SqlitePool;
 
-/// The stored order as a receipt, if it was made by the person with `fnr`.
+use crate::db::sessions::Identity;
+
+/// Who ordered, as stored: a person by fødselsnummer (account 0), or a customer-portal
+/// account (no person: fødselsnummer '').
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Orderer {
+    pub fnr: String,
+    pub account: i64,
+}
+
+impl Orderer {
+    pub fn of(identity: &Identity) -> Self {
+        match identity {
+            Identity::Person { fodselsnummer, .. } => Orderer {
+                fnr: fodselsnummer.expose().to_owned(),
+                account: 0,
+            },
+            Identity::Account { id } => Orderer {
+                fnr: String::new(),
+                account: *id,
+            },
+        }
+    }
+}
+
+/// The stored order as a receipt, if `orderer` made it.
 pub async fn receipt_for(
     db: &SqlitePool,
     reference: &str,
-    fnr: &str,
+    orderer: &Orderer,
 ) -> Result<Option<Receipt>, sqlx::Error> {
     let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms
-         FROM orders WHERE reference = ? AND ordered_by_fnr = ?",
+         FROM orders WHERE reference = ? AND ordered_by_fnr = ? AND ordered_by_account = ?",
     )
     .bind(reference)
-    .bind(fnr)
+    .bind(&orderer.fnr)
+    .bind(orderer.account)
     .fetch_optional(db)
     .await?;
     let Some((id, service, orgnr, org_name, ordered_by, answers_json, submitted_at_ms)) = row
@@ -77,18 +103,20 @@ pub async fn for_organisation(
         .collect())
 }
 
-/// Whether the person has an order submitted with this idempotency key.
+/// Whether `orderer` has an order submitted with this idempotency key.
 pub async fn has_key(
     db: &SqlitePool,
-    fnr: &str,
+    orderer: &Orderer,
     idempotency_key: &str,
 ) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM orders WHERE ordered_by_fnr = ? AND idempotency_key = ?")
-            .bind(fnr)
-            .bind(idempotency_key)
-            .fetch_optional(db)
-            .await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM orders WHERE ordered_by_fnr = ? AND ordered_by_account = ? AND idempotency_key = ?",
+    )
+    .bind(&orderer.fnr)
+    .bind(orderer.account)
+    .bind(idempotency_key)
+    .fetch_optional(db)
+    .await?;
     Ok(found.is_some())
 }
 

@@ -19,6 +19,8 @@ pub struct OrderRecord {
     pub org_name: String,
     pub ordered_by_name: String,
     pub ordered_by_fnr: String,
+    /// The customer-portal account that ordered; 0 for a person (see `orders::Orderer`).
+    pub ordered_by_account: i64,
     pub eid: String,
     pub answers_json: String,
     pub documents: Vec<AcceptedDocument>,
@@ -162,8 +164,8 @@ async fn insert_one(
     // A clash on the reference or on the idempotency key inserts nothing and returns no
     // row: no savepoint needed to undo it.
     let order_id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, eid, answers_json, submitted_at_ms, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(&order.reference)
     .bind(&order.service)
@@ -171,6 +173,7 @@ async fn insert_one(
     .bind(&order.org_name)
     .bind(&order.ordered_by_name)
     .bind(&order.ordered_by_fnr)
+    .bind(order.ordered_by_account)
     .bind(&order.eid)
     .bind(&order.answers_json)
     .bind(order.submitted_at_ms)
@@ -181,9 +184,10 @@ async fn insert_one(
     let Some(order_id) = order_id else {
         let existing: Option<String> = match &order.idempotency_key {
             Some(key) => sqlx::query_scalar(
-                "SELECT reference FROM orders WHERE ordered_by_fnr = ? AND idempotency_key = ?",
+                "SELECT reference FROM orders WHERE ordered_by_fnr = ? AND ordered_by_account = ? AND idempotency_key = ?",
             )
             .bind(&order.ordered_by_fnr)
+            .bind(order.ordered_by_account)
             .bind(key)
             .fetch_optional(&mut *conn)
             .await
@@ -240,6 +244,7 @@ mod tests {
             org_name: "NORSK HELSENETT SF".into(),
             ordered_by_name: "Kari".into(),
             ordered_by_fnr: "08908834756".into(),
+            ordered_by_account: 0,
             eid: "minid".into(),
             answers_json: "{}".into(),
             documents: vec![AcceptedDocument {

@@ -70,8 +70,12 @@ async fn save(
     let now = now_ms();
     // A save that arrives after its order was submitted (it was in flight at "Fullfør")
     // must not bring the draft back.
-    if let Identity::Person { fodselsnummer, .. } = &user.identity
-        && orders::has_key(&state.db, fodselsnummer.expose(), &draft.idempotency_key).await?
+    if orders::has_key(
+        &state.db,
+        &orders::Orderer::of(&user.identity),
+        &draft.idempotency_key,
+    )
+    .await?
     {
         return Ok(Json(draft));
     }

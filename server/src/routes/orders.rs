@@ -19,6 +19,7 @@ use common::{FieldError, Lang, ValidationErrors};
 
 use crate::auth::CurrentUser;
 use crate::db::orders;
+use crate::db::sessions::Identity;
 use crate::db::writer::{Inserted, OrderRecord};
 use crate::documents;
 use crate::error::ApiError;
@@ -32,6 +33,14 @@ pub fn router() -> Router<AppState> {
         .route("/orders", post(submit))
         .route("/orders/validate", post(validate))
         .route("/orders/{reference}", get(receipt))
+}
+
+/// How an account's order says it was made, where a person's names the eID.
+const ACCOUNT_LOGIN: &str = "kundeportal";
+
+/// Whether `slug` is a service with no terms to accept (unknown services are checked later).
+fn body_service_has_no_terms(slug: &str) -> bool {
+    services::by_slug(slug).is_some_and(|s| s.documents.is_empty())
 }
 
 /// An order that passed every check, ready to store.
@@ -48,8 +57,11 @@ async fn check(
     body: &SubmitOrder,
     lang: Lang,
 ) -> Result<CheckedOrder, ApiError> {
-    // Accepting terms needs a person logged in with an eID, not a portal account.
-    user.person()?;
+    // Accepting terms needs a person logged in with an eID; a customer-portal account (a
+    // registered contact person) may order the services that have none.
+    if !body_service_has_no_terms(&body.service) {
+        user.person()?;
+    }
     let mut errors = ValidationErrors::default();
     let service = services::by_slug(&body.service);
     if service.is_none() {
@@ -119,7 +131,11 @@ async fn submit(
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
-    let (fodselsnummer, eid) = user.person()?;
+    let orderer = orders::Orderer::of(&user.identity);
+    let eid = match &user.identity {
+        Identity::Person { eid, .. } => eid.as_str(),
+        Identity::Account { .. } => ACCOUNT_LOGIN,
+    };
     loop {
         let reference = new_reference()?;
         let record = OrderRecord {
@@ -128,8 +144,9 @@ async fn submit(
             orgnr: checked.organisation.orgnr.clone(),
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
-            ordered_by_fnr: fodselsnummer.expose().to_owned(),
-            eid: eid.as_str().to_owned(),
+            ordered_by_fnr: orderer.fnr.clone(),
+            ordered_by_account: orderer.account,
+            eid: eid.to_owned(),
             answers_json: answers_json.clone(),
             documents: documents.clone(),
             submitted_at_ms,
@@ -154,7 +171,7 @@ async fn submit(
             .map_err(ApiError::internal)?;
         if let Inserted::Existing(first) = outcome {
             // The same submission again: the first order's receipt, and no new order.
-            let receipt = orders::receipt_for(&state.db, &first, fodselsnummer.expose())
+            let receipt = orders::receipt_for(&state.db, &first, &orderer)
                 .await?
                 .ok_or(ApiError::NotFound)?;
             return Ok((StatusCode::OK, Json(receipt)));
@@ -243,8 +260,7 @@ async fn receipt(
     }
     // Receipts are the orderer's; an organisation's orders are listed under
     // `/api/organisations/{orgnr}/orders` for those who act for it.
-    let (fodselsnummer, _) = user.person()?;
-    orders::receipt_for(&state.db, &reference, fodselsnummer.expose())
+    orders::receipt_for(&state.db, &reference, &orders::Orderer::of(&user.identity))
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)

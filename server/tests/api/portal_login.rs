@@ -785,3 +785,92 @@ async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to
         FieldError::WrongLength { expected: 9 }
     );
 }
+
+fn epost_order(orgnr: &str, key: &str) -> serde_json::Value {
+    json!({
+        "service": "epost",
+        "orgnr": orgnr,
+        "answers": {
+            "bruker_navn": "Ola Lege",
+            "onsket_adresse": "ola.lege@legekontor.no",
+            "program": "outlook",
+            "kontakt_navn": "Kari Kontaktperson",
+            "kontakt_epost": "kari.kontakt@demo-legekontor.no",
+        },
+        "accepted_documents": [],
+        "idempotency_key": key,
+    })
+}
+
+#[tokio::test]
+async fn a_contact_person_orders_accounts_for_her_organisation_only() {
+    let app = spawn_app().await;
+    let kari = portal_login(&app, "kari.kontakt").await;
+    let ola = portal_login(&app, "ola.bergen").await;
+    let post = |c: &reqwest::Client, body: serde_json::Value| {
+        c.post(format!("{}/api/orders", app.base))
+            .json(&body)
+            .send()
+    };
+    let r = post(&kari, epost_order("945627913", "kari-epost-1"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let receipt: common::api::Receipt = r.json().await.unwrap();
+    assert_eq!(receipt.ordered_by, "Kari Kontaktperson");
+    assert!(receipt.documents.is_empty());
+    // The same key again: the same order.
+    let again: common::api::Receipt = post(&kari, epost_order("945627913", "kari-epost-1"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again.reference, receipt.reference);
+    // Her receipt is hers; the service is active for the unit.
+    let r = kari
+        .get(format!("{}/api/orders/{}", app.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let r = ola
+        .get(format!("{}/api/orders/{}", app.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let services: Vec<common::api::ServiceStatus> = kari
+        .get(format!("{}/api/organisations/945627913/services", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(services.iter().any(|s| s.slug == "epost" && s.active));
+
+    // Not for an organisation she is no contact for; not a service with terms to accept.
+    let (status, body) = error_of(
+        post(&ola, epost_order("945627913", "ola-epost-1"))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body.fields["orgnr"].error, FieldError::NoAuthority);
+    let mut ddfl = epost_order("945627913", "kari-ddfl-1");
+    ddfl["service"] = json!("ddfl");
+    assert_eq!(
+        post(&kari, ddfl).await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let stored: (String, i64, String) =
+        sqlx::query_as("SELECT ordered_by_fnr, ordered_by_account, eid FROM orders")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!((stored.0.as_str(), stored.2.as_str()), ("", "kundeportal"));
+    assert!(stored.1 > 0);
+}
