@@ -103,11 +103,17 @@ impl Api {
     }
 
     fn set_clock(&self, expires_at_ms: i64, server_now_ms: i64) {
+        // Most answers repeat the expiry (the server renews in steps): only news is sent on.
+        let moved = self
+            .clock
+            .with_untracked(|c| c.map(|c| c.expires_at_ms) != Some(expires_at_ms));
         self.clock.set(Some(clock(expires_at_ms, server_now_ms)));
-        self.tabs.send(&crate::session::TabMessage::Clock {
-            expires_at_ms,
-            server_now_ms,
-        });
+        if moved {
+            self.tabs.send(&crate::session::TabMessage::Clock {
+                expires_at_ms,
+                server_now_ms,
+            });
+        }
     }
 
     fn prepare(&self, builder: RequestBuilder) -> RequestBuilder {

@@ -209,6 +209,13 @@ impl ValidationErrors {
         self.0.is_empty()
     }
 
+    /// One field's error.
+    pub fn single(path: impl Into<String>, error: FieldError) -> Self {
+        let mut errors = ValidationErrors::default();
+        errors.add(path, error);
+        errors
+    }
+
     pub fn add(&mut self, path: impl Into<String>, error: FieldError) {
         self.0.entry(path.into()).or_insert(error);
     }

@@ -43,7 +43,8 @@ pub struct ShownIf {
 
 impl ShownIf {
     pub fn holds(&self, raw: &RawForm) -> bool {
-        raw.one(self.field) == self.value || raw.many(self.field).iter().any(|v| v == self.value)
+        // One value or several (a multi-choice): either way, `many` has them.
+        raw.many(self.field).iter().any(|v| v == self.value)
     }
 }
 
@@ -348,13 +349,6 @@ impl FieldSpec {
             (FieldKind::MultiChoice(choices), _) => {
                 self.validate_choices(choices, &raw.many(self.id), errors)
             }
-            (FieldKind::Switch, _) => match raw.one(self.id) {
-                "" => Some(Value::Switch(false)),
-                input => FieldKind::Switch
-                    .parse(input)
-                    .map_err(|e| errors.add(self.id, e))
-                    .ok(),
-            },
             (_, Some(max)) => self.validate_list(max, &raw.many(self.id), errors),
             (kind, None) => match raw.one(self.id).trim() {
                 "" if !self.required => Some(Value::Absent),

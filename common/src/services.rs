@@ -58,6 +58,27 @@ const NAME_KIND: FieldKind = FieldKind::Text { max: NAME };
 const SHORT_KIND: FieldKind = FieldKind::Text { max: SHORT };
 const EMAIL_KIND: FieldKind = FieldKind::Email;
 
+// Fields several forms ask for alike.
+const EPJ_NAVN: FieldSpec = field("epj_navn", Text::new("Navn", "Name"), NAME_KIND);
+const EPJ_SYSTEM: FieldSpec = field(
+    "epj_system",
+    Text::new("EPJ-system", "EPR system"),
+    SHORT_KIND,
+);
+const KONTAKT_NAVN: FieldSpec = field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND);
+const KONTAKT_MOBIL: FieldSpec = field(
+    "kontakt_mobil",
+    Text::new("Mobilnummer", "Mobile number"),
+    FieldKind::Mobile,
+);
+/// The e-mail address that gets the order's confirmation.
+const KONTAKT_EPOST: FieldSpec = hinted(
+    "kontakt_epost",
+    Text::new("E-post", "E-mail"),
+    Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
+    EMAIL_KIND,
+);
+
 const fn optional(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
     FieldSpec {
         required: false,
@@ -197,11 +218,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("Kontaktperson Kommune", "Municipal contact person"),
             fields: &[
-                field(
-                    "kontakt_navn",
-                    Text::new("Navn", "Name"),
-                    FieldKind::Text { max: NAME },
-                ),
+                KONTAKT_NAVN,
                 hinted(
                     "kontakt_epost",
                     Text::new("E-post", "E-mail"),
@@ -211,26 +228,14 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     ),
                     FieldKind::Email,
                 ),
-                field(
-                    "kontakt_mobil",
-                    Text::new("Mobilnummer", "Mobile number"),
-                    FieldKind::Mobile,
-                ),
+                KONTAKT_MOBIL,
             ],
         },
         Section {
             title: Text::new("EPJ-leverandør", "EPR supplier"),
             fields: &[
-                field(
-                    "epj_navn",
-                    Text::new("Navn", "Name"),
-                    FieldKind::Text { max: NAME },
-                ),
-                field(
-                    "epj_system",
-                    Text::new("EPJ-system", "EPR system"),
-                    FieldKind::Text { max: SHORT },
-                ),
+                EPJ_NAVN,
+                EPJ_SYSTEM,
                 field(
                     "epj_versjon",
                     Text::new("EPJ-versjon", "EPR version"),
@@ -306,16 +311,8 @@ static DDFL_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("EPJ-leverandør", "EPR supplier"),
             fields: &[
-                field(
-                    "epj_navn",
-                    Text::new("Navn", "Name"),
-                    FieldKind::Text { max: NAME },
-                ),
-                field(
-                    "epj_system",
-                    Text::new("EPJ-system", "EPR system"),
-                    FieldKind::Text { max: SHORT },
-                ),
+                EPJ_NAVN,
+                EPJ_SYSTEM,
                 field(
                     "epj_versjon",
                     Text::new("Versjon", "Version"),

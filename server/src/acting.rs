@@ -66,21 +66,33 @@ pub async fn mine(
     state: &AppState,
     user: &CurrentUser,
 ) -> Result<Vec<OrganisationChoice>, ApiError> {
-    let candidates: Vec<OrgNumber> = match &user.identity {
-        Identity::Account { id } => accounts::organisations(&state.db, *id).await?,
-        Identity::Person { fodselsnummer, .. } => state
-            .registry
-            .units_with_authority(fodselsnummer, &user.name)
-            .iter()
-            .filter_map(|o| OrgNumber::parse(o).ok())
-            .collect(),
-    };
-    let mut choices = Vec::with_capacity(candidates.len());
-    for orgnr in &candidates {
-        if let Ok(choice) = choose(state, user, orgnr).await?
-            && acts_for(choice.standing)
-        {
-            choices.push(choice);
+    let mut choices = Vec::new();
+    match &user.identity {
+        // The account's list is its registrations: each is a contact standing already.
+        Identity::Account { id } => {
+            for orgnr in accounts::organisations(&state.db, *id).await? {
+                if let Lookup::Found(organisation, _) = state.registry.lookup(&orgnr).await? {
+                    choices.push(OrganisationChoice {
+                        organisation,
+                        standing: Standing::Contact,
+                    });
+                }
+            }
+        }
+        Identity::Person { fodselsnummer, .. } => {
+            for orgnr in state
+                .registry
+                .units_with_authority(fodselsnummer, &user.name)
+            {
+                let Ok(orgnr) = OrgNumber::parse(&orgnr) else {
+                    continue;
+                };
+                if let Ok(choice) = choose(state, user, &orgnr).await?
+                    && acts_for(choice.standing)
+                {
+                    choices.push(choice);
+                }
+            }
         }
     }
     Ok(choices)

@@ -33,6 +33,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// 422 for one field.
+    pub fn field(path: &str, error: common::FieldError, lang: Lang) -> Self {
+        ApiError::Validation(ValidationErrors::single(path, error), lang)
+    }
+
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         ApiError::Internal(cause.to_string())
     }

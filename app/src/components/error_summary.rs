@@ -36,6 +36,12 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
     }
 }
 
+/// Shows `found` at the fields and in the summary, and moves focus there.
+pub fn show_errors(errors: RwSignal<ValidationErrors>, found: ValidationErrors) {
+    errors.set(found);
+    focus_summary();
+}
+
 /// Focuses the summary after it has rendered.
 pub fn focus_summary() {
     focus_by_id(SUMMARY_ID.to_owned());

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{ApiClientError, use_api};
 use crate::app::set_title;
-use crate::components::error_summary::{ErrorSummary, focus_summary, summary_of};
+use crate::components::error_summary::{ErrorSummary, show_errors, summary_of};
 use crate::components::field::{InputSpec, TextInput};
 use crate::components::focus_by_id;
 use crate::i18n::{tr, use_lang};
@@ -55,11 +55,10 @@ pub fn ForgotPassword() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if username.get_untracked().trim().is_empty() {
-            let mut found = ValidationErrors::default();
-            found.add("username", FieldError::Required);
-            errors.set(found);
-            focus_summary();
-            return;
+            return show_errors(
+                errors,
+                ValidationErrors::single("username", FieldError::Required),
+            );
         }
         errors.set(ValidationErrors::default());
         spawn_local(async move {
@@ -104,11 +103,7 @@ pub fn ResetPassword() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = NewPassword::parse(&password.get_untracked()) {
-            let mut found = ValidationErrors::default();
-            found.add("password", e);
-            errors.set(found);
-            focus_summary();
-            return;
+            return show_errors(errors, ValidationErrors::single("password", e));
         }
         errors.set(ValidationErrors::default());
         let token = token.clone();
@@ -119,11 +114,7 @@ pub fn ResetPassword() -> impl IntoView {
                 Err(ApiClientError::Rejected(found)) if found.get("token").is_some() => {
                     outcome.set(Some(Err(t::RESET_LINK_INVALID)));
                 }
-                Err(ApiClientError::Rejected(found)) => {
-                    errors.set(found);
-                    focus_summary();
-                    return;
-                }
+                Err(ApiClientError::Rejected(found)) => return show_errors(errors, found),
                 Err(e) => outcome.set(Some(Err(problem_text(&e)))),
             }
             focus_by_id("outcome".into());

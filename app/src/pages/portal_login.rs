@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiClientError, use_api};
 use crate::app::set_title;
-use crate::components::error_summary::{ErrorSummary, focus_summary, summary_of};
+use crate::components::error_summary::{ErrorSummary, show_errors, summary_of};
 use crate::components::field::{InputSpec, TextInput};
 use crate::components::focus_by_id;
 use crate::i18n::{tr, use_lang};
@@ -57,10 +57,7 @@ pub fn PortalLogin() -> impl IntoView {
     };
     // What went wrong, said where it belongs: at the fields, or in the alert.
     let fail = move |e: ApiClientError| match e {
-        ApiClientError::Rejected(found) => {
-            errors.set(found);
-            focus_summary();
-        }
+        ApiClientError::Rejected(found) => show_errors(errors, found),
         ApiClientError::TooManyAttempts => alert.set(Some(t::TOO_MANY_ATTEMPTS)),
         ApiClientError::Unauthenticated | ApiClientError::Expired => {
             alert.set(Some(t::CODE_START_OVER));
@@ -88,9 +85,7 @@ pub fn PortalLogin() -> impl IntoView {
             found.add("password", FieldError::Required);
         }
         if !found.is_empty() {
-            errors.set(found);
-            focus_summary();
-            return;
+            return show_errors(errors, found);
         }
         let body = PasswordLogin {
             username: username.get_untracked(),
@@ -136,11 +131,7 @@ pub fn PortalLogin() -> impl IntoView {
     let submit_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Err(e) = SecurityCode::parse(&code.get_untracked()) {
-            let mut found = ValidationErrors::default();
-            found.add("code", e);
-            errors.set(found);
-            focus_summary();
-            return;
+            return show_errors(errors, ValidationErrors::single("code", e));
         }
         let target = common::api::safe_return_path(
             query

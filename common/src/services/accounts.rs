@@ -1,21 +1,13 @@
 //! Accounts and access from NHN's FAQ (seed 002): e-mail, NHN-videodesktop and remote
 //! help for a supplier. NHN needs little more than who the account is for.
 
-use super::{EMAIL_KIND, NAME_KIND, Service, field, hinted};
+use super::{EMAIL_KIND, KONTAKT_EPOST, KONTAKT_NAVN, NAME_KIND, Service, field, hinted};
 use crate::form::{Choice, FieldKind, FormSpec, Section};
 use crate::i18n::Text;
 
 const CONTACT: Section = Section {
     title: Text::new("Kontaktperson", "Contact person"),
-    fields: &[
-        field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND),
-        hinted(
-            "kontakt_epost",
-            Text::new("E-post", "E-mail"),
-            Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
-            EMAIL_KIND,
-        ),
-    ],
+    fields: &[KONTAKT_NAVN, KONTAKT_EPOST],
 };
 
 pub const EPOST: Service = Service {

@@ -2,26 +2,16 @@
 //! and room for the equipment, the line supplier, a shared line), moving it (NOK 3000),
 //! and a temporary pause of the membership.
 
-use super::{EMAIL_KIND, NAME_KIND, SHORT_KIND, Service, field, hinted, optional};
+use super::{
+    KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, SHORT_KIND, Service, field, hinted,
+    optional,
+};
 use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Rule, SWITCH_ON, Section, ShownIf};
 use crate::i18n::Text;
 
 const CONTACT: Section = Section {
     title: Text::new("Kontaktperson", "Contact person"),
-    fields: &[
-        field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND),
-        field(
-            "kontakt_mobil",
-            Text::new("Mobilnummer", "Mobile number"),
-            FieldKind::Mobile,
-        ),
-        hinted(
-            "kontakt_epost",
-            Text::new("E-post", "E-mail"),
-            Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
-            EMAIL_KIND,
-        ),
-    ],
+    fields: &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
 };
 
 const ADRESSE: FieldSpec = field(

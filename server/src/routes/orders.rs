@@ -38,11 +38,6 @@ pub fn router() -> Router<AppState> {
 /// How an account's order says it was made, where a person's names the eID.
 const ACCOUNT_LOGIN: &str = "kundeportal";
 
-/// Whether `slug` is a service with no terms to accept (unknown services are checked later).
-fn body_service_has_no_terms(slug: &str) -> bool {
-    services::by_slug(slug).is_some_and(|s| s.documents.is_empty())
-}
-
 /// An order that passed every check, ready to store.
 struct CheckedOrder {
     service: &'static Service,
@@ -57,15 +52,16 @@ async fn check(
     body: &SubmitOrder,
     lang: Lang,
 ) -> Result<CheckedOrder, ApiError> {
-    // Accepting terms needs a person logged in with an eID; a customer-portal account (a
-    // registered contact person) may order the services that have none.
-    if !body_service_has_no_terms(&body.service) {
-        user.person()?;
-    }
     let mut errors = ValidationErrors::default();
     let service = services::by_slug(&body.service);
-    if service.is_none() {
-        errors.add("service", FieldError::UnknownChoice);
+    match service {
+        None => errors.add("service", FieldError::UnknownChoice),
+        // Accepting terms needs a person logged in with an eID; a customer-portal account
+        // (a registered contact person) may order the services that have none.
+        Some(s) if !s.documents.is_empty() => {
+            user.person()?;
+        }
+        Some(_) => {}
     }
     let organisation = match OrgNumber::parse(&body.orgnr) {
         Ok(orgnr) => match crate::acting::choose(state, user, &orgnr).await? {
@@ -122,9 +118,11 @@ async fn submit(
         .as_deref()
         .is_some_and(|k| !common::api::is_idempotency_key(k))
     {
-        let mut errors = ValidationErrors::default();
-        errors.add("idempotency_key", FieldError::UnknownChoice);
-        return Err(ApiError::Validation(errors, lang));
+        return Err(ApiError::field(
+            "idempotency_key",
+            FieldError::UnknownChoice,
+            lang,
+        ));
     }
     let checked = check(&state, &user, &body, lang).await?;
     let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;

@@ -12,11 +12,11 @@
 use axum::extract::{Path, State};
 use axum::routing::{get, put};
 use axum::{Extension, Json, Router};
+use common::FieldError;
 use common::api::{
     ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice, ServiceStatus,
 };
 use common::validate::OrgNumber;
-use common::{FieldError, ValidationErrors};
 
 use crate::acting;
 use crate::auth::CurrentUser;
@@ -40,12 +40,12 @@ async fn lookup(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<OrganisationChoice>, ApiError> {
-    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
     match acting::choose(&state, &user, &orgnr).await? {
         Ok(choice) => Ok(Json(choice)),
         // Unknown is 404; bankrupt and deleted units exist but may not order: 422 with why.
         Err(FieldError::NotInRegistry) => Err(ApiError::NotFound),
-        Err(reason) => Err(field_error("orgnr", reason, lang)),
+        Err(reason) => Err(ApiError::field("orgnr", reason, lang)),
     }
 }
 
@@ -66,8 +66,7 @@ async fn switch(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<ChooseOrganisation>,
 ) -> Result<Json<MyOrganisations>, ApiError> {
-    let orgnr = OrgNumber::parse(&body.orgnr).map_err(|e| field_error("orgnr", e, lang))?;
-    acting::require(&state, &user, &orgnr).await?;
+    let orgnr = acted_for(&state, &user, &body.orgnr, lang).await?;
     sessions::set_organisation(&state.db, &user.token_hash, &orgnr).await?;
     Ok(Json(MyOrganisations {
         current: Some(orgnr.as_ref().to_owned()),
@@ -81,8 +80,7 @@ async fn org_orders(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<OrderSummary>>, ApiError> {
-    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
-    acting::require(&state, &user, &orgnr).await?;
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
     Ok(Json(
         orders::for_organisation(&state.db, orgnr.as_ref()).await?,
     ))
@@ -94,8 +92,7 @@ async fn org_services(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<ServiceStatus>>, ApiError> {
-    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| field_error("orgnr", e, lang))?;
-    acting::require(&state, &user, &orgnr).await?;
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
     let ordered = orders::ordered_services(&state.db, orgnr.as_ref()).await?;
     Ok(Json(
         common::services::SERVICES
@@ -108,8 +105,14 @@ async fn org_services(
     ))
 }
 
-fn field_error(field: &str, error: FieldError, lang: common::Lang) -> ApiError {
-    let mut errors = ValidationErrors::default();
-    errors.add(field, error);
-    ApiError::Validation(errors, lang)
+/// The organisation number given, if the user acts for it: 422 when malformed, 403 otherwise.
+async fn acted_for(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &str,
+    lang: common::Lang,
+) -> Result<OrgNumber, ApiError> {
+    let orgnr = OrgNumber::parse(orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    acting::require(state, user, &orgnr).await?;
+    Ok(orgnr)
 }

@@ -23,7 +23,7 @@ use common::api::{
 };
 use common::i18n::{fill, t};
 use common::validate::{NewPassword, SecurityCode};
-use common::{FieldError, Lang, ValidationErrors};
+use common::{FieldError, ValidationErrors};
 use sha2::{Digest, Sha256};
 
 use super::auth::start_session;
@@ -50,12 +50,6 @@ pub fn router() -> Router<AppState> {
 
 /// The cookie that carries a login from the password to the code.
 const PENDING_COOKIE: &str = "bp_pending";
-
-fn field_error(field: &str, error: FieldError, lang: Lang) -> ApiError {
-    let mut errors = ValidationErrors::default();
-    errors.add(field, error);
-    ApiError::Validation(errors, lang)
-}
 
 fn required(field: &str, value: &str, errors: &mut ValidationErrors) {
     if value.trim().is_empty() {
@@ -84,12 +78,15 @@ async fn check_password(
         return Err(ApiError::TooManyAttempts(lang));
     }
     let account = accounts::by_username(&state.db, &account_key).await?;
+    // Verified even without an account (against a dummy hash), so both take as long.
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    if !password::verify(body.password, stored).await {
-        return Err(field_error("password", FieldError::WrongCredentials, lang));
-    }
-    let Some(account) = account else {
-        return Err(field_error("password", FieldError::WrongCredentials, lang));
+    let verified = password::verify(body.password, stored).await;
+    let Some(account) = account.filter(|_| verified) else {
+        return Err(ApiError::field(
+            "password",
+            FieldError::WrongCredentials,
+            lang,
+        ));
     };
     login_failures::clear_account(&state.db, &account_key).await?;
     let token = new_token()?;
@@ -200,7 +197,7 @@ async fn send_code(
         CodeChannel::Email => (Channel::Email, account.email),
     };
     let Some(recipient) = recipient else {
-        return Err(field_error("channel", FieldError::UnknownChoice, lang));
+        return Err(ApiError::field("channel", FieldError::UnknownChoice, lang));
     };
     let code = new_code()?;
     let now = now_ms();
@@ -234,7 +231,7 @@ async fn verify_code(
     headers: HeaderMap,
     ApiJson(body): ApiJson<VerifyCode>,
 ) -> Result<Response, ApiError> {
-    let code = SecurityCode::parse(&body.code).map_err(|e| field_error("code", e, lang))?;
+    let code = SecurityCode::parse(&body.code).map_err(|e| ApiError::field("code", e, lang))?;
     let token = cookie_value(&headers, PENDING_COOKIE).ok_or(ApiError::Unauthenticated)?;
     let token_hash = hash_token(&token);
     let (stored_hash, expires_ms, attempts_left) =
@@ -252,14 +249,14 @@ async fn verify_code(
         };
     if code_hash(&token, code.expose()) != stored_hash {
         let attempts_left = u32::try_from(attempts_left).unwrap_or(0);
-        return Err(field_error(
+        return Err(ApiError::field(
             "code",
             FieldError::WrongCode { attempts_left },
             lang,
         ));
     }
     if expires_ms <= now_ms() {
-        return Err(field_error("code", FieldError::CodeExpired, lang));
+        return Err(ApiError::field("code", FieldError::CodeExpired, lang));
     }
     // Taking the login is what makes the code single-use: only one request gets the row.
     let found = pending_logins::take(&state.db, &token_hash)
@@ -296,7 +293,7 @@ async fn forgot(
     ApiJson(body): ApiJson<ForgotPassword>,
 ) -> Result<StatusCode, ApiError> {
     if body.username.trim().is_empty() {
-        return Err(field_error("username", FieldError::Required, lang));
+        return Err(ApiError::field("username", FieldError::Required, lang));
     }
     let Some(account) = accounts::by_username(&state.db, &body.username).await? else {
         return Ok(StatusCode::ACCEPTED);
@@ -338,13 +335,13 @@ async fn reset(
     ApiJson(body): ApiJson<ResetPassword>,
 ) -> Result<StatusCode, ApiError> {
     let new_password =
-        NewPassword::parse(&body.password).map_err(|e| field_error("password", e, lang))?;
+        NewPassword::parse(&body.password).map_err(|e| ApiError::field("password", e, lang))?;
     let hash = password::hash(new_password.expose().to_owned())
         .await
         .map_err(ApiError::internal)?;
     let account_id = password_resets::take(&state.db, &hash_token(body.token.trim()), now_ms())
         .await?
-        .ok_or_else(|| field_error("token", FieldError::ResetLinkInvalid, lang))?;
+        .ok_or_else(|| ApiError::field("token", FieldError::ResetLinkInvalid, lang))?;
     accounts::set_password(&state.db, account_id, &hash).await?;
     // A new password ends every session of the account, and lifts its lock-out.
     sessions::delete_for_account(&state.db, account_id).await?;

@@ -114,3 +114,19 @@ pub async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
     assert_eq!(r.status(), StatusCode::OK);
     client
 }
+
+/// GET `path` as `client`, decoded (the test fails on anything else).
+pub async fn get_json<T: serde::de::DeserializeOwned>(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+) -> T {
+    client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}

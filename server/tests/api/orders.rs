@@ -386,14 +386,7 @@ async fn only_a_role_holder_may_order_for_a_unit_whose_roles_are_known() {
     let mut body = order(valid_answers());
     body["orgnr"] = json!("945627913");
 
-    let choice: OrganisationChoice = kari
-        .get(format!("{}/api/organisations/945627913", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let choice: OrganisationChoice = get_json(&kari, &app, "/api/organisations/945627913").await;
     assert_eq!(choice.standing, Standing::Holds(Authority::DagligLeder));
     let receipt: Receipt = kari
         .post(format!("{}/api/orders", app.base))
@@ -406,14 +399,7 @@ async fn only_a_role_holder_may_order_for_a_unit_whose_roles_are_known() {
         .unwrap();
 
     // The authorization table: every organisation-scoped endpoint, as a person without authority.
-    let choice: OrganisationChoice = ola
-        .get(format!("{}/api/organisations/945627913", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let choice: OrganisationChoice = get_json(&ola, &app, "/api/organisations/945627913").await;
     assert_eq!(choice.standing, Standing::Lacks);
     for path in ["/api/orders/validate", "/api/orders"] {
         let r = ola

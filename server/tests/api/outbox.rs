@@ -7,7 +7,7 @@ use common::api::{MailboxEntry, Receipt};
 use server::config::Config;
 
 use crate::helpers::*;
-use crate::smtp::{delivered, free_port, start_smtp};
+use crate::smtp::{TestSmtp, free_port, wait_for_mail};
 
 /// A logged-in client on a server configured by `tweak`.
 async fn spawn(tweak: impl FnOnce(&mut Config)) -> TestApp {
@@ -18,16 +18,8 @@ async fn spawn(tweak: impl FnOnce(&mut Config)) -> TestApp {
 
 #[tokio::test]
 async fn an_order_confirmation_reaches_the_contact_through_smtp() {
-    let dir = tempfile::tempdir().unwrap();
-    // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
-    let maildir = dir.path().join("mail");
-    let port = free_port();
-    let _smtp = start_smtp(&maildir, port);
-    let app = spawn(|c| {
-        c.smtp_host = Some("127.0.0.1".into());
-        c.smtp_port = port;
-    })
-    .await;
+    let smtp = TestSmtp::start();
+    let app = spawn(|c| smtp.configure(c)).await;
     let receipt: Receipt = app
         .post("/api/orders", &order(valid_answers()))
         .await
@@ -35,14 +27,7 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
         .await
         .unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let mail = loop {
-        if let Some(m) = delivered(&maildir).pop() {
-            break m;
-        }
-        assert!(Instant::now() < deadline, "no mail arrived");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let mail = wait_for_mail(&smtp.maildir, |_| true).await;
     let parts: Vec<&str> = mail.splitn(3, '|').collect();
     assert_eq!(parts[0], "kari@orland.kommune.no");
     assert_eq!(

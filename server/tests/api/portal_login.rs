@@ -14,7 +14,7 @@ use serde_json::json;
 use server::db::accounts::DEMO_PASSWORD;
 
 use crate::helpers::*;
-use crate::smtp::{free_port, start_smtp, wait_for_mail};
+use crate::smtp::{TestSmtp, free_port, wait_for_mail};
 
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
@@ -103,13 +103,10 @@ pub async fn portal_login(app: &TestApp, user: &str) -> reqwest::Client {
 
 #[tokio::test]
 async fn password_then_a_code_by_email_through_smtp_logs_in_and_the_code_works_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let maildir = dir.path().join("mail");
-    let port = free_port();
-    let _smtp = start_smtp(&maildir, port);
+    let smtp = TestSmtp::start();
+    let maildir = &smtp.maildir;
     let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
-        c.smtp_host = Some("127.0.0.1".into());
-        c.smtp_port = port;
+        smtp.configure(c)
     })
     .await;
     let c = client();
@@ -142,7 +139,7 @@ async fn password_then_a_code_by_email_through_smtp_logs_in_and_the_code_works_o
         send_code(&c, &app.base).await.status(),
         StatusCode::NO_CONTENT
     );
-    let mail = wait_for_mail(&maildir, |m| m.contains("Sikkerhetskode")).await;
+    let mail = wait_for_mail(maildir, |m| m.contains("Sikkerhetskode")).await;
     assert!(
         mail.starts_with("kari.kontakt@demo-legekontor.no|Sikkerhetskode for NHN kundeportal|"),
         "{mail}"
@@ -155,14 +152,7 @@ async fn password_then_a_code_by_email_through_smtp_logs_in_and_the_code_works_o
     assert_eq!(me.name, "Kari Kontaktperson");
     assert_eq!(me.eid, None, "an account, not an eID login");
     assert_eq!(me.session.policy.lifetime_secs, app_policy_lifetime());
-    let me_again: Me = c
-        .get(format!("{}/api/me", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me_again: Me = get_json(&c, &app, "/api/me").await;
     assert_eq!(me_again.name, "Kari Kontaktperson");
 
     // Single use: the same code again finds no login to finish.
@@ -487,13 +477,10 @@ async fn remember_me_gives_a_longer_session_and_every_login_gets_a_new_session_i
 
 #[tokio::test]
 async fn forgot_password_sends_a_single_use_link_that_sets_a_new_password() {
-    let dir = tempfile::tempdir().unwrap();
-    let maildir = dir.path().join("mail");
-    let port = free_port();
-    let _smtp = start_smtp(&maildir, port);
+    let smtp = TestSmtp::start();
+    let maildir = &smtp.maildir;
     let app = spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
-        c.smtp_host = Some("127.0.0.1".into());
-        c.smtp_port = port;
+        smtp.configure(c);
         c.public_url = Some("https://bestilling.nhn.no".into());
     })
     .await;
@@ -512,7 +499,7 @@ async fn forgot_password_sends_a_single_use_link_that_sets_a_new_password() {
         forgot("kari.kontakt").await.unwrap().status(),
         StatusCode::ACCEPTED
     );
-    let mail = wait_for_mail(&maildir, |m| m.contains("Nytt passord")).await;
+    let mail = wait_for_mail(maildir, |m| m.contains("Nytt passord")).await;
     assert!(
         mail.starts_with("kari.kontakt@demo-legekontor.no|Nytt passord for NHN kundeportal|"),
         "{mail}"
@@ -590,7 +577,7 @@ async fn forgot_password_sends_a_single_use_link_that_sets_a_new_password() {
         forgot("kari.kontakt").await.unwrap();
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let links = crate::smtp::delivered(&maildir)
+    let links = crate::smtp::delivered(maildir)
         .iter()
         .filter(|m| m.contains("Nytt passord"))
         .count();
@@ -604,12 +591,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
     let ola = portal_login(&app, "ola.bergen").await;
     let get = |c: &reqwest::Client, path: String| c.get(format!("{}{path}", app.base)).send();
 
-    let mine: MyOrganisations = get(&kari, "/api/organisations".into())
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine: MyOrganisations = get_json(&kari, &app, "/api/organisations").await;
     assert_eq!(mine.current.as_deref(), Some("945627913"));
     let names: Vec<String> = mine
         .organisations
@@ -637,12 +619,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let mine: MyOrganisations = get(&kari, "/api/organisations".into())
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine: MyOrganisations = get_json(&kari, &app, "/api/organisations").await;
     assert_eq!(mine.current.as_deref(), Some("974760673"));
     let r = kari
         .put(format!("{}/api/session/organisation", app.base))
@@ -663,12 +640,8 @@ async fn an_account_acts_for_its_own_organisations_only() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
-    let list: Vec<OrderSummary> = get(&kari, "/api/organisations/945627913/orders".into())
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<OrderSummary> =
+        get_json(&kari, &app, "/api/organisations/945627913/orders").await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].ordered_by, "Kari Testperson");
 
@@ -676,12 +649,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
     // organisation (Ola, contact for Bergen) — refused, never the data.
     // The order made DigiHelse's service active for the unit; the rest are not.
     let services: Vec<common::api::ServiceStatus> =
-        get(&kari, "/api/organisations/945627913/services".into())
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        get_json(&kari, &app, "/api/organisations/945627913/services").await;
     let active: Vec<&str> = services
         .iter()
         .filter(|s| s.active)
@@ -722,12 +690,8 @@ async fn an_account_acts_for_its_own_organisations_only() {
         );
     }
     // Looking a unit up is public registry data, but the standing says Ola has none.
-    let choice: common::api::OrganisationChoice = get(&ola, "/api/organisations/945627913".into())
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let choice: common::api::OrganisationChoice =
+        get_json(&ola, &app, "/api/organisations/945627913").await;
     assert_eq!(choice.standing, Standing::Lacks);
     // Even for her own organisation an account cannot accept terms: that needs ID-porten.
     let r = kari
@@ -753,14 +717,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
 async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to_them_only() {
     let app = spawn_app().await;
     let kari = login_as(&app, "08908834756", "Kari Testperson").await;
-    let mine: MyOrganisations = kari
-        .get(format!("{}/api/organisations", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine: MyOrganisations = get_json(&kari, &app, "/api/organisations").await;
     assert_eq!(mine.organisations.len(), 1);
     assert_eq!(mine.organisations[0].organisation.orgnr, "945627913");
     assert_eq!(
@@ -840,14 +797,8 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
-    let services: Vec<common::api::ServiceStatus> = kari
-        .get(format!("{}/api/organisations/945627913/services", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let services: Vec<common::api::ServiceStatus> =
+        get_json(&kari, &app, "/api/organisations/945627913/services").await;
     assert!(services.iter().any(|s| s.slug == "epost" && s.active));
 
     // Not for an organisation she is no contact for; not a service with terms to accept.

@@ -73,6 +73,36 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
         .collect()
 }
 
+/// An SMTP server with a Maildir of its own, and the configuration that sends to it.
+pub struct TestSmtp {
+    pub maildir: std::path::PathBuf,
+    port: u16,
+    _server: SmtpServer,
+    _dir: tempfile::TempDir,
+}
+
+impl TestSmtp {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
+        let maildir = dir.path().join("mail");
+        let port = free_port();
+        let server = start_smtp(&maildir, port);
+        TestSmtp {
+            maildir,
+            port,
+            _server: server,
+            _dir: dir,
+        }
+    }
+
+    /// Points the portal's e-mail at this server.
+    pub fn configure(&self, config: &mut server::config::Config) {
+        config.smtp_host = Some("127.0.0.1".into());
+        config.smtp_port = self.port;
+    }
+}
+
 /// Waits for a delivered message matching `pred`.
 pub async fn wait_for_mail(maildir: &Path, pred: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + Duration::from_secs(15);
