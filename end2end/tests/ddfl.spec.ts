@@ -6,21 +6,27 @@ import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { kari } from './pages/login';
 
-test('a GP office orders DDFL with ServiceBus, after fixing what the form names', async ({ page }) => {
-  const j = new JourneyPage(page);
-  await j.start(kari(), '', '/skjema/ddfl');
-  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
-  await expect(page.getByText('Bestilling av Digital Dialog Fastlege')).toBeVisible();
-
+/** Fills EPJ-leverandør and Driftsleverandør; the Driftsleverandør group, to go on with. */
+async function fillSuppliers(j: JourneyPage, orgnr: string, phone: string) {
   const epj = j.group('EPJ-leverandør');
   await epj.getByLabel('Navn').fill('CGM');
   await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
   await epj.getByLabel('Versjon').fill('2024.2');
   const drift = j.group('Driftsleverandør');
   await drift.getByLabel('Navn').fill('Driftspartner AS');
-  await drift.getByLabel('Organisasjonsnummer').fill('123 456 789');
-  await drift.getByLabel('Telefonnummer').fill('22 33 44 55');
+  await drift.getByLabel('Organisasjonsnummer').fill(orgnr);
+  await drift.getByLabel('Telefonnummer').fill(phone);
   await drift.getByLabel('E-post').fill('drift@driftspartner.no');
+  return drift;
+}
+
+test('a GP office orders DDFL with ServiceBus, after fixing what the form names', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/ddfl');
+  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  await expect(page.getByText('Bestilling av Digital Dialog Fastlege')).toBeVisible();
+
+  const drift = await fillSuppliers(j, '123 456 789', '22 33 44 55');
 
   // The ServiceBus fields are there only when the switch is PÅ.
   const servicebus = j.group('ServiceBus');
@@ -60,15 +66,7 @@ test('Se over svarene lists every answer, and Endre goes back to the field and r
   const j = new JourneyPage(page);
   await j.start(kari(), '', '/skjema/ddfl');
   await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
-  const epj = j.group('EPJ-leverandør');
-  await epj.getByLabel('Navn').fill('CGM');
-  await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
-  await epj.getByLabel('Versjon').fill('2024.2');
-  const drift = j.group('Driftsleverandør');
-  await drift.getByLabel('Navn').fill('Driftspartner AS');
-  await drift.getByLabel('Organisasjonsnummer').fill('994598759');
-  await drift.getByLabel('Telefonnummer').fill('22334455');
-  await drift.getByLabel('E-post').fill('drift@driftspartner.no');
+  const drift = await fillSuppliers(j, '994598759', '22334455');
   await j.send();
 
   const answers = page.locator('.bp-answers');

@@ -2,8 +2,14 @@
 //! help for a supplier. NHN needs little more than who the account is for.
 
 use super::{EMAIL_KIND, KONTAKT_EPOST, KONTAKT_NAVN, NAME_KIND, Service, field, hinted};
-use crate::form::{Choice, FieldKind, FormSpec, Section};
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Section};
 use crate::i18n::Text;
+
+const BRUKER_NAVN: FieldSpec = field(
+    "bruker_navn",
+    Text::new("Navnet på brukeren", "The user's name"),
+    NAME_KIND,
+);
 
 const CONTACT: Section = Section {
     title: Text::new("Kontaktperson", "Contact person"),
@@ -32,11 +38,7 @@ static EPOST_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("Kontoen", "The account"),
             fields: &[
-                field(
-                    "bruker_navn",
-                    Text::new("Navnet på brukeren", "The user's name"),
-                    NAME_KIND,
-                ),
+                BRUKER_NAVN,
                 hinted(
                     "onsket_adresse",
                     Text::new("Ønsket e-postadresse", "Desired e-mail address"),
@@ -94,11 +96,7 @@ static VIDEO_FORM: FormSpec = FormSpec {
         Section {
             title: Text::new("Kontoen", "The account"),
             fields: &[
-                field(
-                    "bruker_navn",
-                    Text::new("Navnet på brukeren", "The user's name"),
-                    NAME_KIND,
-                ),
+                BRUKER_NAVN,
                 field(
                     "bruker_epost",
                     Text::new("Brukerens e-post", "The user's e-mail"),
