@@ -63,6 +63,16 @@ pub enum FieldError {
     BadDate,
     /// An end date before its start date.
     DateBeforeStart,
+    /// Not a domain name.
+    BadDomain,
+    /// A file that is not a PDF (judged by its bytes).
+    NotPdf,
+    /// A file over the size limit.
+    FileTooLarge { max_mb: u32 },
+    /// An empty file.
+    EmptyFile,
+    /// The attachment is not (or no longer) among the user's uploads.
+    AttachmentMissing,
 }
 
 impl FieldError {
@@ -187,6 +197,29 @@ impl FieldError {
             )
             .into(),
             FieldError::ResetLinkInvalid => crate::i18n::t::RESET_LINK_INVALID.get(lang).into(),
+            FieldError::BadDomain => m(
+                "Skriv et gyldig domenenavn, for eksempel legekontoret.no.",
+                "Enter a valid domain name, for example legekontoret.no.",
+            )
+            .into(),
+            FieldError::NotPdf => m(
+                "Filen må være en PDF. Lagre dokumentet som PDF og last det opp på nytt.",
+                "The file must be a PDF. Save the document as PDF and upload it again.",
+            )
+            .into(),
+            FieldError::FileTooLarge { max_mb } => fill(
+                m(
+                    "Filen er for stor. Den kan være på høyst {0} MB.",
+                    "The file is too large. It can be at most {0} MB.",
+                ),
+                &[&max_mb.to_string()],
+            ),
+            FieldError::EmptyFile => m("Filen er tom.", "The file is empty.").into(),
+            FieldError::AttachmentMissing => m(
+                "Vedlegget mangler. Last opp filen på nytt.",
+                "The attachment is missing. Upload the file again.",
+            )
+            .into(),
             FieldError::TooMany { max } => fill(
                 m(
                     "Du kan ikke legge inn flere enn {0}.",

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{FieldError, ValidationErrors};
 use crate::i18n::{Lang, Text};
 use crate::validate::{
-    BoundedText, Date, Email, Fodselsnummer, HerId, MobileNumber, OrgNumber, PhoneNumber,
+    AttachmentRef, BoundedText, Date, DomainName, Email, Fodselsnummer, HerId, MobileNumber,
+    OrgNumber, PhoneNumber,
 };
 
 /// An order form: titled sections of fields, and rules across fields.
@@ -38,13 +39,16 @@ pub enum Rule {
 #[derive(Debug)]
 pub struct ShownIf {
     pub field: &'static str,
-    pub value: &'static str,
+    /// Shown when the field has any of these values.
+    pub any_of: &'static [&'static str],
 }
 
 impl ShownIf {
     pub fn holds(&self, raw: &RawForm) -> bool {
         // One value or several (a multi-choice): either way, `many` has them.
-        raw.many(self.field).iter().any(|v| v == self.value)
+        raw.many(self.field)
+            .iter()
+            .any(|v| self.any_of.contains(&v.as_str()))
     }
 }
 
@@ -52,6 +56,29 @@ impl ShownIf {
 pub struct Section {
     pub title: Text,
     pub fields: &'static [FieldSpec],
+    /// `Some`: the section is filled in once per item (one row per user of "Hjemmekontor").
+    pub group: Option<Group>,
+}
+
+/// A repeatable group: every field of the section holds one value per row, row `i` of
+/// each field belongs together, and errors are at `field.i`. A row left wholly empty is
+/// no answer. Fields in a group cannot be conditional.
+#[derive(Debug)]
+pub struct Group {
+    pub max: u32,
+    /// What one row is ("Bruker"), numbered in the page: "Bruker 2".
+    pub item: Text,
+}
+
+impl Section {
+    /// An ordinary section: each field once.
+    pub const fn new(title: Text, fields: &'static [FieldSpec]) -> Self {
+        Section {
+            title,
+            fields,
+            group: None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -97,6 +124,10 @@ pub enum FieldKind {
     Switch,
     /// A date: `2026-11-23` (a date input's value) or `23.11.2026` as typed.
     Date,
+    /// A domain name (`legekontoret.no`).
+    Domain,
+    /// A PDF uploaded beforehand (`POST /api/attachments`); the answer is its reference.
+    Attachment,
 }
 
 /// The value of a switch that is PÅ.
@@ -126,6 +157,7 @@ impl FieldKind {
             FieldKind::OrgNumber | FieldKind::HerId | FieldKind::Fodselsnummer { .. } => "numeric",
             FieldKind::Phone | FieldKind::Mobile => "tel",
             FieldKind::Email => "email",
+            FieldKind::Domain => "url",
             _ => "text",
         }
     }
@@ -152,6 +184,8 @@ impl FieldKind {
                 Value::Fodselsnummer(Fodselsnummer::parse_with(input, *allow_fh)?)
             }
             FieldKind::Date => Value::Date(Date::parse(input)?),
+            FieldKind::Attachment => Value::Attachment(AttachmentRef::parse(input)?),
+            FieldKind::Domain => Value::Domain(DomainName::parse(input)?),
             FieldKind::OneChoice(choices) => Value::Choice(
                 choices
                     .iter()
@@ -222,6 +256,8 @@ pub enum Value {
     Choice(&'static str),
     Switch(bool),
     Date(Date),
+    Attachment(AttachmentRef),
+    Domain(DomainName),
     List(Vec<Value>),
     /// An optional field left empty.
     Absent,
@@ -242,6 +278,8 @@ impl Value {
             Value::Choice(v) => RawValue::One((*v).to_owned()),
             Value::Switch(on) => RawValue::One(if *on { SWITCH_ON } else { "" }.to_owned()),
             Value::Date(d) => RawValue::One(d.to_string()),
+            Value::Attachment(a) => RawValue::One(a.to_string()),
+            Value::Domain(d) => RawValue::One(d.to_string()),
             Value::List(items) => RawValue::Many(
                 items
                     .iter()
@@ -309,7 +347,15 @@ impl FormSpec {
     pub fn validate(&self, raw: &RawForm) -> Result<ValidForm, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let mut values = BTreeMap::new();
-        for field in self.fields() {
+        for section in self.sections.iter().filter(|s| s.group.is_some()) {
+            section.validate_group(raw, &mut values, &mut errors);
+        }
+        for field in self
+            .sections
+            .iter()
+            .filter(|s| s.group.is_none())
+            .flat_map(|s| s.fields.iter())
+        {
             if !field.is_shown(raw) {
                 // Hidden fields are not asked for, and what they held is not kept.
                 values.insert(field.id, Value::Absent);
@@ -341,6 +387,68 @@ impl FormSpec {
     }
 }
 
+impl Section {
+    /// The rows of a group as typed: row `i` holds each field's `i`th value.
+    pub fn rows(&self, raw: &RawForm) -> Vec<Vec<String>> {
+        let columns: Vec<Vec<String>> = self.fields.iter().map(|f| raw.many(f.id)).collect();
+        let count = columns.iter().map(Vec::len).max().unwrap_or(0);
+        (0..count)
+            .map(|i| {
+                columns
+                    .iter()
+                    .map(|c| c.get(i).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Checks a group section: each row that has anything in it, field by field.
+    fn validate_group(
+        &self,
+        raw: &RawForm,
+        values: &mut BTreeMap<&'static str, Value>,
+        errors: &mut ValidationErrors,
+    ) {
+        let Some(group) = &self.group else { return };
+        let mut columns: Vec<Vec<Value>> = vec![Vec::new(); self.fields.len()];
+        let filled: Vec<(usize, Vec<String>)> = self
+            .rows(raw)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|v| !v.trim().is_empty()))
+            .collect();
+        let first = self
+            .fields
+            .iter()
+            .find(|f| f.required)
+            .or(self.fields.first());
+        match first {
+            Some(first) if filled.is_empty() && first.required => {
+                errors.add(item_path(first.id, 0), FieldError::Required);
+            }
+            Some(first) if filled.len() > group.max as usize => {
+                errors.add(first.id, FieldError::TooMany { max: group.max });
+            }
+            _ => {}
+        }
+        for (index, row) in &filled {
+            for ((field, input), column) in self.fields.iter().zip(row).zip(&mut columns) {
+                match (input.trim(), field.required) {
+                    ("", false) => column.push(Value::Absent),
+                    ("", true) => errors.add(item_path(field.id, *index), FieldError::Required),
+                    (input, _) => match field.kind.parse(input) {
+                        Ok(v) => column.push(v),
+                        Err(e) => errors.add(item_path(field.id, *index), e),
+                    },
+                }
+            }
+        }
+        for (field, column) in self.fields.iter().zip(columns) {
+            values.insert(field.id, Value::List(column));
+        }
+    }
+}
+
 impl FieldSpec {
     /// Checks this field in `raw`; errors go into `errors` under this field's paths.
     pub fn validate(&self, raw: &RawForm, errors: &mut ValidationErrors) -> Option<Value> {
@@ -368,7 +476,10 @@ impl FieldSpec {
         if input.trim().is_empty()
             || matches!(
                 self.kind,
-                FieldKind::MultiChoice(_) | FieldKind::OneChoice(_) | FieldKind::Switch
+                FieldKind::MultiChoice(_)
+                    | FieldKind::OneChoice(_)
+                    | FieldKind::Switch
+                    | FieldKind::Attachment
             )
         {
             return None;

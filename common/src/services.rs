@@ -14,6 +14,9 @@ pub struct Service {
     pub documents: &'static [DocumentRef],
     /// The form field holding the e-mail address that gets the order confirmation.
     pub contact_email: Option<&'static str>,
+    /// `Some(slug)`: no longer ordered; the page points to that service instead
+    /// (Personregister → Persontjenesten).
+    pub replaced_by: Option<&'static str>,
 }
 
 /// An agreement document accepted with the order.
@@ -25,10 +28,16 @@ pub struct DocumentRef {
 }
 
 mod accounts;
+mod domain;
+pub mod helseid;
 mod helsenett;
+mod persontjenesten;
 
-pub use accounts::{EPOST, FJERNHJELP, VIDEO};
+pub use accounts::{EPOST, FJERNHJELP, HJEMMEKONTOR, VIDEO};
+pub use domain::DOMENE;
+pub use helseid::HELSEID;
 pub use helsenett::{DEAKTIVERING, FLYTTING, TILKNYTNING};
+pub use persontjenesten::{PERSONREGISTER, PERSONTJENESTEN};
 
 pub static SERVICES: &[Service] = &[
     DIGITALE_INNBYGGERTJENESTER,
@@ -37,8 +46,13 @@ pub static SERVICES: &[Service] = &[
     FLYTTING,
     DEAKTIVERING,
     EPOST,
+    HJEMMEKONTOR,
     VIDEO,
     FJERNHJELP,
+    DOMENE,
+    PERSONTJENESTEN,
+    PERSONREGISTER,
+    HELSEID,
 ];
 
 pub fn by_slug(slug: &str) -> Option<&'static Service> {
@@ -78,6 +92,14 @@ const KONTAKT_EPOST: FieldSpec = hinted(
     Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
     EMAIL_KIND,
 );
+
+const fn choice(value: &'static str, label: Text) -> Choice {
+    Choice {
+        value,
+        label,
+        hint: None,
+    }
+}
 
 const fn optional(id: &'static str, label: Text, kind: FieldKind) -> FieldSpec {
     FieldSpec {
@@ -121,6 +143,7 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
         version: "1.0",
     }],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
@@ -133,6 +156,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
     rules: &[],
     sections: &[
         Section {
+            group: None,
             title: Text::new("Tjenestetype", "Type of service"),
             fields: &[field(
                 "tjenestetype",
@@ -182,6 +206,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             )],
         },
         Section {
+            group: None,
             title: Text::new("Kommune", "Municipality"),
             fields: &[
                 field(
@@ -216,6 +241,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("Kontaktperson Kommune", "Municipal contact person"),
             fields: &[
                 KONTAKT_NAVN,
@@ -232,6 +258,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("EPJ-leverandør", "EPR supplier"),
             fields: &[
                 EPJ_NAVN,
@@ -244,6 +271,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("IKT-driftsleverandør", "IT operations provider"),
             fields: &[
                 field(
@@ -293,12 +321,13 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
         version: "1.0",
     }],
     contact_email: Some("drift_epost"),
+    replaced_by: None,
 };
 
 /// Only while "Bestill aktivering av ServiceBus" is PÅ.
 const SERVICEBUS_ON: Option<ShownIf> = Some(ShownIf {
     field: "servicebus",
-    value: SWITCH_ON,
+    any_of: &[SWITCH_ON],
 });
 
 static DDFL_FORM: FormSpec = FormSpec {
@@ -309,6 +338,7 @@ static DDFL_FORM: FormSpec = FormSpec {
     ),
     sections: &[
         Section {
+            group: None,
             title: Text::new("EPJ-leverandør", "EPR supplier"),
             fields: &[
                 EPJ_NAVN,
@@ -321,6 +351,7 @@ static DDFL_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("Driftsleverandør", "Operations provider"),
             fields: &[
                 hinted(
@@ -359,6 +390,7 @@ static DDFL_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("ServiceBus", "ServiceBus"),
             fields: &[
                 FieldSpec {

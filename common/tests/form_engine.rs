@@ -25,6 +25,7 @@ static FIXTURE: FormSpec = FormSpec {
     title: Text::new("Midlertidig deaktivering", "Temporary deactivation"),
     notice: None,
     sections: &[Section {
+        group: None,
         title: Text::new("Periode", "Period"),
         fields: &[
             f(
@@ -49,7 +50,7 @@ static FIXTURE: FormSpec = FormSpec {
             FieldSpec {
                 shown_if: Some(ShownIf {
                     field: "varsle",
-                    value: SWITCH_ON,
+                    any_of: &[SWITCH_ON],
                 }),
                 ..f("varsle_epost", FieldKind::Email, true)
             },
@@ -150,4 +151,88 @@ fn a_spec_alone_validates_switches_conditions_choices_and_date_ranges() {
         3,
         "optional switch and hidden field ask for nothing"
     );
+}
+
+static GROUPED: FormSpec = FormSpec {
+    id: "grouped",
+    title: Text::new("Hjemmekontor", "Home office"),
+    notice: None,
+    sections: &[
+        Section {
+            group: Some(common::form::Group {
+                max: 3,
+                item: Text::new("Bruker", "User"),
+            }),
+            title: Text::new("Brukere", "Users"),
+            fields: &[
+                f("navn", FieldKind::Text { max: 50 }, true),
+                f("mobil", FieldKind::Mobile, true),
+                f("merknad", FieldKind::Text { max: 50 }, false),
+            ],
+        },
+        Section::new(
+            Text::new("Vedlegg", "Attachment"),
+            &[f("vedlegg", FieldKind::Attachment, false)],
+        ),
+    ],
+    rules: &[],
+};
+
+fn rows(raw: &mut RawForm, id: &str, values: &[&str]) {
+    raw.set_many(id, values.iter().map(|v| (*v).to_owned()).collect());
+}
+
+#[test]
+fn a_group_is_checked_row_by_row_and_empty_rows_are_no_answers() {
+    let mut raw = RawForm::default();
+    rows(&mut raw, "navn", &["Kari", "", "Ola"]);
+    rows(&mut raw, "mobil", &["912 34 567", "", "22 22 22 22"]);
+    rows(&mut raw, "merknad", &["", "", ""]);
+    let errors = GROUPED.validate(&raw).unwrap_err();
+    assert_eq!(errors.get("mobil.2"), Some(FieldError::NotMobile));
+    assert_eq!(errors.len(), 1, "the empty middle row is not an error");
+
+    rows(&mut raw, "mobil", &["912 34 567", "", "+47 412 34 567"]);
+    let ok = GROUPED.validate(&raw).unwrap().normalised();
+    assert_eq!(ok.many("navn"), ["Kari", "Ola"]);
+    assert_eq!(ok.many("mobil"), ["91234567", "41234567"]);
+    assert_eq!(
+        ok.many("merknad"),
+        ["", ""],
+        "kept row by row, empty where optional"
+    );
+
+    // A row half filled asks for the rest; no rows at all asks for the first.
+    rows(&mut raw, "navn", &["Kari", "Per"]);
+    rows(&mut raw, "mobil", &["912 34 567", ""]);
+    assert_eq!(
+        GROUPED.validate(&raw).unwrap_err().get("mobil.1"),
+        Some(FieldError::Required)
+    );
+    let errors = GROUPED.validate(&RawForm::default()).unwrap_err();
+    assert_eq!(errors.get("navn.0"), Some(FieldError::Required));
+
+    rows(&mut raw, "navn", &["a", "b", "c", "d"]);
+    rows(&mut raw, "mobil", &["91234567"; 4]);
+    assert_eq!(
+        GROUPED.validate(&raw).unwrap_err().get("navn"),
+        Some(FieldError::TooMany { max: 3 })
+    );
+}
+
+#[test]
+fn an_attachment_answer_is_a_reference_to_an_upload() {
+    let mut raw = RawForm::default();
+    rows(&mut raw, "navn", &["Kari"]);
+    rows(&mut raw, "mobil", &["91234567"]);
+    raw.set_one("vedlegg", "egenerklæring.pdf".into());
+    assert_eq!(
+        GROUPED.validate(&raw).unwrap_err().get("vedlegg"),
+        Some(FieldError::AttachmentMissing)
+    );
+    raw.set_one(
+        "vedlegg",
+        "0123456789abcdef0123456789abcdef:egenerklæring.pdf".into(),
+    );
+    assert!(GROUPED.validate(&raw).is_ok());
 }

@@ -1,8 +1,9 @@
 //! Accounts and access from NHN's FAQ (seed 002): e-mail, NHN-videodesktop and remote
-//! help for a supplier. NHN needs little more than who the account is for.
+//! help for a supplier, home office accounts (one row per user). NHN needs little more
+//! than who the account is for.
 
 use super::{EMAIL_KIND, KONTAKT_EPOST, KONTAKT_NAVN, NAME_KIND, Service, field, hinted};
-use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Section};
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Group, Section};
 use crate::i18n::Text;
 
 const BRUKER_NAVN: FieldSpec = field(
@@ -12,6 +13,7 @@ const BRUKER_NAVN: FieldSpec = field(
 );
 
 const CONTACT: Section = Section {
+    group: None,
     title: Text::new("Kontaktperson", "Contact person"),
     fields: &[KONTAKT_NAVN, KONTAKT_EPOST],
 };
@@ -22,6 +24,7 @@ pub const EPOST: Service = Service {
     form: &EPOST_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static EPOST_FORM: FormSpec = FormSpec {
@@ -36,6 +39,7 @@ static EPOST_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Kontoen", "The account"),
             fields: &[
                 BRUKER_NAVN,
@@ -80,6 +84,7 @@ pub const VIDEO: Service = Service {
     form: &VIDEO_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static VIDEO_FORM: FormSpec = FormSpec {
@@ -94,6 +99,7 @@ static VIDEO_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Kontoen", "The account"),
             fields: &[
                 BRUKER_NAVN,
@@ -123,6 +129,7 @@ pub const FJERNHJELP: Service = Service {
     form: &FJERNHJELP_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static FJERNHJELP_FORM: FormSpec = FormSpec {
@@ -137,6 +144,7 @@ static FJERNHJELP_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Leverandøren", "The supplier"),
             fields: &[
                 field(
@@ -161,6 +169,50 @@ static FJERNHJELP_FORM: FormSpec = FormSpec {
                 field(
                     "tekniker_mobil",
                     Text::new("Teknikerens mobilnummer", "The technician's mobile number"),
+                    FieldKind::Mobile,
+                ),
+            ],
+        },
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const HJEMMEKONTOR: Service = Service {
+    slug: "hjemmekontor",
+    name: Text::new("Hjemmekontor", "Home office"),
+    form: &HJEMMEKONTOR_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+    replaced_by: None,
+};
+
+static HJEMMEKONTOR_FORM: FormSpec = FormSpec {
+    id: "hjemmekontor",
+    title: Text::new(
+        "Bestilling av hjemmekontorkontoer",
+        "Order of home office accounts",
+    ),
+    notice: Some(Text::new(
+        "Hjemmekontorløsningen virker med Windows 10 og nyere, og fra Mac med Royal TSX. Linux støttes ikke. Det er ingen løpende bruksavgift.",
+        "The home office solution works with Windows 10 and later, and from a Mac with Royal TSX. Linux is not supported. There is no running fee.",
+    )),
+    sections: &[
+        Section {
+            group: Some(Group {
+                max: 20,
+                item: Text::new("Bruker", "User"),
+            }),
+            title: Text::new("Brukere", "Users"),
+            fields: &[
+                field("bruker_navn", Text::new("Navn", "Name"), NAME_KIND),
+                hinted(
+                    "bruker_mobil",
+                    Text::new("Mobilnummer", "Mobile number"),
+                    Text::new(
+                        "Engangskoden ved pålogging sendes hit.",
+                        "The one-time code at login goes here.",
+                    ),
                     FieldKind::Mobile,
                 ),
             ],

@@ -10,6 +10,7 @@ use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Rule, SWITCH_ON, Secti
 use crate::i18n::Text;
 
 const CONTACT: Section = Section {
+    group: None,
     title: Text::new("Kontaktperson", "Contact person"),
     fields: &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
 };
@@ -35,6 +36,7 @@ pub const TILKNYTNING: Service = Service {
     form: &TILKNYTNING_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static TILKNYTNING_FORM: FormSpec = FormSpec {
@@ -49,6 +51,7 @@ static TILKNYTNING_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Hvor skal tilknytningen være", "Where the connection goes"),
             fields: &[
                 ADRESSE,
@@ -67,6 +70,7 @@ static TILKNYTNING_FORM: FormSpec = FormSpec {
             ],
         },
         Section {
+            group: None,
             title: Text::new("Linjen", "The line"),
             fields: &[
                 hinted(
@@ -107,7 +111,7 @@ static TILKNYTNING_FORM: FormSpec = FormSpec {
                 FieldSpec {
                     shown_if: Some(ShownIf {
                         field: "delt_linje",
-                        value: SWITCH_ON,
+                        any_of: &[SWITCH_ON],
                     }),
                     ..hinted(
                         "delt_med_orgnr",
@@ -135,6 +139,7 @@ pub const FLYTTING: Service = Service {
     form: &FLYTTING_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static FLYTTING_FORM: FormSpec = FormSpec {
@@ -149,6 +154,7 @@ static FLYTTING_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Nytt lokale", "New premises"),
             fields: &[
                 ADRESSE,
@@ -183,6 +189,7 @@ pub const DEAKTIVERING: Service = Service {
     form: &DEAKTIVERING_FORM,
     documents: &[],
     contact_email: Some("kontakt_epost"),
+    replaced_by: None,
 };
 
 static DEAKTIVERING_FORM: FormSpec = FormSpec {
@@ -197,6 +204,7 @@ static DEAKTIVERING_FORM: FormSpec = FormSpec {
     )),
     sections: &[
         Section {
+            group: None,
             title: Text::new("Periode", "Period"),
             fields: &[
                 hinted(

@@ -2,7 +2,9 @@
 //! proof that the input passed the rule (SPEC §6). Serde goes through `parse` too
 //! (`#[serde(try_from = "String")]`), so JSON cannot smuggle an invalid value in.
 
+mod attachment;
 mod date;
+mod domain;
 mod email;
 mod fodselsnummer;
 mod her_id;
@@ -11,7 +13,9 @@ mod password;
 mod phone;
 mod text;
 
+pub use attachment::{AttachmentRef, MAX_ATTACHMENT_BYTES, check_pdf, clean_name};
 pub use date::Date;
+pub use domain::DomainName;
 pub use email::Email;
 pub use fodselsnummer::{FnrKind, Fodselsnummer};
 pub use her_id::HerId;

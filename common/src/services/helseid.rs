@@ -1,0 +1,161 @@
+//! HelseID (seed 004): a test environment and, once the solution is approved there,
+//! production — per actor kind. What NHN checks before it (membership of Helsenettet,
+//! an approved test) needs the organisation's history, so the server checks it
+//! (`helseid_prerequisites`); the onboarding steps are `ONBOARDING_STEPS`.
+
+use super::{
+    DocumentRef, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service, choice, field,
+    hinted, optional,
+};
+use crate::form::{FieldKind, FieldSpec, FormSpec, Section, ShownIf};
+use crate::i18n::Text;
+
+pub const HELSEID: Service = Service {
+    slug: "helseid",
+    name: Text::new("HelseID", "HelseID"),
+    form: &HELSEID_FORM,
+    documents: &[DocumentRef {
+        id: "vilkar-helseid",
+        title: Text::new("Vilkår for bruk av HelseID", "Terms of use for HelseID"),
+        version: "1.0",
+    }],
+    contact_email: Some("kontakt_epost"),
+    replaced_by: None,
+};
+
+/// The actor kinds with their own test environment (and so a test-then-production path).
+pub const WITH_TEST_ENVIRONMENT: &[&str] = &["tjenestetilbyder", "systemleverandor"];
+/// The actor kinds that must be members of Helsenettet (a system supplier need not be).
+pub const MEMBERSHIP_REQUIRED: &[&str] = &[
+    "tjenestetilbyder",
+    "identitetstilbyder",
+    "tjenestekonsument",
+];
+
+static HELSEID_FORM: FormSpec = FormSpec {
+    id: "helseid",
+    title: Text::new("Bestilling av HelseID", "Order of HelseID"),
+    notice: Some(Text::new(
+        "Virksomheten må som hovedregel være medlem av Helsenettet. Produksjon bestilles når løsningen er godkjent i testmiljøet.",
+        "As a rule the organisation must be a member of the Health Network. Production is ordered once the solution is approved in the test environment.",
+    )),
+    sections: &[
+        Section::new(
+            Text::new("Bestillingen", "The order"),
+            &[
+                field(
+                    "aktortype",
+                    Text::new("Hva slags aktør er dere?", "What kind of actor are you?"),
+                    FieldKind::OneChoice(&[
+                        choice_hint(
+                            "tjenestetilbyder",
+                            Text::new("Tjenestetilbyder", "Service provider"),
+                            Text::new("Tilgjengeliggjør et API", "Makes an API available"),
+                        ),
+                        choice_hint(
+                            "systemleverandor",
+                            Text::new("Systemleverandør", "System supplier"),
+                            Text::new(
+                                "Tilgjengeliggjør et klientsystem for helsevirksomheter",
+                                "Makes a client system available to health organisations",
+                            ),
+                        ),
+                        choice_hint(
+                            "identitetstilbyder",
+                            Text::new("Identitetstilbyder", "Identity provider"),
+                            Text::new(
+                                "Leverer elektronisk identitet; krever egen avtale",
+                                "Supplies electronic identity; needs its own agreement",
+                            ),
+                        ),
+                        choice_hint(
+                            "tjenestekonsument",
+                            Text::new("Tjenestekonsument", "Service consumer"),
+                            Text::new(
+                                "Tar i bruk tjenester eller pålogging i en applikasjon, for eksempel en EPJ",
+                                "Uses services or login in an application, for example an EPR",
+                            ),
+                        ),
+                    ]),
+                ),
+                FieldSpec {
+                    shown_if: Some(ShownIf {
+                        field: "aktortype",
+                        any_of: WITH_TEST_ENVIRONMENT,
+                    }),
+                    ..hinted(
+                        "miljo",
+                        Text::new("Miljø", "Environment"),
+                        Text::new(
+                            "Start med testmiljøet. Produksjon kan bestilles når NHN har godkjent løsningen.",
+                            "Start with the test environment. Production can be ordered once NHN has approved the solution.",
+                        ),
+                        FieldKind::OneChoice(&[
+                            choice("test", Text::new("Testmiljø", "Test environment")),
+                            choice("produksjon", Text::new("Produksjon", "Production")),
+                        ]),
+                    )
+                },
+            ],
+        ),
+        Section::new(
+            Text::new("Løsningen", "The solution"),
+            &[
+                field(
+                    "losning_navn",
+                    Text::new("Navn på løsningen", "Name of the solution"),
+                    NAME_KIND,
+                ),
+                optional(
+                    "beskrivelse",
+                    Text::new("Hva skal HelseID brukes til", "What HelseID is for"),
+                    FieldKind::Text { max: 1000 },
+                ),
+                FieldSpec {
+                    shown_if: Some(ShownIf {
+                        field: "aktortype",
+                        any_of: &["tjenestekonsument"],
+                    }),
+                    ..hinted(
+                        "systemleverandor_navn",
+                        Text::new("Systemleverandør", "System supplier"),
+                        Text::new(
+                            "Leverandøren av systemet dere tar i bruk; den må være godkjent for HelseID.",
+                            "The supplier of the system you use; it must be approved for HelseID.",
+                        ),
+                        NAME_KIND,
+                    )
+                },
+            ],
+        ),
+        Section::new(
+            Text::new("Kontaktperson", "Contact person"),
+            &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
+        ),
+    ],
+    rules: &[],
+};
+
+const fn choice_hint(value: &'static str, label: Text, hint: Text) -> crate::form::Choice {
+    crate::form::Choice {
+        value,
+        label,
+        hint: Some(hint),
+    }
+}
+
+/// The six steps of getting started with HelseID (seed 004), as the tracker shows them.
+pub const ONBOARDING_STEPS: [Text; 6] = [
+    Text::new(
+        "Kontakt og introduksjonsmøte",
+        "Contact and introduction meeting",
+    ),
+    Text::new("Bestilling av testmiljø", "Order of the test environment"),
+    Text::new(
+        "Utvikling og test i testmiljøet",
+        "Development and testing in the test environment",
+    ),
+    Text::new("Godkjenning av løsningen", "Approval of the solution"),
+    Text::new("Produksjonssetting", "Going into production"),
+    Text::new("Drift", "Operation"),
+];

@@ -1,0 +1,114 @@
+//! Persontjenesten (seed 003): access to confidential person data from the population
+//! register, replacing Personregister from 01.01.25. The terms are accepted once per
+//! municipality; the readiness checklist and the access request live in the portal.
+
+use super::{
+    DocumentRef, EPJ_NAVN, EPJ_SYSTEM, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, Service, choice,
+    field, hinted,
+};
+use crate::form::{FieldKind, FormSpec, Section};
+use crate::i18n::Text;
+
+pub const PERSONTJENESTEN: Service = Service {
+    slug: "persontjenesten",
+    name: Text::new("Persontjenesten", "The Person Service"),
+    form: &PERSONTJENESTEN_FORM,
+    documents: &[DocumentRef {
+        id: "vilkar-persontjenesten",
+        title: Text::new("Vilkår Persontjenesten", "Terms of the Person Service"),
+        version: "1.0",
+    }],
+    contact_email: Some("kontakt_epost"),
+    replaced_by: None,
+};
+
+static PERSONTJENESTEN_FORM: FormSpec = FormSpec {
+    id: "persontjenesten_taushetsbelagtdata",
+    title: Text::new(
+        "Tilgang til taushetsbelagte opplysninger i Persontjenesten",
+        "Access to confidential data in the Person Service",
+    ),
+    notice: Some(Text::new(
+        "Vilkårene for Persontjenesten signeres én gang av kommunedirektør eller annen med signeringsrett, og gjelder da for alle virksomheter i kommunen.",
+        "The Person Service's terms are signed once by the chief municipal executive or another with signing rights, and then hold for every unit of the municipality.",
+    )),
+    sections: &[
+        Section::new(
+            Text::new("Behovet", "The need"),
+            &[
+                field(
+                    "opplysninger",
+                    Text::new(
+                        "Hvilke taushetsbelagte opplysninger trenger dere?",
+                        "Which confidential data do you need?",
+                    ),
+                    FieldKind::MultiChoice(&[
+                        choice(
+                            "fortrolig_adresse",
+                            Text::new("Fortrolig adresse", "Confidential address"),
+                        ),
+                        choice(
+                            "strengt_fortrolig_adresse",
+                            Text::new("Strengt fortrolig adresse", "Strictly confidential address"),
+                        ),
+                        choice(
+                            "felles_hjelpenummer",
+                            Text::new("Felles hjelpenummer", "Common assistance numbers"),
+                        ),
+                    ]),
+                ),
+                hinted(
+                    "formal",
+                    Text::new("Formål og hjemmel", "Purpose and legal basis"),
+                    Text::new(
+                        "Hva opplysningene skal brukes til, og hjemmelen, for eksempel helsepersonelloven § 45.",
+                        "What the data is for, and the legal basis, for example the Health Personnel Act § 45.",
+                    ),
+                    FieldKind::Text { max: 1000 },
+                ),
+            ],
+        ),
+        Section::new(
+            Text::new("Journalsystem", "Record system"),
+            &[
+                EPJ_NAVN,
+                EPJ_SYSTEM,
+                hinted(
+                    "epj_versjon",
+                    Text::new("Versjon", "Version"),
+                    Text::new(
+                        "Journalsystemet må være oppgradert; for CGM Journal til versjon 142.",
+                        "The record system must be upgraded; for CGM Journal to version 142.",
+                    ),
+                    FieldKind::Text { max: 100 },
+                ),
+            ],
+        ),
+        Section::new(
+            Text::new("Kontaktperson", "Contact person"),
+            &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
+        ),
+    ],
+    rules: &[],
+};
+
+/// Personregister is closed down: its page points to Persontjenesten.
+pub const PERSONREGISTER: Service = Service {
+    slug: "personregister",
+    name: Text::new("Personregister", "Person Register"),
+    form: &PERSONREGISTER_FORM,
+    documents: &[],
+    contact_email: None,
+    replaced_by: Some("persontjenesten"),
+};
+
+static PERSONREGISTER_FORM: FormSpec = FormSpec {
+    id: "personregister",
+    title: Text::new("Personregister", "Person Register"),
+    notice: Some(Text::new(
+        "Personregister avvikles 01.01.25 og erstattes av Persontjenesten. For sluttbrukeren ser det likt ut; bestill Persontjenesten i stedet.",
+        "Person Register closes on 01.01.25 and is replaced by the Person Service. It looks the same to end users; order the Person Service instead.",
+    )),
+    sections: &[],
+    rules: &[],
+};
