@@ -379,3 +379,118 @@ pub struct ErrorBody {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, FieldErrorBody>,
 }
+
+/// `POST /api/attachments`: the stored upload, as the form's answer refers to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uploaded {
+    /// The answer for the attachment field (`AttachmentRef` as text).
+    pub reference: String,
+    pub name: String,
+    pub size: u64,
+}
+
+/// `GET /api/organisations/{orgnr}/documents` (Dokumentoversikt).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgDocuments {
+    pub accepted: Vec<AcceptedEvidence>,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// One accepted agreement document, as the evidence records it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedEvidence {
+    pub document_id: String,
+    pub title: String,
+    pub version: String,
+    pub sha256: String,
+    pub accepted_by: String,
+    pub accepted_at: String,
+    pub order_reference: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    pub order_reference: String,
+}
+
+/// `GET /api/organisations/{orgnr}/customer` (Kundeinformasjon), from Enhetsregisteret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerInfo {
+    pub organisation: Organisation,
+    /// "Statsforetak", "Kommune", …
+    pub organisation_form: Option<String>,
+    pub address: Option<String>,
+    /// The main unit, when this is a sub-unit.
+    pub parent: Option<Organisation>,
+    /// Who the registry lists with a role that gives authority, and which.
+    pub role_holders: Vec<(Authority, String)>,
+}
+
+/// Persontjenesten's readiness checklist of an organisation (seed 003): "Oppgradering –
+/// vilkår – brannmur – delegering av rettigheter".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessItem {
+    pub item: String,
+    pub done: bool,
+    /// Who ticked it, or what showed it done ("Vilkår akseptert av …"), and when.
+    pub by: Option<String>,
+    pub at: Option<String>,
+}
+
+/// The readiness items, in the seed's order.
+pub const READINESS_ITEMS: [&str; 4] = ["oppgradering", "vilkar", "brannmur", "delegering"];
+
+/// `PUT /api/organisations/{orgnr}/readiness`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetReadiness {
+    pub item: String,
+    pub done: bool,
+}
+
+/// `POST /api/access-requests`: rights asked of a tilgangsstyrer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccessRequest {
+    pub orgnr: String,
+    /// Checked against `services::ACCESS_REQUEST` (purposes, message, e-mail).
+    pub answers: RawForm,
+    pub tilgangsstyrer: String,
+}
+
+/// An access request as its requester and the organisation's tilgangsstyrere see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequest {
+    pub id: i64,
+    pub orgnr: String,
+    pub requester: String,
+    pub purposes: Vec<String>,
+    pub message: String,
+    pub tilgangsstyrer: String,
+    /// `venter`, `godkjent` or `avslatt`.
+    pub status: String,
+    pub created_at: String,
+}
+
+/// `GET /api/organisations/{orgnr}/access-requests`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequests {
+    /// Whether the user may decide (holds a role with authority for the organisation).
+    pub may_decide: bool,
+    pub requests: Vec<AccessRequest>,
+}
+
+/// `POST /api/access-requests/{id}/decision`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessDecision {
+    pub approve: bool,
+}
+
+/// `GET /api/organisations/{orgnr}/helseid`: how far each actor kind has come through
+/// the six onboarding steps (`done` of them completed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelseIdProgress {
+    pub aktortype: String,
+    pub done: u8,
+}

@@ -65,6 +65,12 @@ pub enum FieldError {
     DateBeforeStart,
     /// Not a domain name.
     BadDomain,
+    /// HelseID: the organisation is not a member of Helsenettet.
+    NotMember,
+    /// HelseID: production before the test environment's approval.
+    TestNotApproved,
+    /// The service is no longer ordered (Personregister).
+    ServiceReplaced,
     /// A file that is not a PDF (judged by its bytes).
     NotPdf,
     /// A file over the size limit.
@@ -200,6 +206,21 @@ impl FieldError {
             FieldError::BadDomain => m(
                 "Skriv et gyldig domenenavn, for eksempel legekontoret.no.",
                 "Enter a valid domain name, for example legekontoret.no.",
+            )
+            .into(),
+            FieldError::NotMember => m(
+                "Virksomheten må være medlem av Helsenettet. Bestill tilknytning til Helsenettet først.",
+                "The organisation must be a member of the Health Network. Order a connection to the Health Network first.",
+            )
+            .into(),
+            FieldError::TestNotApproved => m(
+                "Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Bestill testmiljø først.",
+                "Production can be ordered once the solution is approved in the test environment. Order the test environment first.",
+            )
+            .into(),
+            FieldError::ServiceReplaced => m(
+                "Tjenesten bestilles ikke lenger. Bestill Persontjenesten i stedet.",
+                "The service is no longer ordered. Order the Person Service instead.",
             )
             .into(),
             FieldError::NotPdf => m(

@@ -37,7 +37,7 @@ pub use accounts::{EPOST, FJERNHJELP, HJEMMEKONTOR, VIDEO};
 pub use domain::DOMENE;
 pub use helseid::HELSEID;
 pub use helsenett::{DEAKTIVERING, FLYTTING, TILKNYTNING};
-pub use persontjenesten::{PERSONREGISTER, PERSONTJENESTEN};
+pub use persontjenesten::{ACCESS_REQUEST, PERSONREGISTER, PERSONTJENESTEN};
 
 pub static SERVICES: &[Service] = &[
     DIGITALE_INNBYGGERTJENESTER,

@@ -25,7 +25,7 @@ pub struct AgreementText {
     pub paragraphs: &'static [&'static str],
 }
 
-static TEXTS: &[AgreementText] = &[DIGIHELSE, DDFL];
+static TEXTS: &[AgreementText] = &[DIGIHELSE, DDFL, PERSONTJENESTEN, HELSEID];
 
 const DDFL: AgreementText = AgreementText {
     id: "bruksvilkar-ddfl",
@@ -37,6 +37,32 @@ const DDFL: AgreementText = AgreementText {
         "3. NHNs ansvar. NHN drifter meldingsformidlingen og gir beskjed til legekontoret og driftsleverandøren når tjenesten er aktivert.",
         "4. Personopplysninger. Meldingene inneholder helseopplysninger. Legekontoret er dataansvarlig for opplysningene i sitt journalsystem og behandler dem etter helseregisterloven og personopplysningsloven.",
         "5. Signering. Bruksvilkårene signeres av en person med signaturrett for legekontoret. Signaturen lagres med dokumentets versjon og sjekksum.",
+    ],
+};
+
+const PERSONTJENESTEN: AgreementText = AgreementText {
+    id: "vilkar-persontjenesten",
+    version: "1.0",
+    valid_from: "01.09.2024",
+    paragraphs: &[
+        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
+        "1. Tjenesten. Persontjenesten gir oppslag i folkeregisteropplysninger for helse- og omsorgstjenesten, og erstatter Personregister fra 01.01.25.",
+        "2. Gyldighet. Vilkårene signeres én gang av kommunedirektør eller annen med signeringsrett, og gjelder for alle virksomheter i kommunen.",
+        "3. Taushetsbelagte opplysninger. Opplysninger om fortrolig og strengt fortrolig adresse brukes bare når det er nødvendig for å yte helsehjelp, og tilgangen styres av virksomheten.",
+        "4. Forutsetninger. Journalsystemet er oppgradert, brannmuren er åpnet for NHNs adresser, og HelseID er satt opp for systemet.",
+    ],
+};
+
+const HELSEID: AgreementText = AgreementText {
+    id: "vilkar-helseid",
+    version: "1.0",
+    valid_from: "01.01.2024",
+    paragraphs: &[
+        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
+        "1. Tjenesten. HelseID er en felles påloggingsløsning for helse- og omsorgssektoren: autentisering av brukere, systemer og virksomheter, og beskyttelse av systemer.",
+        "2. Forutsetninger. Virksomheten er kunde i Helsenettet, har akseptert vilkår for medlemskap og inngått kundeavtale.",
+        "3. Test og produksjon. Løsningen utvikles og testes i testmiljøet. NHN godkjenner løsningen før produksjonssetting.",
+        "4. Ansvar. Virksomheten sørger for at helsepersonell har eID på tilstrekkelig sikkerhetsnivå for informasjonstjenestene de bruker.",
     ],
 };
 

@@ -25,6 +25,42 @@ pub struct Enhet {
     pub konkurs: bool,
     #[serde(default)]
     pub slettedato: Option<String>,
+    #[serde(default)]
+    pub organisasjonsform: Option<Organisasjonsform>,
+    #[serde(default)]
+    pub forretningsadresse: Option<Adresse>,
+    #[serde(default)]
+    pub beliggenhetsadresse: Option<Adresse>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Organisasjonsform {
+    pub beskrivelse: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Adresse {
+    #[serde(default)]
+    pub adresse: Vec<String>,
+    pub postnummer: Option<String>,
+    pub poststed: Option<String>,
+}
+
+impl Adresse {
+    /// "Abels gate 9, 7030 TRONDHEIM".
+    pub fn one_line(&self) -> String {
+        let place = [self.postnummer.as_deref(), self.poststed.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.adresse
+            .iter()
+            .map(String::as_str)
+            .chain((!place.is_empty()).then_some(place.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// What the registry says about a number.
@@ -135,6 +171,21 @@ pub fn standing(roles: Option<&Roller>, fodselsnummer: &Fodselsnummer, name: &st
         .map_or(Standing::Lacks, Standing::Holds)
 }
 
+/// Who holds a role with authority (not resigned, alive): the tilgangsstyrere to choose
+/// from, and Kundeinformasjon's list.
+pub fn authority_holders(roles: &Roller) -> Vec<(Authority, String)> {
+    roles
+        .rollegrupper
+        .iter()
+        .flat_map(|g| &g.roller)
+        .filter(|r| !r.fratraadt)
+        .filter_map(|r| {
+            let person = r.person.as_ref().filter(|p| !p.er_doed)?;
+            Some((Authority::from_role_code(&r.kind.kode)?, person.navn.full()))
+        })
+        .collect()
+}
+
 pub enum Registry {
     /// Main units and sub-units by number, and the roles we know.
     Bundled(HashMap<String, Enhet>, HashMap<String, Roller>),
@@ -169,17 +220,30 @@ impl Registry {
         })
     }
 
-    /// Looks a main unit or sub-unit up.
-    pub async fn lookup(&self, orgnr: &OrgNumber) -> Result<Lookup, RegistryUnavailable> {
-        let unit = match self {
-            Registry::Bundled(units, _) => Fetched::from(units.get(orgnr.as_ref()).cloned()),
+    /// The registry's record of a main unit or sub-unit.
+    async fn unit(&self, orgnr: &str) -> Result<Fetched<Enhet>, RegistryUnavailable> {
+        Ok(match self {
+            Registry::Bundled(units, _) => Fetched::from(units.get(orgnr).cloned()),
             Registry::Live { http, base } => match fetch(http, &format!("{base}/enheter/{orgnr}"))
                 .await?
             {
                 Fetched::Missing => fetch(http, &format!("{base}/underenheter/{orgnr}")).await?,
                 other => other,
             },
-        };
+        })
+    }
+
+    /// The registry's record, for Kundeinformasjon (`None` if it has none).
+    pub async fn details(&self, orgnr: &str) -> Result<Option<Enhet>, RegistryUnavailable> {
+        Ok(match self.unit(orgnr).await? {
+            Fetched::Unit(e) => Some(e),
+            Fetched::Missing | Fetched::Gone => None,
+        })
+    }
+
+    /// Looks a main unit or sub-unit up.
+    pub async fn lookup(&self, orgnr: &OrgNumber) -> Result<Lookup, RegistryUnavailable> {
+        let unit = self.unit(orgnr.as_ref()).await?;
         Ok(match unit {
             Fetched::Missing => Lookup::Refused(FieldError::NotInRegistry),
             Fetched::Gone => Lookup::Refused(FieldError::OrgDeleted),

@@ -93,7 +93,7 @@ impl Application {
     }
 }
 
-/// Deletes drafts older than the retention, now and every hour.
+/// Deletes drafts (and uploads no order took) older than the retention, now and every hour.
 fn spawn_draft_purge(db: sqlx::SqlitePool, retention_days: u32) {
     let retention_ms = i64::from(retention_days) * 24 * 3_600_000;
     tokio::spawn(async move {
@@ -104,6 +104,11 @@ fn spawn_draft_purge(db: sqlx::SqlitePool, retention_days: u32) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "old drafts deleted"),
                 Err(e) => tracing::warn!(error = %e, "could not delete old drafts"),
+            }
+            match crate::db::attachments::purge(&db, crate::now_ms() - retention_ms).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "unused attachments deleted"),
+                Err(e) => tracing::warn!(error = %e, "could not delete unused attachments"),
             }
         }
     });

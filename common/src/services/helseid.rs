@@ -159,3 +159,81 @@ pub const ONBOARDING_STEPS: [Text; 6] = [
     Text::new("Produksjonssetting", "Going into production"),
     Text::new("Drift", "Operation"),
 ];
+
+/// An order's status once NHN has approved the solution in the test environment.
+pub const APPROVED: &str = "godkjent";
+/// An order's status once NHN has carried it out.
+pub const FULFILLED: &str = "fullfort";
+
+/// A HelseID order of the organisation: actor kind, environment ("" when the kind has
+/// none) and status.
+pub type HelseIdOrder = (String, String, String);
+
+/// Whether the kind's solution was approved in the test environment.
+pub fn test_approved(orders: &[HelseIdOrder], aktortype: &str) -> bool {
+    orders
+        .iter()
+        .any(|(k, m, s)| k == aktortype && m == "test" && s == APPROVED)
+}
+
+/// How many of the six onboarding steps each ordered actor kind has completed: ordering
+/// the test environment completes 1–2, its approval 3–4, production carried out 5 (step 6,
+/// operation, then goes on). Kinds without a test environment start at production.
+pub fn progress(orders: &[HelseIdOrder]) -> Vec<crate::api::HelseIdProgress> {
+    let mut kinds: Vec<&str> = orders.iter().map(|(k, _, _)| k.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let step = |(k, m, s): &HelseIdOrder| -> u8 {
+                if k != kind {
+                    return 0;
+                }
+                match (m.as_str(), s.as_str()) {
+                    ("test", APPROVED | FULFILLED) => 4,
+                    ("test", _) => 2,
+                    (_, FULFILLED) => 5,
+                    _ => 4,
+                }
+            };
+            crate::api::HelseIdProgress {
+                aktortype: kind.to_owned(),
+                done: orders.iter().map(step).max().unwrap_or(0),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o(k: &str, m: &str, s: &str) -> HelseIdOrder {
+        (k.into(), m.into(), s.into())
+    }
+
+    #[test]
+    fn the_tracker_follows_the_orders() {
+        let orders = [
+            o("tjenestetilbyder", "test", "mottatt"),
+            o("systemleverandor", "test", APPROVED),
+            o("systemleverandor", "produksjon", FULFILLED),
+            o("tjenestekonsument", "", "mottatt"),
+        ];
+        let done: Vec<(String, u8)> = progress(&orders)
+            .into_iter()
+            .map(|p| (p.aktortype, p.done))
+            .collect();
+        assert_eq!(
+            done,
+            [
+                ("systemleverandor".into(), 5),
+                ("tjenestekonsument".into(), 4),
+                ("tjenestetilbyder".into(), 2)
+            ]
+        );
+        assert!(test_approved(&orders, "systemleverandor"));
+        assert!(!test_approved(&orders, "tjenestetilbyder"));
+    }
+}

@@ -112,3 +112,65 @@ static PERSONREGISTER_FORM: FormSpec = FormSpec {
     sections: &[],
     rules: &[],
 };
+
+/// The request for delegated rights to a tilgangsstyrer (seed 003): what the employee
+/// wants to do on the organisation's behalf towards HelseID, and an optional message.
+/// The tilgangsstyrer is chosen from the registry's role holders, beside this form.
+pub static ACCESS_REQUEST: FormSpec = FormSpec {
+    id: "tilgangsforesporsel",
+    title: Text::new("Be om tilgang", "Request access"),
+    notice: None,
+    sections: &[Section::new(
+        Text::new("Forespørselen", "The request"),
+        &[
+            field(
+                "formal",
+                Text::new(
+                    "Hva ønsker du å gjøre på vegne av virksomheten overfor HelseID?",
+                    "What do you want to do on the organisation's behalf towards HelseID?",
+                ),
+                FieldKind::MultiChoice(&[
+                    choice(
+                        "applikasjon",
+                        Text::new(
+                            "Ta i bruk tjenester eller pålogging i en applikasjon, for eksempel en elektronisk pasientjournal (EPJ)",
+                            "Use services or login in an application, for example an electronic patient record (EPR)",
+                        ),
+                    ),
+                    choice(
+                        "api",
+                        Text::new(
+                            "For tjenestetilbydere: Tilgjengeliggjøre et API",
+                            "For service providers: Make an API available",
+                        ),
+                    ),
+                    choice(
+                        "klientsystem",
+                        Text::new(
+                            "For systemleverandører: Tilgjengeliggjøre et klientsystem for helsevirksomheter",
+                            "For system suppliers: Make a client system available to health organisations",
+                        ),
+                    ),
+                ]),
+            ),
+            super::optional(
+                "melding",
+                Text::new(
+                    "Melding til tilgangsstyrer",
+                    "Message to the access manager",
+                ),
+                FieldKind::Text { max: 1000 },
+            ),
+            hinted(
+                "epost",
+                Text::new("Din e-post", "Your e-mail"),
+                Text::new(
+                    "Du får et varsel hit når forespørselen er behandlet.",
+                    "You get a notice here when the request has been handled.",
+                ),
+                FieldKind::Email,
+            ),
+        ],
+    )],
+    rules: &[],
+};

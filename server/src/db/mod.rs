@@ -2,12 +2,14 @@
 //! to the user survives a crash or power cut. Migrations run at start-up.
 
 pub mod accounts;
+pub mod attachments;
 pub mod drafts;
 pub mod login_failures;
 pub mod logins;
 pub mod orders;
 pub mod password_resets;
 pub mod pending_logins;
+pub mod persontjenesten;
 pub mod sessions;
 pub mod writer;
 

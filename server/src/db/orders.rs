@@ -127,3 +127,38 @@ pub async fn ordered_services(db: &SqlitePool, orgnr: &str) -> Result<Vec<String
         .fetch_all(db)
         .await
 }
+
+/// The organisation's HelseID orders: (actor kind, environment, status).
+pub async fn helseid_orders(
+    db: &SqlitePool,
+    orgnr: &str,
+) -> Result<Vec<common::services::helseid::HelseIdOrder>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT answers_json, status FROM orders WHERE orgnr = ? AND service = 'helseid'",
+    )
+    .bind(orgnr)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(json, status)| {
+            let answers: common::form::RawForm = serde_json::from_str(&json).ok()?;
+            Some((
+                answers.one("aktortype").to_owned(),
+                answers.one("miljo").to_owned(),
+                status,
+            ))
+        })
+        .collect())
+}
+
+/// Whether the organisation is a member of Helsenettet: it has ordered its connection.
+pub async fn is_member(db: &SqlitePool, orgnr: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM orders WHERE orgnr = ? AND service = 'tilknytning' LIMIT 1",
+    )
+    .bind(orgnr)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}

@@ -1,13 +1,15 @@
 //! The HTTP surface: `/api/*` (JSON) and everything else from the SPA bundle, with a
 //! fallback to `index.html` so deep links answer 200.
 
+mod attachments;
 mod auth;
 mod dev;
 mod documents;
 pub(crate) mod drafts;
 mod health;
 mod orders;
-mod organisations;
+pub(crate) mod organisations;
+mod portal;
 mod portal_login;
 
 use axum::Router;
@@ -52,6 +54,8 @@ pub fn api(state: AppState) -> Router {
         .merge(organisations::router())
         .merge(orders::router())
         .merge(drafts::router())
+        .merge(attachments::router())
+        .merge(portal::router())
         .route_layer(from_fn_with_state(state.clone(), require_session));
     Router::new()
         .merge(health::router())

@@ -11,16 +11,16 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{AcceptedDocument, Organisation, Receipt, Standing, SubmitOrder};
-use common::form::ValidForm;
+use common::form::{ValidForm, Value};
 use common::i18n::{fill, t};
-use common::services::{self, Service};
-use common::validate::OrgNumber;
+use common::services::{self, Service, helseid};
+use common::validate::{AttachmentRef, OrgNumber};
 use common::{FieldError, Lang, ValidationErrors};
 
 use crate::auth::CurrentUser;
-use crate::db::orders;
 use crate::db::sessions::Identity;
 use crate::db::writer::{Inserted, OrderRecord};
+use crate::db::{attachments, orders};
 use crate::documents;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
@@ -56,6 +56,7 @@ async fn check(
     let service = services::by_slug(&body.service);
     match service {
         None => errors.add("service", FieldError::UnknownChoice),
+        Some(s) if s.replaced_by.is_some() => errors.add("service", FieldError::ServiceReplaced),
         // Accepting terms needs a person logged in with an eID; a customer-portal account
         // (a registered contact person) may order the services that have none.
         Some(s) if !s.documents.is_empty() => {
@@ -87,6 +88,11 @@ async fn check(
             .map_err(|e| errors.0.extend(e.0))
             .ok()
     });
+    if let (Some(service), Some(organisation), Some(form)) = (service, &organisation, &form) {
+        for (path, error) in beyond_the_form(state, user, service, organisation, form).await? {
+            errors.add(path, error);
+        }
+    }
     match (service, organisation, form) {
         (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder {
             service,
@@ -95,6 +101,56 @@ async fn check(
         }),
         _ => Err(ApiError::Validation(errors, lang)),
     }
+}
+
+/// What the spec cannot know, as field errors: attachments must be the user's own
+/// uploads, and HelseID has prerequisites in the organisation's history.
+async fn beyond_the_form(
+    state: &AppState,
+    user: &CurrentUser,
+    service: &Service,
+    organisation: &Organisation,
+    form: &ValidForm,
+) -> Result<Vec<(&'static str, FieldError)>, ApiError> {
+    let mut found = Vec::new();
+    let owner = crate::routes::drafts::owner_key(user);
+    for (field, attachment) in attachments_of(form) {
+        if !attachments::is_open_upload(&state.db, &owner, attachment.id()).await? {
+            found.push((field, FieldError::AttachmentMissing));
+        }
+    }
+    if service.slug == services::HELSEID.slug {
+        let answer = |id| match form.values.get(id) {
+            Some(Value::Choice(v)) => *v,
+            _ => "",
+        };
+        let kind = answer("aktortype");
+        if helseid::MEMBERSHIP_REQUIRED.contains(&kind)
+            && !orders::is_member(&state.db, &organisation.orgnr).await?
+        {
+            found.push(("aktortype", FieldError::NotMember));
+        }
+        if answer("miljo") == "produksjon"
+            && !helseid::test_approved(
+                &orders::helseid_orders(&state.db, &organisation.orgnr).await?,
+                kind,
+            )
+        {
+            found.push(("miljo", FieldError::TestNotApproved));
+        }
+    }
+    Ok(found)
+}
+
+/// The form's attachment answers: (field, reference).
+fn attachments_of(form: &ValidForm) -> Vec<(&'static str, &AttachmentRef)> {
+    form.values
+        .iter()
+        .filter_map(|(field, value)| match value {
+            Value::Attachment(a) => Some((*field, a)),
+            _ => None,
+        })
+        .collect()
 }
 
 async fn validate(
@@ -175,6 +231,17 @@ async fn submit(
             return Ok((StatusCode::OK, Json(receipt)));
         }
         if outcome == Inserted::Ok {
+            let ids: Vec<String> = attachments_of(&checked.form)
+                .into_iter()
+                .map(|(_, a)| a.id().to_owned())
+                .collect();
+            attachments::bind(
+                &state.db,
+                &crate::routes::drafts::owner_key(&user),
+                &ids,
+                &reference,
+            )
+            .await?;
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
             let receipt = Receipt {
                 reference,

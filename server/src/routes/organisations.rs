@@ -106,7 +106,7 @@ async fn org_services(
 }
 
 /// The organisation number given, if the user acts for it: 422 when malformed, 403 otherwise.
-async fn acted_for(
+pub(crate) async fn acted_for(
     state: &AppState,
     user: &CurrentUser,
     orgnr: &str,

@@ -1,0 +1,108 @@
+//! Attachments (the domain's self-declaration).
+//!
+//! - `POST /api/attachments` — the file's bytes as the body, its name in `X-File-Name`
+//!   (percent-encoded): PDF only, judged by the bytes, at most 5 MB; 201 with the
+//!   reference the form's answer holds, 422 with a clear message otherwise.
+//! - `GET /api/attachments/{id}` — the file, for its uploader and for whoever acts for the
+//!   organisation whose order holds it.
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use common::api::Uploaded;
+use common::validate::{AttachmentRef, MAX_ATTACHMENT_BYTES, check_pdf, clean_name};
+use common::{FieldError, Lang};
+use sha2::{Digest, Sha256};
+
+use crate::acting;
+use crate::auth::{CurrentUser, hex};
+use crate::db::attachments::{self, NewAttachment};
+use crate::error::ApiError;
+use crate::extract::RequestLang;
+use crate::now_ms;
+use crate::routes::drafts::owner_key;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/attachments",
+            // A little over the limit, so a file just too large gets the clear 422.
+            post(upload).layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES + 1024 * 1024)),
+        )
+        .route("/attachments/{id}", get(download))
+}
+
+/// Where upload errors are reported: the SPA shows them at the field that sent the file.
+const FILE: &str = "file";
+
+async fn upload(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Uploaded>), ApiError> {
+    let refuse = |e: FieldError, lang: Lang| ApiError::field(FILE, e, lang);
+    let name = headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| percent_encoding::percent_decode_str(v).decode_utf8().ok())
+        .map(|v| clean_name(&v))
+        .filter(|n| !n.is_empty())
+        .ok_or(refuse(FieldError::Required, lang))?;
+    check_pdf(&body).map_err(|e| refuse(e, lang))?;
+    let mut id = [0u8; 16];
+    getrandom::fill(&mut id).map_err(ApiError::internal)?;
+    let id = hex(&id);
+    let reference = AttachmentRef::new(&id, &name).map_err(|e| refuse(e, lang))?;
+    attachments::insert(
+        &state.db,
+        NewAttachment {
+            id: &id,
+            owner_key: &owner_key(&user),
+            name: reference.name(),
+            bytes: &body,
+            sha256: &hex(&Sha256::digest(&body)),
+            now_ms: now_ms(),
+        },
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Uploaded {
+            reference: reference.to_string(),
+            name: reference.name().to_owned(),
+            size: body.len() as u64,
+        }),
+    ))
+}
+
+async fn download(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let orgnrs: Vec<String> = acting::mine(&state, &user)
+        .await?
+        .into_iter()
+        .map(|c| c.organisation.orgnr)
+        .collect();
+    let (name, bytes) = attachments::fetch(&state.db, &id, &owner_key(&user), &orgnrs)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let disposition = format!(
+        "attachment; filename=\"vedlegg.pdf\"; filename*=UTF-8''{}",
+        percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC)
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    ))
+}

@@ -1,0 +1,384 @@
+//! The customer portal's organisation pages (SPEC §4), each for those who act for the
+//! organisation (`acted_for`), except where an employee asks for the rights they lack.
+//!
+//! - `GET /api/organisations/{orgnr}/customer` — Kundeinformasjon, from Enhetsregisteret.
+//! - `GET /api/organisations/{orgnr}/documents` — Dokumentoversikt: accepted documents
+//!   (the evidence) and attachments sent with orders.
+//! - `GET|PUT /api/organisations/{orgnr}/readiness` — Persontjenesten's checklist.
+//! - `GET /api/organisations/{orgnr}/helseid` — HelseID onboarding, per actor kind.
+//! - `GET /api/organisations/{orgnr}/tilgangsstyrere` — who may grant rights (any user:
+//!   the registry's roles are public, and the requester does not act for the unit yet).
+//! - `POST /api/access-requests` — ask a tilgangsstyrer for delegated rights.
+//! - `GET /api/organisations/{orgnr}/access-requests` — one's own requests, or all of
+//!   them for a tilgangsstyrer.
+//! - `POST /api/access-requests/{id}/decision` — a tilgangsstyrer approves or declines;
+//!   the requester is told by e-mail (outbox, in the decision's transaction).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use common::api::{
+    AcceptedEvidence, AccessDecision, AccessRequest, AccessRequests, AttachmentInfo, CustomerInfo,
+    HelseIdProgress, NewAccessRequest, OrgDocuments, Organisation, READINESS_ITEMS, ReadinessItem,
+    SetReadiness, Standing,
+};
+use common::form::RawForm;
+use common::i18n::{fill, t};
+use common::services::{ACCESS_REQUEST, helseid};
+use common::validate::OrgNumber;
+use common::{FieldError, Lang};
+
+use crate::acting;
+use crate::auth::CurrentUser;
+use crate::db::persontjenesten::{self as pt, NewRequest};
+use crate::db::{attachments, orders};
+use crate::documents::format_oslo_time;
+use crate::error::ApiError;
+use crate::extract::{ApiJson, RequestLang};
+use crate::now_ms;
+use crate::outbox::{Channel, NewNotification};
+use crate::registry::{Lookup, authority_holders};
+use crate::routes::drafts::owner_key;
+use crate::routes::organisations::acted_for;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/organisations/{orgnr}/customer", get(customer))
+        .route("/organisations/{orgnr}/documents", get(documents))
+        .route(
+            "/organisations/{orgnr}/readiness",
+            get(readiness).put(set_readiness),
+        )
+        .route("/organisations/{orgnr}/helseid", get(helseid_progress))
+        .route(
+            "/organisations/{orgnr}/tilgangsstyrere",
+            get(tilgangsstyrere),
+        )
+        .route(
+            "/organisations/{orgnr}/access-requests",
+            get(access_requests),
+        )
+        .route("/access-requests", post(request_access))
+        .route("/access-requests/{id}/decision", post(decide))
+}
+
+async fn customer(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<CustomerInfo>, ApiError> {
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let unit = state
+        .registry
+        .details(orgnr.as_ref())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let legal_entity = unit
+        .overordnet_enhet
+        .clone()
+        .unwrap_or_else(|| unit.organisasjonsnummer.clone());
+    let parent = match &unit.overordnet_enhet {
+        Some(p) => state.registry.details(p).await?.map(|e| Organisation {
+            orgnr: e.organisasjonsnummer,
+            name: e.navn,
+        }),
+        None => None,
+    };
+    let roles = state.registry.roles(&legal_entity).await?;
+    Ok(Json(CustomerInfo {
+        organisation: Organisation {
+            orgnr: unit.organisasjonsnummer,
+            name: unit.navn,
+        },
+        organisation_form: unit.organisasjonsform.map(|f| f.beskrivelse),
+        address: unit
+            .forretningsadresse
+            .or(unit.beliggenhetsadresse)
+            .map(|a| a.one_line()),
+        parent,
+        role_holders: roles.as_ref().map(authority_holders).unwrap_or_default(),
+    }))
+}
+
+async fn documents(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<OrgDocuments>, ApiError> {
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let accepted: Vec<(String, String, String, String, String, i64, String)> = sqlx::query_as(
+        "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.accepted_at_ms, o.reference
+         FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE a.orgnr = ? ORDER BY a.id DESC LIMIT 200",
+    )
+    .bind(orgnr.as_ref())
+    .fetch_all(&state.db)
+    .await?;
+    let files = attachments::for_organisation(&state.db, orgnr.as_ref()).await?;
+    Ok(Json(OrgDocuments {
+        accepted: accepted
+            .into_iter()
+            .map(
+                |(document_id, title, version, sha256, accepted_by, at, order_reference)| {
+                    AcceptedEvidence {
+                        document_id,
+                        title,
+                        version,
+                        sha256,
+                        accepted_by,
+                        accepted_at: format_oslo_time(at),
+                        order_reference,
+                    }
+                },
+            )
+            .collect(),
+        attachments: files
+            .into_iter()
+            .map(|(id, name, size, order_reference)| AttachmentInfo {
+                id,
+                name,
+                size: size as u64,
+                order_reference,
+            })
+            .collect(),
+    }))
+}
+
+async fn readiness(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<ReadinessItem>>, ApiError> {
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    Ok(Json(readiness_of(&state, &orgnr, lang).await?))
+}
+
+/// The checklist: ticked by hand, or shown done by the evidence — the terms accepted for
+/// the organisation, a delegation approved.
+async fn readiness_of(
+    state: &AppState,
+    orgnr: &OrgNumber,
+    lang: Lang,
+) -> Result<Vec<ReadinessItem>, ApiError> {
+    let ticked = pt::readiness(&state.db, orgnr.as_ref()).await?;
+    let terms = pt::last_acceptance(&state.db, orgnr.as_ref(), "vilkar-persontjenesten").await?;
+    let approval = pt::last_approval(&state.db, orgnr.as_ref()).await?;
+    Ok(READINESS_ITEMS
+        .iter()
+        .map(|item| {
+            let evidence = match *item {
+                "vilkar" => terms
+                    .clone()
+                    .map(|(by, at)| (fill(t::READY_TERMS_BY.get(lang), &[&by]), at)),
+                "delegering" => approval
+                    .clone()
+                    .map(|(by, at)| (fill(t::READY_APPROVED_BY.get(lang), &[&by]), at)),
+                _ => None,
+            };
+            let found = evidence.or_else(|| {
+                ticked
+                    .iter()
+                    .find(|(i, _, _)| i == item)
+                    .map(|(_, by, at)| (by.clone(), *at))
+            });
+            ReadinessItem {
+                item: (*item).to_owned(),
+                done: found.is_some(),
+                by: found.as_ref().map(|(by, _)| by.clone()),
+                at: found.map(|(_, at)| format_oslo_time(at)),
+            }
+        })
+        .collect())
+}
+
+async fn set_readiness(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+    ApiJson(body): ApiJson<SetReadiness>,
+) -> Result<Json<Vec<ReadinessItem>>, ApiError> {
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    if !READINESS_ITEMS.contains(&body.item.as_str()) {
+        return Err(ApiError::field("item", FieldError::UnknownChoice, lang));
+    }
+    let by = body.done.then(|| (user.name.as_str(), now_ms()));
+    pt::set_readiness(&state.db, orgnr.as_ref(), &body.item, by).await?;
+    Ok(Json(readiness_of(&state, &orgnr, lang).await?))
+}
+
+async fn helseid_progress(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<HelseIdProgress>>, ApiError> {
+    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orders = orders::helseid_orders(&state.db, orgnr.as_ref()).await?;
+    Ok(Json(helseid::progress(&orders)))
+}
+
+/// The unit's role holders with authority, by name (the registry's public roles).
+async fn holders(state: &AppState, orgnr: &OrgNumber) -> Result<Vec<String>, ApiError> {
+    let Lookup::Found(_, legal_entity) = state.registry.lookup(orgnr).await? else {
+        return Err(ApiError::NotFound);
+    };
+    let roles = state.registry.roles(&legal_entity).await?;
+    let mut names: Vec<String> = roles
+        .as_ref()
+        .map(authority_holders)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    names.dedup();
+    Ok(names)
+}
+
+async fn tilgangsstyrere(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<String>>, ApiError> {
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    Ok(Json(holders(&state, &orgnr).await?))
+}
+
+async fn request_access(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    ApiJson(body): ApiJson<NewAccessRequest>,
+) -> Result<(StatusCode, Json<AccessRequest>), ApiError> {
+    let checked = ACCESS_REQUEST.validate(&body.answers);
+    let mut errors = checked.as_ref().err().cloned().unwrap_or_default();
+    let orgnr = match OrgNumber::parse(&body.orgnr) {
+        Ok(o) => Some(o),
+        Err(e) => {
+            errors.add("orgnr", e);
+            None
+        }
+    };
+    if let Some(orgnr) = &orgnr
+        && !holders(&state, orgnr).await?.contains(&body.tilgangsstyrer)
+    {
+        errors.add("tilgangsstyrer", FieldError::UnknownChoice);
+    }
+    let (Ok(form), Some(orgnr), true) = (checked, orgnr, errors.is_empty()) else {
+        return Err(ApiError::Validation(errors, lang));
+    };
+    let answers: RawForm = form.normalised();
+    let purposes = answers.many("formal");
+    let now = now_ms();
+    let id = pt::insert_request(
+        &state.db,
+        NewRequest {
+            orgnr: orgnr.as_ref(),
+            requester_key: &owner_key(&user),
+            requester_name: &user.name,
+            requester_email: answers.one("epost"),
+            purposes_json: &serde_json::to_string(&purposes).map_err(ApiError::internal)?,
+            message: answers.one("melding"),
+            tilgangsstyrer: &body.tilgangsstyrer,
+            now_ms: now,
+        },
+    )
+    .await?;
+    tracing::info!(id, orgnr = %orgnr, "access request stored");
+    let stored = pt::request(&state.db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(view(stored))))
+}
+
+fn view(r: pt::StoredRequest) -> AccessRequest {
+    AccessRequest {
+        id: r.id,
+        orgnr: r.orgnr,
+        requester: r.requester_name,
+        purposes: serde_json::from_str(&r.purposes_json).unwrap_or_default(),
+        message: r.message,
+        tilgangsstyrer: r.tilgangsstyrer,
+        status: r.status,
+        created_at: format_oslo_time(r.created_at_ms),
+    }
+}
+
+/// Whether the user may decide for the unit: a person holding a role with authority.
+async fn may_decide(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &OrgNumber,
+) -> Result<bool, ApiError> {
+    Ok(matches!(
+        acting::choose(state, user, orgnr).await?,
+        Ok(choice) if matches!(choice.standing, Standing::Holds(_))
+    ))
+}
+
+async fn access_requests(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<AccessRequests>, ApiError> {
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    let may_decide = may_decide(&state, &user, &orgnr).await?;
+    let requests = pt::requests(&state.db, orgnr.as_ref(), &owner_key(&user), may_decide).await?;
+    Ok(Json(AccessRequests {
+        may_decide,
+        requests: requests.into_iter().map(view).collect(),
+    }))
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<AccessDecision>,
+) -> Result<Json<AccessRequest>, ApiError> {
+    let request = pt::request(&state.db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let orgnr = OrgNumber::parse(&request.orgnr).map_err(ApiError::internal)?;
+    if !may_decide(&state, &user, &orgnr).await? {
+        return Err(ApiError::Forbidden);
+    }
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    if !pt::decide(&mut tx, id, body.approve, &user.name, now).await? {
+        return Err(ApiError::field("status", FieldError::UnknownChoice, lang));
+    }
+    let (subject, text) = if body.approve {
+        (
+            t::MAIL_ACCESS_APPROVED_SUBJECT,
+            t::MAIL_ACCESS_APPROVED_BODY,
+        )
+    } else {
+        (
+            t::MAIL_ACCESS_DECLINED_SUBJECT,
+            t::MAIL_ACCESS_DECLINED_BODY,
+        )
+    };
+    let notice = NewNotification {
+        channel: Channel::Email,
+        recipient: request.requester_email.clone(),
+        subject: subject.get(lang).to_owned(),
+        body: fill(
+            text.get(lang),
+            &[&request.requester_name, &request.orgnr, &user.name],
+        ),
+    };
+    crate::outbox::enqueue(&mut tx, &notice, now).await?;
+    tx.commit().await?;
+    state.outbox.wake();
+    let stored = pt::request(&state.db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(view(stored)))
+}
