@@ -2,10 +2,12 @@
 //! session's new expiry from the response headers, so the countdown follows the server.
 
 use common::api::{
-    ChooseOrganisation, CodeChannel, CodeDestinations, Draft, ErrorBody, ErrorCode, ForgotPassword,
-    LogoutResponse, MailboxEntry, Me, MyOrganisations, OrderSummary, OrganisationChoice,
-    PasswordLogin, Receipt, ResetPassword, SendCode, ServiceStatus, SessionInfo, SubmitOrder,
-    TestLoginRequest, VerifyCode,
+    AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
+    CodeDestinations, CustomerInfo, Draft, ErrorBody, ErrorCode, ForgotPassword, HelseIdProgress,
+    LogoutResponse, MailboxEntry, Me, MyOrganisations, NewAccessRequest, OrderSummary,
+    OrgDocuments, OrganisationChoice, PasswordLogin, ReadinessItem, Receipt, ResetPassword,
+    SendCode, ServiceStatus, SessionInfo, SetReadiness, SubmitOrder, TestLoginRequest, Uploaded,
+    VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -259,6 +261,82 @@ impl Api {
     ) -> Result<Vec<OrderSummary>, ApiClientError> {
         self.get(&format!("/api/organisations/{orgnr}/orders"))
             .await
+    }
+
+    /// Sends a file as it is (the server decides whether it is a PDF).
+    pub async fn upload(&self, file: &web_sys::File) -> Result<Uploaded, ApiClientError> {
+        let name = String::from(js_sys::encode_uri_component(&file.name()));
+        self.send(
+            self.prepare(Request::post("/api/attachments"))
+                .header("Content-Type", "application/octet-stream")
+                .header("X-File-Name", &name)
+                .body(JsValue::from(file.clone())),
+        )
+        .await
+    }
+
+    pub async fn customer_info(&self, orgnr: &str) -> Result<CustomerInfo, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/customer"))
+            .await
+    }
+
+    pub async fn org_documents(&self, orgnr: &str) -> Result<OrgDocuments, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/documents"))
+            .await
+    }
+
+    pub async fn readiness(&self, orgnr: &str) -> Result<Vec<ReadinessItem>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/readiness"))
+            .await
+    }
+
+    pub async fn set_readiness(
+        &self,
+        orgnr: &str,
+        body: &SetReadiness,
+    ) -> Result<Vec<ReadinessItem>, ApiClientError> {
+        self.send_json(
+            Request::put(&format!("/api/organisations/{orgnr}/readiness")),
+            body,
+        )
+        .await
+    }
+
+    pub async fn helseid_progress(
+        &self,
+        orgnr: &str,
+    ) -> Result<Vec<HelseIdProgress>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/helseid"))
+            .await
+    }
+
+    pub async fn tilgangsstyrere(&self, orgnr: &str) -> Result<Vec<String>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/tilgangsstyrere"))
+            .await
+    }
+
+    pub async fn access_requests(&self, orgnr: &str) -> Result<AccessRequests, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/access-requests"))
+            .await
+    }
+
+    pub async fn request_access(
+        &self,
+        body: &NewAccessRequest,
+    ) -> Result<AccessRequest, ApiClientError> {
+        self.post("/api/access-requests", body).await
+    }
+
+    pub async fn decide_access(
+        &self,
+        id: i64,
+        approve: bool,
+    ) -> Result<AccessRequest, ApiClientError> {
+        self.post(
+            &format!("/api/access-requests/{id}/decision"),
+            &AccessDecision { approve },
+        )
+        .await
     }
 
     pub async fn me(&self) -> Result<Me, ApiClientError> {

@@ -12,9 +12,16 @@ use crate::components::frame::{Footer, Header};
 use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
-    journey::Journey, login::TestLogin, login_failed::LoginFailed, mailbox::Mailbox,
-    not_found::NotFound, password_reset::ForgotPassword, password_reset::ResetPassword,
-    portal::Portal, portal_login::PortalLogin, receipt::ReceiptPage,
+    journey::Journey,
+    login::TestLogin,
+    login_failed::LoginFailed,
+    mailbox::Mailbox,
+    not_found::NotFound,
+    password_reset::ForgotPassword,
+    password_reset::ResetPassword,
+    portal::{Account, Customer, Documents, Help, HelseId, Orders, Persontjenesten, Services},
+    portal_login::PortalLogin,
+    receipt::ReceiptPage,
 };
 
 /// The whole app.
@@ -44,7 +51,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
                     <Route path=path!("/innlogging-feilet") view=LoginFailed/>
                     <Route path=path!("/utvikling/postkasse") view=Mailbox/>
-                    <Route path=path!("/kundeportal") view=Portal/>
+                    <Route path=path!("/kundeportal") view=Services/>
+                    <Route path=path!("/kundeportal/konto") view=Account/>
+                    <Route path=path!("/kundeportal/kundeinformasjon") view=Customer/>
+                    <Route path=path!("/kundeportal/dokumenter") view=Documents/>
+                    <Route path=path!("/kundeportal/bestillinger") view=Orders/>
+                    <Route path=path!("/kundeportal/brukerstotte") view=Help/>
+                    <Route path=path!("/kundeportal/persontjenesten") view=Persontjenesten/>
+                    <Route path=path!("/kundeportal/helseid") view=HelseId/>
                     <Route path=path!("/kundeportal/innlogging") view=PortalLogin/>
                     <Route path=path!("/kundeportal/glemt-passord") view=ForgotPassword/>
                     <Route path=path!("/kundeportal/nytt-passord") view=ResetPassword/>

@@ -267,6 +267,11 @@ pub mod t {
 
         // Customer portal pages (SPEC §4)
         NAV_LABEL = "Kundeportalen", "The customer portal";
+        ACCOUNT_NAME = "Navn", "Name";
+        ACCOUNT_LOGIN = "Innlogging", "Login";
+        ACCOUNT_IDPORTEN = "ID-porten", "ID-porten";
+        ACCOUNT_PORTAL = "Brukernavn, passord og sikkerhetskode", "Username, password and security code";
+        ACCOUNT_NEW_PASSWORD = "Bytt passord", "Change password";
         NAV_ACCOUNT = "Min konto", "My account";
         NAV_CUSTOMER = "Kundeinformasjon", "Customer information";
         NAV_DOCUMENTS = "Dokumentoversikt", "Documents";

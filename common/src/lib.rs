@@ -8,6 +8,7 @@
 pub mod api;
 pub mod error;
 pub mod form;
+pub mod help;
 pub mod i18n;
 pub mod reference;
 pub mod services;

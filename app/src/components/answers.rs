@@ -32,6 +32,12 @@ pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) ->
             t::SWITCH_ON_LABEL.get(lang).into()
         }
         FieldKind::Switch => t::SWITCH_OFF_LABEL.get(lang).into(),
+        // The reference's name part: "egenerklæring.pdf".
+        FieldKind::Attachment => values
+            .iter()
+            .map(|v| v.split_once(':').map_or(v.as_str(), |(_, name)| name))
+            .collect::<Vec<_>>()
+            .join(", "),
         FieldKind::Date => values
             .iter()
             .map(|v| v.split('-').rev().collect::<Vec<_>>().join("."))

@@ -2,8 +2,8 @@
 //! each field by its kind. The answers and errors live in the caller's signals, so the
 //! caller decides when to validate and nothing typed is lost between steps.
 
-use common::form::{FieldKind, FieldSpec, FormSpec, RawForm, SWITCH_ON, item_path};
-use common::i18n::t;
+use common::form::{FieldKind, FieldSpec, FormSpec, RawForm, SWITCH_ON, Section, item_path};
+use common::i18n::{fill, t};
 use common::{Lang, ValidationErrors};
 use leptos::prelude::*;
 
@@ -45,6 +45,25 @@ pub fn summary_items(
     items
 }
 
+/// The fields that still keep the form from being sent, as the user reads them
+/// ("Navn, Organisasjonsnummer"): shown beside the button instead of a silent grey one.
+pub fn missing_labels(spec: &FormSpec, answers: &RawForm, lang: Lang) -> Vec<String> {
+    let Err(errors) = spec.validate(answers) else {
+        return Vec::new();
+    };
+    let mut labels: Vec<String> = Vec::new();
+    for field in spec.fields() {
+        if errors
+            .0
+            .keys()
+            .any(|p| p.split('.').next() == Some(field.id))
+        {
+            labels.push(spec.summary_label(field, lang));
+        }
+    }
+    labels
+}
+
 /// The whole form.
 #[component]
 pub fn SpecForm(
@@ -56,12 +75,16 @@ pub fn SpecForm(
     spec.sections
         .iter()
         .map(|section| {
+            if section.group.is_some() {
+                return view! { <GroupSection section answers errors/> }.into_any();
+            }
             view! {
                 <fieldset class="ds-fieldset bp-section">
                     <legend class="ds-heading" data-size="xs">{move || section.title.get(lang.get())}</legend>
                     {section.fields.iter().map(|field| view! { <SpecField field answers errors/> }).collect_view()}
                 </fieldset>
             }
+            .into_any()
         })
         .collect_view()
 }
@@ -79,6 +102,7 @@ fn SpecField(
             view! { <ChoiceField field answers errors/> }.into_any()
         }
         (FieldKind::Switch, _) => view! { <SwitchField field answers/> }.into_any(),
+        (FieldKind::Attachment, _) => view! { <AttachmentField field answers errors/> }.into_any(),
         (_, Some(_)) => view! { <RepeatedField field answers errors/> }.into_any(),
         _ => view! { <SingleField field answers errors/> }.into_any(),
     };
@@ -164,6 +188,23 @@ fn SingleField(
     }
 }
 
+/// Sets item `index` of a field's list, growing it as needed.
+fn set_at(answers: RwSignal<RawForm>, id: &str, index: usize, value: String) {
+    answers.update(|a| {
+        let mut v = a.many(id);
+        v.resize(v.len().max(index + 1), String::new());
+        v[index] = value;
+        a.set_many(id, v);
+    })
+}
+
+/// Forgets the errors at `field.N` paths: they are keyed by position, which a removed row shifts.
+fn forget_row_errors(errors: RwSignal<ValidationErrors>, ids: &[&str]) {
+    errors.update(|e| {
+        e.0.retain(|k, _| !ids.iter().any(|id| k.starts_with(&format!("{id}."))))
+    });
+}
+
 /// A field the user may repeat (e.g. one HER-id per communication party).
 #[component]
 fn RepeatedField(
@@ -178,14 +219,7 @@ fn RepeatedField(
         if v.is_empty() { vec![String::new()] } else { v }
     };
     let count = move || items().len();
-    let set_item = move |index: usize, value: String| {
-        answers.update(|a| {
-            let mut v = a.many(field.id);
-            v.resize(v.len().max(index + 1), String::new());
-            v[index] = value;
-            a.set_many(field.id, v);
-        })
-    };
+    let set_item = move |index: usize, value: String| set_at(answers, field.id, index, value);
     let remove = move |index: usize| {
         answers.update(|a| {
             let mut v = a.many(field.id);
@@ -194,8 +228,7 @@ fn RepeatedField(
             }
             a.set_many(field.id, v);
         });
-        // Errors are keyed by position: after a removal they no longer point at the right rows.
-        errors.update(|e| e.0.retain(|k, _| !k.starts_with(&format!("{}.", field.id))));
+        forget_row_errors(errors, &[field.id]);
     };
     let add = move |_| {
         let n = count();
@@ -325,4 +358,183 @@ fn ChoiceField(
         </fieldset>
     }
     .into_any()
+}
+
+/// A repeatable group ("Brukere"): one block of the section's fields per row, each row
+/// titled "Bruker 1", "Bruker 2" …, with "Legg til bruker" and "Fjern" per row.
+#[component]
+fn GroupSection(
+    section: &'static Section,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let Some(group) = &section.group else {
+        return ().into_any();
+    };
+    let ids: Vec<&'static str> = section.fields.iter().map(|f| f.id).collect();
+    let count = move || answers.with(|a| section.rows(a).len()).max(1);
+    let item = move |i: usize| {
+        fill(
+            t::GROUP_ITEM.get(lang.get()),
+            &[group.item.get(lang.get()), &(i + 1).to_string()],
+        )
+    };
+    let add = move |_| {
+        let n = count();
+        for f in section.fields {
+            set_at(answers, f.id, n, String::new());
+        }
+        crate::components::focus_by_id(dom_id(&item_path(section.fields[0].id, n)));
+    };
+    let remove_ids = ids.clone();
+    let remove = move |index: usize| {
+        answers.update(|a| {
+            for id in &remove_ids {
+                let mut v = a.many(id);
+                if index < v.len() {
+                    v.remove(index);
+                }
+                a.set_many(id, v);
+            }
+        });
+        forget_row_errors(errors, &remove_ids);
+    };
+    let first = section.fields[0].id;
+    view! {
+        <fieldset class="ds-fieldset bp-section bp-group">
+            <legend class="ds-heading" data-size="xs">{move || section.title.get(lang.get())}</legend>
+            <FieldMessage id=dom_id(first) error=Signal::derive(move || errors.with(|e| e.get(first)))/>
+            {move || (0..count()).map(|index| {
+                let remove = remove.clone();
+                view! {
+                    <fieldset class="ds-fieldset bp-group__row">
+                        <legend class="ds-label">{move || item(index)}</legend>
+                        {section.fields.iter().map(|field| {
+                            let path = item_path(field.id, index);
+                            let label = Signal::derive(move || field.label.get(lang.get()).to_owned());
+                            let spec = input_spec(field, &path, label, true);
+                            let (p_err, p_blur, p_input) = (path.clone(), path.clone(), path.clone());
+                            view! {
+                                <TextInput spec
+                                    value=Signal::derive(move || answers.with(|a| a.many(field.id).get(index).cloned().unwrap_or_default()))
+                                    error=Signal::derive(move || errors.with(|e| e.get(&p_err)))
+                                    on_input=Callback::new(move |v: String| { clear_if_fixed(field, errors, &p_input, &v); set_at(answers, field.id, index, v); })
+                                    on_blur=Callback::new(move |v: String| check_blur(field, errors, p_blur.clone(), &v))/>
+                            }
+                        }).collect_view()}
+                        {(count() > 1).then(|| view! {
+                            <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
+                                aria-label=move || remove_label(group.item.get(lang.get()), index)
+                                on:click=move |_| remove(index)>
+                                {tr(t::FORM_REMOVE)}
+                            </button>
+                        })}
+                    </fieldset>
+                }
+            }).collect_view()}
+            {move || (count() < group.max as usize).then(|| view! {
+                <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
+                    {move || fill(t::GROUP_ADD.get(lang.get()), &[&group.item.get(lang.get()).to_lowercase()])}
+                </button>
+            })}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A PDF to attach: chosen, checked for size here, sent at once to the server (which
+/// judges the content); the answer is the server's reference, shown as the file's name.
+#[component]
+fn AttachmentField(
+    field: &'static FieldSpec,
+    answers: RwSignal<RawForm>,
+    errors: RwSignal<ValidationErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let api = crate::api::use_api();
+    let id = dom_id(field.id);
+    let hint_id = format!("{id}-hint");
+    let error = Signal::derive(move || errors.with(|e| e.get(field.id)));
+    let uploading = RwSignal::new(false);
+    let set_error = move |e: Option<common::FieldError>| {
+        errors.update(|all| match e {
+            Some(e) => {
+                all.0.insert(field.id.to_owned(), e);
+            }
+            None => {
+                all.0.remove(field.id);
+            }
+        })
+    };
+    let chosen = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        if file.size() > common::validate::MAX_ATTACHMENT_BYTES as f64 {
+            set_error(Some(common::FieldError::FileTooLarge {
+                max_mb: (common::validate::MAX_ATTACHMENT_BYTES / (1024 * 1024)) as u32,
+            }));
+            return;
+        }
+        uploading.set(true);
+        leptos::task::spawn_local(async move {
+            match api.upload(&file).await {
+                Ok(uploaded) => {
+                    answers.update(|a| a.set_one(field.id, uploaded.reference));
+                    set_error(None);
+                }
+                Err(crate::api::ApiClientError::Rejected(e)) => {
+                    set_error(e.get("file").or(Some(common::FieldError::NotPdf)))
+                }
+                Err(_) => set_error(Some(common::FieldError::AttachmentMissing)),
+            }
+            uploading.set(false);
+            input.set_value("");
+        });
+    };
+    let name = move || {
+        answers.with(|a| {
+            common::validate::AttachmentRef::parse(a.one(field.id))
+                .ok()
+                .map(|r| r.name().to_owned())
+        })
+    };
+    let described = move || {
+        let mut parts = Vec::new();
+        if field.hint.is_some() {
+            parts.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            parts.push(format!("{}-error", dom_id(field.id)));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    };
+    view! {
+        <div class="ds-field bp-file">
+            <label class="ds-label" for=id.clone()>
+                {move || field.label.get(lang.get())}
+                {(!field.required).then(|| view! { " " <span class="bp-optional">{tr(t::FORM_OPTIONAL)}</span> })}
+            </label>
+            {field.hint.map(|h| view! { <div data-field="description" id=format!("{}-hint", dom_id(field.id))>{move || h.get(lang.get())}</div> })}
+            <FieldMessage id=id.clone() error/>
+            <input class="ds-input" type="file" id=id accept="application/pdf,.pdf"
+                aria-describedby=described aria-invalid=move || error.get().is_some().then_some("true")
+                on:change=chosen/>
+            <p class="ds-paragraph" role="status" data-size="sm">
+                {move || if uploading.get() {
+                    Some(t::ATTACH_UPLOADING.get(lang.get()).to_owned())
+                } else {
+                    name().map(|n| fill(t::ATTACH_DONE.get(lang.get()), &[&n]))
+                }}
+            </p>
+            {move || name().map(|_| view! {
+                <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
+                    on:click=move |_| answers.update(|a| a.set_one(field.id, String::new()))>
+                    {tr(t::ATTACH_REMOVE)}
+                </button>
+            })}
+        </div>
+    }
 }

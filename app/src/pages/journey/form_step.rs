@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::JourneyState;
 use crate::api::{ApiClientError, use_api};
 use crate::components::error_summary::{ErrorSummary, focus_summary};
-use crate::components::spec_form::{SpecForm, summary_items};
+use crate::components::spec_form::{SpecForm, missing_labels, summary_items};
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
@@ -73,6 +73,14 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
         <form class="bp-form" novalidate on:submit=submit>
             <ErrorSummary items=summary/>
             <SpecForm spec answers=state.answers errors=state.errors/>
+            {move || {
+                let missing = state.answers.with(|a| missing_labels(spec, a, lang.get()));
+                (!missing.is_empty()).then(|| view! {
+                    <p class="ds-paragraph bp-missing" data-size="sm" data-testid="missing">
+                        {tr(t::FORM_MISSING)}" "{missing.join(", ")}
+                    </p>
+                })
+            }}
             <div class="bp-actions">
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(2)>{tr(t::BACK)}</button>
                 <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::FORM_SEND)}</button>

@@ -129,6 +129,8 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     view! {
         <h1 class="ds-heading" data-size="lg">{move || service.form.title.get(lang.get())}</h1>
         {move || match (loaded.get(), me.get()) {
+            // Closed down: say so, and where to go instead (Personregister → Persontjenesten).
+            _ if service.replaced_by.is_some() => view! { <Replaced service/> }.into_any(),
             (false, _) => view! { <Loading/> }.into_any(),
             (true, None) => view! { <LoginIntro state logged_out/> }.into_any(),
             // A customer-portal account may order, but not accept terms: that needs ID-porten.
@@ -140,6 +142,21 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
             }.into_any(),
             (true, Some(me)) => view! { <Steps state me on_logout/> }.into_any(),
         }}
+    }
+}
+
+/// A service no longer ordered: its notice and a link to the one that replaced it.
+#[component]
+fn Replaced(service: &'static Service) -> impl IntoView {
+    let lang = use_lang();
+    let successor = service.replaced_by.and_then(services::by_slug);
+    view! {
+        {notice(service.form)}
+        {successor.map(|s| view! {
+            <p class="ds-paragraph">
+                <a class="ds-link" href=format!("/skjema/{}", s.slug)>{move || fill(t::REPLACED_GO.get(lang.get()), &[s.name.get(lang.get())])}</a>
+            </p>
+        })}
     }
 }
 

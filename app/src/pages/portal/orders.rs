@@ -1,0 +1,76 @@
+//! `/kundeportal/bestillinger`, Mine bestillinger: the organisation's orders with their
+//! status (Mottatt, Under behandling, Godkjent, Fullført, Avvist) and receipt links.
+
+use common::i18n::t;
+use common::services;
+use common::{Lang, Text};
+use leptos::prelude::*;
+
+use super::{PortalFrame, org_data};
+use crate::i18n::{tr, use_lang};
+use crate::pages::ProblemAlert;
+
+#[component]
+pub fn Orders() -> impl IntoView {
+    view! {
+        <PortalFrame title=t::NAV_ORDERS>
+            <OrderTable/>
+        </PortalFrame>
+    }
+}
+
+/// An order's status as shown.
+pub fn status_label(status: &str) -> Text {
+    match status {
+        "mottatt" => t::STATUS_MOTTATT,
+        "under_behandling" => t::STATUS_UNDER_BEHANDLING,
+        "godkjent" => t::STATUS_GODKJENT,
+        "fullfort" => t::STATUS_FULLFORT,
+        _ => t::STATUS_AVVIST,
+    }
+}
+
+fn service_name(slug: &str, lang: Lang) -> String {
+    services::by_slug(slug).map_or(slug.to_owned(), |s| s.name.get(lang).to_owned())
+}
+
+#[component]
+fn OrderTable() -> impl IntoView {
+    let lang = use_lang();
+    let (orders, problem) =
+        org_data(|api, orgnr| async move { api.organisation_orders(&orgnr).await });
+    view! {
+        <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
+        {move || orders.get().map(|list| if list.is_empty() {
+            view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ORDERS)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="bp-table-wrap">
+                    <table class="ds-table bp-orders" data-testid="orders">
+                        <thead><tr>
+                            <th scope="col">{tr(t::ORDERS_REFERENCE)}</th>
+                            <th scope="col">{tr(t::ORDERS_SERVICE)}</th>
+                            <th scope="col">{tr(t::ORDERS_DATE)}</th>
+                            <th scope="col">{tr(t::ORDERS_BY)}</th>
+                            <th scope="col">{tr(t::ORDERS_STATUS)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|o| {
+                                let service = o.service.clone();
+                                view! {
+                                    <tr>
+                                        <td>{o.reference}</td>
+                                        <td>{move || service_name(&service, lang.get())}</td>
+                                        <td>{o.submitted_at}</td>
+                                        <td>{o.ordered_by}</td>
+                                        <td><span class="ds-tag" data-color="info">{tr(status_label(&o.status))}</span></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        })}
+    }
+}

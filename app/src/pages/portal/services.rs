@@ -1,0 +1,64 @@
+//! `/kundeportal`, Tjenester: the organisation's services, active (a completed order
+//! made them so) and inactive (each leads to its order form), and the pages that follow
+//! a service after its order (Persontjenesten's checklist, HelseID's steps).
+
+use common::api::ServiceStatus;
+use common::i18n::t;
+use common::services;
+use leptos::prelude::*;
+
+use super::{PortalFrame, PortalSection, org_data};
+use crate::i18n::tr;
+use crate::pages::ProblemAlert;
+
+#[component]
+pub fn Services() -> impl IntoView {
+    view! {
+        <PortalFrame title=t::NAV_SERVICES>
+            <ServiceLists/>
+        </PortalFrame>
+    }
+}
+
+/// Where a service leads beyond its order form.
+fn follow_up(slug: &str) -> Option<(&'static str, common::Text)> {
+    match slug {
+        "persontjenesten" => Some(("/kundeportal/persontjenesten", t::PT_TITLE)),
+        "helseid" => Some(("/kundeportal/helseid", t::HELSEID_TITLE)),
+        _ => None,
+    }
+}
+
+#[component]
+fn ServiceLists() -> impl IntoView {
+    let (statuses, problem) =
+        org_data(|api, orgnr| async move { api.organisation_services(&orgnr).await });
+    let name = |slug: &str| services::by_slug(slug).map(|s| s.name);
+    view! {
+        <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
+        {move || statuses.get().map(|list: Vec<ServiceStatus>| {
+            let (active, inactive): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.active);
+            view! {
+                <PortalSection id="active-heading" heading=t::PORTAL_ACTIVE>
+                    {if active.is_empty() {
+                        view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ACTIVE)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="ds-list" data-testid="active-services">
+                            {active.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
+                                <li>{tr(n)}{follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
+                            }).collect_view()}
+                        </ul> }.into_any()
+                    }}
+                </PortalSection>
+                <PortalSection id="inactive-heading" heading=t::PORTAL_INACTIVE>
+                    <ul class="ds-list" data-testid="inactive-services">
+                        {inactive.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
+                            <li><a class="ds-link" href=format!("/skjema/{slug}")>{tr(n)}</a>
+                                {follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
+                        }).collect_view()}
+                    </ul>
+                </PortalSection>
+            }
+        })}
+    }
+}
