@@ -8,5 +8,6 @@ mod orders;
 mod outbox;
 mod portal_login;
 mod registry;
+mod services;
 mod smtp;
 mod spec_parity;

@@ -4,6 +4,8 @@
 use common::api::ErrorBody;
 use common::form::{FieldKind, FieldSpec, RawForm, SWITCH_ON};
 use common::services::SERVICES;
+use std::sync::OnceLock;
+
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -11,6 +13,9 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::*;
+
+/// The reference of a PDF this test's user uploaded: the right answer for attachments.
+static ATTACHMENT: OnceLock<String> = OnceLock::new();
 
 /// A plausible right answer for a field's kind.
 fn good(field: &FieldSpec) -> Vec<String> {
@@ -26,6 +31,8 @@ fn good(field: &FieldSpec) -> Vec<String> {
         FieldKind::Date => one("24.12.2027"),
         FieldKind::Switch => one(SWITCH_ON),
         FieldKind::MultiChoice(c) | FieldKind::OneChoice(c) => one(c[0].value),
+        FieldKind::Domain => one("Legekontoret.no"),
+        FieldKind::Attachment => one(ATTACHMENT.get().expect("uploaded first")),
     }
 }
 
@@ -39,18 +46,23 @@ fn value(field: &'static FieldSpec) -> impl Strategy<Value = Option<Vec<String>>
     ]
 }
 
-fn submission(fields: Vec<&'static FieldSpec>) -> impl Strategy<Value = RawForm> {
+/// `grouped`: the ids of fields in repeatable groups (one value per row).
+fn submission(
+    fields: Vec<&'static FieldSpec>,
+    grouped: Vec<&'static str>,
+) -> impl Strategy<Value = RawForm> {
     fields
         .into_iter()
         .map(|f| value(f).prop_map(move |v| (f, v)))
         .collect::<Vec<_>>()
-        .prop_map(|pairs| {
+        .prop_map(move |pairs| {
             let mut raw = RawForm::default();
             for (field, v) in pairs {
                 match v {
                     None => {}
                     Some(values)
                         if field.repeat.is_some()
+                            || grouped.contains(&field.id)
                             || matches!(field.kind, FieldKind::MultiChoice(_)) =>
                     {
                         raw.set_many(field.id, values)
@@ -62,14 +74,69 @@ fn submission(fields: Vec<&'static FieldSpec>) -> impl Strategy<Value = RawForm>
         })
 }
 
+/// What the server checks beyond the spec, made true so that only the spec decides: an
+/// upload to attach, membership of Helsenettet, approved HelseID tests.
+async fn prepare_history(app: &TestApp) {
+    let r = app
+        .client
+        .post(format!("{}/api/attachments", app.base))
+        .header("X-File-Name", "egenerklaering.pdf")
+        .body(&b"%PDF-1.4\n%%EOF\n"[..])
+        .send()
+        .await
+        .unwrap();
+    let uploaded: common::api::Uploaded = r.json().await.unwrap();
+    ATTACHMENT.get_or_init(|| uploaded.reference);
+    let order = |service: &str, answers: serde_json::Value, documents: &[&str]| json!({ "service": service, "orgnr": "994598759", "answers": answers, "accepted_documents": documents });
+    let contact = json!({ "kontakt_navn": "Kari", "kontakt_mobil": "91234567", "kontakt_epost": "kari@kommune.no" });
+    let mut connection = json!({ "adresse": "Storgata 1", "postnummer": "0155", "poststed": "Oslo",
+        "etasje": "2", "rom": "A", "linjeleverandor": "nhn" });
+    connection
+        .as_object_mut()
+        .unwrap()
+        .extend(contact.as_object().unwrap().clone());
+    let r = app
+        .post("/api/orders", &order("tilknytning", connection, &[]))
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    for kind in common::services::helseid::WITH_TEST_ENVIRONMENT {
+        let mut answers = json!({ "aktortype": kind, "miljo": "test", "losning_navn": "API" });
+        answers
+            .as_object_mut()
+            .unwrap()
+            .extend(contact.as_object().unwrap().clone());
+        let r = app
+            .post(
+                "/api/orders",
+                &order("helseid", answers, &["vilkar-helseid"]),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+    }
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE orders SET status = 'godkjent' WHERE service = 'helseid'")
+        .execute(&db)
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn generated_submissions_get_the_spec_validators_verdict_field_by_field() {
     let app = spawn_app().await;
     app.login().await;
+    prepare_history(&app).await;
     let mut runner = TestRunner::deterministic();
     let (mut accepted, mut refused) = (0, 0);
-    for service in SERVICES {
-        let strategy = submission(service.form.fields().collect());
+    // A replaced service has no form to compare (the server refuses it; see services.rs).
+    for service in SERVICES.iter().filter(|s| s.replaced_by.is_none()) {
+        let grouped = service
+            .form
+            .sections
+            .iter()
+            .filter(|s| s.group.is_some())
+            .flat_map(|s| s.fields.iter().map(|f| f.id))
+            .collect();
+        let strategy = submission(service.form.fields().collect(), grouped);
         for _ in 0..64 {
             let raw = strategy.new_tree(&mut runner).unwrap().current();
             let body = json!({
