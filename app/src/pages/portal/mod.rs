@@ -81,18 +81,6 @@ pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
     provide_context(context);
     let orgs = RwSignal::new(None::<MyOrganisations>);
     let problem = RwSignal::new(None::<ApiClientError>);
-    spawn_local(async move {
-        let loaded =
-            async { Ok::<_, ApiClientError>((api.me().await?, api.my_organisations().await?)) };
-        match loaded.await {
-            Ok((who, mine)) => {
-                context.me.set(Some(who));
-                context.orgnr.set(mine.current.clone());
-                orgs.set(Some(mine));
-            }
-            Err(e) => problem.set(Some(e)),
-        }
-    });
     let switch = move |orgnr: String| {
         spawn_local(async move {
             match api.switch_organisation(orgnr).await {
@@ -104,6 +92,23 @@ pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
             }
         });
     };
+    spawn_local(async move {
+        let loaded =
+            async { Ok::<_, ApiClientError>((api.me().await?, api.my_organisations().await?)) };
+        match loaded.await {
+            Ok((who, mine)) => {
+                context.me.set(Some(who));
+                // Nothing chosen yet (a person from ID-porten): the first of theirs.
+                let first = mine.organisations.first().map(|c| c.organisation.orgnr.clone());
+                match (mine.current.clone(), first) {
+                    (None, Some(first)) => switch(first),
+                    (current, _) => context.orgnr.set(current),
+                }
+                orgs.set(Some(mine));
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    });
     let current_name = move || {
         orgs.with(|o| {
             o.as_ref().and_then(|o| {
