@@ -113,6 +113,7 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await expect(page.getByTestId('orders').getByRole('row').filter({ hasText: 'E-postkonto' })).toContainText('Mottatt');
   await expect(page.getByText('Ola Lege')).toHaveCount(0);
   await expectNoAxeViolations(page, 'my orders');
+  await page.getByRole('link', { name: 'Tjenester', exact: true }).click();
   // A service with terms needs ID-porten: said, with the way there.
   await page.getByTestId('inactive-services').getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' }).click();
   await expect(page.getByText('Logg inn med ID-porten for å bestille den.')).toBeVisible();

@@ -65,7 +65,7 @@ const CASES: Case[] = [
       await j.page.getByLabel('Domenenavn').fill('legekontoret');
       // A Word document named .pdf: refused by its content, at the field.
       await j.page.getByLabel('Egenerklæring').setInputFiles(file('egenerklaering.pdf', 'PK\x03\x04 word'));
-      await expect(j.page.getByText('Filen må være en PDF. Lagre dokumentet som PDF og last det opp på nytt.')).toBeVisible();
+      await expect(j.page.locator('#f-egenerklaering-error')).toHaveText('Filen må være en PDF. Lagre dokumentet som PDF og last det opp på nytt.');
       await contact(j, true, 'Juridisk kontaktperson for domenet');
     },
     error: 'Domenenavn: Skriv et gyldig domenenavn, for eksempel legekontoret.no.',

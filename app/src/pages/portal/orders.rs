@@ -45,7 +45,8 @@ fn OrderTable() -> impl IntoView {
             view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ORDERS)}</p> }.into_any()
         } else {
             view! {
-                <div class="bp-table-wrap">
+                // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+                <div class="bp-table-wrap" tabindex="0" role="region" aria-label=tr(t::NAV_ORDERS)>
                     <table class="ds-table bp-orders" data-testid="orders">
                         <thead><tr>
                             <th scope="col">{tr(t::ORDERS_REFERENCE)}</th>
