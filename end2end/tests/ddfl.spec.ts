@@ -43,9 +43,14 @@ test('a GP office orders DDFL with ServiceBus, after fixing what the form names'
   await expect(summary.getByRole('link', { name: /^ServiceBus – Telefonnummer: Du må fylle ut feltet\.$/ })).toBeVisible();
   await expectNoAxeViolations(page, 'DDFL form with errors');
 
+  // Beside the button, what is still missing, as it stands — never a silent grey button.
+  const missing = page.getByTestId('missing');
+  await expect(missing).toHaveText('Dette mangler før du kan gå videre: Organisasjonsnummer, Kontaktperson, ServiceBus – Telefonnummer');
   await drift.getByLabel('Organisasjonsnummer').fill('994 598 759');
   await servicebus.getByLabel('Kontaktperson').fill('tekniker@driftspartner.no');
+  await expect(missing).toHaveText('Dette mangler før du kan gå videre: ServiceBus – Telefonnummer');
   await servicebus.getByLabel('Telefonnummer').fill('912 34 567');
+  await expect(missing).toHaveCount(0);
   await j.send();
 
   await expect(page.getByRole('heading', { name: 'Les gjennom og aksepter Digital Dialog Fastlege (DDFL)' })).toBeVisible();
