@@ -99,7 +99,10 @@ pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
             Ok((who, mine)) => {
                 context.me.set(Some(who));
                 // Nothing chosen yet (a person from ID-porten): the first of theirs.
-                let first = mine.organisations.first().map(|c| c.organisation.orgnr.clone());
+                let first = mine
+                    .organisations
+                    .first()
+                    .map(|c| c.organisation.orgnr.clone());
                 match (mine.current.clone(), first) {
                     (None, Some(first)) => switch(first),
                     (current, _) => context.orgnr.set(current),
