@@ -339,6 +339,14 @@ impl Api {
         .await
     }
 
+    pub async fn prior_acceptances(
+        &self,
+        orgnr: &str,
+    ) -> Result<Vec<PriorAcceptance>, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/acceptances"))
+            .await
+    }
+
     pub async fn me(&self) -> Result<Me, ApiClientError> {
         let me: Me = self.get("/api/me").await?;
         self.note_info(&me.session);

@@ -494,3 +494,14 @@ pub struct HelseIdProgress {
     pub aktortype: String,
     pub done: u8,
 }
+
+/// `GET /api/organisations/{orgnr}/acceptances`: terms that hold for the whole legal
+/// entity and were accepted already, for any of its units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorAcceptance {
+    pub document_id: String,
+    pub accepted_by: String,
+    pub accepted_at: String,
+    /// The unit it was accepted for.
+    pub orgnr: String,
+}

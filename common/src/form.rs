@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, ValidationErrors};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, t};
 use crate::validate::{
     AttachmentRef, BoundedText, Date, DomainName, Email, Fodselsnummer, HerId, MobileNumber,
     OrgNumber, PhoneNumber,
@@ -537,5 +537,64 @@ impl FieldSpec {
             }
         }
         Some(Value::List(values))
+    }
+}
+
+/// An answer as a person reads it: choice labels, AV/PÅ, dates as 24.12.2027, an
+/// attachment by its file name, lists joined. The SPA's answer list and the receipt PDF
+/// both show answers this way.
+pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) -> String {
+    let values: Vec<String> = match value {
+        Some(RawValue::One(s)) if !s.is_empty() => vec![s.clone()],
+        Some(RawValue::Many(v)) => v.iter().filter(|s| !s.is_empty()).cloned().collect(),
+        _ => Vec::new(),
+    };
+    let label_of = |choices: &[Choice], v: &String| {
+        choices
+            .iter()
+            .find(|c| c.value == v)
+            .map_or(v.clone(), |c| c.label.get(lang).to_owned())
+    };
+    let shown: Vec<String> = match kind {
+        FieldKind::MultiChoice(choices) | FieldKind::OneChoice(choices) => {
+            values.iter().map(|v| label_of(choices, v)).collect()
+        }
+        FieldKind::Switch => {
+            let on = values.first().is_some_and(|v| v == SWITCH_ON);
+            let text = if on {
+                t::SWITCH_ON_LABEL
+            } else {
+                t::SWITCH_OFF_LABEL
+            };
+            vec![text.get(lang).to_owned()]
+        }
+        FieldKind::Date => values
+            .iter()
+            .map(|v| v.split('-').rev().collect::<Vec<_>>().join("."))
+            .collect(),
+        FieldKind::Attachment => values
+            .iter()
+            .map(|v| {
+                v.split_once(':')
+                    .map_or(v.clone(), |(_, name)| name.to_owned())
+            })
+            .collect(),
+        _ => values,
+    };
+    shown.join(", ")
+}
+
+impl FormSpec {
+    /// Every shown field's label and answer, in the form's order.
+    pub fn answer_lines(&self, raw: &RawForm, lang: Lang) -> Vec<(String, String)> {
+        self.fields()
+            .filter(|f| f.is_shown(raw))
+            .map(|f| {
+                (
+                    self.summary_label(f, lang),
+                    display_answer(&f.kind, raw.0.get(f.id), lang),
+                )
+            })
+            .collect()
     }
 }

@@ -25,6 +25,9 @@ pub struct DocumentRef {
     pub id: &'static str,
     pub title: Text,
     pub version: &'static str,
+    /// Accepted once for the legal entity, it holds for every unit under it (Persontjenesten:
+    /// once per municipality); the next user is told who accepted, not asked again.
+    pub for_legal_entity: bool,
 }
 
 mod accounts;
@@ -141,6 +144,7 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
         id: "avtale-digihelse",
         title: t::DOC_DIGIHELSE,
         version: "1.0",
+        for_legal_entity: false,
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
@@ -319,6 +323,7 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
             "Terms of use for Digital Dialogue GP (DDFL)",
         ),
         version: "1.0",
+        for_legal_entity: false,
     }],
     contact_email: Some("drift_epost"),
     replaced_by: None,

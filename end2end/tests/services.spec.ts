@@ -20,6 +20,8 @@ interface Case {
   stored: [string, unknown];
   /** The service has terms: step 4 asks to accept them. */
   terms?: boolean;
+  /** The organisation to order for, when not Oslo kommune: [orgnr, as shown]. */
+  org?: () => [string, string];
 }
 
 async function contact(j: JourneyPage, mobile = true, section = 'Kontaktperson') {
@@ -79,6 +81,9 @@ const CASES: Case[] = [
   {
     slug: 'persontjenesten', title: 'Tilgang til taushetsbelagte opplysninger i Persontjenesten', notice: 'én gang',
     terms: true,
+    // Accepted once per municipality: each project its own, so step 4 always asks here.
+    org: () => test.info().project.name === 'phone'
+      ? ['940101808', 'TROMSØ KOMMUNE (940101808)'] : ['942110464', 'TRONDHEIM KOMMUNE (942110464)'],
     fill: async j => {
       await j.page.getByLabel('Formål og hjemmel').fill('Helsehjelp til pasienter, helsepersonelloven § 45');
       const epj = j.group('Journalsystem');
@@ -191,7 +196,8 @@ for (const c of CASES) {
   test(`${c.slug}: ordered from its spec, with a bad answer put right first`, async ({ page }) => {
     const j = new JourneyPage(page);
     await j.start(kari(), '', `/skjema/${c.slug}`);
-    await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+    const [orgnr, shown] = c.org?.() ?? ['958935420', 'OSLO KOMMUNE (958935420)'];
+    await j.chooseOrg(orgnr, shown);
     await expect(page.getByText(c.title)).toBeVisible();
     await expect(page.getByText(c.notice)).toBeVisible();
     await c.fill(j);
@@ -225,4 +231,41 @@ test('personregister points to Persontjenesten', async ({ page }) => {
   await expectNoAxeViolations(page, 'personregister');
   await page.getByRole('link', { name: 'Gå til Persontjenesten' }).click();
   await expect(page.getByRole('heading', { name: 'Tilgang til taushetsbelagte opplysninger i Persontjenesten' })).toBeVisible();
+});
+
+test('Persontjenesten: terms accepted for one unit hold for the whole municipality', async ({ page }) => {
+  // Each project its own municipality: a sub-unit accepts, the main unit is not asked.
+  const [unit, main, shown] = test.info().project.name === 'phone'
+    ? ['971526157', '964338531', 'BERGEN KOMMUNE (964338531)']
+    : ['974760673', '958935420', 'OSLO KOMMUNE (958935420)'];
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/persontjenesten');
+  const first = await page.request.post('/api/orders', {
+    data: {
+      service: 'persontjenesten', orgnr: unit, accepted_documents: ['vilkar-persontjenesten'],
+      answers: {
+        opplysninger: ['fortrolig_adresse'], formal: 'Helsehjelp', epj_navn: 'CGM', epj_system: 'CGM Journal',
+        epj_versjon: '142', kontakt_navn: 'Kari', kontakt_mobil: '91234567', kontakt_epost: 'kari@kommune.no',
+      },
+    },
+  });
+  expect(first.status()).toBe(201);
+
+  await page.reload();
+  await j.chooseOrg(main, shown);
+  await page.getByRole('checkbox', { name: 'Felles hjelpenummer' }).check();
+  await page.getByLabel('Formål og hjemmel').fill('Helsehjelp til pasienter');
+  const epj = j.group('Journalsystem');
+  await epj.getByLabel('Navn').fill('CGM');
+  await epj.getByLabel('EPJ-system').fill('CGM Journal');
+  await epj.getByLabel('Versjon').fill('142');
+  await contact(j);
+  await j.send();
+  await expect(page.getByTestId('accepted-before')).toContainText('Vilkår Persontjenesten er allerede akseptert av Kari Testperson');
+  await expect(page.getByRole('checkbox', { name: 'Jeg aksepterer innholdet i dokumentene.' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'terms accepted before');
+  await page.getByRole('button', { name: 'Fullfør' }).click();
+  const reference = await j.reference();
+  const receipt = await (await page.request.get(`/api/orders/${reference}`)).json();
+  expect(receipt.documents).toEqual([]);
 });

@@ -152,6 +152,43 @@ pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// A receipt as PDF (issue 5): reference, who ordered for which organisation and when,
+/// every answer as the user read it, and the documents accepted with version and hash.
+pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result<Vec<u8>, String> {
+    let service = common::services::by_slug(&receipt.service);
+    let service_name = service.map_or(receipt.service.clone(), |s| s.name.get(lang).to_owned());
+    let field =
+        |label: common::Text, value: &str| Line::body(&format!("{}: {value}", label.get(lang)));
+    let mut lines = vec![
+        Line::heading(t::RECEIPT_TITLE.get(lang)),
+        Line::blank(),
+        field(t::DONE_REFERENCE, &receipt.reference),
+        field(t::RECEIPT_SERVICE, &service_name),
+        field(t::RECEIPT_ORG, &receipt.organisation.display()),
+        field(t::RECEIPT_ORDERED_BY, &receipt.ordered_by),
+        field(t::RECEIPT_SUBMITTED, &receipt.submitted_at),
+        Line::blank(),
+        Line::subheading(t::RECEIPT_ANSWERS.get(lang)),
+    ];
+    for (label, answer) in service
+        .map(|s| s.form.answer_lines(&receipt.answers, lang))
+        .unwrap_or_default()
+    {
+        lines.push(Line::body(&format!("{label}: {answer}")));
+    }
+    if !receipt.documents.is_empty() {
+        lines.push(Line::blank());
+        lines.push(Line::subheading(t::RECEIPT_DOCUMENTS.get(lang)));
+        for d in &receipt.documents {
+            lines.push(Line::body(&common::i18n::fill(
+                t::RECEIPT_DOCUMENT_LINE.get(lang),
+                &[&d.title, &d.version, &d.sha256],
+            )));
+        }
+    }
+    render(t::RECEIPT_TITLE.get(lang), &lines)
+}
+
 /// A paragraph to lay out.
 pub struct Line {
     text: String,
@@ -165,6 +202,13 @@ impl Line {
             text: text.to_owned(),
             bold: true,
             size: 16.0,
+        }
+    }
+    pub fn subheading(text: &str) -> Self {
+        Line {
+            text: text.to_owned(),
+            bold: true,
+            size: 12.0,
         }
     }
     pub fn body(text: &str) -> Self {

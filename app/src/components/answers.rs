@@ -2,50 +2,11 @@
 //! the answer as a person reads it. "Se over svarene" before submit offers "Endre" for
 //! each; the receipt shows the list without.
 
-use common::Lang;
-use common::form::{FieldKind, FormSpec, RawForm, RawValue, SWITCH_ON};
+use common::form::{FormSpec, RawForm, display_answer};
 use common::i18n::{fill, t};
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
-
-/// An answer as a person reads it: choice labels, AV/PÅ, dates as 24.12.2027, lists joined.
-pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) -> String {
-    let values: Vec<String> = match value {
-        Some(RawValue::One(s)) if !s.is_empty() => vec![s.clone()],
-        Some(RawValue::Many(v)) => v.iter().filter(|s| !s.is_empty()).cloned().collect(),
-        _ => Vec::new(),
-    };
-    let label_of = |choices: &[common::form::Choice], v: &String| {
-        choices
-            .iter()
-            .find(|c| c.value == v)
-            .map_or(v.clone(), |c| c.label.get(lang).to_owned())
-    };
-    match kind {
-        FieldKind::MultiChoice(choices) | FieldKind::OneChoice(choices) => values
-            .iter()
-            .map(|v| label_of(choices, v))
-            .collect::<Vec<_>>()
-            .join(", "),
-        FieldKind::Switch if values.first().is_some_and(|v| v == SWITCH_ON) => {
-            t::SWITCH_ON_LABEL.get(lang).into()
-        }
-        FieldKind::Switch => t::SWITCH_OFF_LABEL.get(lang).into(),
-        // The reference's name part: "egenerklæring.pdf".
-        FieldKind::Attachment => values
-            .iter()
-            .map(|v| v.split_once(':').map_or(v.as_str(), |(_, name)| name))
-            .collect::<Vec<_>>()
-            .join(", "),
-        FieldKind::Date => values
-            .iter()
-            .map(|v| v.split('-').rev().collect::<Vec<_>>().join("."))
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => values.join(", "),
-    }
-}
 
 /// The list. `on_change`: show "Endre" for each answer, called with the field's id.
 #[component]

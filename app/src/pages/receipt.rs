@@ -2,7 +2,7 @@
 //! server (so it is there after a restart, on any device the user logs in on).
 
 use common::api::Receipt;
-use common::i18n::t;
+use common::i18n::{fill, t};
 use common::services;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -62,11 +62,14 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
         {(!receipt.documents.is_empty()).then(|| view! {
             <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_DOCUMENTS)}</h2>
             <ul class="ds-list">
-                {receipt.documents.iter().map(|d| view! {
-                    <li>{format!("{} (versjon {}) — SHA-256 {}", d.title, d.version, d.sha256)}</li>
+                {receipt.documents.clone().into_iter().map(|d| view! {
+                    <li>{move || fill(t::RECEIPT_DOCUMENT_LINE.get(lang.get()), &[&d.title, &d.version, &d.sha256])}</li>
                 }).collect_view()}
             </ul>
         })}
-        <button type="button" class="ds-button bp-no-print" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>
+        <div class="bp-actions bp-no-print">
+            <a class="ds-button" data-variant="primary" href=format!("/api/orders/{}/pdf", receipt.reference) rel="external" download="">{tr(t::RECEIPT_PDF)}</a>
+            <button type="button" class="ds-button" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>
+        </div>
     }
 }

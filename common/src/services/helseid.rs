@@ -18,6 +18,7 @@ pub const HELSEID: Service = Service {
         id: "vilkar-helseid",
         title: Text::new("Vilkår for bruk av HelseID", "Terms of use for HelseID"),
         version: "1.0",
+        for_legal_entity: false,
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,

@@ -17,6 +17,7 @@ pub const PERSONTJENESTEN: Service = Service {
         id: "vilkar-persontjenesten",
         title: Text::new("Vilkår Persontjenesten", "Terms of the Person Service"),
         version: "1.0",
+        for_legal_entity: true,
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,

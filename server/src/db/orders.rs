@@ -162,3 +162,17 @@ pub async fn is_member(db: &SqlitePool, orgnr: &str) -> Result<bool, sqlx::Error
     .await?;
     Ok(found.is_some())
 }
+
+/// The newest acceptance of each document under a legal entity: (document, by, at, unit).
+pub async fn acceptances_under(
+    db: &SqlitePool,
+    legal_entity: &str,
+) -> Result<Vec<(String, String, i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT document_id, accepted_by_name, accepted_at_ms, orgnr FROM acceptances a
+         WHERE legal_entity = ? AND id = (SELECT max(id) FROM acceptances b WHERE b.legal_entity = a.legal_entity AND b.document_id = a.document_id)",
+    )
+    .bind(legal_entity)
+    .fetch_all(db)
+    .await
+}

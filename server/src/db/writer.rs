@@ -16,6 +16,9 @@ pub struct OrderRecord {
     pub reference: String,
     pub service: String,
     pub orgnr: String,
+    /// The unit's legal entity (itself, or the main unit of a sub-unit): terms that hold
+    /// for a whole municipality are found by it.
+    pub legal_entity: String,
     pub org_name: String,
     pub ordered_by_name: String,
     pub ordered_by_fnr: String,
@@ -198,8 +201,8 @@ async fn insert_one(
     };
     for doc in &order.documents {
         sqlx::query(
-            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, orgnr, accepted_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, orgnr, legal_entity, accepted_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(order_id)
         .bind(&doc.id)
@@ -210,6 +213,7 @@ async fn insert_one(
         .bind(&order.ordered_by_name)
         .bind(&order.eid)
         .bind(&order.orgnr)
+        .bind(&order.legal_entity)
         .bind(order.submitted_at_ms)
         .execute(&mut *conn)
         .await
@@ -241,6 +245,7 @@ mod tests {
             reference: reference.into(),
             service: "digitaleinnbyggertjenester".into(),
             orgnr: "994598759".into(),
+            legal_entity: "994598759".into(),
             org_name: "NORSK HELSENETT SF".into(),
             ordered_by_name: "Kari".into(),
             ordered_by_fnr: "08908834756".into(),

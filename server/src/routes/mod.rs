@@ -7,7 +7,7 @@ mod dev;
 mod documents;
 pub(crate) mod drafts;
 mod health;
-mod orders;
+pub(crate) mod orders;
 pub(crate) mod organisations;
 mod portal;
 mod portal_login;

@@ -5,6 +5,7 @@
 //! - `POST /api/orders` — validates again, checks the accepted documents, stores the
 //!   order durably with a reference number, answers 201 with the receipt.
 //! - `GET  /api/orders/{reference}` — the receipt, for the person who ordered.
+//! - `GET  /api/orders/{reference}/pdf` — the same receipt as PDF, to keep.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/orders", post(submit))
         .route("/orders/validate", post(validate))
         .route("/orders/{reference}", get(receipt))
+        .route("/orders/{reference}/pdf", get(receipt_pdf))
 }
 
 /// How an account's order says it was made, where a person's names the eID.
@@ -42,6 +44,8 @@ const ACCOUNT_LOGIN: &str = "kundeportal";
 struct CheckedOrder {
     service: &'static Service,
     organisation: Organisation,
+    /// The unit's legal entity (see `OrderRecord::legal_entity`).
+    legal_entity: String,
     form: ValidForm,
 }
 
@@ -96,10 +100,20 @@ async fn check(
     match (service, organisation, form) {
         (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder {
             service,
+            legal_entity: legal_entity_of(state, &organisation.orgnr).await?,
             organisation,
             form,
         }),
         _ => Err(ApiError::Validation(errors, lang)),
+    }
+}
+
+/// The legal entity of a unit the registry has found.
+pub(crate) async fn legal_entity_of(state: &AppState, orgnr: &str) -> Result<String, ApiError> {
+    let orgnr = OrgNumber::parse(orgnr).map_err(ApiError::internal)?;
+    match state.registry.lookup(&orgnr).await? {
+        crate::registry::Lookup::Found(_, legal_entity) => Ok(legal_entity),
+        crate::registry::Lookup::Refused(_) => Ok(orgnr.as_ref().to_owned()),
     }
 }
 
@@ -181,7 +195,12 @@ async fn submit(
         ));
     }
     let checked = check(&state, &user, &body, lang).await?;
-    let documents = accepted_documents(checked.service, &body.accepted_documents, lang)?;
+    let before: Vec<String> = orders::acceptances_under(&state.db, &checked.legal_entity)
+        .await?
+        .into_iter()
+        .map(|(document, ..)| document)
+        .collect();
+    let documents = accepted_documents(checked.service, &body.accepted_documents, &before, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
@@ -196,6 +215,7 @@ async fn submit(
             reference: reference.clone(),
             service: checked.service.slug.to_owned(),
             orgnr: checked.organisation.orgnr.clone(),
+            legal_entity: checked.legal_entity.clone(),
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
             ordered_by_fnr: orderer.fnr.clone(),
@@ -283,14 +303,20 @@ fn confirmation(
 }
 
 /// Every document of the service must be accepted; the evidence names each one's hash.
+/// A document that holds for the legal entity and was accepted `before` (for any of its
+/// units) is not asked for again: that earlier acceptance is the evidence.
 fn accepted_documents(
     service: &Service,
     accepted: &[String],
+    before: &[String],
     lang: Lang,
 ) -> Result<Vec<AcceptedDocument>, ApiError> {
     let mut errors = ValidationErrors::default();
     let mut out = Vec::new();
     for doc in service.documents {
+        if doc.for_legal_entity && before.iter().any(|b| b == doc.id) {
+            continue;
+        }
         if !accepted.iter().any(|a| a == doc.id) {
             errors.add("accepted_documents", FieldError::Required);
             continue;
@@ -329,4 +355,32 @@ async fn receipt(
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)
+}
+
+async fn receipt_pdf(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(reference): Path<String>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let Json(receipt) = self::receipt(State(state), Extension(user), Path(reference)).await?;
+    // Rendering is CPU work: keep it off the async workers.
+    let filename = format!("kvittering-{}.pdf", receipt.reference);
+    let bytes = tokio::task::spawn_blocking(move || documents::receipt_pdf(&receipt, lang))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    ))
 }

@@ -6,6 +6,9 @@
 //!   (the evidence) and attachments sent with orders.
 //! - `GET|PUT /api/organisations/{orgnr}/readiness` — Persontjenesten's checklist.
 //! - `GET /api/organisations/{orgnr}/helseid` — HelseID onboarding, per actor kind.
+//! - `GET /api/organisations/{orgnr}/acceptances` — terms already accepted for the unit's
+//!   whole legal entity (Persontjenesten: once per municipality), for whoever may order
+//!   for the unit.
 //! - `GET /api/organisations/{orgnr}/tilgangsstyrere` — who may grant rights (any user:
 //!   the registry's roles are public, and the requester does not act for the unit yet).
 //! - `POST /api/access-requests` — ask a tilgangsstyrer for delegated rights.
@@ -20,8 +23,8 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{
     AcceptedEvidence, AccessDecision, AccessRequest, AccessRequests, AttachmentInfo, CustomerInfo,
-    HelseIdProgress, NewAccessRequest, OrgDocuments, Organisation, READINESS_ITEMS, ReadinessItem,
-    SetReadiness, Standing,
+    HelseIdProgress, NewAccessRequest, OrgDocuments, Organisation, PriorAcceptance,
+    READINESS_ITEMS, ReadinessItem, SetReadiness, Standing,
 };
 use common::form::RawForm;
 use common::i18n::{fill, t};
@@ -52,6 +55,7 @@ pub fn router() -> Router<AppState> {
             get(readiness).put(set_readiness),
         )
         .route("/organisations/{orgnr}/helseid", get(helseid_progress))
+        .route("/organisations/{orgnr}/acceptances", get(prior_acceptances))
         .route(
             "/organisations/{orgnr}/tilgangsstyrere",
             get(tilgangsstyrere),
@@ -381,4 +385,33 @@ async fn decide(
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(view(stored)))
+}
+
+async fn prior_acceptances(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Vec<PriorAcceptance>>, ApiError> {
+    let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    // As for ordering: anyone the registry does not rule out for the unit.
+    match acting::choose(&state, &user, &orgnr).await? {
+        Ok(choice) if choice.standing != Standing::Lacks => {}
+        _ => return Err(ApiError::Forbidden),
+    }
+    let legal_entity = crate::routes::orders::legal_entity_of(&state, orgnr.as_ref()).await?;
+    let shared = |id: &str| common::services::document(id).is_some_and(|d| d.for_legal_entity);
+    Ok(Json(
+        orders::acceptances_under(&state.db, &legal_entity)
+            .await?
+            .into_iter()
+            .filter(|(document, ..)| shared(document))
+            .map(|(document_id, accepted_by, at, orgnr)| PriorAcceptance {
+                document_id,
+                accepted_by,
+                accepted_at: format_oslo_time(at),
+                orgnr,
+            })
+            .collect(),
+    ))
 }

@@ -353,6 +353,57 @@ async fn the_agreement_pdf_downloads_with_norwegian_letters() {
     );
 }
 
+/// The text of a PDF, by poppler's pdftotext (installed by `cargo xtask test`).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_receipt_downloads_as_pdf_with_every_answer_and_document_for_the_orderer_only() {
+    let app = spawn_app().await;
+    app.login().await;
+    let receipt: Receipt = app
+        .post("/api/orders", &order(valid_answers()))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let r = app
+        .get(&format!("/api/orders/{}/pdf", receipt.reference))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&r.bytes().await.unwrap());
+    for expected in [
+        "Kvittering for bestilling",
+        receipt.reference.as_str(),
+        "Digitale innbyggertjenester",
+        "Kari Testperson",
+        // Answers as read: labels, choice labels, the æøå of the municipality.
+        "Ørland kommune",
+        "DigiHelse, DigiHelsestasjon",
+        "Avtale for etablering av Digihelse",
+        &receipt.documents[0].sha256[..16],
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
+    let other = login_as(&app, "22069015569", "Ola Annen").await;
+    let r = other
+        .get(format!("{}/api/orders/{}/pdf", app.base, receipt.reference))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn concurrent_submits_are_each_stored_once_with_distinct_references() {
     let app = spawn_app().await;

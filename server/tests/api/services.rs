@@ -439,3 +439,69 @@ async fn customer_information_comes_from_the_registry() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+fn persontjenesten(orgnr: &str, accepted: &[&str]) -> Value {
+    json!({
+        "service": "persontjenesten", "orgnr": orgnr, "accepted_documents": accepted,
+        "answers": {
+            "opplysninger": ["fortrolig_adresse"], "formal": "Helsehjelp, helsepersonelloven § 45",
+            "epj_navn": "CGM", "epj_system": "CGM Journal", "epj_versjon": "142",
+            "kontakt_navn": "Kari", "kontakt_mobil": "91234567", "kontakt_epost": "kari@oslo.kommune.no"
+        }
+    })
+}
+
+#[tokio::test]
+async fn persontjenesten_terms_accepted_for_one_unit_hold_for_the_whole_municipality() {
+    let app = spawn_app().await;
+    let kari = login_as(&app, KARI.0, KARI.1).await;
+    // Oslo kommune's health agency (a sub-unit of 958935420) accepts the terms.
+    let r = post(
+        &kari,
+        &app,
+        "/api/orders",
+        &persontjenesten("974760673", &["vilkar-persontjenesten"]),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+
+    // Another unit of the same municipality: told who accepted, and not asked again.
+    let ola = login_as(&app, OLA.0, OLA.1).await;
+    let prior: Vec<common::api::PriorAcceptance> =
+        get_json(&ola, &app, "/api/organisations/958935420/acceptances").await;
+    assert_eq!(prior.len(), 1);
+    assert_eq!(
+        (
+            prior[0].document_id.as_str(),
+            prior[0].accepted_by.as_str(),
+            prior[0].orgnr.as_str()
+        ),
+        ("vilkar-persontjenesten", "Kari Testperson", "974760673")
+    );
+    let r = post(
+        &ola,
+        &app,
+        "/api/orders",
+        &persontjenesten("958935420", &[]),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let receipt: Receipt = r.json().await.unwrap();
+    assert!(
+        receipt.documents.is_empty(),
+        "the earlier acceptance is the evidence"
+    );
+
+    // Another municipality is asked.
+    let none: Vec<common::api::PriorAcceptance> =
+        get_json(&ola, &app, "/api/organisations/964338531/acceptances").await;
+    assert!(none.is_empty());
+    let r = post(
+        &ola,
+        &app,
+        "/api/orders",
+        &persontjenesten("964338531", &[]),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

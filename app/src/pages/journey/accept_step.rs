@@ -2,8 +2,10 @@
 //! each title), the acceptance checkbox and "Fullfør", which stores the order.
 
 use common::FieldError;
+use common::api::PriorAcceptance;
 use common::form::{FieldKind, item_path};
 use common::i18n::{fill, t};
+use common::services;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -28,8 +30,32 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
     let error = RwSignal::new(None::<FieldError>);
     let problem = RwSignal::new(None::<ApiClientError>);
     let busy = RwSignal::new(false);
+    // Terms that hold for the whole municipality and were accepted already (for any of its
+    // units) are not asked for again: the user is told who accepted them, and when.
+    let prior = RwSignal::new(Vec::<PriorAcceptance>::new());
+    if service.documents.iter().any(|d| d.for_legal_entity) {
+        Effect::new(move |_| {
+            if state.step.get() != 4 {
+                return;
+            }
+            if let Some(orgnr) = state.org.get().map(|c| c.organisation.orgnr) {
+                spawn_local(async move {
+                    prior.set(api.prior_acceptances(&orgnr).await.unwrap_or_default());
+                });
+            }
+        });
+    }
+    let remaining = Memo::new(move |_| {
+        prior.with(|p| {
+            service
+                .documents
+                .iter()
+                .filter(|d| !p.iter().any(|a| a.document_id == d.id))
+                .collect::<Vec<_>>()
+        })
+    });
     // Services with terms are accepted here; the others are only checked and sent.
-    let has_documents = !service.documents.is_empty();
+    let has_documents = move || !remaining.with(Vec::is_empty);
     let summary = Signal::derive(move || {
         error
             .get()
@@ -47,7 +73,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             return;
         }
         problem.set(None);
-        if has_documents && !accepted.get_untracked() {
+        if has_documents() && !accepted.get_untracked() {
             error.set(Some(FieldError::Required));
             focus_summary();
             return;
@@ -55,7 +81,11 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
         busy.set(true);
         let order = order_of(
             &state,
-            service.documents.iter().map(|d| d.id.to_owned()).collect(),
+            remaining
+                .get_untracked()
+                .iter()
+                .map(|d| d.id.to_owned())
+                .collect(),
         );
         spawn_local(async move {
             match api.submit_order(&order).await {
@@ -95,11 +125,16 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
         <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
         <AnswerList spec=service.form answers=state.answers on_change=change/>
         {super::notice(service.form)}
-        {has_documents.then(|| view! {
+        {move || prior.get().into_iter().filter_map(|p| Some((services::document(&p.document_id)?, p))).map(|(doc, p)| view! {
+            <div class="ds-alert" data-color="success" role="status" data-testid="accepted-before">
+                <p>{move || fill(t::ACCEPTED_BEFORE.get(lang.get()), &[doc.title.get(lang.get()), &p.accepted_by, &p.accepted_at, &p.orgnr])}</p>
+            </div>
+        }).collect_view()}
+        {move || has_documents().then(|| view! {
         <h3 class="ds-heading" data-size="2xs">{move || fill(t::ACCEPT_TITLE.get(lang.get()), &[service.name.get(lang.get())])}</h3>
         <p class="ds-paragraph">{tr(t::ACCEPT_DOWNLOAD_HINT)}</p>
         <ul class="bp-documents">
-            {service.documents.iter().map(|doc| view! {
+            {remaining.get().into_iter().map(|doc| view! {
                 <li>
                     <span>{move || doc.title.get(lang.get())}</span>
                     <a class="bp-pdf-link" href=format!("/api/documents/{}/pdf", doc.id) target="_blank" rel="noopener"
@@ -116,7 +151,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         <form class="bp-form" novalidate on:submit=finish>
             <ErrorSummary items=summary/>
-            {has_documents.then(|| view! {
+            {move || has_documents().then(|| view! {
             <div class="ds-field bp-choice">
                 <input class="ds-input" type="checkbox" id=ACCEPT_ID
                     aria-invalid=move || error.get().is_some().then_some("true")
@@ -135,7 +170,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(3)>{tr(t::BACK)}</button>
                 <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::ACCEPT_FINISH)}</button>
             </div>
-            <p class="ds-paragraph bp-note">{tr(if has_documents { t::ACCEPT_CONFIRM } else { t::SUBMIT_CONFIRM })}</p>
+            <p class="ds-paragraph bp-note">{move || if has_documents() { tr(t::ACCEPT_CONFIRM) } else { tr(t::SUBMIT_CONFIRM) }}</p>
         </form>
     }
 }
