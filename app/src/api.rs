@@ -5,9 +5,9 @@ use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
     CodeDestinations, CustomerInfo, Draft, ErrorBody, ErrorCode, ForgotPassword, HelseIdProgress,
     LogoutResponse, MailboxEntry, Me, MyOrganisations, NewAccessRequest, OrderSummary,
-    OrgDocuments, OrganisationChoice, PasswordLogin, ReadinessItem, Receipt, ResetPassword,
-    SendCode, ServiceStatus, SessionInfo, SetReadiness, SubmitOrder, TestLoginRequest, Uploaded,
-    VerifyCode,
+    OrgDocuments, OrganisationChoice, PasswordLogin, PriorAcceptance, ReadinessItem, Receipt,
+    ResetPassword, SendCode, ServiceStatus, SessionInfo, SetReadiness, SubmitOrder,
+    TestLoginRequest, Uploaded, VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};

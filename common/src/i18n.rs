@@ -206,8 +206,8 @@ pub mod t {
         RECEIPT_DOCUMENTS = "Aksepterte dokumenter", "Accepted documents";
         RECEIPT_DOCUMENT_LINE = "{0}, versjon {1}, SHA-256 {2}", "{0}, version {1}, SHA-256 {2}";
         ACCEPTED_BEFORE = "{0} er allerede akseptert av {1} {2} (for {3}). Det gjelder for alle virksomhetene under samme hovedenhet, så du trenger ikke akseptere på nytt.", "{0} was already accepted by {1} on {2} (for {3}). It holds for every unit under the same main unit, so you need not accept it again.";
-        RECEIPT_PDF = ""Last ned kvitteringen (PDF)", "Download the receipt (PDF)";
-        RECEIPT_PRINT = ""Skriv ut eller lagre som PDF", "Print or save as PDF";
+        RECEIPT_PDF = "Last ned kvitteringen (PDF)", "Download the receipt (PDF)";
+        RECEIPT_PRINT = "Skriv ut eller lagre som PDF", "Print or save as PDF";
         RECEIPT_NOT_FOUND = "Fant ingen bestilling med dette referansenummeret.", "No order with this reference number.";
 
         // Order confirmation e-mail (to the contact person given in the form)

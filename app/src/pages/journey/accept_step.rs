@@ -45,7 +45,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             }
         });
     }
-    let remaining = Memo::new(move |_| {
+    let remaining = Signal::derive(move || {
         prior.with(|p| {
             service
                 .documents
