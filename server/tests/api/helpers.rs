@@ -63,6 +63,13 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Submits `body` as an order that must be stored; its receipt.
+    pub async fn submitted(&self, body: &serde_json::Value) -> common::api::Receipt {
+        let r = self.post("/api/orders", body).await;
+        assert!(r.status().is_success(), "{}", r.status());
+        r.json().await.unwrap()
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.base))

@@ -273,12 +273,7 @@ async fn an_order_is_stored_with_a_reference_and_survives_a_restart() {
 async fn another_person_cannot_read_my_receipt() {
     let app = spawn_app().await;
     app.login().await;
-    let receipt: Receipt = app
-        .post("/api/orders", &order(valid_answers()))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let receipt = app.submitted(&order(valid_answers())).await;
     let other = reqwest::Client::builder()
         .cookie_store(true)
         .build()
@@ -331,16 +326,7 @@ async fn the_agreement_pdf_downloads_with_norwegian_letters() {
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.pdf");
-    std::fs::write(&path, &bytes).unwrap();
-    // pdftotext (poppler-utils) is installed by `cargo xtask test`.
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = pdf_text(&bytes);
     assert!(
         text.contains("Avtale for etablering av Digihelse"),
         "{text}"
@@ -370,12 +356,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 async fn the_receipt_downloads_as_pdf_with_every_answer_and_document_for_the_orderer_only() {
     let app = spawn_app().await;
     app.login().await;
-    let receipt: Receipt = app
-        .post("/api/orders", &order(valid_answers()))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let receipt = app.submitted(&order(valid_answers())).await;
     let r = app
         .get(&format!("/api/orders/{}/pdf", receipt.reference))
         .await;

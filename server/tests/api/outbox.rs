@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use common::api::{MailboxEntry, Receipt};
+use common::api::MailboxEntry;
 use server::config::Config;
 
 use crate::helpers::*;
@@ -20,12 +20,7 @@ async fn spawn(tweak: impl FnOnce(&mut Config)) -> TestApp {
 async fn an_order_confirmation_reaches_the_contact_through_smtp() {
     let smtp = TestSmtp::start();
     let app = spawn(|c| smtp.configure(c)).await;
-    let receipt: Receipt = app
-        .post("/api/orders", &order(valid_answers()))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let receipt = app.submitted(&order(valid_answers())).await;
 
     let mail = wait_for_mail(&smtp.maildir, |_| true).await;
     let parts: Vec<&str> = mail.splitn(3, '|').collect();
@@ -48,12 +43,7 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
     let app = spawn(|_| {}).await;
-    let receipt: Receipt = app
-        .post("/api/orders", &order(valid_answers()))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let receipt = app.submitted(&order(valid_answers())).await;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let mailbox: Vec<MailboxEntry> = app.get("/api/dev/mailbox").await.json().await.unwrap();
@@ -82,12 +72,7 @@ async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
         c.smtp_port = port;
     })
     .await;
-    let receipt: Receipt = app
-        .post("/api/orders", &order(valid_answers()))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let receipt = app.submitted(&order(valid_answers())).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let mailbox: Vec<MailboxEntry> = app.get("/api/dev/mailbox").await.json().await.unwrap();
     let entry = mailbox
