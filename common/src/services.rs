@@ -32,6 +32,8 @@ pub struct DocumentRef {
 
 mod accounts;
 mod domain;
+#[cfg(feature = "fixture-service")]
+mod fixture;
 pub mod helseid;
 mod helsenett;
 mod persontjenesten;
@@ -42,7 +44,19 @@ pub use helseid::HELSEID;
 pub use helsenett::{DEAKTIVERING, FLYTTING, TILKNYTNING};
 pub use persontjenesten::{ACCESS_REQUEST, PERSONREGISTER, PERSONTJENESTEN};
 
-pub static SERVICES: &[Service] = &[
+/// Declares `SERVICES`, with the test-only fixture added when the feature asks for it.
+macro_rules! services {
+    ($($service:expr),* $(,)?) => {
+        /// Every orderable service, in the order the portal lists them.
+        #[cfg(not(feature = "fixture-service"))]
+        pub static SERVICES: &[Service] = &[$($service),*];
+        /// Every orderable service, and the test-only fixture.
+        #[cfg(feature = "fixture-service")]
+        pub static SERVICES: &[Service] = &[$($service,)* fixture::FIXTURE];
+    };
+}
+
+services![
     DIGITALE_INNBYGGERTJENESTER,
     DIGITAL_DIALOG_FASTLEGE,
     TILKNYTNING,

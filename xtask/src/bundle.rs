@@ -50,20 +50,24 @@ const WASM_FEATURES: &[&str] = &[
 ];
 
 pub fn build() -> TaskResult {
+    build_with(&[])
+}
+
+/// The bundle with extra cargo arguments (the tests add the fixture service's feature).
+pub fn build_with(extra: &[&str]) -> TaskResult {
     let root = root();
     let dist = root.join("dist");
-    check(cmd(
-        "cargo",
-        &[
-            "build",
-            "-p",
-            "app",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ],
-    ))?;
+    let mut args = vec![
+        "build",
+        "-p",
+        "app",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ];
+    args.extend(extra);
+    check(cmd("cargo", &args))?;
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(dist.join("pkg")).map_err(|e| e.to_string())?;
     check(cmd(

@@ -117,6 +117,9 @@ impl Drop for ChildGuard {
     }
 }
 
+/// Cargo arguments that add the test-only fixture service.
+const FIXTURE_FEATURE: &[&str] = &["--features", "common/fixture-service"];
+
 fn test(args: &[String]) -> TaskResult {
     let e2e_only = args.iter().any(|a| a == "--e2e-only");
     tools::ensure_build_tools()?;
@@ -157,8 +160,12 @@ fn test(args: &[String]) -> TaskResult {
             &["test", "-p", "common", "-p", "server", "-p", "xtask"],
         ))?;
     }
-    bundle::build()?;
-    check(cmd("cargo", &["build", "-p", "server"]))?;
+    // The end-to-end suite runs with a service that exists only as a test fixture spec
+    // (`common/src/services/fixture.rs`), in the SPA and the server alike.
+    bundle::build_with(FIXTURE_FEATURE)?;
+    let mut server = vec!["build", "-p", "server"];
+    server.extend(FIXTURE_FEATURE);
+    check(cmd("cargo", &server))?;
     let mut playwright = tools::npx(&[
         "playwright",
         "test",

@@ -1,0 +1,93 @@
+//! A service that exists only for the tests (feature `fixture-service`): declared here
+//! as a spec and nothing else, it must render in the SPA and validate on both sides with
+//! no other code. Every kind of field the engine offers is in it.
+
+use super::{Service, choice, field, hinted, optional};
+use crate::form::{FieldKind, FieldSpec, FormSpec, Group, Rule, SWITCH_ON, Section, ShownIf};
+use crate::i18n::Text;
+
+pub const FIXTURE: Service = Service {
+    slug: "fixture",
+    name: Text::new("Testtjeneste", "Test service"),
+    form: &FIXTURE_FORM,
+    documents: &[],
+    contact_email: Some("epost"),
+    replaced_by: None,
+};
+
+static FIXTURE_FORM: FormSpec = FormSpec {
+    id: "fixture",
+    title: Text::new("Bestilling av testtjenesten", "Order of the test service"),
+    notice: Some(Text::new(
+        "Denne tjenesten finnes bare i testene.",
+        "This service exists only in the tests.",
+    )),
+    sections: &[
+        Section::new(
+            Text::new("Periode", "Period"),
+            &[
+                field(
+                    "type",
+                    Text::new("Hva gjelder det?", "What is it about?"),
+                    FieldKind::OneChoice(&[
+                        choice("pause", Text::new("Pause", "Pause")),
+                        choice("flytting", Text::new("Flytting", "Move")),
+                    ]),
+                ),
+                field("fra", Text::new("Fra", "From"), FieldKind::Date),
+                field("til", Text::new("Til", "To"), FieldKind::Date),
+                optional(
+                    "varsle",
+                    Text::new("Varsle meg på SMS", "Notify me by SMS"),
+                    FieldKind::Switch,
+                ),
+                FieldSpec {
+                    shown_if: Some(ShownIf {
+                        field: "varsle",
+                        any_of: &[SWITCH_ON],
+                    }),
+                    ..field(
+                        "mobil",
+                        Text::new("Mobilnummer for varsel", "Mobile for the notice"),
+                        FieldKind::Mobile,
+                    )
+                },
+            ],
+        ),
+        Section {
+            group: Some(Group {
+                max: 3,
+                item: Text::new("Rom", "Room"),
+            }),
+            title: Text::new("Rommene", "The rooms"),
+            fields: &[
+                field(
+                    "rom_navn",
+                    Text::new("Romnavn", "Room name"),
+                    FieldKind::Text { max: 50 },
+                ),
+                hinted(
+                    "rom_orgnr",
+                    Text::new(
+                        "Leietakers organisasjonsnummer",
+                        "Tenant's organisation number",
+                    ),
+                    Text::new("9 siffer", "9 digits"),
+                    FieldKind::OrgNumber,
+                ),
+            ],
+        },
+        Section::new(
+            Text::new("Kontakt", "Contact"),
+            &[field(
+                "epost",
+                Text::new("E-post", "E-mail"),
+                FieldKind::Email,
+            )],
+        ),
+    ],
+    rules: &[Rule::DateOrder {
+        from: "fra",
+        to: "til",
+    }],
+};

@@ -1,0 +1,47 @@
+// A new service as a spec and nothing else (issue 4): `common/src/services/fixture.rs`,
+// compiled in for the tests only, renders in the SPA and is validated by the SPA and the
+// server — one choice, dates with an order rule, a switch with its conditional field, a
+// repeatable group — with no page code of its own.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
+import { JourneyPage } from './pages/journey';
+import { kari } from './pages/login';
+
+test('a service declared only as a spec renders, validates and is ordered', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/fixture');
+  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  await expect(page.getByText('Denne tjenesten finnes bare i testene.')).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Pause' }).check();
+  await page.getByLabel('Fra', { exact: true }).fill('2027-08-01');
+  await page.getByLabel('Til', { exact: true }).fill('2027-07-01');
+  await expect(page.getByLabel('Mobilnummer for varsel')).toHaveCount(0);
+  await page.getByRole('switch', { name: 'Varsle meg på SMS' }).check();
+  await expect(page.getByLabel('Mobilnummer for varsel')).toBeVisible();
+  await j.group('Rom 1').getByLabel('Romnavn').fill('Serverrommet');
+  await j.group('Rom 1').getByLabel('Leietakers organisasjonsnummer').fill('123 456 789');
+  await page.getByLabel('E-post').fill('drift@kommune.no');
+  await j.send();
+  const summary = j.errorSummary();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Til: Til-datoen kan ikke være før fra-datoen.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Mobilnummer for varsel: Du må fylle ut feltet.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /^Leietakers organisasjonsnummer 1: Nummeret er ikke gyldig/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'fixture service with errors');
+
+  await page.getByLabel('Til', { exact: true }).fill('2027-08-31');
+  await page.getByLabel('Mobilnummer for varsel').fill('912 34 567');
+  await j.group('Rom 1').getByLabel('Leietakers organisasjonsnummer').fill('994 598 759');
+  await page.getByRole('button', { name: 'Legg til rom' }).click();
+  await j.group('Rom 2').getByLabel('Romnavn').fill('Kontoret');
+  await j.group('Rom 2').getByLabel('Leietakers organisasjonsnummer').fill('974760673');
+  await j.send();
+  await expect(page.getByRole('heading', { name: 'Se over og send inn' })).toBeVisible();
+  await page.getByRole('button', { name: 'Fullfør' }).click();
+  const reference = await j.reference();
+  const receipt = await (await page.request.get(`/api/orders/${reference}`)).json();
+  expect(receipt.service).toBe('fixture');
+  expect(receipt.answers.rom_orgnr).toEqual(['994598759', '974760673']);
+  expect(receipt.answers.mobil).toBe('91234567');
+});
