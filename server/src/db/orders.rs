@@ -163,16 +163,19 @@ pub async fn is_member(db: &SqlitePool, orgnr: &str) -> Result<bool, sqlx::Error
     Ok(found.is_some())
 }
 
-/// The newest acceptance of each document under a legal entity: (document, by, at, unit).
-pub async fn acceptances_under(
+/// The newest acceptance of a document under a legal entity: (by, at, unit). One index
+/// lookup (`acceptances_legal_entity`), however many orders the entity has.
+pub async fn acceptance_under(
     db: &SqlitePool,
     legal_entity: &str,
-) -> Result<Vec<(String, String, i64, String)>, sqlx::Error> {
+    document_id: &str,
+) -> Result<Option<(String, i64, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT document_id, accepted_by_name, accepted_at_ms, orgnr FROM acceptances a
-         WHERE legal_entity = ? AND id = (SELECT max(id) FROM acceptances b WHERE b.legal_entity = a.legal_entity AND b.document_id = a.document_id)",
+        "SELECT accepted_by_name, accepted_at_ms, orgnr FROM acceptances
+         WHERE legal_entity = ? AND document_id = ? ORDER BY id DESC LIMIT 1",
     )
     .bind(legal_entity)
-    .fetch_all(db)
+    .bind(document_id)
+    .fetch_optional(db)
     .await
 }

@@ -195,11 +195,21 @@ async fn submit(
         ));
     }
     let checked = check(&state, &user, &body, lang).await?;
-    let before: Vec<String> = orders::acceptances_under(&state.db, &checked.legal_entity)
-        .await?
-        .into_iter()
-        .map(|(document, ..)| document)
-        .collect();
+    // Terms that hold for the whole legal entity and were accepted there already.
+    let mut before = Vec::new();
+    for doc in checked
+        .service
+        .documents
+        .iter()
+        .filter(|d| d.for_legal_entity)
+    {
+        if orders::acceptance_under(&state.db, &checked.legal_entity, doc.id)
+            .await?
+            .is_some()
+        {
+            before.push(doc.id.to_owned());
+        }
+    }
     let documents = accepted_documents(checked.service, &body.accepted_documents, &before, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;

@@ -400,18 +400,22 @@ async fn prior_acceptances(
         _ => return Err(ApiError::Forbidden),
     }
     let legal_entity = crate::routes::orders::legal_entity_of(&state, orgnr.as_ref()).await?;
-    let shared = |id: &str| common::services::document(id).is_some_and(|d| d.for_legal_entity);
-    Ok(Json(
-        orders::acceptances_under(&state.db, &legal_entity)
-            .await?
-            .into_iter()
-            .filter(|(document, ..)| shared(document))
-            .map(|(document_id, accepted_by, at, orgnr)| PriorAcceptance {
-                document_id,
+    let mut found = Vec::new();
+    let shared = common::services::SERVICES
+        .iter()
+        .flat_map(|s| s.documents.iter())
+        .filter(|d| d.for_legal_entity);
+    for doc in shared {
+        if let Some((accepted_by, at, orgnr)) =
+            orders::acceptance_under(&state.db, &legal_entity, doc.id).await?
+        {
+            found.push(PriorAcceptance {
+                document_id: doc.id.to_owned(),
                 accepted_by,
                 accepted_at: format_oslo_time(at),
                 orgnr,
-            })
-            .collect(),
-    ))
+            });
+        }
+    }
+    Ok(Json(found))
 }
