@@ -505,3 +505,9 @@ pub struct PriorAcceptance {
     /// The unit it was accepted for.
     pub orgnr: String,
 }
+
+/// `POST /api/seal/verify`: whether the PDF carries the portal's seal, unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealCheck {
+    pub valid: bool,
+}

@@ -105,6 +105,11 @@ pub struct Config {
     )]
     pub smtp_from: String,
 
+    /// The key that seals issued PDFs (receipts, signed packages): a 32-byte Ed25519 seed
+    /// as 64 hex digits. Required in production; development uses a published key.
+    #[arg(long, env = "BP_SEAL_KEY", default_value = "", hide_env_values = true)]
+    pub seal_key: Secret,
+
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod password;
 pub mod registry;
 pub mod routes;
+pub mod seal;
 pub mod startup;
 pub mod state;
 

@@ -24,6 +24,18 @@ impl Application {
         if config.production && config.oidc_issuer.is_none() {
             return Err("production mode needs ID-porten (BP_OIDC_ISSUER): the built-in test login is for development only".into());
         }
+        let sealer = match config.seal_key.expose() {
+            "" if config.production => {
+                return Err("production mode needs a seal key (BP_SEAL_KEY)".into());
+            }
+            "" => {
+                tracing::warn!(
+                    "no BP_SEAL_KEY: PDFs are sealed with the published development key"
+                );
+                crate::seal::Sealer::development()
+            }
+            key => crate::seal::Sealer::from_hex(key)?,
+        };
         let db = crate::db::connect(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await?;
         let sender = match &config.smtp_host {
@@ -73,6 +85,7 @@ impl Application {
             orders,
             idporten,
             outbox,
+            sealer,
         };
         Ok(Application { listener, state })
     }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub idporten: Option<Arc<IdPorten>>,
     /// Wakes the notification worker after a commit that wrote notifications.
     pub outbox: Outbox,
+    /// Seals the PDFs the portal issues.
+    pub sealer: crate::seal::Sealer,
 }
 
 impl AppState {

@@ -1,17 +1,22 @@
-//! `GET /api/documents/{id}/pdf`: an agreement document to read before accepting.
-//! Public: the terms are not secret, and a user may read them before logging in.
+//! - `GET /api/documents/{id}/pdf`: an agreement document to read before accepting.
+//!   Public: the terms are not secret, and a user may read them before logging in.
+//! - `POST /api/seal/verify`: whether a PDF the portal issued is unchanged (body: the
+//!   file). Public: whoever holds a receipt or a signed package may check it.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::error::ApiError;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/documents/{id}/pdf", get(pdf))
+    Router::new().route("/documents/{id}/pdf", get(pdf)).route(
+        "/seal/verify",
+        post(verify).layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024)),
+    )
 }
 
 async fn pdf(Path(id): Path<String>) -> Result<impl IntoResponse, ApiError> {
@@ -29,4 +34,14 @@ async fn pdf(Path(id): Path<String>) -> Result<impl IntoResponse, ApiError> {
         ],
         bytes,
     ))
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> axum::Json<common::api::SealCheck> {
+    let outcome = state.sealer.verify(&body);
+    axum::Json(common::api::SealCheck {
+        valid: outcome.is_ok(),
+    })
 }

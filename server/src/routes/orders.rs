@@ -5,7 +5,8 @@
 //! - `POST /api/orders` — validates again, checks the accepted documents, stores the
 //!   order durably with a reference number, answers 201 with the receipt.
 //! - `GET  /api/orders/{reference}` — the receipt, for the person who ordered.
-//! - `GET  /api/orders/{reference}/pdf` — the same receipt as PDF, to keep.
+//! - `GET  /api/orders/{reference}/pdf` — the same receipt as PDF, to keep, sealed by the
+//!   server (`crate::seal`; check it at `POST /api/seal/verify`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -373,13 +374,17 @@ async fn receipt_pdf(
     Extension(user): Extension<CurrentUser>,
     Path(reference): Path<String>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
-    let Json(receipt) = self::receipt(State(state), Extension(user), Path(reference)).await?;
+    let Json(receipt) =
+        self::receipt(State(state.clone()), Extension(user), Path(reference)).await?;
     // Rendering is CPU work: keep it off the async workers.
     let filename = format!("kvittering-{}.pdf", receipt.reference);
-    let bytes = tokio::task::spawn_blocking(move || documents::receipt_pdf(&receipt, lang))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
+    let sealer = state.sealer.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        documents::receipt_pdf(&receipt, lang).map(|pdf| sealer.seal(&pdf))
+    })
+    .await
+    .map_err(ApiError::internal)?
+    .map_err(ApiError::internal)?;
     Ok((
         [
             (

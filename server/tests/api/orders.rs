@@ -362,7 +362,27 @@ async fn the_receipt_downloads_as_pdf_with_every_answer_and_document_for_the_ord
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    let text = pdf_text(&r.bytes().await.unwrap());
+    let bytes = r.bytes().await.unwrap().to_vec();
+    // Sealed by the server: it verifies as issued, and not with one byte changed.
+    let check = |pdf: Vec<u8>| {
+        let app = &app;
+        async move {
+            let r = app
+                .client
+                .post(format!("{}/api/seal/verify", app.base))
+                .body(pdf)
+                .send()
+                .await
+                .unwrap();
+            r.json::<common::api::SealCheck>().await.unwrap().valid
+        }
+    };
+    assert!(check(bytes.clone()).await);
+    let mut tampered = bytes.clone();
+    tampered[bytes.len() / 2] ^= 0x20;
+    assert!(!check(tampered).await);
+    assert!(!check(b"%PDF-1.7 not ours %%EOF".to_vec()).await);
+    let text = pdf_text(&bytes);
     for expected in [
         "Kvittering for bestilling",
         receipt.reference.as_str(),
