@@ -3,6 +3,11 @@
 //! one comment line — PDF readers ignore what follows `%%EOF`, and any changed byte,
 //! before or in the seal, makes `verify` fail. The key comes from configuration
 //! (`BP_SEAL_KEY`); development uses a fixed, published key and says so.
+//!
+//! The same secret also keys the protection of fødselsnummer in the acceptance evidence
+//! (`protect_fnr`): a keyed hash (HMAC-SHA-256) instead of the number, so a stolen
+//! database does not yield who accepted, yet NHN, holding the key, can still show that a
+//! given person did.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
@@ -14,6 +19,8 @@ const MARKER: &[u8] = b"\n%BP-SEAL ed25519 ";
 #[derive(Clone)]
 pub struct Sealer {
     key: SigningKey,
+    /// Derived from the same seed, for `protect_fnr` only.
+    evidence_key: [u8; 32],
 }
 
 /// Why a document's seal does not hold.
@@ -34,18 +41,36 @@ impl Sealer {
         let seed: [u8; 32] = bytes
             .try_into()
             .map_err(|_| "BP_SEAL_KEY must be 64 hex digits (32 bytes)")?;
-        Ok(Sealer {
+        Ok(Sealer::from_seed(seed))
+    }
+
+    fn from_seed(seed: [u8; 32]) -> Self {
+        let mut derivation = Sha256::new();
+        derivation.update(b"bestillingsportal evidence key\0");
+        derivation.update(seed);
+        Sealer {
             key: SigningKey::from_bytes(&seed),
-        })
+            evidence_key: derivation.finalize().into(),
+        }
+    }
+
+    /// A fødselsnummer as the evidence stores it: `hmac-sha256:<hex>`, the same for the
+    /// same person under the same key, and nothing a reader without the key can reverse.
+    pub fn protect_fnr(&self, fodselsnummer: &str) -> String {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<Sha256>::new_from_slice(&self.evidence_key)
+            .expect("HMAC takes a key of any length");
+        mac.update(fodselsnummer.as_bytes());
+        format!(
+            "hmac-sha256:{}",
+            crate::auth::hex(&mac.finalize().into_bytes())
+        )
     }
 
     /// The development key: derived from a published phrase, so it proves nothing outside
     /// a developer's machine (production refuses to start without `BP_SEAL_KEY`).
     pub fn development() -> Self {
-        let seed: [u8; 32] = Sha256::digest(b"bestillingsportal development seal").into();
-        Sealer {
-            key: SigningKey::from_bytes(&seed),
-        }
+        Sealer::from_seed(Sha256::digest(b"bestillingsportal development seal").into())
     }
 
     pub fn verifying_key(&self) -> VerifyingKey {
@@ -119,6 +144,17 @@ mod tests {
         let mut cut = sealed.clone();
         cut.pop();
         assert_eq!(sealer.verify(&cut), Err(SealError::Malformed));
+    }
+
+    #[test]
+    fn a_protected_fnr_is_stable_keyed_and_not_the_number() {
+        let sealer = Sealer::development();
+        let protected = sealer.protect_fnr("08908834756");
+        assert!(protected.starts_with("hmac-sha256:") && !protected.contains("08908834756"));
+        assert_eq!(protected, sealer.protect_fnr("08908834756"));
+        assert_ne!(protected, sealer.protect_fnr("22069015569"));
+        let other = Sealer::from_hex(&"11".repeat(32)).unwrap();
+        assert_ne!(protected, other.protect_fnr("08908834756"));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct OrderRecord {
     pub org_name: String,
     pub ordered_by_name: String,
     pub ordered_by_fnr: String,
+    /// The orderer's fødselsnummer as the acceptance evidence keeps it: protected
+    /// (`Sealer::protect_fnr`), never the number itself.
+    pub evidence_fnr: String,
     /// The customer-portal account that ordered; 0 for a person (see `orders::Orderer`).
     pub ordered_by_account: i64,
     pub eid: String,
@@ -209,7 +212,7 @@ async fn insert_one(
         .bind(&doc.title)
         .bind(&doc.version)
         .bind(&doc.sha256)
-        .bind(&order.ordered_by_fnr)
+        .bind(&order.evidence_fnr)
         .bind(&order.ordered_by_name)
         .bind(&order.eid)
         .bind(&order.orgnr)
@@ -249,6 +252,7 @@ mod tests {
             org_name: "NORSK HELSENETT SF".into(),
             ordered_by_name: "Kari".into(),
             ordered_by_fnr: "08908834756".into(),
+            evidence_fnr: "hmac-sha256:00".into(),
             ordered_by_account: 0,
             eid: "minid".into(),
             answers_json: "{}".into(),

@@ -230,6 +230,10 @@ async fn submit(
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
             ordered_by_fnr: orderer.fnr.clone(),
+            evidence_fnr: match orderer.fnr.as_str() {
+                "" => String::new(),
+                fnr => state.sealer.protect_fnr(fnr),
+            },
             ordered_by_account: orderer.account,
             eid: eid.to_owned(),
             answers_json: answers_json.clone(),

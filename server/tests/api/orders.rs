@@ -556,3 +556,25 @@ async fn extending_always_moves_the_expiry_even_right_after_activity() {
         "the header tells the same new expiry"
     );
 }
+
+#[tokio::test]
+async fn the_evidence_keeps_who_accepted_without_their_fodselsnummer() {
+    let app = spawn_app().await;
+    app.login().await;
+    let receipt = app.submitted(&order(valid_answers())).await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let (fnr, name): (String, String) = sqlx::query_as(
+        "SELECT a.accepted_by_fnr, a.accepted_by_name FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE o.reference = ?",
+    )
+    .bind(&receipt.reference)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(name, "Kari Testperson");
+    assert!(!fnr.contains("08908834756"), "stored protected: {fnr}");
+    // NHN, holding the key, can still show it was this person.
+    assert_eq!(
+        fnr,
+        server::seal::Sealer::development().protect_fnr("08908834756")
+    );
+}
