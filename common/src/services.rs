@@ -173,10 +173,9 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
     notice: None,
     rules: &[],
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Tjenestetype", "Type of service"),
-            fields: &[field(
+        Section::new(
+            Text::new("Tjenestetype", "Type of service"),
+            &[field(
                 "tjenestetype",
                 Text::new(
                     "Velg én eller flere tjenester",
@@ -222,11 +221,10 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     },
                 ]),
             )],
-        },
-        Section {
-            group: None,
-            title: Text::new("Kommune", "Municipality"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("Kommune", "Municipality"),
+            &[
                 field(
                     "kommune_navn",
                     Text::new("Navn", "Name"),
@@ -257,11 +255,10 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     )
                 },
             ],
-        },
-        Section {
-            group: None,
-            title: Text::new("Kontaktperson Kommune", "Municipal contact person"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("Kontaktperson Kommune", "Municipal contact person"),
+            &[
                 KONTAKT_NAVN,
                 hinted(
                     "kontakt_epost",
@@ -274,11 +271,10 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                 ),
                 KONTAKT_MOBIL,
             ],
-        },
-        Section {
-            group: None,
-            title: Text::new("EPJ-leverandør", "EPR supplier"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("EPJ-leverandør", "EPR supplier"),
+            &[
                 EPJ_NAVN,
                 EPJ_SYSTEM,
                 field(
@@ -287,11 +283,10 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     FieldKind::Text { max: SHORT },
                 ),
             ],
-        },
-        Section {
-            group: None,
-            title: Text::new("IKT-driftsleverandør", "IT operations provider"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("IKT-driftsleverandør", "IT operations provider"),
+            &[
                 field(
                     "ikt_navn",
                     Text::new("Navn", "Name"),
@@ -317,7 +312,7 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                     FieldKind::Email,
                 ),
             ],
-        },
+        ),
     ],
 };
 
@@ -356,10 +351,9 @@ static DDFL_FORM: FormSpec = FormSpec {
         "Order of Digital Dialogue GP",
     ),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("EPJ-leverandør", "EPR supplier"),
-            fields: &[
+        Section::new(
+            Text::new("EPJ-leverandør", "EPR supplier"),
+            &[
                 EPJ_NAVN,
                 EPJ_SYSTEM,
                 field(
@@ -368,11 +362,10 @@ static DDFL_FORM: FormSpec = FormSpec {
                     FieldKind::Text { max: SHORT },
                 ),
             ],
-        },
-        Section {
-            group: None,
-            title: Text::new("Driftsleverandør", "Operations provider"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("Driftsleverandør", "Operations provider"),
+            &[
                 hinted(
                     "drift_navn",
                     Text::new("Navn", "Name"),
@@ -407,11 +400,10 @@ static DDFL_FORM: FormSpec = FormSpec {
                     FieldKind::Email,
                 ),
             ],
-        },
-        Section {
-            group: None,
-            title: Text::new("ServiceBus", "ServiceBus"),
-            fields: &[
+        ),
+        Section::new(
+            Text::new("ServiceBus", "ServiceBus"),
+            &[
                 FieldSpec {
                     required: false,
                     ..hinted(
@@ -452,7 +444,7 @@ static DDFL_FORM: FormSpec = FormSpec {
                     )
                 },
             ],
-        },
+        ),
     ],
     notice: None,
     rules: &[],

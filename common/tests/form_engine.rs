@@ -24,10 +24,9 @@ static FIXTURE: FormSpec = FormSpec {
     id: "fixture",
     title: Text::new("Midlertidig deaktivering", "Temporary deactivation"),
     notice: None,
-    sections: &[Section {
-        group: None,
-        title: Text::new("Periode", "Period"),
-        fields: &[
+    sections: &[Section::new(
+        Text::new("Periode", "Period"),
+        &[
             f(
                 "grunn",
                 FieldKind::OneChoice(&[
@@ -55,7 +54,7 @@ static FIXTURE: FormSpec = FormSpec {
                 ..f("varsle_epost", FieldKind::Email, true)
             },
         ],
-    }],
+    )],
     rules: &[Rule::DateOrder {
         from: "fra",
         to: "til",

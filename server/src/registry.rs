@@ -157,15 +157,8 @@ pub fn standing(roles: Option<&Roller>, fodselsnummer: &Fodselsnummer, name: &st
         return Standing::Unknown;
     };
     let birth = fodselsnummer.birth_date();
-    roles
-        .rollegrupper
-        .iter()
-        .flat_map(|g| &g.roller)
-        .filter(|r| !r.fratraadt)
-        .filter_map(|r| Some((Authority::from_role_code(&r.kind.kode)?, r.person.as_ref()?)))
-        .filter(|(_, p)| {
-            !p.er_doed && Some(&p.fodselsdato) == birth.as_ref() && same_name(&p.navn.full(), name)
-        })
+    authority_roles(roles)
+        .filter(|(_, p)| Some(&p.fodselsdato) == birth.as_ref() && same_name(&p.navn.full(), name))
         .map(|(authority, _)| authority)
         .min_by_key(|a| *a as u8)
         .map_or(Standing::Lacks, Standing::Holds)
@@ -174,6 +167,13 @@ pub fn standing(roles: Option<&Roller>, fodselsnummer: &Fodselsnummer, name: &st
 /// Who holds a role with authority (not resigned, alive): the tilgangsstyrere to choose
 /// from, and Kundeinformasjon's list.
 pub fn authority_holders(roles: &Roller) -> Vec<(Authority, String)> {
+    authority_roles(roles)
+        .map(|(authority, person)| (authority, person.navn.full()))
+        .collect()
+}
+
+/// The roles that give authority, held now by a living person.
+fn authority_roles(roles: &Roller) -> impl Iterator<Item = (Authority, &RollePerson)> {
     roles
         .rollegrupper
         .iter()
@@ -181,9 +181,8 @@ pub fn authority_holders(roles: &Roller) -> Vec<(Authority, String)> {
         .filter(|r| !r.fratraadt)
         .filter_map(|r| {
             let person = r.person.as_ref().filter(|p| !p.er_doed)?;
-            Some((Authority::from_role_code(&r.kind.kode)?, person.navn.full()))
+            Some((Authority::from_role_code(&r.kind.kode)?, person))
         })
-        .collect()
 }
 
 pub enum Registry {

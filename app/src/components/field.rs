@@ -14,7 +14,7 @@ pub fn dom_id(path: &str) -> String {
 }
 
 /// Joins the ids of hint and error that describe an input.
-fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let mut parts = Vec::new();
     if has_hint {
         parts.push(format!("{id}-hint"));

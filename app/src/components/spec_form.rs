@@ -7,7 +7,9 @@ use common::i18n::{fill, t};
 use common::{Lang, ValidationErrors};
 use leptos::prelude::*;
 
-use crate::components::field::{FieldMessage, InputSpec, TextInput, dom_id, remove_label};
+use crate::components::field::{
+    FieldMessage, InputSpec, TextInput, described_by, dom_id, remove_label,
+};
 use crate::i18n::{tr, use_lang};
 
 /// The error summary's entries for `errors`, in the spec's field order.
@@ -502,14 +504,11 @@ fn AttachmentField(
         })
     };
     let described = move || {
-        let mut parts = Vec::new();
-        if field.hint.is_some() {
-            parts.push(hint_id.clone());
-        }
-        if error.get().is_some() {
-            parts.push(format!("{}-error", dom_id(field.id)));
-        }
-        (!parts.is_empty()).then(|| parts.join(" "))
+        described_by(
+            &dom_id(field.id),
+            field.hint.is_some(),
+            error.get().is_some(),
+        )
     };
     view! {
         <div class="ds-field bp-file">
@@ -517,7 +516,7 @@ fn AttachmentField(
                 {move || field.label.get(lang.get())}
                 {(!field.required).then(|| view! { " " <span class="bp-optional">{tr(t::FORM_OPTIONAL)}</span> })}
             </label>
-            {field.hint.map(|h| view! { <div data-field="description" id=format!("{}-hint", dom_id(field.id))>{move || h.get(lang.get())}</div> })}
+            {field.hint.map(|h| view! { <div data-field="description" id=hint_id.clone()>{move || h.get(lang.get())}</div> })}
             <FieldMessage id=id.clone() error/>
             <input class="ds-input" type="file" id=id accept="application/pdf,.pdf"
                 aria-describedby=described aria-invalid=move || error.get().is_some().then_some("true")

@@ -12,11 +12,10 @@ const BRUKER_NAVN: FieldSpec = field(
     NAME_KIND,
 );
 
-const CONTACT: Section = Section {
-    group: None,
-    title: Text::new("Kontaktperson", "Contact person"),
-    fields: &[KONTAKT_NAVN, KONTAKT_EPOST],
-};
+const CONTACT: Section = Section::new(
+    Text::new("Kontaktperson", "Contact person"),
+    &[KONTAKT_NAVN, KONTAKT_EPOST],
+);
 
 pub const EPOST: Service = Service {
     slug: "epost",
@@ -38,10 +37,9 @@ static EPOST_FORM: FormSpec = FormSpec {
         "E-mail in the Health Network is read over IMAP in Microsoft Outlook or Mozilla Thunderbird. Two computers can share an account.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Kontoen", "The account"),
-            fields: &[
+        Section::new(
+            Text::new("Kontoen", "The account"),
+            &[
                 BRUKER_NAVN,
                 hinted(
                     "onsket_adresse",
@@ -72,7 +70,7 @@ static EPOST_FORM: FormSpec = FormSpec {
                     ]),
                 ),
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[],
@@ -98,10 +96,9 @@ static VIDEO_FORM: FormSpec = FormSpec {
         "NHN video desktop is free for Norsk Helsenett's customers. You need a PC, Mac or iPad.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Kontoen", "The account"),
-            fields: &[
+        Section::new(
+            Text::new("Kontoen", "The account"),
+            &[
                 BRUKER_NAVN,
                 field(
                     "bruker_epost",
@@ -114,7 +111,7 @@ static VIDEO_FORM: FormSpec = FormSpec {
                     FieldKind::Mobile,
                 ),
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[],
@@ -143,10 +140,9 @@ static FJERNHJELP_FORM: FormSpec = FormSpec {
         "Remote help is free for customers and partners. Both the one giving and the one receiving help must have a customer or partner agreement with Norsk Helsenett.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Leverandøren", "The supplier"),
-            fields: &[
+        Section::new(
+            Text::new("Leverandøren", "The supplier"),
+            &[
                 field(
                     "leverandor_navn",
                     Text::new("Navn på leverandøren", "Name of the supplier"),
@@ -172,7 +168,7 @@ static FJERNHJELP_FORM: FormSpec = FormSpec {
                     FieldKind::Mobile,
                 ),
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[],

@@ -9,11 +9,10 @@ use super::{
 use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Rule, SWITCH_ON, Section, ShownIf};
 use crate::i18n::Text;
 
-const CONTACT: Section = Section {
-    group: None,
-    title: Text::new("Kontaktperson", "Contact person"),
-    fields: &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
-};
+const CONTACT: Section = Section::new(
+    Text::new("Kontaktperson", "Contact person"),
+    &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
+);
 
 const ADRESSE: FieldSpec = field(
     "adresse",
@@ -24,6 +23,17 @@ const POSTNUMMER: FieldSpec = field(
     "postnummer",
     Text::new("Postnummer", "Postcode"),
     FieldKind::Text { max: 4 },
+);
+/// Where in the building the equipment goes: the delivery needs it.
+const ETASJE: FieldSpec = field(
+    "etasje",
+    Text::new("Etasje for utstyret", "Floor for the equipment"),
+    SHORT_KIND,
+);
+const ROM: FieldSpec = field(
+    "rom",
+    Text::new("Rom for utstyret", "Room for the equipment"),
+    SHORT_KIND,
 );
 const POSTSTED: FieldSpec = field("poststed", Text::new("Poststed", "Town"), SHORT_KIND);
 
@@ -50,29 +60,13 @@ static TILKNYTNING_FORM: FormSpec = FormSpec {
         "Fill in every field not marked optional: without them the delivery may be delayed. Floor and room for the equipment matter too.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Hvor skal tilknytningen være", "Where the connection goes"),
-            fields: &[
-                ADRESSE,
-                POSTNUMMER,
-                POSTSTED,
-                field(
-                    "etasje",
-                    Text::new("Etasje for utstyret", "Floor for the equipment"),
-                    SHORT_KIND,
-                ),
-                field(
-                    "rom",
-                    Text::new("Rom for utstyret", "Room for the equipment"),
-                    SHORT_KIND,
-                ),
-            ],
-        },
-        Section {
-            group: None,
-            title: Text::new("Linjen", "The line"),
-            fields: &[
+        Section::new(
+            Text::new("Hvor skal tilknytningen være", "Where the connection goes"),
+            &[ADRESSE, POSTNUMMER, POSTSTED, ETASJE, ROM],
+        ),
+        Section::new(
+            Text::new("Linjen", "The line"),
+            &[
                 hinted(
                     "linjeleverandor",
                     Text::new("Hvem leverer linjen", "Who supplies the line"),
@@ -124,7 +118,7 @@ static TILKNYTNING_FORM: FormSpec = FormSpec {
                     )
                 },
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[],
@@ -153,23 +147,14 @@ static FLYTTING_FORM: FormSpec = FormSpec {
         "Moving the Health Network line costs NOK 3,000. With a line from your own supplier, arrange the move with them and bring the NHN router.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Nytt lokale", "New premises"),
-            fields: &[
+        Section::new(
+            Text::new("Nytt lokale", "New premises"),
+            &[
                 ADRESSE,
                 POSTNUMMER,
                 POSTSTED,
-                field(
-                    "etasje",
-                    Text::new("Etasje for utstyret", "Floor for the equipment"),
-                    SHORT_KIND,
-                ),
-                field(
-                    "rom",
-                    Text::new("Rom for utstyret", "Room for the equipment"),
-                    SHORT_KIND,
-                ),
+                ETASJE,
+                ROM,
                 hinted(
                     "flyttedato",
                     Text::new("Flyttedato", "Moving date"),
@@ -177,7 +162,7 @@ static FLYTTING_FORM: FormSpec = FormSpec {
                     FieldKind::Date,
                 ),
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[],
@@ -203,10 +188,9 @@ static DEAKTIVERING_FORM: FormSpec = FormSpec {
         "Membership billing is frozen for the period. With a line from NHN, its costs continue.",
     )),
     sections: &[
-        Section {
-            group: None,
-            title: Text::new("Periode", "Period"),
-            fields: &[
+        Section::new(
+            Text::new("Periode", "Period"),
+            &[
                 hinted(
                     "fra_dato",
                     Text::new("Inaktiv fra", "Inactive from"),
@@ -221,7 +205,7 @@ static DEAKTIVERING_FORM: FormSpec = FormSpec {
                 ),
                 optional("grunn", Text::new("Grunn", "Reason"), NAME_KIND),
             ],
-        },
+        ),
         CONTACT,
     ],
     rules: &[Rule::DateOrder {

@@ -179,3 +179,18 @@ pub async fn acceptance_under(
     .fetch_optional(db)
     .await
 }
+
+/// The organisation's acceptance evidence, newest first: (document, title, version,
+/// sha256, by, at, order reference).
+pub async fn acceptances_for(
+    db: &SqlitePool,
+    orgnr: &str,
+) -> Result<Vec<(String, String, String, String, String, i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.accepted_at_ms, o.reference
+         FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE a.orgnr = ? ORDER BY a.id DESC LIMIT 200",
+    )
+    .bind(orgnr)
+    .fetch_all(db)
+    .await
+}

@@ -16,8 +16,8 @@ pub struct OrderRecord {
     pub reference: String,
     pub service: String,
     pub orgnr: String,
-    /// The unit's legal entity (itself, or the main unit of a sub-unit): terms that hold
-    /// for a whole municipality are found by it.
+    /// The unit's legal entity (itself, or the main unit of a sub-unit), for services
+    /// whose terms hold for a whole municipality (found by it later); "" for the others.
     pub legal_entity: String,
     pub org_name: String,
     pub ordered_by_name: String,

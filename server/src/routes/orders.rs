@@ -45,8 +45,6 @@ const ACCOUNT_LOGIN: &str = "kundeportal";
 struct CheckedOrder {
     service: &'static Service,
     organisation: Organisation,
-    /// The unit's legal entity (see `OrderRecord::legal_entity`).
-    legal_entity: String,
     form: ValidForm,
 }
 
@@ -101,7 +99,6 @@ async fn check(
     match (service, organisation, form) {
         (Some(service), Some(organisation), Some(form)) if errors.is_empty() => Ok(CheckedOrder {
             service,
-            legal_entity: legal_entity_of(state, &organisation.orgnr).await?,
             organisation,
             form,
         }),
@@ -196,19 +193,27 @@ async fn submit(
         ));
     }
     let checked = check(&state, &user, &body, lang).await?;
-    // Terms that hold for the whole legal entity and were accepted there already.
-    let mut before = Vec::new();
-    for doc in checked
+    // Terms that hold for the whole legal entity and were accepted there already. Only
+    // such services need the legal entity (one more registry lookup), and store it.
+    let shared: Vec<&str> = checked
         .service
         .documents
         .iter()
         .filter(|d| d.for_legal_entity)
-    {
-        if orders::acceptance_under(&state.db, &checked.legal_entity, doc.id)
+        .map(|d| d.id)
+        .collect();
+    let legal_entity = if shared.is_empty() {
+        String::new()
+    } else {
+        legal_entity_of(&state, &checked.organisation.orgnr).await?
+    };
+    let mut before = Vec::new();
+    for id in shared {
+        if orders::acceptance_under(&state.db, &legal_entity, id)
             .await?
             .is_some()
         {
-            before.push(doc.id.to_owned());
+            before.push(id.to_owned());
         }
     }
     let documents = accepted_documents(checked.service, &body.accepted_documents, &before, lang)?;
@@ -226,7 +231,7 @@ async fn submit(
             reference: reference.clone(),
             service: checked.service.slug.to_owned(),
             orgnr: checked.organisation.orgnr.clone(),
-            legal_entity: checked.legal_entity.clone(),
+            legal_entity: legal_entity.clone(),
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
             ordered_by_fnr: orderer.fnr.clone(),

@@ -114,13 +114,7 @@ async fn documents(
     Path(orgnr): Path<String>,
 ) -> Result<Json<OrgDocuments>, ApiError> {
     let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
-    let accepted: Vec<(String, String, String, String, String, i64, String)> = sqlx::query_as(
-        "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.accepted_at_ms, o.reference
-         FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE a.orgnr = ? ORDER BY a.id DESC LIMIT 200",
-    )
-    .bind(orgnr.as_ref())
-    .fetch_all(&state.db)
-    .await?;
+    let accepted = orders::acceptances_for(&state.db, orgnr.as_ref()).await?;
     let files = attachments::for_organisation(&state.db, orgnr.as_ref()).await?;
     Ok(Json(OrgDocuments {
         accepted: accepted
