@@ -335,6 +335,69 @@ pub struct Receipt {
     /// The answers as stored (normalised).
     pub answers: RawForm,
     pub documents: Vec<AcceptedDocument>,
+    /// For a signed service (DDFL): who signed, when and how; the package is at
+    /// `GET /api/signed/{reference}/pdf`.
+    #[serde(default)]
+    pub signature: Option<SignatureInfo>,
+}
+
+/// A signed document package, as the receipt and Dokumentoversikt show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureInfo {
+    /// The order the signature belongs to; names the package.
+    pub reference: String,
+    pub document_title: String,
+    pub version: String,
+    pub signer: String,
+    /// "23.11.2026"
+    pub signed_on: String,
+    /// How ID-porten says the signer logged in, e.g. "Minid-PIN".
+    pub method: String,
+}
+
+/// `GET /api/documents/{id}`: an agreement document's text, for the signing viewer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentText {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub valid_from: String,
+    pub paragraphs: Vec<String>,
+    pub sha256: String,
+}
+
+/// `POST /api/signing` (body: the order, as for `POST /api/orders`): where the browser
+/// goes for the signer's eID login.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigningStarted {
+    pub id: String,
+    pub url: String,
+}
+
+/// `GET /api/signing/{id}`: how a signing went, with the order it was for, so a refused
+/// signing comes back to the form with every answer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SigningState {
+    pub outcome: SigningOutcome,
+    pub order: SubmitOrder,
+    /// The order's reference once signed.
+    pub reference: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SigningOutcome {
+    /// Sent to the eID login, not back yet.
+    Pending,
+    Signed,
+    /// Someone else than the person the form names logged in: nothing was signed.
+    OtherPerson,
+    /// The eID login was below the level signing requires.
+    Level,
+    /// The signer cancelled at ID-porten, or the login failed.
+    Cancelled,
+    /// The order no longer passes its checks (e.g. the authority to act changed meanwhile).
+    Refused,
 }
 
 /// `GET /api/dev/mailbox`: a notification as the development mailbox shows it.
@@ -394,6 +457,9 @@ pub struct Uploaded {
 pub struct OrgDocuments {
     pub accepted: Vec<AcceptedEvidence>,
     pub attachments: Vec<AttachmentInfo>,
+    /// Signed document packages (DDFL), kept here instead of e-mailed to the signer.
+    #[serde(default)]
+    pub signed: Vec<SignatureInfo>,
 }
 
 /// One accepted agreement document, as the evidence records it.

@@ -79,6 +79,8 @@ pub enum FieldError {
     EmptyFile,
     /// The attachment is not (or no longer) among the user's uploads.
     AttachmentMissing,
+    /// The service's terms are signed with eID, not accepted with a checkbox.
+    SignatureRequired,
 }
 
 impl FieldError {
@@ -236,6 +238,11 @@ impl FieldError {
                 &[&max_mb.to_string()],
             ),
             FieldError::EmptyFile => m("Filen er tom.", "The file is empty.").into(),
+            FieldError::SignatureRequired => m(
+                "Bruksvilkårene må signeres med elektronisk ID av personen skjemaet oppgir.",
+                "The terms of use must be signed with electronic ID by the person the form names.",
+            )
+            .into(),
             FieldError::AttachmentMissing => m(
                 "Vedlegget mangler. Last opp filen på nytt.",
                 "The attachment is missing. Upload the file again.",

@@ -579,6 +579,11 @@ pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) ->
                     .map_or(v.clone(), |(_, name)| name.to_owned())
             })
             .collect(),
+        // A fødselsnummer is shown as its birth date and stars, here and in every receipt.
+        FieldKind::Fodselsnummer { .. } => values
+            .iter()
+            .map(|v| format!("{}*****", v.chars().take(6).collect::<String>()))
+            .collect(),
         _ => values,
     };
     shown.join(", ")

@@ -372,5 +372,60 @@ pub mod t {
         // Documents
         DOC_DIGIHELSE = "Avtale for etablering av Digihelse", "Agreement for establishing Digihelse";
         SAMPLE_DOCUMENT = "Eksempeltekst laget for Bestillingsportal, ikke NHNs gjeldende avtale.", "Sample text made for Bestillingsportal, not NHN's agreement in force.";
+
+        // Signing (DDFL, SPEC §4)
+        FORM_TO_SIGNING = "Gå videre til signering", "Continue to signing";
+        STEP_SIGN = "Les og signer", "Read and sign";
+        SIGN_INTRO = "Bruksvilkårene skal leses og signeres før tjenesten blir aktivert.", "The terms of use must be read and signed before the service is activated.";
+        SIGN_ON_BEHALF = "Du signerer på vegne av en virksomhet, eller på grunn av en rolle eller et ansvar.", "You sign on behalf of an organisation, or because of a role or a responsibility.";
+        SIGN_WHO = "Dokumentet signeres av personen med fødselsnummer {0}, som logger inn med elektronisk ID i ID-porten.", "The document is signed by the person with national identity number {0}, who logs in with electronic ID in ID-porten.";
+        SIGN_READ = "Les dokument og signer", "Read document and sign";
+        SIGN_CANCEL = "Avbryt signering", "Cancel signing";
+        SIGN_DOCUMENT = "Signer dokument", "Sign document";
+        SIGN_ABORT = "Avbryt", "Cancel";
+        VIEWER_LABEL = "Dokumentet som skal signeres", "The document to sign";
+        VIEWER_VERSION = "Versjon {0}. gjeldende fra {1}", "Version {0}. valid from {1}";
+        VIEWER_PAGE = "Side {0} av {1}", "Page {0} of {1}";
+        VIEWER_PREV = "Forrige side", "Previous page";
+        VIEWER_NEXT = "Neste side", "Next page";
+        VIEWER_ZOOM_IN = "Forstørr teksten", "Enlarge the text";
+        VIEWER_ZOOM_OUT = "Forminsk teksten", "Reduce the text";
+        VIEWER_DOWNLOAD = "Last ned dokumentet (PDF)", "Download the document (PDF)";
+        SIGN_REDIRECTING = "Du sendes videre til innlogging med elektronisk ID …", "Taking you to the electronic ID login …";
+        SIGN_OTHER_PERSON = "Signeringen ble avvist: den som logget inn, er ikke personen med fødselsnummeret i skjemaet. Dokumentet må signeres av personen skjemaet oppgir. Ingenting er signert, og svarene dine er tatt vare på.", "The signing was refused: the person who logged in is not the one whose national identity number the form gives. The document must be signed by the person the form names. Nothing was signed, and your answers have been kept.";
+        SIGN_LEVEL = "Signeringen ble avvist: innloggingen hadde for lavt sikkerhetsnivå. Signer med MinID, BankID, Buypass eller Commfides på nivå betydelig eller høyt. Svarene dine er tatt vare på.", "The signing was refused: the login's security level was too low. Sign with MinID, BankID, Buypass or Commfides at level substantial or high. Your answers have been kept.";
+        SIGN_CANCELLED = "Signeringen ble avbrutt. Ingenting er signert, og svarene dine er tatt vare på.", "The signing was cancelled. Nothing was signed, and your answers have been kept.";
+        SIGN_REFUSED = "Bestillingen kunne ikke signeres slik den er nå. Se over skjemaet og prøv igjen; svarene dine er tatt vare på.", "The order could not be signed as it stands. Check the form and try again; your answers have been kept.";
+        SIGN_CHANGE_SIGNER = "Endre fødselsnummeret til den som signerer", "Change the signer's national identity number";
+        SIGNED_BY = "Dokumentet er elektronisk signert av {0}", "The document is electronically signed by {0}";
+        SIGNED_ON = "Signert {0} med ID-porten: {1}", "Signed {0} with ID-porten: {1}";
+        SIGNED_DOWNLOAD = "Last ned signert dokument (PDF)", "Download the signed document (PDF)";
+        SIGNED_KEPT = "Signert dokument er tilgjengelig i kundeportalen under Dokumentoversikt. Det blir ikke sendt en kopi på e-post til den som signerer. En kopi sendes til Direktoratet for e-helse.", "The signed document is available in the customer portal under Document overview. No copy is e-mailed to the signer. A copy is sent to the Norwegian Directorate of eHealth.";
+        TEST_SIGN_TITLE = "Signering med elektronisk ID (testinnlogging)", "Signing with electronic ID (test login)";
+        TEST_SIGN_SUBMIT = "Logg inn og signer", "Log in and sign";
+        DOCS_SIGNED = "Signerte dokumentpakker", "Signed document packages";
+        DOCS_SIGNED_LINE = "Versjon {0}, signert av {1} {2} med ID-porten: {3}, bestilling {4}", "Version {0}, signed by {1} on {2} with ID-porten: {3}, order {4}";
+        DOCS_LEVEL = "Elektronisk ID: {0}, sikkerhetsnivå: {1}", "Electronic ID: {0}, security level: {1}";
+
+        // The signed document package (PDF)
+        PKG_SIGNED_BY = "Dokumentet er elektronisk signert av", "The document is electronically signed by";
+        PKG_VERSION = "Versjon", "Version";
+        PKG_CONTAINS = "Denne dokumentpakken inneholder", "This document package holds";
+        PKG_ITEM_COVER = "Forside (denne siden)", "Cover page (this page)";
+        PKG_ITEM_ORIGINAL = "Originaldokumentet med vannmerke", "The original document with a watermark";
+        PKG_ITEM_SIGNATURE = "Signaturdata (siste side), og en elektronisk forsegling av hele filen (ikke synlig i dokumentet)", "The signature data (last page), and an electronic seal of the whole file (not visible in the document)";
+        PKG_SEAL_NOTE = "Dokumentpakken er forseglet av Bestillingsportal med en Ed25519-signatur over filens SHA-256. Endres én byte i filen, feiler kontrollen (POST /api/seal/verify).", "The package is sealed by Bestillingsportal with an Ed25519 signature over the file's SHA-256. Change one byte of the file and the check fails (POST /api/seal/verify).";
+        PKG_WATERMARK = "SIGNERT", "SIGNED";
+        PKG_SIGNATURE_DATA = "Signaturdata", "Signature data";
+        PKG_SIGNER = "Signert av", "Signed by";
+        PKG_SIGNER_ID = "Fødselsnummer (beskyttet, HMAC-SHA-256)", "National identity number (protected, HMAC-SHA-256)";
+        PKG_EID = "Elektronisk ID", "Electronic ID";
+        PKG_LEVEL = "Sikkerhetsnivå", "Security level";
+        PKG_TIME = "Tidspunkt", "Time";
+        PKG_DOCUMENT = "Dokument", "Document";
+        PKG_DOCUMENT_HASH = "SHA-256 av dokumentteksten", "SHA-256 of the document text";
+        PKG_ORDER = "Bestilling", "Order";
+        MAIL_EHELSE_SUBJECT = "Kopi av signerte bruksvilkår: {0}, {1}", "Copy of signed terms of use: {0}, {1}";
+        MAIL_EHELSE_BODY = "Bruksvilkårene for {0} er signert for {1} av {2} {3}. Bestilling {4}. Den signerte dokumentpakken er vedlagt; den er forseglet av Bestillingsportal, og kan kontrolleres på /api/seal/verify.", "The terms of use for {0} were signed for {1} by {2} on {3}. Order {4}. The signed document package is attached; it is sealed by Bestillingsportal and can be checked at /api/seal/verify.";
     }
 }

@@ -17,7 +17,14 @@ pub struct Service {
     /// `Some(slug)`: no longer ordered; the page points to that service instead
     /// (Personregister → Persontjenesten).
     pub replaced_by: Option<&'static str>,
+    /// `Some(field)`: the terms are not accepted with a checkbox but signed with eID by the
+    /// person whose fødselsnummer that field holds (DDFL: someone with signing authority,
+    /// not necessarily the one who fills in the form).
+    pub signer_field: Option<&'static str>,
 }
+
+/// The field of a signed service that names who is to sign.
+pub const SIGNER_FIELD: &str = "signer_fnr";
 
 /// An agreement document accepted with the order.
 #[derive(Debug)]
@@ -162,6 +169,7 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
@@ -336,6 +344,7 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
     }],
     contact_email: Some("drift_epost"),
     replaced_by: None,
+    signer_field: Some(SIGNER_FIELD),
 };
 
 /// Only while "Bestill aktivering av ServiceBus" is PÅ.
@@ -444,6 +453,21 @@ static DDFL_FORM: FormSpec = FormSpec {
                     )
                 },
             ],
+        ),
+        Section::new(
+            Text::new(
+                "Signering av bruksvilkår for Digital Dialog Fastlege",
+                "Signing the terms of use for Digital Dialogue GP",
+            ),
+            &[hinted(
+                SIGNER_FIELD,
+                Text::new("Fødselsnummer", "National identity number"),
+                Text::new(
+                    "Tjenesten krever at bruksvilkår signeres av en person med signaturrett for fastlegekontoret. Oppgi fødselsnummeret (11 siffer) til personen som skal signere; hen logger inn med elektronisk ID når dokumentet signeres.",
+                    "The terms must be signed by a person with signing authority for the GP office. Give the national identity number (11 digits) of the person who signs; they log in with electronic ID when signing.",
+                ),
+                FieldKind::Fodselsnummer { allow_fh: false },
+            )],
         ),
     ],
     notice: None,

@@ -37,6 +37,8 @@ pub struct CurrentUser {
     pub orgnr: Option<OrgNumber>,
     pub remember: bool,
     pub expires_at_ms: i64,
+    /// The login's security level, for the acceptance evidence.
+    pub acr: String,
 }
 
 impl CurrentUser {
@@ -104,7 +106,43 @@ pub async fn require_session(
     next: Next,
 ) -> Result<Response, ApiError> {
     let token = token_from(request.headers()).ok_or(ApiError::Unauthenticated)?;
-    let token_hash = hash_token(&token);
+    let user = live_session(&state, &token).await?;
+    let expires_at_ms = user.expires_at_ms;
+    request.extensions_mut().insert(user);
+    let mut response = next.run(request).await;
+    // A handler that ended the session (logout) has already said so with its cookie.
+    if !response.headers().contains_key(SET_COOKIE) {
+        let headers = response.headers_mut();
+        // A handler that moved the expiry itself (extend) has said so already.
+        headers
+            .entry(EXPIRES_HEADER)
+            .or_insert(HeaderValue::from(expires_at_ms));
+        headers
+            .entry(SERVER_NOW_HEADER)
+            .or_insert(HeaderValue::from(now_ms()));
+    }
+    Ok(response)
+}
+
+/// The user of a live session in the request's cookie, for the few routes outside the
+/// middleware that need one (the ID-porten callback of a signing).
+pub async fn current_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<CurrentUser>, ApiError> {
+    let Some(token) = token_from(headers) else {
+        return Ok(None);
+    };
+    match live_session(state, &token).await {
+        Ok(user) => Ok(Some(user)),
+        Err(ApiError::Unauthenticated | ApiError::SessionExpired) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The session of `token`, renewed: refused when missing or expired.
+async fn live_session(state: &AppState, token: &str) -> Result<CurrentUser, ApiError> {
+    let token_hash = hash_token(token);
     let row = sessions::find(&state.db, &token_hash)
         .await?
         .ok_or(ApiError::Unauthenticated)?;
@@ -124,27 +162,16 @@ pub async fn require_session(
         name,
         orgnr,
         remember,
+        acr,
         ..
     } = row;
-    request.extensions_mut().insert(CurrentUser {
+    Ok(CurrentUser {
         token_hash,
         identity,
         name,
         orgnr,
         remember,
         expires_at_ms,
-    });
-    let mut response = next.run(request).await;
-    // A handler that ended the session (logout) has already said so with its cookie.
-    if !response.headers().contains_key(SET_COOKIE) {
-        let headers = response.headers_mut();
-        // A handler that moved the expiry itself (extend) has said so already.
-        headers
-            .entry(EXPIRES_HEADER)
-            .or_insert(HeaderValue::from(expires_at_ms));
-        headers
-            .entry(SERVER_NOW_HEADER)
-            .or_insert(HeaderValue::from(now_ms()));
-    }
-    Ok(response)
+        acr,
+    })
 }

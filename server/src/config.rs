@@ -84,6 +84,23 @@ pub struct Config {
     #[arg(long, env = "BP_OIDC_ACR", default_value = "idporten-loa-substantial")]
     pub oidc_acr: String,
 
+    /// The least security level of the eID login that signs terms (DDFL).
+    #[arg(
+        long,
+        env = "BP_SIGNING_ACR",
+        default_value = "idporten-loa-substantial"
+    )]
+    pub signing_acr: String,
+
+    /// Where the copy of every signed document package goes: Direktoratet for e-helse
+    /// registers the terms signed for its services (SPEC §4).
+    #[arg(
+        long,
+        env = "BP_EHELSE_COPY_TO",
+        default_value = "postmottak@ehelse.no"
+    )]
+    pub ehelse_copy_to: String,
+
     /// Enhetsregisteret's open API, e.g. `https://data.brreg.no/enhetsregisteret/api`.
     /// Without it the bundled extract (`server/data/enhetsregisteret.json`) is used.
     #[arg(long, env = "BP_BRREG_URL")]

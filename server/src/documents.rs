@@ -111,11 +111,20 @@ pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
 
 /// "22.11.2026 kl. 21:05" in Norwegian time.
 pub fn format_oslo_time(ms: i64) -> String {
+    oslo_strftime(ms, "%d.%m.%Y kl. %H:%M")
+}
+
+/// "22.11.2026" in Norwegian time.
+pub fn format_oslo_date(ms: i64) -> String {
+    oslo_strftime(ms, "%d.%m.%Y")
+}
+
+fn oslo_strftime(ms: i64, format: &str) -> String {
     let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
         return String::new();
     };
     let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
-    ts.to_zoned(tz).strftime("%d.%m.%Y kl. %H:%M").to_string()
+    ts.to_zoned(tz).strftime(format).to_string()
 }
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -129,6 +138,14 @@ pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
     if let Some(bytes) = PDF_CACHE.lock().ok()?.get(doc.id) {
         return Some(bytes.clone());
     }
+    let lines = document_lines(doc)?;
+    let bytes = render(doc.title.nb, &lines).ok()?;
+    PDF_CACHE.lock().ok()?.insert(doc.id, bytes.clone());
+    Some(bytes)
+}
+
+/// The document as lines to lay out: title, version, the sample note with the hash, text.
+pub fn document_lines(doc: &DocumentRef) -> Option<Vec<Line>> {
     let text = text(doc.id)?;
     let mut lines = vec![
         Line::heading(doc.title.nb),
@@ -147,9 +164,7 @@ pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
         lines.push(Line::body(p));
         lines.push(Line::blank());
     }
-    let bytes = render(doc.title.nb, &lines).ok()?;
-    PDF_CACHE.lock().ok()?.insert(doc.id, bytes.clone());
-    Some(bytes)
+    Some(lines)
 }
 
 /// A receipt as PDF (issue 5): reference, who ordered for which organisation and when,
@@ -231,9 +246,27 @@ const PAGE_W: f32 = 595.0; // A4 in points
 const PAGE_H: f32 = 842.0;
 const MARGIN: f32 = 56.0;
 
+/// A part of a document that starts on a new page; `watermark` is drawn across each of
+/// its pages (the original in a signed package).
+pub struct Part<'a> {
+    pub lines: &'a [Line],
+    pub watermark: Option<&'a str>,
+}
+
 /// Lays paragraphs out on A4 pages: words wrapped by their real widths in the font
 /// (krilla has no layout engine), a new page when one is full.
 pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
+    render_parts(
+        title,
+        &[Part {
+            lines,
+            watermark: None,
+        }],
+    )
+}
+
+/// Like `render`, with each part from a new page.
+pub fn render_parts(title: &str, parts: &[Part]) -> Result<Vec<u8>, String> {
     let regular = Font::new(REGULAR.into(), 0).ok_or("regular font")?;
     let bold = Font::new(BOLD.into(), 0).ok_or("bold font")?;
     let mut document = Document::new();
@@ -242,8 +275,20 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
             .title(title.to_owned())
             .language("nb".to_owned()),
     );
+    for part in parts {
+        render_part(&mut document, &regular, &bold, part)?;
+    }
+    document.finish().map_err(|e| format!("{e:?}"))
+}
+
+fn render_part(
+    document: &mut Document,
+    regular: &Font,
+    bold: &Font,
+    part: &Part,
+) -> Result<(), String> {
     let mut wrapped: Vec<(String, bool, f32)> = Vec::new();
-    for line in lines {
+    for line in part.lines {
         let font_bytes = if line.bold { BOLD } else { REGULAR };
         if line.text.is_empty() {
             wrapped.push((String::new(), false, line.size));
@@ -257,6 +302,9 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
         let mut page =
             document.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).ok_or("page size")?);
         let mut surface = page.surface();
+        if let Some(mark) = part.watermark {
+            watermark(&mut surface, bold, mark);
+        }
         let mut y = MARGIN;
         while let Some(((text, is_bold, size), tail)) = rest.split_first() {
             let height = size * 1.45;
@@ -284,26 +332,54 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| format!("{e:?}"))
+    Ok(())
+}
+
+/// Large light-grey text across the page's diagonal, under the text drawn after it.
+fn watermark(surface: &mut krilla::surface::Surface, font: &Font, mark: &str) {
+    let size = 96.0;
+    surface.push_transform(&krilla::geom::Transform::from_rotate_at(
+        -45.0,
+        PAGE_W / 2.0,
+        PAGE_H / 2.0,
+    ));
+    surface.set_fill(Some(krilla::paint::Fill {
+        paint: krilla::color::luma::Color::new(225).into(),
+        ..Default::default()
+    }));
+    let width = measure(BOLD, mark, size);
+    surface.draw_text(
+        Point::from_xy((PAGE_W - width) / 2.0, PAGE_H / 2.0 + size / 3.0),
+        font.clone(),
+        size,
+        mark,
+        false,
+        TextDirection::Auto,
+    );
+    surface.set_fill(Some(krilla::paint::Fill::default()));
+    surface.pop();
+}
+
+/// The width of `s` in the font at `size`, by the glyphs' advance widths.
+fn measure(font_bytes: &[u8], s: &str, size: f32) -> f32 {
+    let Ok(font) = skrifa::FontRef::new(font_bytes) else {
+        return s.chars().count() as f32 * size * 0.5;
+    };
+    let charmap = font.charmap();
+    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
+    s.chars()
+        .map(|c| {
+            charmap
+                .map(c)
+                .and_then(|g| metrics.advance_width(g))
+                .unwrap_or(size * 0.5)
+        })
+        .sum()
 }
 
 /// Greedy word wrap by advance widths.
 fn wrap(font_bytes: &[u8], text: &str, size: f32, width: f32) -> Vec<String> {
-    let Ok(font) = skrifa::FontRef::new(font_bytes) else {
-        return vec![text.to_owned()];
-    };
-    let charmap = font.charmap();
-    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-    let measure = |s: &str| -> f32 {
-        s.chars()
-            .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|g| metrics.advance_width(g))
-                    .unwrap_or(size * 0.5)
-            })
-            .sum()
-    };
+    let measure = |s: &str| measure(font_bytes, s, size);
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {

@@ -66,6 +66,17 @@ pub struct IdPortenConfig {
     pub redirect_url: String,
     /// The least level a login must reach, e.g. `idporten-loa-substantial`.
     pub required_acr: String,
+    /// The least level of the login that signs terms.
+    pub signing_acr: String,
+}
+
+/// Why the person logs in: to use the portal, or to sign a document. A signing always
+/// asks for a fresh login (`prompt=login`): an ID-porten session already open in the
+/// browser (the orderer's) must not sign in someone else's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Login,
+    Signing,
 }
 
 /// A discovered ID-porten, ready to log people in.
@@ -74,6 +85,7 @@ pub struct IdPorten {
     http: reqwest::Client,
     issuer: String,
     required_acr: String,
+    signing_acr: String,
     end_session: Option<EndSessionUrl>,
     post_logout: Option<PostLogoutRedirectUrl>,
 }
@@ -91,6 +103,8 @@ pub struct Identity {
     pub fodselsnummer: Fodselsnummer,
     pub name: String,
     pub eid: Eid,
+    /// The eID as ID-porten names it (`amr`), e.g. "Minid-PIN": the signature's method.
+    pub method: String,
     pub acr: String,
     pub id_token: String,
 }
@@ -185,6 +199,7 @@ impl IdPorten {
                         http,
                         issuer: config.issuer,
                         required_acr: config.required_acr,
+                        signing_acr: config.signing_acr,
                         end_session,
                         post_logout,
                     });
@@ -199,10 +214,17 @@ impl IdPorten {
         ))
     }
 
+    fn level_for(&self, purpose: Purpose) -> &str {
+        match purpose {
+            Purpose::Login => &self.required_acr,
+            Purpose::Signing => &self.signing_acr,
+        }
+    }
+
     /// Starts a login: the authorization URL with PKCE, state, nonce and the required level.
-    pub fn start(&self) -> StartedLogin {
+    pub fn start(&self, purpose: Purpose) -> StartedLogin {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, state, nonce) = self
+        let mut request = self
             .client
             .authorize_url(
                 AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
@@ -210,9 +232,14 @@ impl IdPorten {
                 Nonce::new_random,
             )
             .add_scope(Scope::new("profile".into()))
-            .add_auth_context_value(AuthenticationContextClass::new(self.required_acr.clone()))
-            .set_pkce_challenge(challenge)
-            .url();
+            .add_auth_context_value(AuthenticationContextClass::new(
+                self.level_for(purpose).to_owned(),
+            ))
+            .set_pkce_challenge(challenge);
+        if purpose == Purpose::Signing {
+            request = request.add_prompt(CoreAuthPrompt::Login);
+        }
+        let (url, state, nonce) = request.url();
         StartedLogin {
             url: url.to_string(),
             state: state.secret().clone(),
@@ -237,6 +264,7 @@ impl IdPorten {
         code: String,
         pkce_verifier: String,
         nonce: String,
+        purpose: Purpose,
     ) -> Result<Identity, LoginError> {
         let response = self
             .client
@@ -260,7 +288,7 @@ impl IdPorten {
             .auth_context_ref()
             .map(|a| a.as_str().to_owned())
             .unwrap_or_default();
-        let required = acr_rank(&self.required_acr).unwrap_or(3);
+        let required = acr_rank(self.level_for(purpose)).unwrap_or(3);
         if acr_rank(&acr).is_none_or(|rank| rank < required) {
             return Err(LoginError::Level);
         }
@@ -270,12 +298,12 @@ impl IdPorten {
             .as_deref()
             .and_then(|pid| Fodselsnummer::parse(pid).ok())
             .ok_or(LoginError::Person)?;
-        let eid = claims
+        let (eid, method) = claims
             .auth_method_refs()
             .into_iter()
             .flatten()
-            .find_map(|amr| eid_from_amr(amr.as_str()))
-            .unwrap_or(Eid::Minid);
+            .find_map(|amr| Some((eid_from_amr(amr.as_str())?, amr.as_str().to_owned())))
+            .unwrap_or((Eid::Minid, Eid::Minid.label().nb.to_owned()));
         let name = claims
             .name()
             .and_then(|n| n.get(None))
@@ -286,6 +314,7 @@ impl IdPorten {
             fodselsnummer,
             name,
             eid,
+            method,
             acr,
             id_token: id_token.to_string(),
         })

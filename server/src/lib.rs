@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod idporten;
 pub mod outbox;
+pub mod package;
 pub mod password;
 pub mod registry;
 pub mod routes;

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
@@ -22,6 +22,8 @@ pub struct NewNotification {
     pub recipient: String,
     pub subject: String,
     pub body: String,
+    /// The reference of an order whose signed document package goes with it as a PDF.
+    pub attachment_reference: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +69,7 @@ impl Sender {
         }
     }
 
-    async fn send(&self, n: &DueNotification) -> Result<(), String> {
+    async fn send(&self, db: &SqlitePool, n: &DueNotification) -> Result<(), String> {
         let Sender::Smtp { transport, from } = self else {
             return Ok(());
         };
@@ -76,13 +78,28 @@ impl Sender {
             return Err("no SMS gateway configured".into());
         }
         let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(from.clone())
             .to(to)
-            .subject(&n.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(n.body.clone())
-            .map_err(|e| e.to_string())?;
+            .subject(&n.subject);
+        let message = match &n.attachment_reference {
+            None => builder.header(ContentType::TEXT_PLAIN).body(n.body.clone()),
+            Some(reference) => {
+                let pdf = crate::db::signings::package_pdf(db, reference)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or_else(|| format!("no signed package for {reference}"))?;
+                let pdf_type = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(n.body.clone()))
+                        .singlepart(
+                            Attachment::new(format!("signert-{reference}.pdf")).body(pdf, pdf_type),
+                        ),
+                )
+            }
+        }
+        .map_err(|e| e.to_string())?;
         transport
             .send(message)
             .await
@@ -98,7 +115,7 @@ pub async fn enqueue(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(n.channel.as_str())
     .bind(&n.recipient)
@@ -106,6 +123,7 @@ pub async fn enqueue(
     .bind(&n.body)
     .bind(now_ms)
     .bind(now_ms)
+    .bind(&n.attachment_reference)
     .execute(conn)
     .await?;
     Ok(())
@@ -117,6 +135,7 @@ pub struct Outbox {
     wake: Arc<Notify>,
 }
 
+#[derive(sqlx::FromRow)]
 struct DueNotification {
     id: i64,
     channel: String,
@@ -124,6 +143,7 @@ struct DueNotification {
     subject: String,
     body: String,
     attempts: i64,
+    attachment_reference: Option<String>,
 }
 
 /// After this many failed attempts a notification is left for a person to look at.
@@ -153,24 +173,16 @@ impl Outbox {
 }
 
 async fn deliver_due(db: &SqlitePool, sender: &Sender) -> Result<(), sqlx::Error> {
-    let due: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, channel, recipient, subject, body, attempts FROM notifications
+    let due: Vec<DueNotification> = sqlx::query_as(
+        "SELECT id, channel, recipient, subject, body, attempts, attachment_reference FROM notifications
          WHERE sent_at_ms IS NULL AND attempts < ? AND next_attempt_ms <= ? ORDER BY id LIMIT 50",
     )
     .bind(MAX_ATTEMPTS)
     .bind(now_ms())
     .fetch_all(db)
     .await?;
-    for (id, channel, recipient, subject, body, attempts) in due {
-        let n = DueNotification {
-            id,
-            channel,
-            recipient,
-            subject,
-            body,
-            attempts,
-        };
-        match sender.send(&n).await {
+    for n in due {
+        match sender.send(db, &n).await {
             Ok(()) => {
                 sqlx::query("UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1 WHERE id = ?")
                     .bind(now_ms())

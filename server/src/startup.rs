@@ -66,6 +66,7 @@ impl Application {
                     client_secret: config.oidc_client_secret.expose().to_owned(),
                     redirect_url,
                     required_acr: config.oidc_acr.clone(),
+                    signing_acr: config.signing_acr.clone(),
                 })
                 .await?;
                 tracing::info!(%issuer, "logins go through ID-porten");

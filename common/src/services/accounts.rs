@@ -24,6 +24,7 @@ pub const EPOST: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static EPOST_FORM: FormSpec = FormSpec {
@@ -83,6 +84,7 @@ pub const VIDEO: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static VIDEO_FORM: FormSpec = FormSpec {
@@ -127,6 +129,7 @@ pub const FJERNHJELP: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static FJERNHJELP_FORM: FormSpec = FormSpec {
@@ -181,6 +184,7 @@ pub const HJEMMEKONTOR: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static HJEMMEKONTOR_FORM: FormSpec = FormSpec {

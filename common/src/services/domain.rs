@@ -14,6 +14,7 @@ pub const DOMENE: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 const fn when(errands: &'static [&'static str]) -> Option<ShownIf> {

@@ -13,6 +13,7 @@ pub const FIXTURE: Service = Service {
     documents: &[],
     contact_email: Some("epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static FIXTURE_FORM: FormSpec = FormSpec {

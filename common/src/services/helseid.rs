@@ -22,6 +22,7 @@ pub const HELSEID: Service = Service {
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 /// The actor kinds with their own test environment (and so a test-then-production path).

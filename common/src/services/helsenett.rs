@@ -47,6 +47,7 @@ pub const TILKNYTNING: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static TILKNYTNING_FORM: FormSpec = FormSpec {
@@ -134,6 +135,7 @@ pub const FLYTTING: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static FLYTTING_FORM: FormSpec = FormSpec {
@@ -175,6 +177,7 @@ pub const DEAKTIVERING: Service = Service {
     documents: &[],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static DEAKTIVERING_FORM: FormSpec = FormSpec {

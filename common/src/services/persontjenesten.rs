@@ -21,6 +21,7 @@ pub const PERSONTJENESTEN: Service = Service {
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
+    signer_field: None,
 };
 
 static PERSONTJENESTEN_FORM: FormSpec = FormSpec {
@@ -101,6 +102,7 @@ pub const PERSONREGISTER: Service = Service {
     documents: &[],
     contact_email: None,
     replaced_by: Some("persontjenesten"),
+    signer_field: None,
 };
 
 static PERSONREGISTER_FORM: FormSpec = FormSpec {

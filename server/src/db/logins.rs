@@ -12,6 +12,8 @@ pub struct Attempt {
     pub nonce: String,
     pub pkce_verifier: String,
     pub return_to: String,
+    /// The signing this login is for (`db::signings`); `None` for an ordinary login.
+    pub signing_id: Option<String>,
 }
 
 pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sqlx::Error> {
@@ -21,7 +23,7 @@ pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sql
         .execute(db)
         .await?;
     sqlx::query(
-        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&a.state_hash)
     .bind(&a.browser_hash)
@@ -29,6 +31,7 @@ pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sql
     .bind(&a.pkce_verifier)
     .bind(&a.return_to)
     .bind(now_ms)
+    .bind(&a.signing_id)
     .execute(db)
     .await?;
     Ok(())
@@ -40,19 +43,20 @@ pub async fn take(
     state_hash: &str,
     now_ms: i64,
 ) -> Result<Option<Attempt>, sqlx::Error> {
-    let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
-        "DELETE FROM login_attempts WHERE state_hash = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms",
+    let row: Option<(String, String, String, String, i64, Option<String>)> = sqlx::query_as(
+        "DELETE FROM login_attempts WHERE state_hash = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id",
     )
     .bind(state_hash)
     .fetch_optional(db)
     .await?;
     Ok(row.filter(|r| r.4 >= now_ms - MAX_AGE_MS).map(
-        |(browser_hash, nonce, pkce_verifier, return_to, _)| Attempt {
+        |(browser_hash, nonce, pkce_verifier, return_to, _, signing_id)| Attempt {
             state_hash: state_hash.to_owned(),
             browser_hash,
             nonce,
             pkce_verifier,
             return_to,
+            signing_id,
         },
     ))
 }

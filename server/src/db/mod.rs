@@ -11,6 +11,7 @@ pub mod password_resets;
 pub mod pending_logins;
 pub mod persontjenesten;
 pub mod sessions;
+pub mod signings;
 pub mod writer;
 
 use std::str::FromStr;

@@ -75,6 +75,7 @@ pub async fn receipt_for(
                 sha256,
             })
             .collect(),
+        signature: crate::db::signings::signature_of(db, reference).await?,
     }))
 }
 

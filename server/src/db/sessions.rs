@@ -27,6 +27,9 @@ pub struct SessionRow {
     /// "Husk meg": the longer lifetime applies.
     pub remember: bool,
     pub expires_at_ms: i64,
+    /// The security level the login reached (`acr`); "" for a customer-portal account.
+    /// Written from `LoginEvidence`, read back for the acceptance evidence.
+    pub acr: String,
 }
 
 /// How the person logged in, kept with the session: the level reached and, for ID-porten,
@@ -87,17 +90,18 @@ type Row = (
     Option<String>,
     bool,
     i64,
+    Option<String>,
 );
 
 pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms FROM sessions WHERE token_hash = ?",
+        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions WHERE token_hash = ?",
     )
     .bind(token_hash)
     .fetch_optional(db)
     .await?;
     Ok(row.and_then(
-        |(fnr, eid, account_id, name, orgnr, remember, expires_at_ms)| {
+        |(fnr, eid, account_id, name, orgnr, remember, expires_at_ms, acr)| {
             // Rows were validated on insert; a row that no longer parses is treated as no session.
             let identity = match (fnr, eid, account_id) {
                 (Some(fnr), Some(eid), None) => Identity::Person {
@@ -114,6 +118,7 @@ pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow
                 orgnr: orgnr.and_then(|o| OrgNumber::parse(&o).ok()),
                 remember,
                 expires_at_ms,
+                acr: acr.unwrap_or_default(),
             })
         },
     ))

@@ -22,9 +22,10 @@ pub struct OrderRecord {
     pub org_name: String,
     pub ordered_by_name: String,
     pub ordered_by_fnr: String,
-    /// The orderer's fødselsnummer as the acceptance evidence keeps it: protected
-    /// (`Sealer::protect_fnr`), never the number itself.
-    pub evidence_fnr: String,
+    /// Who accepted or signed the documents: the orderer, or the signer of a signed service.
+    pub acceptor: Acceptor,
+    /// A signed service's document package, stored with the order or not at all.
+    pub package: Option<PackageRecord>,
     /// The customer-portal account that ordered; 0 for a person (see `orders::Orderer`).
     pub ordered_by_account: i64,
     pub eid: String,
@@ -38,6 +39,27 @@ pub struct OrderRecord {
     /// Whose draft becomes this order (`routes::drafts::owner_key`): deleted in the same
     /// transaction, so a draft and its order never both exist.
     pub draft_owner: Option<String>,
+}
+
+/// Who accepted the order's documents, as the evidence records it.
+#[derive(Clone, Debug)]
+pub struct Acceptor {
+    pub name: String,
+    /// The fødselsnummer protected (`Sealer::protect_fnr`), never the number itself.
+    pub fnr_key: String,
+    pub eid: String,
+    /// The login's security level (`acr`).
+    pub acr: String,
+}
+
+/// A signed document package, sealed, with what it says.
+pub struct PackageRecord {
+    pub document_id: String,
+    pub title: String,
+    pub version: String,
+    pub signer_name: String,
+    pub method: String,
+    pub pdf: Vec<u8>,
 }
 
 /// The outcome of an insert attempt.
@@ -204,20 +226,39 @@ async fn insert_one(
     };
     for doc in &order.documents {
         sqlx::query(
-            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, orgnr, legal_entity, accepted_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(order_id)
         .bind(&doc.id)
         .bind(&doc.title)
         .bind(&doc.version)
         .bind(&doc.sha256)
-        .bind(&order.evidence_fnr)
-        .bind(&order.ordered_by_name)
-        .bind(&order.eid)
+        .bind(&order.acceptor.fnr_key)
+        .bind(&order.acceptor.name)
+        .bind(&order.acceptor.eid)
+        .bind(&order.acceptor.acr)
         .bind(&order.orgnr)
         .bind(&order.legal_entity)
         .bind(order.submitted_at_ms)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| WriteError(e.to_string()))?;
+    }
+    if let Some(p) = &order.package {
+        sqlx::query(
+            "INSERT INTO signed_packages (reference, orgnr, document_id, title, version, signer_name, method, signed_at_ms, pdf)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&order.reference)
+        .bind(&order.orgnr)
+        .bind(&p.document_id)
+        .bind(&p.title)
+        .bind(&p.version)
+        .bind(&p.signer_name)
+        .bind(&p.method)
+        .bind(order.submitted_at_ms)
+        .bind(&p.pdf)
         .execute(&mut *conn)
         .await
         .map_err(|e| WriteError(e.to_string()))?;
@@ -252,7 +293,13 @@ mod tests {
             org_name: "NORSK HELSENETT SF".into(),
             ordered_by_name: "Kari".into(),
             ordered_by_fnr: "08908834756".into(),
-            evidence_fnr: "hmac-sha256:00".into(),
+            acceptor: Acceptor {
+                name: "Kari".into(),
+                fnr_key: "hmac-sha256:00".into(),
+                eid: "minid".into(),
+                acr: "idporten-loa-substantial".into(),
+            },
+            package: None,
             ordered_by_account: 0,
             eid: "minid".into(),
             answers_json: "{}".into(),

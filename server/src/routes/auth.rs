@@ -15,7 +15,9 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{Eid, LogoutResponse, Me, SessionInfo, TestLoginRequest, safe_return_path};
+use common::api::{
+    Eid, LogoutResponse, Me, SessionInfo, SigningOutcome, TestLoginRequest, safe_return_path,
+};
 use common::validate::{BoundedText, Fodselsnummer, OrgNumber};
 use common::{FieldError, ValidationErrors};
 use serde::Deserialize;
@@ -27,7 +29,7 @@ use crate::db::logins::{self, Attempt};
 use crate::db::sessions::{self, Identity, LoginEvidence, SessionRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
-use crate::idporten::{IdPorten, LoginError};
+use crate::idporten::{IdPorten, LoginError, Purpose};
 use crate::now_ms;
 use crate::state::AppState;
 
@@ -37,6 +39,9 @@ pub fn public() -> Router<AppState> {
         .route("/auth/login", get(login))
         .route("/auth/callback", get(callback))
 }
+
+/// The level the built-in test login records: honestly not an ID-porten level.
+pub(super) const TEST_LOGIN_LEVEL: &str = "testinnlogging";
 
 /// The cookie that ties a login attempt to the browser that started it.
 const LOGIN_COOKIE: &str = "bp_login";
@@ -55,7 +60,23 @@ async fn login(
         let target = format!("/testinnlogging?tilbake={}", urlencode(&return_to));
         return Ok(Redirect::to(&target).into_response());
     };
-    let started = idporten.start();
+    let (cookie, url) = begin(state.clone(), idporten, return_to, None).await?;
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
+}
+
+/// Starts an ID-porten login — for a session, or for the signing `signing_id` — and
+/// returns the cookie that ties it to this browser and the URL to send the browser to.
+pub(super) async fn begin(
+    state: AppState,
+    idporten: &IdPorten,
+    return_to: String,
+    signing_id: Option<String>,
+) -> Result<(HeaderValue, String), ApiError> {
+    let purpose = match signing_id {
+        Some(_) => Purpose::Signing,
+        None => Purpose::Login,
+    };
+    let started = idporten.start(purpose);
     let browser = new_token()?;
     let attempt = Attempt {
         state_hash: hash_token(&started.state),
@@ -63,6 +84,7 @@ async fn login(
         nonce: started.nonce,
         pkce_verifier: started.pkce_verifier,
         return_to,
+        signing_id,
     };
     logins::insert(&state.db, &attempt, now_ms()).await?;
     let secure = if state.config.secure_cookies {
@@ -74,7 +96,7 @@ async fn login(
         "{LOGIN_COOKIE}={browser}; Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
     );
     let cookie = HeaderValue::from_str(&cookie).map_err(ApiError::internal)?;
-    Ok(([(SET_COOKIE, cookie)], Redirect::to(&started.url)).into_response())
+    Ok((cookie, started.url))
 }
 
 #[derive(Deserialize)]
@@ -87,18 +109,22 @@ struct CallbackQuery {
 
 async fn callback(
     State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
     headers: HeaderMap,
     Query(query): Query<CallbackQuery>,
 ) -> Result<Response, ApiError> {
     let Some(idporten) = state.idporten.clone() else {
         return Err(ApiError::NotFound);
     };
-    match finish_login(&state, &idporten, &headers, query).await? {
-        Ok((cookie, return_to)) => Ok((
-            AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, clear_login_cookie())]),
-            Redirect::to(&return_to),
-        )
-            .into_response()),
+    match finish_login(&state, &idporten, &headers, query, lang).await? {
+        Ok((cookie, return_to)) => {
+            let cookies = cookie.into_iter().chain([clear_login_cookie()]);
+            Ok((
+                AppendHeaders(cookies.map(|c| (SET_COOKIE, c))),
+                Redirect::to(&return_to),
+            )
+                .into_response())
+        }
         Err(reason) => {
             tracing::warn!(reason = reason.code(), "ID-porten login refused");
             let target = format!("/innlogging-feilet?grunn={}", reason.code());
@@ -121,7 +147,8 @@ async fn finish_login(
     idporten: &IdPorten,
     headers: &HeaderMap,
     query: CallbackQuery,
-) -> Result<Result<(HeaderValue, String), LoginError>, ApiError> {
+    lang: common::Lang,
+) -> Result<Result<(Option<HeaderValue>, String), LoginError>, ApiError> {
     // The state is taken (deleted) first, whatever happens next: it can serve one callback only.
     let attempt = match &query.state {
         Some(s) => logins::take(&state.db, &hash_token(s), now_ms()).await?,
@@ -134,6 +161,15 @@ async fn finish_login(
     if browser.as_deref() != Some(attempt.browser_hash.as_str()) {
         return Ok(Err(LoginError::State));
     }
+    if let Some(signing_id) = &attempt.signing_id {
+        // A signing: the orderer's session goes on; the signer's login only signs.
+        let Some(user) = crate::auth::current_user(state, headers).await? else {
+            return Ok(Err(LoginError::State));
+        };
+        let signer = signer_of(idporten, query, &attempt).await;
+        super::signing::complete(state, &user, signing_id, signer, lang).await?;
+        return Ok(Ok((None, attempt.return_to)));
+    }
     if query.error.is_some() {
         return Ok(Err(LoginError::Cancelled));
     }
@@ -144,7 +180,7 @@ async fn finish_login(
         return Ok(Err(LoginError::Exchange));
     };
     let identity = match idporten
-        .finish(code, attempt.pkce_verifier, attempt.nonce)
+        .finish(code, attempt.pkce_verifier, attempt.nonce, Purpose::Login)
         .await
     {
         Ok(identity) => identity,
@@ -168,7 +204,41 @@ async fn finish_login(
         &evidence,
     )
     .await?;
-    Ok(Ok((cookie, attempt.return_to)))
+    Ok(Ok((Some(cookie), attempt.return_to)))
+}
+
+/// The signer from ID-porten's answer to a signing login, or why there is none.
+async fn signer_of(
+    idporten: &IdPorten,
+    query: CallbackQuery,
+    attempt: &Attempt,
+) -> Result<super::orders::Signer, SigningOutcome> {
+    if query.error.is_some() || idporten.check_issuer(query.iss.as_deref()).is_err() {
+        return Err(SigningOutcome::Cancelled);
+    }
+    let code = query.code.ok_or(SigningOutcome::Cancelled)?;
+    match idporten
+        .finish(
+            code,
+            attempt.pkce_verifier.clone(),
+            attempt.nonce.clone(),
+            Purpose::Signing,
+        )
+        .await
+    {
+        Ok(identity) => Ok(super::orders::Signer {
+            fodselsnummer: identity.fodselsnummer,
+            name: identity.name,
+            eid: identity.eid,
+            method: identity.method,
+            acr: identity.acr,
+        }),
+        Err(LoginError::Level) => Err(SigningOutcome::Level),
+        Err(e) => {
+            tracing::warn!(reason = e.code(), "signing login refused");
+            Err(SigningOutcome::Cancelled)
+        }
+    }
 }
 
 /// Creates a session and its cookie. Every login gets a new id, and a session the browser
@@ -195,6 +265,7 @@ pub(super) async fn start_session(
         orgnr,
         remember,
         expires_at_ms: policy.expiry_from(now),
+        acr: evidence.acr.clone().unwrap_or_default(),
     };
     sessions::insert(&state.db, &row, evidence, now).await?;
     let me = Me {
@@ -267,7 +338,11 @@ async fn test_login(
         name.to_string(),
         None,
         false,
-        &LoginEvidence::default(),
+        // The built-in test login reaches no ID-porten level; the evidence says so.
+        &LoginEvidence {
+            acr: Some(TEST_LOGIN_LEVEL.to_owned()),
+            id_token: None,
+        },
     )
     .await?;
     Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())

@@ -1,3 +1,4 @@
+//! - `GET /api/documents/{id}`: an agreement document's text (JSON), for the signing viewer.
 //! - `GET /api/documents/{id}/pdf`: an agreement document to read before accepting.
 //!   Public: the terms are not secret, and a user may read them before logging in.
 //! - `POST /api/seal/verify`: whether a PDF the portal issued is unchanged (body: the
@@ -9,14 +10,33 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
+use common::api::DocumentText;
+
 use crate::error::ApiError;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/documents/{id}/pdf", get(pdf)).route(
-        "/seal/verify",
-        post(verify).layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024)),
-    )
+    Router::new()
+        .route("/documents/{id}", get(text))
+        .route("/documents/{id}/pdf", get(pdf))
+        .route(
+            "/seal/verify",
+            post(verify).layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024)),
+        )
+}
+
+/// The document's text as JSON, for the signing viewer.
+async fn text(Path(id): Path<String>) -> Result<axum::Json<DocumentText>, ApiError> {
+    let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
+    let text = crate::documents::text(doc.id).ok_or(ApiError::NotFound)?;
+    Ok(axum::Json(DocumentText {
+        id: doc.id.to_owned(),
+        title: doc.title.nb.to_owned(),
+        version: text.version.to_owned(),
+        valid_from: text.valid_from.to_owned(),
+        paragraphs: text.paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+        sha256: text.sha256(doc.title.nb),
+    }))
 }
 
 async fn pdf(Path(id): Path<String>) -> Result<impl IntoResponse, ApiError> {

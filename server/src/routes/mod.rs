@@ -11,6 +11,7 @@ pub(crate) mod orders;
 pub(crate) mod organisations;
 mod portal;
 mod portal_login;
+mod signing;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
@@ -56,6 +57,7 @@ pub fn api(state: AppState) -> Router {
         .merge(drafts::router())
         .merge(attachments::router())
         .merge(portal::router())
+        .merge(signing::router())
         .route_layer(from_fn_with_state(state.clone(), require_session));
     Router::new()
         .merge(health::router())

@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{AcceptedDocument, Organisation, Receipt, Standing, SubmitOrder};
+use common::api::{AcceptedDocument, Organisation, Receipt, SignatureInfo, Standing, SubmitOrder};
 use common::form::{ValidForm, Value};
 use common::i18n::{fill, t};
 use common::services::{self, Service, helseid};
@@ -21,7 +21,7 @@ use common::{FieldError, Lang, ValidationErrors};
 
 use crate::auth::CurrentUser;
 use crate::db::sessions::Identity;
-use crate::db::writer::{Inserted, OrderRecord};
+use crate::db::writer::{Acceptor, Inserted, OrderRecord, PackageRecord};
 use crate::db::{attachments, orders};
 use crate::documents;
 use crate::error::ApiError;
@@ -42,14 +42,14 @@ pub fn router() -> Router<AppState> {
 const ACCOUNT_LOGIN: &str = "kundeportal";
 
 /// An order that passed every check, ready to store.
-struct CheckedOrder {
-    service: &'static Service,
-    organisation: Organisation,
-    form: ValidForm,
+pub(crate) struct CheckedOrder {
+    pub service: &'static Service,
+    pub organisation: Organisation,
+    pub form: ValidForm,
 }
 
 /// Every check of a submission, in one place for `validate` and `submit`.
-async fn check(
+pub(crate) async fn check(
     state: &AppState,
     user: &CurrentUser,
     body: &SubmitOrder,
@@ -181,6 +181,30 @@ async fn submit(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<(StatusCode, Json<Receipt>), ApiError> {
+    let (status, receipt) = place(&state, &user, &body, None, lang).await?;
+    Ok((status, Json(receipt)))
+}
+
+/// Who signed a signed service's terms, from the eID login that signed.
+pub struct Signer {
+    pub fodselsnummer: common::validate::Fodselsnummer,
+    pub name: String,
+    pub eid: common::api::Eid,
+    /// The eID as ID-porten named it ("Minid-PIN"); the cover page's METODE.
+    pub method: String,
+    pub acr: String,
+}
+
+/// Checks and stores an order: 201 with the receipt, or 200 with the first order's
+/// receipt when the same submission comes again. A signed service's order is placed only
+/// with its `signer` (see `routes::signing`), and then carries the sealed package.
+pub(crate) async fn place(
+    state: &AppState,
+    user: &CurrentUser,
+    body: &SubmitOrder,
+    signer: Option<&Signer>,
+    lang: Lang,
+) -> Result<(StatusCode, Receipt), ApiError> {
     if body
         .idempotency_key
         .as_deref()
@@ -192,7 +216,14 @@ async fn submit(
             lang,
         ));
     }
-    let checked = check(&state, &user, &body, lang).await?;
+    let checked = check(state, user, body, lang).await?;
+    if checked.service.signer_field.is_some() && signer.is_none() {
+        return Err(ApiError::field(
+            "accepted_documents",
+            FieldError::SignatureRequired,
+            lang,
+        ));
+    }
     // Terms that hold for the whole legal entity and were accepted there already. Only
     // such services need the legal entity (one more registry lookup), and store it.
     let shared: Vec<&str> = checked
@@ -205,7 +236,7 @@ async fn submit(
     let legal_entity = if shared.is_empty() {
         String::new()
     } else {
-        legal_entity_of(&state, &checked.organisation.orgnr).await?
+        legal_entity_of(state, &checked.organisation.orgnr).await?
     };
     let mut before = Vec::new();
     for id in shared {
@@ -216,7 +247,21 @@ async fn submit(
             before.push(id.to_owned());
         }
     }
-    let documents = accepted_documents(checked.service, &body.accepted_documents, &before, lang)?;
+    // The signature accepts every document of the service.
+    let signed: Vec<String>;
+    let accepted = match signer {
+        Some(_) => {
+            signed = checked
+                .service
+                .documents
+                .iter()
+                .map(|d| d.id.to_owned())
+                .collect();
+            &signed
+        }
+        None => &body.accepted_documents,
+    };
+    let documents = accepted_documents(checked.service, accepted, &before, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
@@ -225,8 +270,59 @@ async fn submit(
         Identity::Person { eid, .. } => eid.as_str(),
         Identity::Account { .. } => ACCOUNT_LOGIN,
     };
+    let acceptor = match signer {
+        Some(s) => Acceptor {
+            name: s.name.clone(),
+            fnr_key: state.sealer.protect_fnr(s.fodselsnummer.expose()),
+            eid: s.eid.as_str().to_owned(),
+            acr: s.acr.clone(),
+        },
+        None => Acceptor {
+            name: user.name.clone(),
+            fnr_key: match orderer.fnr.as_str() {
+                "" => String::new(),
+                fnr => state.sealer.protect_fnr(fnr),
+            },
+            eid: eid.to_owned(),
+            acr: user.acr.clone(),
+        },
+    };
     loop {
         let reference = new_reference()?;
+        let mut notifications: Vec<NewNotification> = confirmation(
+            checked.service,
+            &checked.organisation,
+            &answers,
+            &reference,
+            &user.name,
+            submitted_at_ms,
+            lang,
+        )
+        .into_iter()
+        .collect();
+        let package = match signer {
+            Some(signer) => {
+                let package = signed_package(
+                    state,
+                    &checked,
+                    signer,
+                    &acceptor,
+                    &reference,
+                    submitted_at_ms,
+                    lang,
+                )
+                .await?;
+                notifications.push(copy_to_ehelse(
+                    state,
+                    &checked,
+                    signer,
+                    &reference,
+                    submitted_at_ms,
+                ));
+                Some(package)
+            }
+            None => None,
+        };
         let record = OrderRecord {
             reference: reference.clone(),
             service: checked.service.slug.to_owned(),
@@ -235,28 +331,16 @@ async fn submit(
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
             ordered_by_fnr: orderer.fnr.clone(),
-            evidence_fnr: match orderer.fnr.as_str() {
-                "" => String::new(),
-                fnr => state.sealer.protect_fnr(fnr),
-            },
+            acceptor: acceptor.clone(),
+            package,
             ordered_by_account: orderer.account,
             eid: eid.to_owned(),
             answers_json: answers_json.clone(),
             documents: documents.clone(),
             submitted_at_ms,
             idempotency_key: body.idempotency_key.clone(),
-            draft_owner: Some(crate::routes::drafts::owner_key(&user)),
-            notifications: confirmation(
-                checked.service,
-                &checked.organisation,
-                &answers,
-                &reference,
-                &user.name,
-                submitted_at_ms,
-                lang,
-            )
-            .into_iter()
-            .collect(),
+            draft_owner: Some(crate::routes::drafts::owner_key(user)),
+            notifications,
         };
         let outcome = state
             .orders
@@ -268,7 +352,7 @@ async fn submit(
             let receipt = orders::receipt_for(&state.db, &first, &orderer)
                 .await?
                 .ok_or(ApiError::NotFound)?;
-            return Ok((StatusCode::OK, Json(receipt)));
+            return Ok((StatusCode::OK, receipt));
         }
         if outcome == Inserted::Ok {
             let ids: Vec<String> = attachments_of(&checked.form)
@@ -277,24 +361,137 @@ async fn submit(
                 .collect();
             attachments::bind(
                 &state.db,
-                &crate::routes::drafts::owner_key(&user),
+                &crate::routes::drafts::owner_key(user),
                 &ids,
                 &reference,
             )
             .await?;
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
+            let signature = signer.map(|s| SignatureInfo {
+                reference: reference.clone(),
+                document_title: documents
+                    .first()
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
+                version: documents
+                    .first()
+                    .map(|d| d.version.clone())
+                    .unwrap_or_default(),
+                signer: s.name.clone(),
+                signed_on: documents::format_oslo_date(submitted_at_ms),
+                method: s.method.clone(),
+            });
             let receipt = Receipt {
                 reference,
                 service: checked.service.slug.to_owned(),
                 organisation: checked.organisation,
-                ordered_by: user.name,
+                ordered_by: user.name.clone(),
                 submitted_at_ms,
                 submitted_at: documents::format_oslo_time(submitted_at_ms),
                 answers,
                 documents,
+                signature,
             };
-            return Ok((StatusCode::CREATED, Json(receipt)));
+            return Ok((StatusCode::CREATED, receipt));
         }
+    }
+}
+
+/// The signed document package of the order `reference`, rendered and sealed.
+async fn signed_package(
+    state: &AppState,
+    checked: &CheckedOrder,
+    signer: &Signer,
+    acceptor: &Acceptor,
+    reference: &str,
+    signed_at_ms: i64,
+    lang: Lang,
+) -> Result<PackageRecord, ApiError> {
+    let doc = checked
+        .service
+        .documents
+        .first()
+        .ok_or_else(|| ApiError::internal("a signed service without terms"))?;
+    let title = signing_title(checked.service).get(lang).to_owned();
+    let organisation = checked.organisation.display();
+    let (name, method, level, key) = (
+        signer.name.clone(),
+        signer.method.clone(),
+        signer.acr.clone(),
+        acceptor.fnr_key.clone(),
+    );
+    let reference = reference.to_owned();
+    let sealer = state.sealer.clone();
+    // Rendering is CPU work: keep it off the async workers.
+    let pdf = tokio::task::spawn_blocking(move || {
+        crate::package::render(
+            doc,
+            &crate::package::Signature {
+                title: &title,
+                signer: &name,
+                method: &method,
+                level: &level,
+                signer_key: &key,
+                signed_at_ms,
+                reference: &reference,
+                organisation: &organisation,
+            },
+            lang,
+        )
+        .map(|pdf| sealer.seal(&pdf))
+    })
+    .await
+    .map_err(ApiError::internal)?
+    .map_err(ApiError::internal)?;
+    Ok(PackageRecord {
+        document_id: doc.id.to_owned(),
+        title: doc.title.nb.to_owned(),
+        version: doc.version.to_owned(),
+        signer_name: signer.name.clone(),
+        method: signer.method.clone(),
+        pdf,
+    })
+}
+
+/// The title of a signed service's signing: its signer section's heading
+/// ("Signering av bruksvilkår for Digital Dialog Fastlege").
+pub fn signing_title(service: &Service) -> common::Text {
+    service
+        .form
+        .sections
+        .iter()
+        .find(|s| s.fields.iter().any(|f| Some(f.id) == service.signer_field))
+        .map_or(service.name, |s| s.title)
+}
+
+/// The copy of the signed package that Direktoratet for e-helse registers (SPEC §4),
+/// sent through the outbox with the package attached. Always in bokmål: it goes to an
+/// authority, not to the user.
+fn copy_to_ehelse(
+    state: &AppState,
+    checked: &CheckedOrder,
+    signer: &Signer,
+    reference: &str,
+    signed_at_ms: i64,
+) -> NewNotification {
+    let lang = Lang::Nb;
+    let name = checked.service.name.get(lang);
+    let organisation = checked.organisation.display();
+    NewNotification {
+        channel: Channel::Email,
+        recipient: state.config.ehelse_copy_to.clone(),
+        subject: fill(t::MAIL_EHELSE_SUBJECT.get(lang), &[name, &organisation]),
+        body: fill(
+            t::MAIL_EHELSE_BODY.get(lang),
+            &[
+                name,
+                &organisation,
+                &signer.name,
+                &documents::format_oslo_time(signed_at_ms),
+                reference,
+            ],
+        ),
+        attachment_reference: Some(reference.to_owned()),
     }
 }
 
@@ -319,6 +516,7 @@ fn confirmation(
             t::MAIL_ORDER_BODY.get(lang),
             &[name, &organisation.display(), reference, &when, ordered_by],
         ),
+        attachment_reference: None,
     })
 }
 

@@ -116,6 +116,7 @@ async fn documents(
     let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
     let accepted = orders::acceptances_for(&state.db, orgnr.as_ref()).await?;
     let files = attachments::for_organisation(&state.db, orgnr.as_ref()).await?;
+    let signed = crate::db::signings::packages_for(&state.db, orgnr.as_ref()).await?;
     Ok(Json(OrgDocuments {
         accepted: accepted
             .into_iter()
@@ -142,6 +143,7 @@ async fn documents(
                 order_reference,
             })
             .collect(),
+        signed,
     }))
 }
 
@@ -371,6 +373,7 @@ async fn decide(
             text.get(lang),
             &[&request.requester_name, &request.orgnr, &user.name],
         ),
+        attachment_reference: None,
     };
     crate::outbox::enqueue(&mut tx, &notice, now).await?;
     tx.commit().await?;

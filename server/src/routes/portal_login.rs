@@ -218,6 +218,7 @@ async fn send_code(
         recipient,
         subject: t::CODE_MAIL_SUBJECT.get(lang).to_owned(),
         body: fill(t::CODE_MAIL_BODY.get(lang), &[&code]),
+        attachment_reference: None,
     };
     outbox::enqueue(&mut tx, &notification, now).await?;
     tx.commit().await?;
@@ -311,6 +312,7 @@ async fn forgot(
             recipient: email,
             subject: t::RESET_MAIL_SUBJECT.get(lang).to_owned(),
             body: fill(t::RESET_MAIL_BODY.get(lang), &[&account.username, &link]),
+            attachment_reference: None,
         };
         outbox::enqueue(&mut tx, &notification, now).await?;
         tx.commit().await?;

@@ -9,5 +9,6 @@ mod outbox;
 mod portal_login;
 mod registry;
 mod services;
+mod signing;
 mod smtp;
 mod spec_parity;

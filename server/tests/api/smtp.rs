@@ -73,6 +73,22 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
         .collect()
 }
 
+/// The recipient of every message delivered so far.
+pub fn delivered_to(maildir: &Path) -> Vec<String> {
+    let script =
+        "import mailbox, sys\nfor m in mailbox.Maildir(sys.argv[1], create=False): print(m['To'])";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(maildir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
 /// An SMTP server with a Maildir of its own, and the configuration that sends to it.
 pub struct TestSmtp {
     pub maildir: std::path::PathBuf,

@@ -1,0 +1,173 @@
+//! Signings in progress (from "Signer dokument" until the signer is back from the eID
+//! login) and the signed document packages they leave behind.
+
+use common::api::{SignatureInfo, SigningOutcome};
+use sqlx::SqlitePool;
+
+use crate::documents::format_oslo_date;
+
+/// A signing nobody finished within a day is gone, and the order's answers with it.
+const MAX_AGE_MS: i64 = 24 * 60 * 60 * 1000;
+
+pub struct NewSigning<'a> {
+    pub id: &'a str,
+    pub owner_key: &'a str,
+    pub order_json: &'a str,
+    pub signer_key: &'a str,
+}
+
+pub struct SigningRow {
+    pub order_json: String,
+    pub signer_key: String,
+    pub outcome: SigningOutcome,
+    pub reference: Option<String>,
+}
+
+pub async fn insert(db: &SqlitePool, s: &NewSigning<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM signings WHERE created_at_ms < ?")
+        .bind(now_ms - MAX_AGE_MS)
+        .execute(db)
+        .await?;
+    sqlx::query(
+        "INSERT INTO signings (id, owner_key, order_json, signer_key, created_at_ms) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(s.id)
+    .bind(s.owner_key)
+    .bind(s.order_json)
+    .bind(s.signer_key)
+    .bind(now_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The signing `id`, if it is `owner`'s: nobody else learns that it exists.
+pub async fn find(
+    db: &SqlitePool,
+    id: &str,
+    owner: &str,
+) -> Result<Option<SigningRow>, sqlx::Error> {
+    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT order_json, signer_key, outcome, reference FROM signings WHERE id = ? AND owner_key = ?",
+    )
+    .bind(id)
+    .bind(owner)
+    .fetch_optional(db)
+    .await?;
+    Ok(
+        row.map(|(order_json, signer_key, outcome, reference)| SigningRow {
+            order_json,
+            signer_key,
+            outcome: outcome_from(&outcome),
+            reference,
+        }),
+    )
+}
+
+/// Claims a pending signing for completion: true for exactly one caller, so a callback
+/// replayed or raced can never sign twice.
+pub async fn claim(db: &SqlitePool, id: &str, owner: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE signings SET outcome = 'completing' WHERE id = ? AND owner_key = ? AND outcome = 'pending'",
+    )
+    .bind(id)
+    .bind(owner)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn finish(
+    db: &SqlitePool,
+    id: &str,
+    outcome: SigningOutcome,
+    reference: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE signings SET outcome = ?, reference = ? WHERE id = ?")
+        .bind(outcome_name(outcome))
+        .bind(reference)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+fn outcome_name(o: SigningOutcome) -> &'static str {
+    match o {
+        SigningOutcome::Pending => "pending",
+        SigningOutcome::Signed => "signed",
+        SigningOutcome::OtherPerson => "other_person",
+        SigningOutcome::Level => "level",
+        SigningOutcome::Cancelled => "cancelled",
+        SigningOutcome::Refused => "refused",
+    }
+}
+
+fn outcome_from(s: &str) -> SigningOutcome {
+    match s {
+        "signed" => SigningOutcome::Signed,
+        "other_person" => SigningOutcome::OtherPerson,
+        "level" => SigningOutcome::Level,
+        "cancelled" => SigningOutcome::Cancelled,
+        "refused" => SigningOutcome::Refused,
+        // "completing" is still under way: not yet an outcome.
+        _ => SigningOutcome::Pending,
+    }
+}
+
+/// A package's PDF, exactly as sealed and stored.
+pub async fn package_pdf(db: &SqlitePool, reference: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT pdf FROM signed_packages WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(db)
+        .await
+}
+
+/// The organisation a package was signed for.
+pub async fn package_orgnr(
+    db: &SqlitePool,
+    reference: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT orgnr FROM signed_packages WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(db)
+        .await
+}
+
+type InfoRow = (String, String, String, String, String, i64);
+
+fn info((reference, document_title, version, signer, method, at): InfoRow) -> SignatureInfo {
+    SignatureInfo {
+        reference,
+        document_title,
+        version,
+        signer,
+        signed_on: format_oslo_date(at),
+        method,
+    }
+}
+
+/// What the receipt of order `reference` says about its signature.
+pub async fn signature_of(
+    db: &SqlitePool,
+    reference: &str,
+) -> Result<Option<SignatureInfo>, sqlx::Error> {
+    let row: Option<InfoRow> = sqlx::query_as(
+        "SELECT reference, title, version, signer_name, method, signed_at_ms FROM signed_packages WHERE reference = ?",
+    )
+    .bind(reference)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(info))
+}
+
+/// Every package signed for the organisation, newest first (Dokumentoversikt).
+pub async fn packages_for(db: &SqlitePool, orgnr: &str) -> Result<Vec<SignatureInfo>, sqlx::Error> {
+    let rows: Vec<InfoRow> = sqlx::query_as(
+        "SELECT reference, title, version, signer_name, method, signed_at_ms FROM signed_packages WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
+    )
+    .bind(orgnr)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(info).collect())
+}
