@@ -3,11 +3,11 @@
 
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
-    CodeDestinations, CustomerInfo, Draft, ErrorBody, ErrorCode, ForgotPassword, HelseIdProgress,
-    LogoutResponse, MailboxEntry, Me, MyOrganisations, NewAccessRequest, OrderSummary,
-    OrgDocuments, OrganisationChoice, PasswordLogin, PriorAcceptance, ReadinessItem, Receipt,
-    ResetPassword, SendCode, ServiceStatus, SessionInfo, SetReadiness, SubmitOrder,
-    TestLoginRequest, Uploaded, VerifyCode,
+    CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, ForgotPassword,
+    HelseIdProgress, LogoutResponse, MailboxEntry, Me, MyOrganisations, NewAccessRequest,
+    OrderSummary, OrgDocuments, OrganisationChoice, PasswordLogin, PriorAcceptance, ReadinessItem,
+    Receipt, ResetPassword, SendCode, ServiceStatus, SessionInfo, SetReadiness, SigningStarted,
+    SigningState, SubmitOrder, TestLoginRequest, Uploaded, VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -433,5 +433,31 @@ impl Api {
 
     pub async fn receipt(&self, reference: &str) -> Result<Receipt, ApiClientError> {
         self.get(&format!("/api/orders/{reference}")).await
+    }
+
+    /// "Signer dokument": the order checked and kept; where the signer logs in.
+    pub async fn start_signing(
+        &self,
+        order: &SubmitOrder,
+    ) -> Result<SigningStarted, ApiClientError> {
+        self.post("/api/signing", order).await
+    }
+
+    pub async fn signing(&self, id: &str) -> Result<SigningState, ApiClientError> {
+        self.get(&format!("/api/signing/{id}")).await
+    }
+
+    /// The built-in test identity provider's signing (no ID-porten configured).
+    pub async fn test_sign(
+        &self,
+        id: &str,
+        body: &TestLoginRequest,
+    ) -> Result<SigningState, ApiClientError> {
+        self.post(&format!("/api/signing/{id}/test-sign"), body)
+            .await
+    }
+
+    pub async fn document_text(&self, id: &str) -> Result<DocumentText, ApiClientError> {
+        self.get(&format!("/api/documents/{id}")).await
     }
 }

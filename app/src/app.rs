@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/skjema/digitaleinnbyggertjenester"/> }/>
                     <Route path=path!("/skjema/:service") view=Journey/>
                     <Route path=path!("/testinnlogging") view=TestLogin/>
+                    <Route path=path!("/testsignering") view=TestLogin/>
                     <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
                     <Route path=path!("/innlogging-feilet") view=LoginFailed/>
                     <Route path=path!("/utvikling/postkasse") view=Mailbox/>

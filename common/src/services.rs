@@ -79,6 +79,18 @@ services![
     HELSEID,
 ];
 
+impl Service {
+    /// The title of a signed service's signing: the heading of the section that asks who
+    /// signs ("Signering av bruksvilkår for Digital Dialog Fastlege").
+    pub fn signing_title(&self) -> Text {
+        self.form
+            .sections
+            .iter()
+            .find(|s| s.fields.iter().any(|f| Some(f.id) == self.signer_field))
+            .map_or(self.name, |s| s.title)
+    }
+}
+
 pub fn by_slug(slug: &str) -> Option<&'static Service> {
     SERVICES.iter().find(|s| s.slug == slug)
 }

@@ -6,6 +6,8 @@ import { oidcPortalPort, oidcProviderPort } from '../playwright.config';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { IdPortenPage } from './pages/idporten';
+import { testPerson } from './pages/login';
+import { DDFL_TERMS, SIGNING_TITLE, fillDdfl, otherPersonRefusal, pdfText, readAndSign, toSigning, today } from './pages/signing';
 
 // One provider serves every test here, and its test switches ("wrong nonce", "expired
 // token") apply to the next token it issues: the tests must not overlap.
@@ -110,4 +112,54 @@ test('a callback from another issuer is refused', async ({ page }) => {
   const state = new URL(start.headers()['location']).searchParams.get('state')!;
   await page.goto(`${portal}/api/auth/callback?code=abc&state=${state}&iss=${encodeURIComponent('http://evil.example')}`);
   await expect(page).toHaveURL(`${portal}/innlogging-feilet?grunn=issuer`);
+});
+
+test('DDFL is signed through ID-porten by the person the form names, never by someone else', async ({ page }) => {
+  const signer = testPerson('Åse Ødegård Signatar');
+  const urls: string[] = [];
+  page.on('request', r => urls.push(r.url()));
+  await page.goto(`${portal}/skjema/ddfl`);
+  await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
+  await new IdPortenPage(page).login(KARI);
+  const j = new JourneyPage(page);
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  await fillDdfl(j, signer.fnr);
+  await toSigning(page);
+
+  // Another person logs in at ID-porten to sign: a fresh login is asked for (the
+  // orderer's ID-porten session does not sign), and the signature is refused.
+  await readAndSign(page);
+  await expect(page).toHaveURL(new RegExp(`^${provider}/interaction/`));
+  const authorize = new URL(urls.filter(u => u.startsWith(`${provider}/auth?`)).at(-1)!);
+  expect(authorize.searchParams.get('prompt')).toBe('login');
+  await new IdPortenPage(page).login({ eid: 'MinID', pid: testPerson('Per Feilperson').fnr, name: 'Per Feilperson' });
+  await expect(otherPersonRefusal(page)).toBeVisible();
+  await expect(page.locator('.bp-answers').getByText('CGM Allmenn')).toBeVisible();
+  await expectNoAxeViolations(page, 'signing refused after ID-porten');
+
+  // Too low a level does not sign either.
+  await readAndSign(page);
+  await new IdPortenPage(page).login({ eid: 'MinID', pid: signer.fnr, name: signer.name, level: 'Lavt (testing)' });
+  await expect(page.getByTestId('signing-refused')).toContainText('for lavt sikkerhetsnivå');
+
+  // The person the form names signs with MinID: signed, and the package names them.
+  await readAndSign(page);
+  await new IdPortenPage(page).login({ eid: 'MinID', pid: signer.fnr, name: signer.name });
+  const reference = await j.reference();
+  const signed = page.getByTestId('signed');
+  await expect(signed).toContainText(`Signert ${today()} med ID-porten: Minid-PIN`);
+  // Still the orderer's session: the signer's login only signed.
+  expect((await (await page.request.get(`${portal}/api/me`)).json()).name).toBe(KARI.name);
+  const href = await signed.getByRole('link', { name: 'Last ned signert dokument (PDF)' }).getAttribute('href');
+  const pkg = await page.request.get(portal + href);
+  expect(pkg.headers()['content-type']).toBe('application/pdf');
+  const text = pdfText(await pkg.body());
+  for (const expected of ['Dokumentet er elektronisk signert av', 'ÅSE ØDEGÅRD SIGNATAR', `Signert ${today()} med ID-porten: Minid-PIN`, SIGNING_TITLE, DDFL_TERMS, reference]) {
+    expect(text).toContain(expected);
+  }
+  expect(text).not.toContain(signer.fnr);
+  // The package is unchanged as issued; the fødselsnummer was never in a URL.
+  const seal = await page.request.post(`${portal}/api/seal/verify`, { data: await pkg.body() });
+  expect((await seal.json()).valid).toBe(true);
+  expect(urls.filter(u => u.includes(signer.fnr) || u.includes(KARI.pid))).toEqual([]);
 });

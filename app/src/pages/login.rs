@@ -1,6 +1,8 @@
 //! The built-in test identity provider (SPEC §1): used when no ID-porten is configured.
 //! Like ID-porten's own test login: pick an eID, type a synthetic fødselsnummer and a
 //! name. Clearly marked as a test login. The number goes in the request body, never a URL.
+//! At `/testsignering?signering=<id>` the same form is the signer's eID login of a
+//! signing (DDFL), and goes back to the journey with the outcome.
 
 use common::api::{Eid, TestLoginRequest};
 use common::form::{FieldKind, FieldSpec};
@@ -24,7 +26,15 @@ pub fn TestLogin() -> impl IntoView {
     let lang = use_lang();
     let api = use_api();
     let query = use_query_map();
-    Effect::new(move |_| set_title(lang.get(), t::TEST_LOGIN_TITLE.get(lang.get())));
+    // Signing mode: the signing this login is for.
+    let signing = query.with_untracked(|q| q.get("signering"));
+    let signing_mode = signing.is_some();
+    let heading = if signing_mode {
+        t::TEST_SIGN_TITLE
+    } else {
+        t::TEST_LOGIN_TITLE
+    };
+    Effect::new(move |_| set_title(lang.get(), heading.get(lang.get())));
     let eid = RwSignal::new(Eid::Minid);
     let fnr = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -60,9 +70,17 @@ pub fn TestLogin() -> impl IntoView {
         };
         let target = common::api::safe_return_path(query.get_untracked().get("tilbake").as_deref());
         let navigate = navigate.clone();
+        let signing = signing.clone();
         spawn_local(async move {
-            match api.test_login(&body).await {
-                Ok(_) => navigate(&target, Default::default()),
+            let done = match &signing {
+                Some(id) => api
+                    .test_sign(id, &body)
+                    .await
+                    .map(|s| format!("/skjema/{}?signering={id}", s.order.service)),
+                None => api.test_login(&body).await.map(|_| target),
+            };
+            match done {
+                Ok(target) => navigate(&target, Default::default()),
                 Err(ApiClientError::Rejected(e)) => {
                     errors.set(e);
                     focus_summary();
@@ -100,7 +118,7 @@ pub fn TestLogin() -> impl IntoView {
         InputSpec::text(id, label, hint).kind("text", mode, autocomplete)
     };
     view! {
-        <h1 class="ds-heading" data-size="lg">{tr(t::TEST_LOGIN_TITLE)}</h1>
+        <h1 class="ds-heading" data-size="lg">{tr(heading)}</h1>
         <div class="ds-alert" data-color="warning"><p>{tr(t::TEST_LOGIN_WARNING)}</p></div>
         <ProblemAlert problem login_href=Signal::derive(|| "/testinnlogging".to_owned())/>
         <form class="bp-form" novalidate on:submit=submit>
@@ -127,7 +145,7 @@ pub fn TestLogin() -> impl IntoView {
                 value=name error=Signal::derive(move || errors.with(|e| e.get("name")))
                 on_input=Callback::new(move |v| name.set(v)) on_blur=Callback::new(|_| ())/>
             <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>
-                {tr(t::TEST_LOGIN_SUBMIT)}
+                {tr(if signing_mode { t::TEST_SIGN_SUBMIT } else { t::TEST_LOGIN_SUBMIT })}
             </button>
         </form>
     }

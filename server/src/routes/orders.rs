@@ -412,7 +412,7 @@ async fn signed_package(
         .documents
         .first()
         .ok_or_else(|| ApiError::internal("a signed service without terms"))?;
-    let title = signing_title(checked.service).get(lang).to_owned();
+    let title = checked.service.signing_title().get(lang).to_owned();
     let organisation = checked.organisation.display();
     let (name, method, level, key) = (
         signer.name.clone(),
@@ -451,17 +451,6 @@ async fn signed_package(
         method: signer.method.clone(),
         pdf,
     })
-}
-
-/// The title of a signed service's signing: its signer section's heading
-/// ("Signering av bruksvilkår for Digital Dialog Fastlege").
-pub fn signing_title(service: &Service) -> common::Text {
-    service
-        .form
-        .sections
-        .iter()
-        .find(|s| s.fields.iter().any(|f| Some(f.id) == service.signer_field))
-        .map_or(service.name, |s| s.title)
 }
 
 /// The copy of the signed package that Direktoratet for e-helse registers (SPEC §4),

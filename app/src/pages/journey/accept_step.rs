@@ -3,7 +3,6 @@
 
 use common::FieldError;
 use common::api::PriorAcceptance;
-use common::form::{FieldKind, item_path};
 use common::i18n::{fill, t};
 use common::services;
 use leptos::prelude::*;
@@ -14,8 +13,7 @@ use super::form_step::order_of;
 use crate::api::{ApiClientError, use_api};
 use crate::components::answers::AnswerList;
 use crate::components::error_summary::{ErrorSummary, focus_summary};
-use crate::components::field::{FieldMessage, dom_id};
-use crate::components::focus_by_id;
+use crate::components::field::FieldMessage;
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
@@ -108,19 +106,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             busy.set(false);
         });
     };
-    // "Endre": back to the form, at that field; "Send" there comes back here.
-    let change = Callback::new(move |id: &'static str| {
-        state.go(3);
-        let first_item = service.form.field(id).is_some_and(|f| {
-            f.repeat.is_some()
-                || matches!(f.kind, FieldKind::MultiChoice(_) | FieldKind::OneChoice(_))
-        });
-        focus_by_id(dom_id(&if first_item {
-            item_path(id, 0)
-        } else {
-            id.to_owned()
-        }));
-    });
+    let change = super::change_answer(state);
     view! {
         <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
         <AnswerList spec=service.form answers=state.answers on_change=change/>

@@ -1,7 +1,7 @@
 //! Step 5, "Kvittering": "Ferdig!", what was delivered and signed, the reference number,
 //! the receipt, "Videre saksgang" (seed 000) and "Logg ut".
 
-use common::i18n::t;
+use common::i18n::{fill, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -36,6 +36,17 @@ pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
                         <ul class="bp-ticks">
                             {service.documents.iter().map(|d| view! { <li><strong>{move || d.title.get(lang.get())}</strong>" ✓"</li> }).collect_view()}
                         </ul>
+                    })}
+                    {receipt.signature.clone().map(|s| {
+                        let href = format!("/api/signed/{}/pdf", s.reference);
+                        view! {
+                            <div class="ds-alert" data-color="success" data-testid="signed">
+                                <p>{move || fill(t::SIGNED_BY.get(lang.get()), &[&s.signer])}<br/>
+                                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &s.method])}</p>
+                                <p><a class="ds-link" href=href download rel="external">{tr(t::SIGNED_DOWNLOAD)}</a></p>
+                                <p>{tr(t::SIGNED_KEPT)}</p>
+                            </div>
+                        }
                     })}
                     <p class="ds-paragraph">{tr(t::DONE_FINISHED)}</p>
                     <div class="bp-actions">

@@ -83,7 +83,9 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
             }}
             <div class="bp-actions">
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(2)>{tr(t::BACK)}</button>
-                <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::FORM_SEND)}</button>
+                <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>
+                    {tr(if state.service.signer_field.is_some() { t::FORM_TO_SIGNING } else { t::FORM_SEND })}
+                </button>
             </div>
         </form>
     }

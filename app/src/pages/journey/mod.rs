@@ -7,15 +7,16 @@ mod done_step;
 mod draft;
 mod form_step;
 mod org_step;
+mod sign_step;
 
-use common::api::{Me, OrganisationChoice, Receipt, Standing};
+use common::api::{Me, OrganisationChoice, Receipt, SigningOutcome, Standing};
 use common::form::RawForm;
 use common::i18n::{fill, t};
 use common::services::{self, Service};
 use common::{FieldError, ValidationErrors};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::use_api;
 use crate::app::set_title;
@@ -40,6 +41,8 @@ pub struct JourneyState {
     pub idempotency_key: StoredValue<String>,
     /// The journey was brought back from a draft after a new login.
     pub restored: RwSignal<bool>,
+    /// How the last signing went, when the signer's eID login was refused or cancelled.
+    pub signing: RwSignal<Option<SigningOutcome>>,
 }
 
 impl JourneyState {
@@ -53,6 +56,23 @@ impl JourneyState {
     pub fn path(&self) -> String {
         format!("/skjema/{}", self.service.slug)
     }
+}
+
+/// "Endre" in "Se over svarene": back to the form, at that field; "Send" there comes back.
+pub fn change_answer(state: JourneyState) -> Callback<&'static str> {
+    use common::form::{FieldKind, item_path};
+    Callback::new(move |id: &'static str| {
+        state.go(3);
+        let first_item = state.service.form.field(id).is_some_and(|f| {
+            f.repeat.is_some()
+                || matches!(f.kind, FieldKind::MultiChoice(_) | FieldKind::OneChoice(_))
+        });
+        focus_by_id(crate::components::field::dom_id(&if first_item {
+            item_path(id, 0)
+        } else {
+            id.to_owned()
+        }));
+    })
 }
 
 /// The form's notice (a price, a condition), before the form and again before submit.
@@ -112,11 +132,17 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         receipt: RwSignal::new(None),
         idempotency_key: StoredValue::new(new_key()),
         restored: RwSignal::new(false),
+        signing: RwSignal::new(None),
     };
+    // Back from the signer's eID login: `?signering=<id>` says which signing.
+    let signing_id = use_query_map().with_untracked(|q| q.get("signering"));
     spawn_local(async move {
         let who = api.me().await.ok();
         if who.is_some() {
-            draft::restore(api, state).await;
+            match signing_id {
+                Some(id) => back_from_signing(api, state, &id).await,
+                None => draft::restore(api, state).await,
+            }
         }
         me.set(who);
         loaded.set(true);
@@ -142,6 +168,30 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
             }.into_any(),
             (true, Some(me)) => view! { <Steps state me on_logout/> }.into_any(),
         }}
+    }
+}
+
+/// Picks the journey up where the signing left it: the receipt when signed; otherwise
+/// step 4 again with the reason, the organisation and every answer of the signed order.
+async fn back_from_signing(api: crate::api::Api, state: JourneyState, id: &str) {
+    let Ok(signing) = api.signing(id).await else {
+        return draft::restore(api, state).await;
+    };
+    if let Some(reference) = &signing.reference {
+        if let Ok(receipt) = api.receipt(reference).await {
+            state.receipt.set(Some(receipt));
+            state.step.set(5);
+        }
+        return;
+    }
+    if let Ok(choice) = api.organisation(&signing.order.orgnr).await {
+        state.org.set(Some(choice));
+        state.answers.set(signing.order.answers);
+        if let Some(key) = signing.order.idempotency_key {
+            state.idempotency_key.set_value(key);
+        }
+        state.signing.set(Some(signing.outcome));
+        state.step.set(4);
     }
 }
 
@@ -186,6 +236,15 @@ fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView 
     }
 }
 
+/// "Les og signer", "Les gjennom og aksepter", or "Se over og send".
+fn step_4_title(service: &Service) -> common::Text {
+    match (service.signer_field, service.documents.is_empty()) {
+        (Some(_), _) => t::STEP_SIGN,
+        (None, false) => t::STEP_READ_ACCEPT,
+        (None, true) => t::STEP_CHECK_SEND,
+    }
+}
+
 /// The progress list with the current step's content inside it.
 #[component]
 fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView {
@@ -198,7 +257,6 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
         })
     };
     let name = me.name.clone();
-    let service_has_documents = !state.service.documents.is_empty();
     let title = move |text: common::Text| Signal::derive(move || text.get(lang.get()).to_owned());
     let org_title = Signal::derive(move || match (state.org.get(), state.step.get() > 2) {
         (Some(choice), true) => {
@@ -240,8 +298,12 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
                 <Step number=3 title=title(t::STEP_FILL_FORM) state=at(3)>
                     <form_step::FormStep state/>
                 </Step>
-                <Step number=4 title=title(if service_has_documents { t::STEP_READ_ACCEPT } else { t::STEP_CHECK_SEND }) state=at(4)>
-                    <accept_step::AcceptStep state/>
+                <Step number=4 title=title(step_4_title(state.service)) state=at(4)>
+                    {if state.service.signer_field.is_some() {
+                        view! { <sign_step::SignStep state/> }.into_any()
+                    } else {
+                        view! { <accept_step::AcceptStep state/> }.into_any()
+                    }}
                 </Step>
                 <Step number=5 title=title(t::STEP_RECEIPT) state=at(5)>
                     <done_step::DoneStep state on_logout/>

@@ -1,6 +1,7 @@
 //! `/kundeportal/dokumenter`, Dokumentoversikt: the agreements accepted for the
-//! organisation (title, version, who, when, checksum; the text as PDF) and the
-//! attachments sent with its orders.
+//! organisation (title, version, who, when, checksum; the text as PDF), the signed
+//! document packages (kept here, not e-mailed to the signer) and the attachments sent
+//! with its orders.
 
 use common::i18n::{fill, t};
 use leptos::prelude::*;
@@ -40,6 +41,20 @@ fn DocumentLists() -> impl IntoView {
                                     <br/><small class="bp-hash">{move || fill(t::DOCS_CHECKSUM.get(lang.get()), &[&a.sha256])}</small>
                                 </li>
                             }
+                        }).collect_view()}
+                    </ul> }.into_any()
+                }}
+            </PortalSection>
+            <PortalSection id="signed-heading" heading=t::DOCS_SIGNED>
+                {if d.signed.is_empty() {
+                    view! { <p class="ds-paragraph">{tr(t::DOCS_NONE)}</p> }.into_any()
+                } else {
+                    view! { <ul class="ds-list" data-testid="signed-packages">
+                        {d.signed.into_iter().map(|s| view! {
+                            <li>
+                                <a class="ds-link" href=format!("/api/signed/{}/pdf", s.reference) rel="external">{s.document_title.clone()}</a>
+                                <br/>{move || fill(t::DOCS_SIGNED_LINE.get(lang.get()), &[&s.version, &s.signer, &s.signed_on, &s.method, &s.reference])}
+                            </li>
                         }).collect_view()}
                     </ul> }.into_any()
                 }}
