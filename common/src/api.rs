@@ -470,6 +470,11 @@ pub struct AcceptedEvidence {
     pub version: String,
     pub sha256: String,
     pub accepted_by: String,
+    /// The eID and the security level (`acr`) of the login that accepted or signed.
+    #[serde(default)]
+    pub eid: String,
+    #[serde(default)]
+    pub level: String,
     pub accepted_at: String,
     pub order_reference: String,
 }

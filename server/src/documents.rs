@@ -81,8 +81,15 @@ const DIGIHELSE: AgreementText = AgreementText {
     ],
 };
 
-pub fn text(id: &str) -> Option<&'static AgreementText> {
-    TEXTS.iter().find(|t| t.id == id)
+/// One published version of a document. Versions are added, never edited: the pinned
+/// hashes in the tests below fail if an old text changes.
+pub fn text(id: &str, version: &str) -> Option<&'static AgreementText> {
+    TEXTS.iter().find(|t| t.id == id && t.version == version)
+}
+
+/// The version a service's orderers accept now.
+pub fn current(doc: &DocumentRef) -> Option<&'static AgreementText> {
+    text(doc.id, doc.version)
 }
 
 impl AgreementText {
@@ -106,7 +113,7 @@ impl AgreementText {
 
 /// The hash of the text a document reference points to.
 pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
-    text(doc.id).map(|t| t.sha256(doc.title.nb))
+    current(doc).map(|t| t.sha256(doc.title.nb))
 }
 
 /// "22.11.2026 kl. 21:05" in Norwegian time.
@@ -131,22 +138,25 @@ const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Rendered PDFs by document id.
-static PDF_CACHE: LazyLock<Mutex<HashMap<&'static str, Vec<u8>>>> = LazyLock::new(Default::default);
+/// A document version: (id, version).
+type VersionKey = (&'static str, &'static str);
 
-/// The document as PDF; rendered once per document and kept (the text never changes).
-pub fn pdf(doc: &'static DocumentRef) -> Option<Vec<u8>> {
-    if let Some(bytes) = PDF_CACHE.lock().ok()?.get(doc.id) {
+static PDF_CACHE: LazyLock<Mutex<HashMap<VersionKey, Vec<u8>>>> = LazyLock::new(Default::default);
+
+/// A version of the document as PDF; rendered once and kept (a version never changes).
+pub fn pdf(doc: &'static DocumentRef, text: &'static AgreementText) -> Option<Vec<u8>> {
+    let key = (text.id, text.version);
+    if let Some(bytes) = PDF_CACHE.lock().ok()?.get(&key) {
         return Some(bytes.clone());
     }
-    let lines = document_lines(doc)?;
+    let lines = document_lines(doc, text);
     let bytes = render(doc.title.nb, &lines).ok()?;
-    PDF_CACHE.lock().ok()?.insert(doc.id, bytes.clone());
+    PDF_CACHE.lock().ok()?.insert(key, bytes.clone());
     Some(bytes)
 }
 
 /// The document as lines to lay out: title, version, the sample note with the hash, text.
-pub fn document_lines(doc: &DocumentRef) -> Option<Vec<Line>> {
-    let text = text(doc.id)?;
+pub fn document_lines(doc: &DocumentRef, text: &AgreementText) -> Vec<Line> {
     let mut lines = vec![
         Line::heading(doc.title.nb),
         Line::body(&format!(
@@ -164,7 +174,7 @@ pub fn document_lines(doc: &DocumentRef) -> Option<Vec<Line>> {
         lines.push(Line::body(p));
         lines.push(Line::blank());
     }
-    Some(lines)
+    lines
 }
 
 /// A receipt as PDF (issue 5): reference, who ordered for which organisation and when,
@@ -399,4 +409,65 @@ fn wrap(font_bytes: &[u8], text: &str, size: f32, width: f32) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every published version with the SHA-256 its acceptances name. A new version is a
+    /// new line here; changing an old text (or its title) fails this test, because the
+    /// evidence of everyone who accepted it points to that hash.
+    const PUBLISHED: &[(&str, &str, &str)] = &[
+        (
+            "avtale-digihelse",
+            "1.0",
+            "30ea8f1c7de42532802e42794da9a46be63342809ec57f30d4fe7483c36a329c",
+        ),
+        (
+            "bruksvilkar-ddfl",
+            "1.0",
+            "1932453f42be22054d2b9fdb1437917be74b42f5311004141781733392ba8b1b",
+        ),
+        (
+            "vilkar-persontjenesten",
+            "1.0",
+            "5b7bca2eb2f29574e6b8f3577344f691af8d70fa42035ce9dc0343bc601c04e2",
+        ),
+        (
+            "vilkar-helseid",
+            "1.0",
+            "0845042a8b84cbc1f2fcdeb782000a5851bc7cdf96c761a117ac5b413be77305",
+        ),
+    ];
+
+    #[test]
+    fn a_published_version_never_changes() {
+        for text in TEXTS {
+            let doc = common::services::document(text.id).expect("a service refers to it");
+            let pinned = PUBLISHED
+                .iter()
+                .find(|(id, version, _)| *id == text.id && *version == text.version)
+                .unwrap_or_else(|| panic!("{} {} is not in PUBLISHED", text.id, text.version));
+            assert_eq!(
+                text.sha256(doc.title.nb),
+                pinned.2,
+                "{} {}",
+                text.id,
+                text.version
+            );
+        }
+        for (id, version, _) in PUBLISHED {
+            assert!(text(id, version).is_some(), "{id} {version} was removed");
+        }
+    }
+
+    #[test]
+    fn every_service_document_has_its_current_version() {
+        for service in common::services::SERVICES {
+            for doc in service.documents {
+                assert!(current(doc).is_some(), "{} {}", doc.id, doc.version);
+            }
+        }
+    }
 }

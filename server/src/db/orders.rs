@@ -183,15 +183,26 @@ pub async fn acceptance_under(
 
 /// The organisation's acceptance evidence, newest first: (document, title, version,
 /// sha256, by, at, order reference).
-pub async fn acceptances_for(
-    db: &SqlitePool,
-    orgnr: &str,
-) -> Result<Vec<(String, String, String, String, String, i64, String)>, sqlx::Error> {
+pub async fn acceptances_for(db: &SqlitePool, orgnr: &str) -> Result<Vec<Acceptance>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.accepted_at_ms, o.reference
+        "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.eid, a.acr, a.accepted_at_ms, o.reference
          FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE a.orgnr = ? ORDER BY a.id DESC LIMIT 200",
     )
     .bind(orgnr)
     .fetch_all(db)
     .await
+}
+
+/// One acceptance as Dokumentoversikt lists it.
+#[derive(sqlx::FromRow)]
+pub struct Acceptance {
+    pub document_id: String,
+    pub title: String,
+    pub version: String,
+    pub sha256: String,
+    pub accepted_by_name: String,
+    pub eid: String,
+    pub acr: String,
+    pub accepted_at_ms: i64,
+    pub reference: String,
 }

@@ -5,7 +5,7 @@
 //!   file). Public: whoever holds a receipt or a signed package may check it.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 /// The document's text as JSON, for the signing viewer.
 async fn text(Path(id): Path<String>) -> Result<axum::Json<DocumentText>, ApiError> {
     let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
-    let text = crate::documents::text(doc.id).ok_or(ApiError::NotFound)?;
+    let text = crate::documents::current(doc).ok_or(ApiError::NotFound)?;
     Ok(axum::Json(DocumentText {
         id: doc.id.to_owned(),
         title: doc.title.nb.to_owned(),
@@ -39,14 +39,28 @@ async fn text(Path(id): Path<String>) -> Result<axum::Json<DocumentText>, ApiErr
     }))
 }
 
-async fn pdf(Path(id): Path<String>) -> Result<impl IntoResponse, ApiError> {
+#[derive(serde::Deserialize)]
+struct VersionQuery {
+    versjon: Option<String>,
+}
+
+/// The current version, or `?versjon=` an earlier one (as an acceptance names it).
+async fn pdf(
+    Path(id): Path<String>,
+    Query(query): Query<VersionQuery>,
+) -> Result<impl IntoResponse, ApiError> {
     let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
+    let text = match &query.versjon {
+        Some(version) => crate::documents::text(doc.id, version),
+        None => crate::documents::current(doc),
+    }
+    .ok_or(ApiError::NotFound)?;
     // Rendering is CPU work: keep it off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || crate::documents::pdf(doc))
+    let bytes = tokio::task::spawn_blocking(move || crate::documents::pdf(doc, text))
         .await
         .map_err(ApiError::internal)?
         .ok_or(ApiError::NotFound)?;
-    let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, doc.version);
+    let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, text.version);
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

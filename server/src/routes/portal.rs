@@ -120,19 +120,17 @@ async fn documents(
     Ok(Json(OrgDocuments {
         accepted: accepted
             .into_iter()
-            .map(
-                |(document_id, title, version, sha256, accepted_by, at, order_reference)| {
-                    AcceptedEvidence {
-                        document_id,
-                        title,
-                        version,
-                        sha256,
-                        accepted_by,
-                        accepted_at: format_oslo_time(at),
-                        order_reference,
-                    }
-                },
-            )
+            .map(|a| AcceptedEvidence {
+                document_id: a.document_id,
+                title: a.title,
+                version: a.version,
+                sha256: a.sha256,
+                accepted_by: a.accepted_by_name,
+                eid: a.eid,
+                level: a.acr,
+                accepted_at: format_oslo_time(a.accepted_at_ms),
+                order_reference: a.reference,
+            })
             .collect(),
         attachments: files
             .into_iter()

@@ -215,6 +215,16 @@ async fn the_signed_package_names_signer_date_method_and_title_and_any_changed_b
     assert_eq!(documents.signed.len(), 1);
     assert_eq!(documents.signed[0].reference, reference);
     assert_eq!(documents.signed[0].signer, SIGNER_NAME);
+    // The evidence: who signed, with which eID, at which level.
+    let evidence = &documents.accepted[0];
+    assert_eq!(
+        (
+            evidence.accepted_by.as_str(),
+            evidence.eid.as_str(),
+            evidence.level.as_str()
+        ),
+        (SIGNER_NAME, "minid", "testinnlogging")
+    );
 
     // Sealed: verifies as issued; one changed byte anywhere fails.
     let verify = |bytes: Vec<u8>| {

@@ -33,11 +33,13 @@ fn DocumentLists() -> impl IntoView {
                 } else {
                     view! { <ul class="ds-list bp-documents" data-testid="accepted-documents">
                         {d.accepted.into_iter().map(|a| {
-                            let href = format!("/api/documents/{}/pdf", a.document_id);
+                            // The version that was accepted, also after a newer one came.
+                            let href = format!("/api/documents/{}/pdf?versjon={}", a.document_id, a.version);
                             view! {
                                 <li>
                                     <a class="ds-link" href=href rel="external">{a.title.clone()}</a>
                                     <br/>{move || fill(t::DOCS_ACCEPTED_BY.get(lang.get()), &[&a.version, &a.accepted_by, &a.accepted_at, &a.order_reference])}
+                                    <br/>{move || fill(t::DOCS_LEVEL.get(lang.get()), &[&a.eid, &a.level])}
                                     <br/><small class="bp-hash">{move || fill(t::DOCS_CHECKSUM.get(lang.get()), &[&a.sha256])}</small>
                                 </li>
                             }
