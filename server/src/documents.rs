@@ -211,6 +211,17 @@ pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result
             )));
         }
     }
+    if let Some(s) = &receipt.signature {
+        lines.push(Line::blank());
+        lines.push(Line::body(&common::i18n::fill(
+            t::SIGNED_BY.get(lang),
+            &[&s.signer],
+        )));
+        lines.push(Line::body(&common::i18n::fill(
+            t::SIGNED_ON.get(lang),
+            &[&s.signed_on, &s.method],
+        )));
+    }
     render(t::RECEIPT_TITLE.get(lang), &lines)
 }
 

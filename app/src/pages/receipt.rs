@@ -67,6 +67,13 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
+        {receipt.signature.clone().map(|s| view! {
+            <p class="ds-paragraph" data-testid="receipt-signature">
+                {move || fill(t::SIGNED_BY.get(lang.get()), &[&s.signer])}<br/>
+                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &s.method])}<br/>
+                <a class="ds-link bp-no-print" href=format!("/api/signed/{}/pdf", s.reference) rel="external" download="">{tr(t::SIGNED_DOWNLOAD)}</a>
+            </p>
+        })}
         <div class="bp-actions bp-no-print">
             <a class="ds-button" data-variant="primary" href=format!("/api/orders/{}/pdf", receipt.reference) rel="external" download="">{tr(t::RECEIPT_PDF)}</a>
             <button type="button" class="ds-button" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>

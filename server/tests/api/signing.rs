@@ -138,6 +138,18 @@ async fn only_the_person_the_form_names_can_sign_and_a_refusal_keeps_every_answe
     assert_eq!(signature.signer, SIGNER_NAME);
     assert_eq!(signature.method, "MinID");
     assert_eq!(receipt.ordered_by, "Kari Testperson");
+    // The receipt PDF names the signature too.
+    let receipt_pdf = app
+        .get(&format!("/api/orders/{reference}/pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let receipt_text = pdf_text(&receipt_pdf);
+    assert!(
+        receipt_text.contains("Dokumentet er elektronisk signert av Åse Ødegård Signatar"),
+        "{receipt_text}"
+    );
     let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
     let (by, eid, acr, fnr): (String, String, String, String) = sqlx::query_as(
         "SELECT accepted_by_name, eid, acr, accepted_by_fnr FROM acceptances WHERE document_id = 'bruksvilkar-ddfl'",
