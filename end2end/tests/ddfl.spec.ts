@@ -8,21 +8,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { kari, testPerson, type Person } from './pages/login';
-import { DDFL_TERMS, SIGNING_TITLE, otherPersonRefusal, pdfText, readAndSign, toSigning, today } from './pages/signing';
-
-/** Fills EPJ-leverandør and Driftsleverandør; the Driftsleverandør group, to go on with. */
-async function fillSuppliers(j: JourneyPage, orgnr: string, phone: string) {
-  const epj = j.group('EPJ-leverandør');
-  await epj.getByLabel('Navn').fill('CGM');
-  await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
-  await epj.getByLabel('Versjon').fill('2024.2');
-  const drift = j.group('Driftsleverandør');
-  await drift.getByLabel('Navn').fill('Driftspartner AS');
-  await drift.getByLabel('Organisasjonsnummer').fill(orgnr);
-  await drift.getByLabel('Telefonnummer').fill(phone);
-  await drift.getByLabel('E-post').fill('drift@driftspartner.no');
-  return drift;
-}
+import { DDFL_TERMS, SIGNING_TITLE, fillSuppliers, otherPersonRefusal, pdfText, readAndSign, toSigning, today } from './pages/signing';
 
 /** The test identity provider's signing page: the signer logs in there. */
 async function signAs(page: import('@playwright/test').Page, person: Person) {

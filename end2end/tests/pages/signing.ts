@@ -11,17 +11,23 @@ import { JourneyPage } from './journey';
 export const SIGNING_TITLE = 'Signering av bruksvilkår for Digital Dialog Fastlege';
 export const DDFL_TERMS = 'Bruksvilkår for digital dialog fastlege (DDFL)';
 
-/** Fills the whole DDFL form, naming `signerFnr` as the person who signs. */
-export async function fillDdfl(j: JourneyPage, signerFnr: string) {
+/** Fills EPJ-leverandør and Driftsleverandør; the Driftsleverandør group, to go on with. */
+export async function fillSuppliers(j: JourneyPage, orgnr: string, phone: string) {
   const epj = j.group('EPJ-leverandør');
   await epj.getByLabel('Navn').fill('CGM');
   await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
   await epj.getByLabel('Versjon').fill('2024.2');
   const drift = j.group('Driftsleverandør');
   await drift.getByLabel('Navn').fill('Driftspartner AS');
-  await drift.getByLabel('Organisasjonsnummer').fill('994 598 759');
-  await drift.getByLabel('Telefonnummer').fill('22 33 44 55');
+  await drift.getByLabel('Organisasjonsnummer').fill(orgnr);
+  await drift.getByLabel('Telefonnummer').fill(phone);
   await drift.getByLabel('E-post').fill('drift@driftspartner.no');
+  return drift;
+}
+
+/** Fills the whole DDFL form, naming `signerFnr` as the person who signs. */
+export async function fillDdfl(j: JourneyPage, signerFnr: string) {
+  await fillSuppliers(j, '994 598 759', '22 33 44 55');
   await j.group(SIGNING_TITLE).getByLabel('Fødselsnummer').fill(signerFnr);
 }
 

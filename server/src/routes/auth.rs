@@ -306,13 +306,13 @@ pub fn protected() -> Router<AppState> {
         .route("/auth/logout", post(logout))
 }
 
-async fn test_login(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    headers: HeaderMap,
-    ApiJson(body): ApiJson<TestLoginRequest>,
-) -> Result<Response, ApiError> {
-    // Only without ID-porten: with it configured, people log in through it.
+/// The person the built-in test identity provider logs in (or signs as): refused in
+/// production and where ID-porten is configured — there, people log in through it.
+pub(super) fn test_person(
+    state: &AppState,
+    body: &TestLoginRequest,
+    lang: common::Lang,
+) -> Result<(Eid, Fodselsnummer, BoundedText), ApiError> {
     if state.config.production || state.idporten.is_some() {
         return Err(ApiError::Forbidden);
     }
@@ -321,16 +321,25 @@ async fn test_login(
     if eid.is_none() {
         errors.add("eid", FieldError::UnknownChoice);
     }
-    // Only synthetic test persons in a test login: a real person's number has no place here.
     let fnr = Fodselsnummer::parse(&body.fodselsnummer)
         .map_err(|e| errors.add("fodselsnummer", e))
         .ok();
     let name = BoundedText::parse(&body.name, 200)
         .map_err(|e| errors.add("name", e))
         .ok();
-    let (Some(eid), Some(fodselsnummer), Some(name)) = (eid, fnr, name) else {
-        return Err(ApiError::Validation(errors, lang));
-    };
+    match (eid, fnr, name) {
+        (Some(eid), Some(fnr), Some(name)) => Ok((eid, fnr, name)),
+        _ => Err(ApiError::Validation(errors, lang)),
+    }
+}
+
+async fn test_login(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<TestLoginRequest>,
+) -> Result<Response, ApiError> {
+    let (eid, fodselsnummer, name) = test_person(&state, &body, lang)?;
     let (cookie, me) = start_session(
         &state,
         &headers,

@@ -18,12 +18,9 @@ use axum::http::header::{self, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{
-    Eid, SigningOutcome, SigningStarted, SigningState, SubmitOrder, TestLoginRequest,
-};
+use common::api::{SigningOutcome, SigningStarted, SigningState, SubmitOrder, TestLoginRequest};
 use common::form::Value;
-use common::validate::{BoundedText, Fodselsnummer};
-use common::{FieldError, Lang, ValidationErrors};
+use common::{FieldError, Lang};
 
 use super::drafts::owner_key;
 use super::orders::{self, Signer};
@@ -142,23 +139,7 @@ async fn test_sign(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Json<SigningState>, ApiError> {
-    if state.config.production || state.idporten.is_some() {
-        return Err(ApiError::Forbidden);
-    }
-    let mut errors = ValidationErrors::default();
-    let eid = Eid::parse_wire(&body.eid);
-    if eid.is_none() {
-        errors.add("eid", FieldError::UnknownChoice);
-    }
-    let fnr = Fodselsnummer::parse(&body.fodselsnummer)
-        .map_err(|e| errors.add("fodselsnummer", e))
-        .ok();
-    let name = BoundedText::parse(&body.name, 200)
-        .map_err(|e| errors.add("name", e))
-        .ok();
-    let (Some(eid), Some(fodselsnummer), Some(name)) = (eid, fnr, name) else {
-        return Err(ApiError::Validation(errors, lang));
-    };
+    let (eid, fodselsnummer, name) = super::auth::test_person(&state, &body, lang)?;
     let signer = Signer {
         fodselsnummer,
         name: name.to_string(),

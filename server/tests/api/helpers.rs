@@ -137,3 +137,16 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(
         .await
         .unwrap()
 }
+
+/// The text of a PDF, as poppler's pdftotext extracts it.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8(out.stdout).unwrap()
+}

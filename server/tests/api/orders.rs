@@ -340,17 +340,6 @@ async fn the_agreement_pdf_downloads_with_norwegian_letters() {
 }
 
 /// The text of a PDF, by poppler's pdftotext (installed by `cargo xtask test`).
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn the_receipt_downloads_as_pdf_with_every_answer_and_document_for_the_orderer_only() {

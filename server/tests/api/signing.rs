@@ -6,7 +6,7 @@ use common::api::{OrgDocuments, Receipt, SealCheck, SigningStarted, SigningState
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, get_json, login_as, spawn_app, spawn_with};
+use crate::helpers::{TestApp, get_json, login_as, pdf_text, spawn_app, spawn_with};
 use crate::smtp::TestSmtp;
 
 /// The person with signing authority whom the form names.
@@ -46,16 +46,9 @@ async fn sign_as(app: &TestApp, id: &str, fnr: &str, name: &str) -> reqwest::Res
     .await
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    String::from_utf8(out.stdout).unwrap()
+/// Signs `id` as `fnr`; how it went.
+async fn signed(app: &TestApp, id: &str, fnr: &str, name: &str) -> SigningState {
+    sign_as(app, id, fnr, name).await.json().await.unwrap()
 }
 
 async fn order_count(app: &TestApp) -> i64 {
@@ -107,28 +100,16 @@ async fn only_the_person_the_form_names_can_sign_and_a_refusal_keeps_every_answe
     assert_eq!(state.reference, None);
     assert_eq!(order_count(&app).await, 0);
     // The refused signing stays refused: the right person cannot finish it afterwards.
-    let state: SigningState = sign_as(&app, &started.id, SIGNER_FNR, SIGNER_NAME)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let state: SigningState = signed(&app, &started.id, SIGNER_FNR, SIGNER_NAME).await;
     assert_eq!(state.outcome, common::api::SigningOutcome::OtherPerson);
     assert_eq!(order_count(&app).await, 0);
 
     // A new signing, by the right person: signed, once.
     let started = start_signing(&app, &ddfl_order()).await;
-    let state: SigningState = sign_as(&app, &started.id, SIGNER_FNR, SIGNER_NAME)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let state: SigningState = signed(&app, &started.id, SIGNER_FNR, SIGNER_NAME).await;
     assert_eq!(state.outcome, common::api::SigningOutcome::Signed);
     let reference = state.reference.expect("signed order's reference");
-    let again: SigningState = sign_as(&app, &started.id, SIGNER_FNR, SIGNER_NAME)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let again: SigningState = signed(&app, &started.id, SIGNER_FNR, SIGNER_NAME).await;
     assert_eq!(again.reference.as_deref(), Some(reference.as_str()));
     assert_eq!(order_count(&app).await, 1);
 
@@ -183,11 +164,7 @@ async fn the_signed_package_names_signer_date_method_and_title_and_any_changed_b
     let app = spawn_app().await;
     app.login().await;
     let started = start_signing(&app, &ddfl_order()).await;
-    let state: SigningState = sign_as(&app, &started.id, SIGNER_FNR, SIGNER_NAME)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let state: SigningState = signed(&app, &started.id, SIGNER_FNR, SIGNER_NAME).await;
     let reference = state.reference.unwrap();
     let r = app.get(&format!("/api/signed/{reference}/pdf")).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -272,11 +249,7 @@ async fn a_copy_of_the_signed_package_goes_to_ehelse_by_e_mail_and_none_to_the_s
     .await;
     app.login().await;
     let started = start_signing(&app, &ddfl_order()).await;
-    let state: SigningState = sign_as(&app, &started.id, SIGNER_FNR, SIGNER_NAME)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let state: SigningState = signed(&app, &started.id, SIGNER_FNR, SIGNER_NAME).await;
     let reference = state.reference.unwrap();
     let mail = wait_for_attachment(&smtp.maildir, "postmottak@ehelse.test").await;
     assert!(mail.contains(&format!("signert-{reference}.pdf")), "{mail}");

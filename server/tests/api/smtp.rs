@@ -59,6 +59,17 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
     body = m.get_payload(decode=True).decode('utf-8')
     print(m['To'] + '|' + subject + '|' + body.replace('\n', ' ') + '\x1e')
 "#;
+    python_records(script, maildir)
+}
+
+/// The recipient of every message delivered so far.
+pub fn delivered_to(maildir: &Path) -> Vec<String> {
+    let script = "import mailbox, sys\nfor m in mailbox.Maildir(sys.argv[1], create=False): print(m['To'] + '\x1e')";
+    python_records(script, maildir)
+}
+
+/// Runs a Python `script` over the Maildir; its output split at record separators.
+fn python_records(script: &str, maildir: &Path) -> Vec<String> {
     let out = Command::new("python3")
         .args(["-c", script])
         .arg(maildir)
@@ -69,22 +80,6 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
         .split('\x1e')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// The recipient of every message delivered so far.
-pub fn delivered_to(maildir: &Path) -> Vec<String> {
-    let script =
-        "import mailbox, sys\nfor m in mailbox.Maildir(sys.argv[1], create=False): print(m['To'])";
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(maildir)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
         .map(String::from)
         .collect()
 }
