@@ -4,11 +4,6 @@
 use clap::Parser;
 use server::{config::Config, startup::Application};
 
-/// mimalloc instead of glibc's malloc: an order request allocates a lot of small strings
-/// and JSON values, and glibc's malloc/free took a sixth of the server's CPU in the bench.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
