@@ -580,10 +580,9 @@ pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) ->
             })
             .collect(),
         // A fødselsnummer is shown as its birth date and stars, here and in every receipt.
-        FieldKind::Fodselsnummer { .. } => values
-            .iter()
-            .map(|v| format!("{}*****", v.chars().take(6).collect::<String>()))
-            .collect(),
+        FieldKind::Fodselsnummer { .. } => {
+            values.iter().map(|v| crate::validate::masked(v)).collect()
+        }
         _ => values,
     };
     shown.join(", ")

@@ -368,7 +368,7 @@ fn watermark(surface: &mut krilla::surface::Surface, font: &Font, mark: &str) {
         paint: krilla::color::luma::Color::new(225).into(),
         ..Default::default()
     }));
-    let width = measure(BOLD, mark, size);
+    let width = measurer(BOLD, size)(mark);
     surface.draw_text(
         Point::from_xy((PAGE_W - width) / 2.0, PAGE_H / 2.0 + size / 3.0),
         font.clone(),
@@ -381,26 +381,31 @@ fn watermark(surface: &mut krilla::surface::Surface, font: &Font, mark: &str) {
     surface.pop();
 }
 
-/// The width of `s` in the font at `size`, by the glyphs' advance widths.
-fn measure(font_bytes: &[u8], s: &str, size: f32) -> f32 {
-    let Ok(font) = skrifa::FontRef::new(font_bytes) else {
-        return s.chars().count() as f32 * size * 0.5;
-    };
-    let charmap = font.charmap();
-    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-    s.chars()
-        .map(|c| {
-            charmap
-                .map(c)
-                .and_then(|g| metrics.advance_width(g))
-                .unwrap_or(size * 0.5)
-        })
-        .sum()
+/// The width of a text in the font at `size`, by the glyphs' advance widths.
+/// The font is read once per measurer, not once per word.
+fn measurer(font_bytes: &[u8], size: f32) -> impl Fn(&str) -> f32 + '_ {
+    let font = skrifa::FontRef::new(font_bytes).ok();
+    let charmap = font.as_ref().map(|f| f.charmap());
+    let metrics = font
+        .as_ref()
+        .map(|f| f.glyph_metrics(Size::new(size), LocationRef::default()));
+    move |s: &str| {
+        s.chars()
+            .map(|c| {
+                charmap
+                    .as_ref()
+                    .and_then(|m| m.map(c))
+                    .zip(metrics.as_ref())
+                    .and_then(|(g, m)| m.advance_width(g))
+                    .unwrap_or(size * 0.5)
+            })
+            .sum()
+    }
 }
 
 /// Greedy word wrap by advance widths.
 fn wrap(font_bytes: &[u8], text: &str, size: f32, width: f32) -> Vec<String> {
-    let measure = |s: &str| measure(font_bytes, s, size);
+    let measure = measurer(font_bytes, size);
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {

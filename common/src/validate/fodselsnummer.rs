@@ -167,8 +167,14 @@ impl From<Fodselsnummer> for String {
 /// Shows only the date part; the personal digits are masked.
 impl fmt::Display for Fodselsnummer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}*****", &self.digits[..6])
+        f.write_str(&masked(&self.digits))
     }
+}
+
+/// A fødselsnummer as it may be shown: the date of birth and five stars ("080988*****").
+/// Also for a number as typed, not yet parsed.
+pub fn masked(raw: &str) -> String {
+    format!("{}*****", raw.chars().take(6).collect::<String>())
 }
 
 impl fmt::Debug for Fodselsnummer {

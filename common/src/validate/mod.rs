@@ -17,7 +17,7 @@ pub use attachment::{AttachmentRef, MAX_ATTACHMENT_BYTES, check_pdf, clean_name}
 pub use date::Date;
 pub use domain::DomainName;
 pub use email::Email;
-pub use fodselsnummer::{FnrKind, Fodselsnummer};
+pub use fodselsnummer::{FnrKind, Fodselsnummer, masked};
 pub use her_id::HerId;
 pub use org_number::OrgNumber;
 pub use password::{CODE_DIGITS, NewPassword, PASSWORD_MIN_CHARS, SecurityCode};

@@ -29,6 +29,23 @@ impl Orderer {
     }
 }
 
+/// Whether `orderer` made the order `reference`.
+pub async fn is_orderer(
+    db: &SqlitePool,
+    reference: &str,
+    orderer: &Orderer,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM orders WHERE reference = ? AND ordered_by_fnr = ? AND ordered_by_account = ?",
+    )
+    .bind(reference)
+    .bind(&orderer.fnr)
+    .bind(orderer.account)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// The stored order as a receipt, if `orderer` made it.
 pub async fn receipt_for(
     db: &SqlitePool,

@@ -18,7 +18,6 @@ pub struct NewSigning<'a> {
 
 pub struct SigningRow {
     pub order_json: String,
-    pub signer_key: String,
     pub outcome: SigningOutcome,
     pub reference: Option<String>,
 }
@@ -47,34 +46,41 @@ pub async fn find(
     id: &str,
     owner: &str,
 ) -> Result<Option<SigningRow>, sqlx::Error> {
-    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT order_json, signer_key, outcome, reference FROM signings WHERE id = ? AND owner_key = ?",
+    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT order_json, outcome, reference FROM signings WHERE id = ? AND owner_key = ?",
     )
     .bind(id)
     .bind(owner)
     .fetch_optional(db)
     .await?;
-    Ok(
-        row.map(|(order_json, signer_key, outcome, reference)| SigningRow {
-            order_json,
-            signer_key,
-            outcome: outcome_from(&outcome),
-            reference,
-        }),
-    )
+    Ok(row.map(|(order_json, outcome, reference)| SigningRow {
+        order_json,
+        outcome: outcome_from(&outcome),
+        reference,
+    }))
 }
 
-/// Claims a pending signing for completion: true for exactly one caller, so a callback
-/// replayed or raced can never sign twice.
-pub async fn claim(db: &SqlitePool, id: &str, owner: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE signings SET outcome = 'completing' WHERE id = ? AND owner_key = ? AND outcome = 'pending'",
+/// Claims a pending signing for completion: its order and signer for exactly one
+/// caller, so a callback replayed or raced can never sign twice.
+pub async fn claim(db: &SqlitePool, id: &str, owner: &str) -> Result<Option<Claimed>, sqlx::Error> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "UPDATE signings SET outcome = 'completing' WHERE id = ? AND owner_key = ? AND outcome = 'pending'
+         RETURNING order_json, signer_key",
     )
     .bind(id)
     .bind(owner)
-    .execute(db)
+    .fetch_optional(db)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(row.map(|(order_json, signer_key)| Claimed {
+        order_json,
+        signer_key,
+    }))
+}
+
+/// A signing claimed for completion.
+pub struct Claimed {
+    pub order_json: String,
+    pub signer_key: String,
 }
 
 pub async fn finish(

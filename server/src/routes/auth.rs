@@ -60,14 +60,14 @@ async fn login(
         let target = format!("/testinnlogging?tilbake={}", urlencode(&return_to));
         return Ok(Redirect::to(&target).into_response());
     };
-    let (cookie, url) = begin(state.clone(), idporten, return_to, None).await?;
+    let (cookie, url) = begin(&state, idporten, return_to, None).await?;
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
 }
 
 /// Starts an ID-porten login — for a session, or for the signing `signing_id` — and
 /// returns the cookie that ties it to this browser and the URL to send the browser to.
 pub(super) async fn begin(
-    state: AppState,
+    state: &AppState,
     idporten: &IdPorten,
     return_to: String,
     signing_id: Option<String>,

@@ -248,20 +248,16 @@ pub(crate) async fn place(
         }
     }
     // The signature accepts every document of the service.
-    let signed: Vec<String>;
-    let accepted = match signer {
-        Some(_) => {
-            signed = checked
-                .service
-                .documents
-                .iter()
-                .map(|d| d.id.to_owned())
-                .collect();
-            &signed
-        }
-        None => &body.accepted_documents,
+    let accepted: Vec<String> = match signer {
+        Some(_) => checked
+            .service
+            .documents
+            .iter()
+            .map(|d| d.id.into())
+            .collect(),
+        None => body.accepted_documents.clone(),
     };
-    let documents = accepted_documents(checked.service, accepted, &before, lang)?;
+    let documents = accepted_documents(checked.service, &accepted, &before, lang)?;
     let answers = checked.form.normalised();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();

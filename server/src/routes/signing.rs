@@ -20,6 +20,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{SigningOutcome, SigningStarted, SigningState, SubmitOrder, TestLoginRequest};
 use common::form::Value;
+use common::validate::OrgNumber;
 use common::{FieldError, Lang};
 
 use super::drafts::owner_key;
@@ -71,7 +72,7 @@ async fn start(
         let url = format!("/testsignering?signering={id}");
         return Ok(Json(SigningStarted { id, url }).into_response());
     };
-    let (cookie, url) = super::auth::begin(state, &idporten, back, Some(id.clone())).await?;
+    let (cookie, url) = super::auth::begin(&state, &idporten, back, Some(id.clone())).await?;
     Ok(([(SET_COOKIE, cookie)], Json(SigningStarted { id, url })).into_response())
 }
 
@@ -85,12 +86,13 @@ pub(super) async fn complete(
     lang: Lang,
 ) -> Result<SigningOutcome, ApiError> {
     let owner = owner_key(user);
-    let Some(row) = signings::find(&state.db, id, &owner).await? else {
-        return Err(ApiError::NotFound);
+    let Some(row) = signings::claim(&state.db, id, &owner).await? else {
+        // Finished already (or not this user's): what it came to, once.
+        return match signings::find(&state.db, id, &owner).await? {
+            Some(row) => Ok(row.outcome),
+            None => Err(ApiError::NotFound),
+        };
     };
-    if !signings::claim(&state.db, id, &owner).await? {
-        return Ok(row.outcome);
-    }
     let (outcome, reference) = match signer {
         Err(outcome) => (outcome, None),
         Ok(signer) if state.sealer.protect_fnr(signer.fodselsnummer.expose()) != row.signer_key => {
@@ -163,18 +165,20 @@ async fn package(
         .await?
         .ok_or(ApiError::NotFound)?;
     // Those who act for the organisation may fetch it, and the orderer.
-    let acts_for = acting::mine(&state, &user)
+    let orgnr = OrgNumber::parse(&orgnr).map_err(ApiError::internal)?;
+    let acts_for = match acting::require(&state, &user, &orgnr).await {
+        Ok(_) => true,
+        Err(ApiError::Forbidden) => false,
+        Err(e) => return Err(e),
+    };
+    if !acts_for
+        && !crate::db::orders::is_orderer(
+            &state.db,
+            &reference,
+            &crate::db::orders::Orderer::of(&user.identity),
+        )
         .await?
-        .iter()
-        .any(|c| c.organisation.orgnr == orgnr);
-    let ordered = crate::db::orders::receipt_for(
-        &state.db,
-        &reference,
-        &crate::db::orders::Orderer::of(&user.identity),
-    )
-    .await?
-    .is_some();
-    if !acts_for && !ordered {
+    {
         return Err(ApiError::NotFound);
     }
     let pdf = signings::package_pdf(&state.db, &reference)

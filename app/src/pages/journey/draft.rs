@@ -76,13 +76,24 @@ pub async fn restore(api: Api, state: JourneyState) {
         None => api.draft(state.service.slug).await.ok().flatten(),
     };
     let Some(draft) = draft else { return };
-    // The organisation as the registry sees it now; a unit the user no longer acts for is
-    // not resumed.
-    let Ok(choice) = api.organisation(&draft.orgnr).await else {
+    if !resume(api, state, &draft).await {
         return;
+    }
+    state.restored.set(true);
+    if local.is_some() {
+        save(api, state, draft).await;
+    }
+}
+
+/// Puts the journey back at the draft's step with its organisation and answers; false
+/// when the user no longer acts for the unit (the organisation as the registry sees it
+/// now), which is then not resumed.
+pub async fn resume(api: Api, state: JourneyState, draft: &Draft) -> bool {
+    let Ok(choice) = api.organisation(&draft.orgnr).await else {
+        return false;
     };
     if choice.standing == Standing::Lacks {
-        return;
+        return false;
     }
     state.org.set(Some(choice));
     state.answers.set(draft.answers.clone());
@@ -92,10 +103,7 @@ pub async fn restore(api: Api, state: JourneyState) {
     state
         .step
         .set(draft.step.clamp(*DRAFT_STEPS.start(), *DRAFT_STEPS.end()));
-    state.restored.set(true);
-    if local.is_some() {
-        save(api, state, draft).await;
-    }
+    true
 }
 
 /// Saves as the user goes: debounced while typing, at once when the step changes.

@@ -184,14 +184,18 @@ async fn back_from_signing(api: crate::api::Api, state: JourneyState, id: &str) 
         }
         return;
     }
-    if let Ok(choice) = api.organisation(&signing.order.orgnr).await {
-        state.org.set(Some(choice));
-        state.answers.set(signing.order.answers);
-        if let Some(key) = signing.order.idempotency_key {
-            state.idempotency_key.set_value(key);
-        }
+    let order = signing.order;
+    let at_signing = common::api::Draft {
+        orgnr: order.orgnr,
+        step: 4,
+        answers: order.answers,
+        idempotency_key: order
+            .idempotency_key
+            .unwrap_or_else(|| state.idempotency_key.get_value()),
+        saved_at_ms: 0,
+    };
+    if draft::resume(api, state, &at_signing).await {
         state.signing.set(Some(signing.outcome));
-        state.step.set(4);
     }
 }
 

@@ -33,10 +33,9 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
     let problem = RwSignal::new(None::<ApiClientError>);
     let title = Signal::derive(move || service.signing_title().get(lang.get()).to_owned());
     let signer = move || {
-        let fnr = state
+        state
             .answers
-            .with(|a| a.one(service.signer_field.unwrap_or_default()).to_owned());
-        format!("{}*****", fnr.chars().take(6).collect::<String>())
+            .with(|a| common::validate::masked(a.one(service.signer_field.unwrap_or_default())))
     };
     let sign = move |()| {
         if busy.get_untracked() {
