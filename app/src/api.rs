@@ -32,7 +32,7 @@ async fn parse<T: DeserializeOwned>(response: &Response) -> Result<T, ()> {
 }
 
 /// Serialises a request body with the browser's `JSON.stringify` (maps as objects).
-fn to_json<B: Serialize>(body: &B) -> Option<String> {
+pub(crate) fn to_json<B: Serialize>(body: &B) -> Option<String> {
     let value = body
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()?;

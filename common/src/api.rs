@@ -208,6 +208,8 @@ pub struct OrderSummary {
     pub ordered_by: String,
     pub submitted_at: String,
     pub status: String,
+    /// The user made this order, so its receipt is theirs to open again.
+    pub mine: bool,
 }
 
 /// `GET /api/organisations/{orgnr}`: a unit from Enhetsregisteret.
@@ -398,6 +400,9 @@ pub enum SigningOutcome {
     Cancelled,
     /// The order no longer passes its checks (e.g. the authority to act changed meanwhile).
     Refused,
+    /// The signer is the form's person, but Enhetsregisteret knows the unit's roles and
+    /// gives them none with authority (daglig leder, signatur, prokura): nothing signed.
+    SignerLacksAuthority,
 }
 
 /// `GET /api/dev/mailbox`: a notification as the development mailbox shows it.

@@ -13,6 +13,8 @@ use crate::i18n::{Lang, Text, fill};
 pub enum FieldError {
     /// Nothing was entered in a required field.
     Required,
+    /// The box that accepts the terms was not ticked.
+    NotAccepted,
     /// More characters than the field allows.
     TooLong { max: u32 },
     /// Not the number of digits the identifier has.
@@ -141,6 +143,7 @@ impl FieldError {
                 "Enter a valid e-mail address, for example name@kommune.no.",
             )
             .into(),
+            FieldError::NotAccepted => crate::i18n::t::ACCEPT_REQUIRED.get(lang).into(),
             FieldError::NotPositive => m(
                 "Skriv et positivt heltall, for eksempel 8765432.",
                 "Enter a positive whole number, for example 8765432.",
@@ -216,8 +219,8 @@ impl FieldError {
             )
             .into(),
             FieldError::TestNotApproved => m(
-                "Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Bestill testmiljø først.",
-                "Production can be ordered once the solution is approved in the test environment. Order the test environment first.",
+                "Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Godkjenningen gis av NHN: kontakt kundesenteret (24 20 00 00) når dere har testet ferdig, eller bestill testmiljø først.",
+                "Production can be ordered once the solution is approved in the test environment. NHN gives the approval: contact the customer centre (+47 24 20 00 00) when you have finished testing, or order the test environment first.",
             )
             .into(),
             FieldError::ServiceReplaced => m(

@@ -331,6 +331,9 @@ pub mod t {
         ACCESS_INTRO = "Forespørselen må behandles av tilgangsstyrer hos virksomheten. Du vil motta et varsel når forespørselen er behandlet og tilganger er på plass.", "The request must be handled by an access manager at the organisation. You will be notified when it has been handled and the access is in place.";
         ACCESS_TILGANGSSTYRER = "Velg tilgangsstyrer", "Choose the access manager";
         ACCESS_SEND = "Send forespørsel", "Send the request";
+        ACCESS_NO_HOLDERS = "Enhetsregisteret oppgir ingen med rolle som gir myndighet (daglig leder, signaturrett eller prokura) for denne virksomheten, så her er det ingen tilgangsstyrer å sende forespørselen til. Be den som styrer tilganger hos dere om å delegere rettighetene, eller kontakt kundesenteret på telefon 24 20 00 00, så hjelper vi dere videre.", "Enhetsregisteret lists nobody with a role that gives authority (general manager, signing rights or procuration) for this organisation, so there is no access manager to send the request to here. Ask whoever manages access at your organisation to delegate the rights, or contact the customer centre on +47 24 20 00 00 and we will help you on.";
+        ACCESS_NO_HOLDERS_MAIL = "Skriv til kundesenter@nhn.no om tilgangsstyrer", "Write to kundesenter@nhn.no about the access manager";
+        ACCESS_NO_HOLDERS_SUBJECT = "Tilgangsstyrer for Persontjenesten", "Access manager for Persontjenesten";
         ACCESS_SENT = "Forespørselen er sendt til {0}.", "The request has been sent to {0}.";
         ACCESS_LIST = "Forespørsler om tilgang", "Access requests";
         ACCESS_FROM = "Fra {0}, {1}: {2}", "From {0}, {1}: {2}";
@@ -348,6 +351,8 @@ pub mod t {
         HELSEID_ORDER = "Bestill HelseID", "Order HelseID";
         HELSEID_STEP_DONE = "Fullført", "Completed";
         HELSEID_STEP_NOW = "Pågår", "In progress";
+        HELSEID_STEP_BY_NHN = "Avtales med kundesenteret", "Arranged with the customer centre";
+        HELSEID_APPROVAL_BY_NHN = "Godkjenningen av løsningen gis av NHN, ikke i portalen. Når dere har testet ferdig, kontakt kundesenteret på telefon 24 20 00 00 eller kundesenter@nhn.no. Produksjon kan bestilles når godkjenningen er registrert.", "The solution is approved by NHN, not in the portal. When you have finished testing, contact the customer centre on +47 24 20 00 00 or kundesenter@nhn.no. Production can be ordered once the approval is registered.";
         HELSEID_STEPS = "Stegene for {0}", "The steps for {0}";
         HELSEID_PREREQ = "Forutsetninger: virksomheten er medlem av Helsenettet (tilknytning bestilt) og aksepterer vilkårene for bruk av HelseID. Systemleverandører trenger ikke være medlem.", "Prerequisites: the organisation is a member of the Health Network (connection ordered) and accepts the terms of use for HelseID. System suppliers need not be members.";
 
@@ -396,6 +401,7 @@ pub mod t {
         SIGN_LEVEL = "Signeringen ble avvist: innloggingen hadde for lavt sikkerhetsnivå. Signer med MinID, BankID, Buypass eller Commfides på nivå betydelig eller høyt. Svarene dine er tatt vare på.", "The signing was refused: the login's security level was too low. Sign with MinID, BankID, Buypass or Commfides at level substantial or high. Your answers have been kept.";
         SIGN_CANCELLED = "Signeringen ble avbrutt. Ingenting er signert, og svarene dine er tatt vare på.", "The signing was cancelled. Nothing was signed, and your answers have been kept.";
         SIGN_REFUSED = "Bestillingen kunne ikke signeres slik den er nå. Se over skjemaet og prøv igjen; svarene dine er tatt vare på.", "The order could not be signed as it stands. Check the form and try again; your answers have been kept.";
+        SIGN_NO_AUTHORITY = "Signeringen ble avvist: Enhetsregisteret gir ikke den som signerte, en rolle med myndighet i virksomheten (daglig leder, signaturrett eller prokura). Oppgi fødselsnummeret til en som har det. Ingenting er signert, og svarene dine er tatt vare på.", "The signing was refused: Enhetsregisteret gives the signer no role with authority in the organisation (general manager, signing rights or procuration). Give the national identity number of someone who has it. Nothing was signed, and your answers have been kept.";
         SIGN_CHANGE_SIGNER = "Endre fødselsnummeret til den som signerer", "Change the signer's national identity number";
         SIGNED_BY = "Dokumentet er elektronisk signert av {0}", "The document is electronically signed by {0}";
         SIGNED_ON = "Signert {0} med ID-porten: {1}", "Signed {0} with ID-porten: {1}";

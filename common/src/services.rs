@@ -80,6 +80,19 @@ services![
 ];
 
 impl Service {
+    /// Whether the orderer accepts the terms (with a checkbox, so as a person logged in
+    /// with eID). A signed service's terms are accepted by the signer's eID instead.
+    pub fn orderer_accepts_terms(&self) -> bool {
+        !self.documents.is_empty() && self.signer_field.is_none()
+    }
+
+    /// Whether the orderer must have authority for the unit (where the registry tells).
+    /// Anyone may fill in a signed service's order: the signature carries the authority,
+    /// checked on the signer (seed 001).
+    pub fn orderer_needs_authority(&self) -> bool {
+        self.signer_field.is_none()
+    }
+
     /// The title of a signed service's signing: the heading of the section that asks who
     /// signs ("Signering av bruksvilkår for Digital Dialog Fastlege").
     pub fn signing_title(&self) -> Text {

@@ -1,6 +1,6 @@
 // Who may act (issue 3): where Enhetsregisteret's roles are known, only a daglig leder,
 // signatur or prokura holder may accept for the unit, and step 2 says why.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage } from './pages/journey';
 import { testPerson } from './pages/login';

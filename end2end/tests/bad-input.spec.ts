@@ -1,6 +1,6 @@
 // Bad input: a clear Norwegian message at the field and in the error summary, focus on
 // the summary, and nothing the user typed is lost (issue 2, SPEC §6).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage } from './pages/journey';
 import { kari, LoginPage } from './pages/login';

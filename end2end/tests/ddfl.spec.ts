@@ -4,7 +4,7 @@
 // viewer, the signer's eID login through the test identity provider) and a receipt.
 // The signing through a real OpenID provider, with its refusal, is in oidc.spec.ts.
 import * as fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { kari, testPerson, type Person } from './pages/login';

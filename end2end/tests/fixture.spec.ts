@@ -2,7 +2,7 @@
 // compiled in for the tests only, renders in the SPA and is validated by the SPA and the
 // server — one choice, dates with an order rule, a switch with its conditional field, a
 // repeatable group — with no page code of its own.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { kari } from './pages/login';

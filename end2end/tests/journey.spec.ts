@@ -1,6 +1,6 @@
 // The whole "Digitale innbyggertjenester" journey, desktop and phone, with an axe scan
 // on every step (SPEC §3, issue 2).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { kari, LoginPage } from './pages/login';

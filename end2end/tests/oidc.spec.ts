@@ -1,7 +1,7 @@
 // ID-porten login through a real OpenID Connect provider (npm oidc-provider, set up like
 // ID-porten), and the refusals: wrong state, replayed code, wrong nonce, too low a
 // security level, an expired ID token (issue 3).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { oidcPortalPort, oidcProviderPort } from '../playwright.config';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';

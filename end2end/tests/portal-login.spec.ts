@@ -1,13 +1,15 @@
 // The customer portal's login (SPEC §1, seed 001; issue 3): username and password, a
 // security code by e-mail read from a real SMTP server, "Glemt passordet?", switching
 // organisation — on a portal of the spec's own, with zero axe violations at every step.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expectNoAxeViolations } from './a11y';
 import { delivered, startSmtp, waitForMail } from './mail';
+import { JourneyPage } from './pages/journey';
+import { fillDdfl, readAndSign, toSigning } from './pages/signing';
 import { startServer, stopServer } from './server';
 
 test.describe.configure({ mode: 'serial' });
@@ -114,8 +116,23 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await expect(page.getByText('Ola Lege')).toHaveCount(0);
   await expectNoAxeViolations(page, 'my orders');
   await page.getByRole('link', { name: 'Tjenester', exact: true }).click();
-  // A service with terms needs ID-porten: said, with the way there.
+  // DDFL as seed 001 has it (issue 12.2): the contact person fills in the form naming
+  // the one with signaturrett, and only that signer logs in with eID to sign.
   await page.getByTestId('inactive-services').getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' }).click();
+  await page.getByRole('region', { name: 'Dine virksomheter' }).getByRole('button', { name: 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)' }).click();
+  await page.getByRole('button', { name: 'Gå videre' }).click();
+  await fillDdfl(new JourneyPage(page), '22069015569');
+  await toSigning(page);
+  await readAndSign(page);
+  await expect(page.getByRole('heading', { name: 'Signering med elektronisk ID (testinnlogging)' })).toBeVisible();
+  await page.getByRole('radio', { name: 'MinID', exact: true }).check();
+  await page.getByLabel('Fødselsnummer (syntetisk testperson)').fill('22069015569');
+  await page.getByLabel('Navn').fill('Åse Ødegård Signatar');
+  await page.getByRole('button', { name: 'Logg inn og signer' }).click();
+  await expect(page.getByText('Ferdig!')).toBeVisible();
+  await expect(page.getByText('Dokumentet er elektronisk signert av Åse Ødegård Signatar')).toBeVisible();
+  // A service whose terms she would accept herself still needs ID-porten: said, with the way there.
+  await page.goto(`${base}/skjema/digitaleinnbyggertjenester`);
   await expect(page.getByText('Logg inn med ID-porten for å bestille den.')).toBeVisible();
   await expectNoAxeViolations(page, 'terms need ID-porten');
   await page.goto(`${base}/kundeportal`);
@@ -125,6 +142,16 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await expect(current).toHaveText('OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');
   await page.reload();
   await expect(current).toHaveText('OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');
+  // Persontjenesten's access request where the registry names nobody with authority
+  // (issue 12.3): no empty choice and no "Du må fylle ut feltet", but why, and the way on.
+  await page.goto(`${base}/kundeportal/persontjenesten`);
+  const nobody = page.getByTestId('no-tilgangsstyrer');
+  await expect(nobody).toContainText('Enhetsregisteret oppgir ingen med rolle som gir myndighet');
+  await expect(nobody.getByRole('link', { name: 'Skriv til kundesenter@nhn.no om tilgangsstyrer' })).toHaveAttribute('href', /^mailto:kundesenter@nhn\.no\?subject=Tilgangsstyrer%20for%20Persontjenesten%20\(974760673\)$/);
+  await expect(page.getByLabel('Velg tilgangsstyrer')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Send forespørsel' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'access request with nobody to ask');
+  await page.goto(`${base}/kundeportal`);
 
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(page).toHaveURL(`${base}/kundeportal/innlogging`);

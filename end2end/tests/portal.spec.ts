@@ -2,7 +2,7 @@
 // Tjenester, Mine bestillinger with status, Kundeinformasjon from the registry,
 // Dokumentoversikt, Brukerstøtte searched as you type, Persontjenesten's checklist kept
 // for the organisation, HelseID's tracker — every page without axe violations.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { testPerson } from './pages/login';
@@ -86,8 +86,25 @@ test('Persontjenesten: the checklist is kept for the organisation; HelseID shows
   await expect(summary.getByRole('link', { name: /Velg tilgangsstyrer/ })).toBeVisible();
   await expectNoAxeViolations(page, 'access request with errors');
 
+  // HelseID's test environment ordered (as a system supplier, no membership needed): the
+  // tracker does not claim the introduction meeting, and says who approves the test
+  // (issue 12.4 and 12.12).
+  const helseid = await page.request.post('/api/orders', {
+    data: {
+      service: 'helseid', orgnr: '945627913', accepted_documents: ['vilkar-helseid'],
+      answers: {
+        aktortype: 'systemleverandor', miljo: 'test', losning_navn: 'Legekontorets API', systemleverandor_navn: 'CGM',
+        kontakt_navn: 'Kari Nordmann', kontakt_mobil: '91234567', kontakt_epost: 'kari@lege.no',
+      },
+    },
+  });
+  expect(helseid.status(), await helseid.text()).toBe(201);
   await page.goto('/kundeportal/helseid');
   await expect(page.getByRole('heading', { level: 1, name: 'HelseID – kom i gang' })).toBeVisible();
+  const tracker = page.getByTestId('helseid-tracker').filter({ hasText: 'Systemleverandør' });
+  await expect(tracker.getByRole('listitem').nth(0)).toHaveText(/Kontakt og introduksjonsmøte – Avtales med kundesenteret/);
+  await expect(tracker.getByRole('listitem').nth(1)).toHaveText(/Bestilling av testmiljø – Fullført/);
+  await expect(tracker.getByTestId('helseid-approval')).toContainText('Godkjenningen av løsningen gis av NHN, ikke i portalen.');
   await expect(page.getByRole('link', { name: 'Bestill HelseID' })).toHaveAttribute('href', '/skjema/helseid');
   await expectNoAxeViolations(page, 'HelseID');
 });

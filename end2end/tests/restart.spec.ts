@@ -1,6 +1,6 @@
 // Durability: an order acknowledged to the user is still there after the server is
 // stopped and started again on the same database (issue 2).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 // Every service from NHN's FAQ that is a plain order (seed 002; issue 4), each from its
 // spec alone: the form and its notice, one bad answer named in the error summary, then
 // "Se over og send inn", a receipt, and the order on the server.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
 import { kari } from './pages/login';

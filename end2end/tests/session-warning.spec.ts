@@ -1,6 +1,6 @@
 // The form time limit's warning (SPEC §5, issue 6): with a short policy the dialog opens
 // at the warning lead, takes focus, and "Forleng økten" extends the session on the server.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -2,7 +2,7 @@
 // warning comes at the lead time in every tab, one tab's "Forleng økten" or "Logg ut"
 // holds for all of them, and an expired session loses nothing — the next login lands on
 // the same step with every answer, also when the expiry is only found out at "Fullfør".
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -104,6 +104,52 @@ test('after expiry the next login lands on the same step with every answer, and 
     const receipt = await (await page.request.get(`${base}/api/orders/${reference}`)).json();
     expect(receipt.answers.kommune_navn).toBe(GOOD.kommune);
     expect((await page.request.get(`${base}/api/drafts/digitaleinnbyggertjenester`)).status()).toBe(404);
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test('typing after expiry, then logging in again from the front page, keeps every answer (issue 12.1)', async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-late-'));
+  const server = await startServer(port(info, 4), dbDir, { BP_SESSION_LIFETIME_SECS: '15', BP_SESSION_WARN_SECS: '5' });
+  try {
+    const base = `http://127.0.0.1:${port(info, 4)}`;
+    const j = new JourneyPage(page);
+    const person = kari();
+    await j.start(person, base);
+    await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+    await page.getByRole('checkbox', { name: 'DigiHelsestasjon', exact: true }).check();
+    await j.group('Kommune').getByLabel('Navn').fill(GOOD.kommune);
+    await j.group('Kommune').getByLabel('Her-id virksomhet').fill(GOOD.herIdVirksomhet);
+    await j.group('Kontaktperson Kommune').getByLabel('Navn').fill(GOOD.kontaktNavn);
+    // Idle past the real expiry, then one more answer and "Send".
+    await expect(page.getByRole('alert').filter({ hasText: 'Økten din er utløpt' })).toBeVisible({ timeout: 40_000 });
+    await page.waitForTimeout(1_000);
+    await j.group('EPJ-leverandør').getByLabel('Navn').fill(GOOD.epjNavn);
+    await page.waitForTimeout(1_500); // the debounced save runs, and is refused for expiry
+    await j.send();
+
+    await page.goto(base + '/');
+    await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
+    await new LoginPage(page).login(person);
+    await expect(page.getByRole('status').filter({ hasText: 'Vi har tatt vare på svarene dine' })).toBeVisible();
+    await expect(j.group('Kommune').getByLabel('Navn')).toHaveValue(GOOD.kommune);
+    await expect(j.group('Kommune').getByLabel('Her-id virksomhet')).toHaveValue(GOOD.herIdVirksomhet);
+    await expect(j.group('Kontaktperson Kommune').getByLabel('Navn')).toHaveValue(GOOD.kontaktNavn);
+    await expect(j.group('EPJ-leverandør').getByLabel('Navn')).toHaveValue(GOOD.epjNavn);
+    await expect(page.getByRole('checkbox', { name: 'DigiHelsestasjon', exact: true })).toBeChecked();
+
+    // The server has it too: a new browser finds the same answers.
+    const fresh = await browser.newContext();
+    try {
+      const other = await fresh.newPage();
+      await new JourneyPage(other).start(person, base);
+      await expect(new JourneyPage(other).group('EPJ-leverandør').getByLabel('Navn')).toHaveValue(GOOD.epjNavn);
+      await expect(new JourneyPage(other).group('Kommune').getByLabel('Navn')).toHaveValue(GOOD.kommune);
+    } finally {
+      await fresh.close();
+    }
   } finally {
     await stopServer(server);
   }

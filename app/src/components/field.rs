@@ -112,7 +112,9 @@ pub fn TextInput(
                 aria-describedby=move || described_by(&id_for_describe, has_hint, error.get().is_some())
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
-                on:blur=move |ev| on_blur.run(event_target_value(&ev))/>
+                // A step change removes the focused input (Enter submits its form), and the
+                // browser then blurs it: by then its page may be gone, so only try.
+                on:blur=move |ev| { on_blur.try_run(event_target_value(&ev)); }/>
             <FieldMessage id=id error=error/>
         </div>
     }

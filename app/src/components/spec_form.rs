@@ -133,7 +133,10 @@ fn input_spec(
     }
 }
 
-/// Sets or clears the error at `path` after a blur: format errors show once the user leaves the field.
+/// Sets or clears the error at `path` after a blur: format errors show once the user
+/// leaves the field. A required field left empty keeps the error it was shown (as
+/// "Du må fylle ut feltet." after "Send"): passing through it fixes nothing, and the page
+/// must not jump under the next click.
 fn check_blur(
     field: &'static FieldSpec,
     errors: RwSignal<ValidationErrors>,
@@ -141,7 +144,18 @@ fn check_blur(
     value: &str,
 ) {
     let found = field.check_on_blur(value);
-    errors.update(|e| match found {
+    let shown = errors.with_untracked(|e| e.0.get(&path).copied());
+    let next = match found {
+        Some(err) => Some(err),
+        None if value.trim().is_empty() && field.required && shown.is_some() => {
+            Some(common::FieldError::Required)
+        }
+        None => None,
+    };
+    if next == shown {
+        return;
+    }
+    errors.update(|e| match next {
         Some(err) => {
             e.0.insert(path, err);
         }

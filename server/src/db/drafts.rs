@@ -19,7 +19,11 @@ pub async fn save(
         "INSERT INTO drafts (owner_key, service, orgnr, step, answers_json, idempotency_key, updated_at_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (owner_key, service, orgnr) DO UPDATE SET
-             step = excluded.step, answers_json = excluded.answers_json, updated_at_ms = excluded.updated_at_ms
+             step = excluded.step, updated_at_ms = excluded.updated_at_ms,
+             -- A save without a single answer (a tab's stale state after an expiry) never
+             -- wipes a draft that has some: less must not overwrite more.
+             answers_json = CASE WHEN excluded.answers_json = '{}' THEN drafts.answers_json
+                                 ELSE excluded.answers_json END
          RETURNING idempotency_key",
     )
     .bind(owner_key)

@@ -100,22 +100,28 @@ pub async fn receipt_for(
 pub async fn for_organisation(
     db: &SqlitePool,
     orgnr: &str,
+    viewer: &Orderer,
 ) -> Result<Vec<common::api::OrderSummary>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT reference, service, ordered_by_name, status, submitted_at_ms FROM orders WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
+    let rows: Vec<(String, String, String, String, i64, bool)> = sqlx::query_as(
+        "SELECT reference, service, ordered_by_name, status, submitted_at_ms,
+                ordered_by_fnr = ? AND ordered_by_account = ?
+         FROM orders WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
     )
+    .bind(&viewer.fnr)
+    .bind(viewer.account)
     .bind(orgnr)
     .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(reference, service, ordered_by, status, at)| common::api::OrderSummary {
+            |(reference, service, ordered_by, status, at, mine)| common::api::OrderSummary {
                 reference,
                 service,
                 ordered_by,
                 submitted_at: crate::documents::format_oslo_time(at),
                 status,
+                mine,
             },
         )
         .collect())

@@ -106,6 +106,7 @@ fn outcome_name(o: SigningOutcome) -> &'static str {
         SigningOutcome::Level => "level",
         SigningOutcome::Cancelled => "cancelled",
         SigningOutcome::Refused => "refused",
+        SigningOutcome::SignerLacksAuthority => "signer_lacks_authority",
     }
 }
 
@@ -116,6 +117,7 @@ fn outcome_from(s: &str) -> SigningOutcome {
         "level" => SigningOutcome::Level,
         "cancelled" => SigningOutcome::Cancelled,
         "refused" => SigningOutcome::Refused,
+        "signer_lacks_authority" => SigningOutcome::SignerLacksAuthority,
         // "completing" is still under way: not yet an outcome.
         _ => SigningOutcome::Pending,
     }

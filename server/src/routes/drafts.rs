@@ -66,7 +66,7 @@ async fn save(
     ApiJson(mut draft): ApiJson<Draft>,
 ) -> Result<Json<Draft>, ApiError> {
     let service = service_of(&service)?;
-    let answers_json = check(&state, &user, &draft, lang).await?;
+    let answers_json = check(&state, &user, service, &draft, lang).await?;
     let now = now_ms();
     // A save that arrives after its order was submitted (it was in flight at "Fullfør")
     // must not bring the draft back.
@@ -96,6 +96,7 @@ async fn save(
 async fn check(
     state: &AppState,
     user: &CurrentUser,
+    service: &services::Service,
     draft: &Draft,
     lang: Lang,
 ) -> Result<String, ApiError> {
@@ -117,8 +118,13 @@ async fn check(
     }
     match OrgNumber::parse(&draft.orgnr) {
         Ok(orgnr) => match acting::choose(state, user, &orgnr).await? {
-            // A draft for a unit the user may not act for is not kept.
-            Ok(choice) if choice.standing == Standing::Lacks => return Err(ApiError::Forbidden),
+            // A draft for a unit the user may not act for is not kept — but anyone may
+            // fill in a signed service's order: the signer carries the authority.
+            Ok(choice)
+                if choice.standing == Standing::Lacks && service.orderer_needs_authority() =>
+            {
+                return Err(ApiError::Forbidden);
+            }
             Ok(_) => {}
             Err(reason) => errors.add("orgnr", reason),
         },

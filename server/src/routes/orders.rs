@@ -61,8 +61,9 @@ pub(crate) async fn check(
         None => errors.add("service", FieldError::UnknownChoice),
         Some(s) if s.replaced_by.is_some() => errors.add("service", FieldError::ServiceReplaced),
         // Accepting terms needs a person logged in with an eID; a customer-portal account
-        // (a registered contact person) may order the services that have none.
-        Some(s) if !s.documents.is_empty() => {
+        // (a registered contact person) may order the services that have none, and the
+        // signed ones: there the signer's eID accepts, not the orderer (seed 001).
+        Some(s) if s.orderer_accepts_terms() => {
             user.person()?;
         }
         Some(_) => {}
@@ -70,7 +71,12 @@ pub(crate) async fn check(
     let organisation = match OrgNumber::parse(&body.orgnr) {
         Ok(orgnr) => match crate::acting::choose(state, user, &orgnr).await? {
             // Only someone with authority may accept for the unit, where the registry tells.
-            Ok(choice) if choice.standing == Standing::Lacks => {
+            // A signed service's order may come from anyone: the signature carries the
+            // authority, checked on the signer (`routes::signing`).
+            Ok(choice)
+                if choice.standing == Standing::Lacks
+                    && service.is_none_or(Service::orderer_needs_authority) =>
+            {
                 errors.add("orgnr", FieldError::NoAuthority);
                 None
             }
@@ -521,7 +527,7 @@ fn accepted_documents(
             continue;
         }
         if !accepted.iter().any(|a| a == doc.id) {
-            errors.add("accepted_documents", FieldError::Required);
+            errors.add("accepted_documents", FieldError::NotAccepted);
             continue;
         }
         let sha256 = documents::sha256_of(doc)

@@ -18,7 +18,9 @@ use axum::http::header::{self, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{SigningOutcome, SigningStarted, SigningState, SubmitOrder, TestLoginRequest};
+use common::api::{
+    SigningOutcome, SigningStarted, SigningState, Standing, SubmitOrder, TestLoginRequest,
+};
 use common::form::Value;
 use common::validate::OrgNumber;
 use common::{FieldError, Lang};
@@ -103,6 +105,11 @@ pub(super) async fn complete(
         Ok(signer) => {
             let order: SubmitOrder =
                 serde_json::from_str(&row.order_json).map_err(ApiError::internal)?;
+            if signer_lacks_authority(state, &order.orgnr, &signer).await? {
+                tracing::warn!("signing refused: the signer holds no role with authority");
+                signings::finish(&state.db, id, SigningOutcome::SignerLacksAuthority, None).await?;
+                return Ok(SigningOutcome::SignerLacksAuthority);
+            }
             match orders::place(state, user, &order, Some(&signer), lang).await {
                 Ok((_, receipt)) => (SigningOutcome::Signed, Some(receipt.reference)),
                 Err(e) => {
@@ -115,6 +122,24 @@ pub(super) async fn complete(
     };
     signings::finish(&state.db, id, outcome, reference.as_deref()).await?;
     Ok(outcome)
+}
+
+/// Whether Enhetsregisteret knows the unit's roles and gives the signer none with
+/// authority. The signature is what carries the authority to accept (seed 001: whoever
+/// fills in the form names the one who signs), so it is checked on the signer.
+async fn signer_lacks_authority(
+    state: &AppState,
+    orgnr: &str,
+    signer: &Signer,
+) -> Result<bool, ApiError> {
+    let orgnr = OrgNumber::parse(orgnr).map_err(ApiError::internal)?;
+    Ok(matches!(
+        state
+            .registry
+            .choose(&orgnr, &signer.fodselsnummer, &signer.name)
+            .await?,
+        Ok(choice) if choice.standing == Standing::Lacks
+    ))
 }
 
 async fn status(

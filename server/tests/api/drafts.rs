@@ -41,6 +41,22 @@ async fn get(c: &reqwest::Client, app: &TestApp) -> reqwest::Response {
 const KARI: (&str, &str) = ("08908834756", "Kari Testperson");
 
 #[tokio::test]
+async fn a_save_without_answers_never_wipes_a_draft_that_has_some() {
+    let app = spawn_app().await;
+    let tab = login_as(&app, KARI.0, KARI.1).await;
+    assert_eq!(
+        put(&tab, &app, &draft("full-key-123", 3)).await.status(),
+        StatusCode::OK
+    );
+    let mut empty = draft("full-key-123", 4);
+    empty["answers"] = json!({});
+    assert_eq!(put(&tab, &app, &empty).await.status(), StatusCode::OK);
+    let found: Draft = get(&tab, &app).await.json().await.unwrap();
+    assert_eq!(found.step, 4);
+    assert_eq!(found.answers, valid_answers());
+}
+
+#[tokio::test]
 async fn a_draft_survives_a_new_login_and_keeps_its_first_idempotency_key() {
     let app = spawn_app().await;
     let tab = login_as(&app, KARI.0, KARI.1).await;

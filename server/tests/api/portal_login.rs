@@ -810,10 +810,10 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body.fields["orgnr"].error, FieldError::NoAuthority);
-    let mut ddfl = epost_order("945627913", "kari-ddfl-1");
-    ddfl["service"] = json!("ddfl");
+    let mut digihelse = epost_order("945627913", "kari-digihelse-1");
+    digihelse["service"] = json!("digitaleinnbyggertjenester");
     assert_eq!(
-        post(&kari, ddfl).await.unwrap().status(),
+        post(&kari, digihelse).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
     let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();

@@ -295,3 +295,58 @@ for m in mailbox.Maildir(sys.argv[1], create=False):
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// "Signer dokument" by the user of `c`, then the test identity provider's signing as
+/// `fnr`/`name`: how it went.
+async fn sign_through(
+    app: &TestApp,
+    c: &reqwest::Client,
+    order: &Value,
+    fnr: &str,
+    name: &str,
+) -> SigningState {
+    let r = c
+        .post(format!("{}/api/signing", app.base))
+        .json(order)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
+    let started: SigningStarted = r.json().await.unwrap();
+    c.post(format!("{}/api/signing/{}/test-sign", app.base, started.id))
+        .json(&json!({ "eid": "minid", "fodselsnummer": fnr, "name": name }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn anyone_may_fill_in_ddfl_and_the_signer_carries_the_authority() {
+    use common::api::SigningOutcome;
+    let app = spawn_app().await;
+    // A customer-portal account (seed 001): she cannot accept terms herself, but DDFL's
+    // are signed by the person the form names, so she may order it.
+    let kari = crate::portal_login::portal_login(&app, "kari.kontakt").await;
+    let state = sign_through(&app, &kari, &ddfl_order(), SIGNER_FNR, SIGNER_NAME).await;
+    assert_eq!(state.outcome, SigningOutcome::Signed);
+    let reference = state.reference.expect("signed");
+    let receipt: Receipt = get_json(&kari, &app, &format!("/api/orders/{reference}")).await;
+    assert_eq!(receipt.ordered_by, "Kari Kontaktperson");
+    assert_eq!(receipt.signature.expect("signature").signer, SIGNER_NAME);
+
+    // A person with no role in the unit may fill it in too; but a signer to whom the
+    // registry gives no authority (the board's chair) signs nothing.
+    let ola = login_as(&app, "22069015569", "Ola Annen").await;
+    let state = sign_through(&app, &ola, &ddfl_order(), "22069015569", "Ola Annen").await;
+    assert_eq!(state.outcome, SigningOutcome::SignerLacksAuthority);
+    assert_eq!(state.reference, None);
+    assert_eq!(state.order.answers.one("epj_system"), "CGM Allmenn");
+    assert_eq!(order_count(&app).await, 1);
+    // Signed by the one with signaturrett, his order goes through.
+    let state = sign_through(&app, &ola, &ddfl_order(), SIGNER_FNR, SIGNER_NAME).await;
+    assert_eq!(state.outcome, SigningOutcome::Signed);
+    assert_eq!(order_count(&app).await, 2);
+}

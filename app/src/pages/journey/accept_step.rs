@@ -72,7 +72,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
         }
         problem.set(None);
         if has_documents() && !accepted.get_untracked() {
-            error.set(Some(FieldError::Required));
+            error.set(Some(FieldError::NotAccepted));
             focus_summary();
             return;
         }
@@ -149,7 +149,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
                         if on { error.set(None); }
                     }/>
                 <label class="ds-label" for=ACCEPT_ID>{tr(t::ACCEPT_CHECKBOX)}</label>
-                <FieldMessage id=ACCEPT_ID.to_owned() error=Signal::derive(move || error.get().map(|_| FieldError::Required))/>
+                <FieldMessage id=ACCEPT_ID.to_owned() error/>
             </div>
             })}
             <div class="bp-actions">

@@ -25,13 +25,10 @@ fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// Serialises with the browser's JSON (see `crate::api`).
+/// Serialises with the browser's JSON, maps as objects (see `crate::api::to_json`): a
+/// JS `Map` would stringify as `{}` and the kept answers would be empty.
 fn keep_locally(state: &JourneyState, draft: &Draft) {
-    let json = serde_wasm_bindgen::to_value(draft)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .map(String::from);
-    if let (Some(storage), Some(json)) = (session_storage(), json) {
+    if let (Some(storage), Some(json)) = (session_storage(), crate::api::to_json(draft)) {
         let _ = storage.set_item(&local_key(state), &json);
     }
 }
@@ -68,9 +65,10 @@ async fn save(api: Api, state: JourneyState, draft: Draft) {
     }
 }
 
-/// Brings back the newest draft (this tab's unsaved one first), at its step.
+/// Brings back the newest draft (this tab's unsaved one first), at its step. A kept
+/// draft without answers never replaces the server's: less must not overwrite more.
 pub async fn restore(api: Api, state: JourneyState) {
-    let local = take_local(&state);
+    let local = take_local(&state).filter(|d| !d.answers.0.is_empty());
     let draft = match local.clone() {
         Some(d) => Some(d),
         None => api.draft(state.service.slug).await.ok().flatten(),
@@ -92,7 +90,7 @@ pub async fn resume(api: Api, state: JourneyState, draft: &Draft) -> bool {
     let Ok(choice) = api.organisation(&draft.orgnr).await else {
         return false;
     };
-    if choice.standing == Standing::Lacks {
+    if choice.standing == Standing::Lacks && state.service.orderer_needs_authority() {
         return false;
     }
     state.org.set(Some(choice));

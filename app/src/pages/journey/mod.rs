@@ -160,7 +160,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
             (false, _) => view! { <Loading/> }.into_any(),
             (true, None) => view! { <LoginIntro state logged_out/> }.into_any(),
             // A customer-portal account may order, but not accept terms: that needs ID-porten.
-            (true, Some(me)) if me.eid.is_none() && !service.documents.is_empty() => view! {
+            (true, Some(me)) if me.eid.is_none() && service.orderer_accepts_terms() => view! {
                 <div class="ds-alert" data-color="info" role="status">
                     <p>{tr(t::TERMS_NEED_IDPORTEN)}</p>
                     <p><a class="ds-link" href=crate::pages::login_href(&state.path()) rel="external">{tr(t::LOGIN_BUTTON)}</a></p>

@@ -39,6 +39,11 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     let error = RwSignal::new(state.org_error.get_untracked());
     let found = RwSignal::new(state.org.get_untracked());
     let problem = RwSignal::new(None::<ApiClientError>);
+    // Without authority the unit cannot be chosen — except for a signed service, whose
+    // signer carries the authority (seed 001).
+    let refused = move |choice: &OrganisationChoice| {
+        choice.standing == Standing::Lacks && state.service.orderer_needs_authority()
+    };
     let search = move |value: String| {
         found.set(None);
         problem.set(None);
@@ -50,7 +55,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         spawn_local(async move {
             match api.organisation(orgnr.as_ref()).await {
                 Ok(choice) => {
-                    if choice.standing == Standing::Lacks {
+                    if refused(&choice) {
                         error.set(Some(FieldError::NoAuthority));
                     }
                     found.set(Some(choice));
@@ -85,8 +90,9 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         }
     });
     let on_blur = Callback::new(move |v: String| {
-        if found.get_untracked().is_none() {
-            error.set(ORG_FIELD.check_on_blur(&v));
+        // Left empty, the field keeps what it was told ("Du må fylle ut feltet.").
+        if found.try_get_untracked().flatten().is_none() && !v.trim().is_empty() {
+            error.try_set(ORG_FIELD.check_on_blur(&v));
         }
     });
     let spec = InputSpec {
@@ -103,9 +109,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match found.get_untracked() {
-            Some(choice) if choice.standing == Standing::Lacks => {
-                error.set(Some(FieldError::NoAuthority))
-            }
+            Some(choice) if refused(&choice) => error.set(Some(FieldError::NoAuthority)),
             Some(choice) => {
                 state.org_error.set(None);
                 state.org.set(Some(choice));
@@ -148,7 +152,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
                     }
                 })}
             </div>
-            {move || if found.get().is_some_and(|c| c.standing != Standing::Lacks) {
+            {move || if found.get().is_some_and(|c| !refused(&c)) {
                 view! { <button type="submit" class="ds-button" data-variant="primary">{tr(t::ORG_CONTINUE)}</button> }.into_any()
             } else {
                 view! { <button type="submit" class="ds-button" data-variant="secondary">{tr(t::ORG_SEARCH)}</button> }.into_any()

@@ -82,12 +82,13 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
                 SigningOutcome::Level => t::SIGN_LEVEL,
                 SigningOutcome::Cancelled | SigningOutcome::Pending => t::SIGN_CANCELLED,
                 SigningOutcome::Refused => t::SIGN_REFUSED,
+                SigningOutcome::SignerLacksAuthority => t::SIGN_NO_AUTHORITY,
                 SigningOutcome::Signed => return None,
             };
             Some(view! {
                 <div class="ds-alert" data-color="danger" role="alert" data-testid="signing-refused">
                     <p>{tr(text)}</p>
-                    {(outcome == SigningOutcome::OtherPerson).then(|| view! {
+                    {matches!(outcome, SigningOutcome::OtherPerson | SigningOutcome::SignerLacksAuthority).then(|| view! {
                         <p><button type="button" class="ds-button" data-variant="tertiary" on:click=change_signer>{tr(t::SIGN_CHANGE_SIGNER)}</button></p>
                     })}
                 </div>

@@ -46,6 +46,9 @@ fn Tracker() -> impl IntoView {
                             {ONBOARDING_STEPS.iter().enumerate().map(|(i, step)| {
                                 let number = i as u8 + 1;
                                 let (class, state) = match number {
+                                    // The introduction meeting is NHN's to hold: ordering does
+                                    // not complete it, and nothing here records it yet.
+                                    1 => ("bp-step", Some(t::HELSEID_STEP_BY_NHN)),
                                     n if n <= done => ("bp-step bp-step--done", Some(t::HELSEID_STEP_DONE)),
                                     n if n == done + 1 => ("bp-step bp-step--current", Some(t::HELSEID_STEP_NOW)),
                                     _ => ("bp-step", None),
@@ -58,6 +61,9 @@ fn Tracker() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ol>
+                        {(done < 4).then(|| view! {
+                            <div class="ds-alert" data-color="info" data-testid="helseid-approval"><p>{tr(t::HELSEID_APPROVAL_BY_NHN)}</p></div>
+                        })}
                     </section>
                 }
             }).collect_view()}

@@ -1,5 +1,6 @@
 //! `/kundeportal/bestillinger`, Mine bestillinger: the organisation's orders with their
-//! status (Mottatt, Under behandling, Godkjent, Fullført, Avvist) and receipt links.
+//! status (Mottatt, Under behandling, Godkjent, Fullført, Avvist); the user's own
+//! orders link to their receipts.
 
 use common::i18n::t;
 use common::services;
@@ -45,9 +46,10 @@ fn OrderTable() -> impl IntoView {
             view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ORDERS)}</p> }.into_any()
         } else {
             view! {
-                // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
-                <div class="bp-table-wrap" tabindex="0" role="region" aria-label=tr(t::NAV_ORDERS)>
-                    <table class="ds-table bp-orders" data-testid="orders">
+                // On a phone each row stands as a block of "Label: value" lines (style/app.css),
+                // so the status is on screen without scrolling sideways.
+                <div class="bp-table-wrap">
+                    <table class="ds-table bp-orders bp-stack" data-testid="orders">
                         <thead><tr>
                             <th scope="col">{tr(t::ORDERS_REFERENCE)}</th>
                             <th scope="col">{tr(t::ORDERS_SERVICE)}</th>
@@ -58,13 +60,19 @@ fn OrderTable() -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|o| {
                                 let service = o.service.clone();
+                                // One's own order opens its receipt again; others' are listed only.
+                                let reference = if o.mine {
+                                    view! { <a class="ds-link" href=format!("/kvittering/{}", o.reference)>{o.reference}</a> }.into_any()
+                                } else {
+                                    o.reference.into_any()
+                                };
                                 view! {
                                     <tr>
-                                        <td>{o.reference}</td>
-                                        <td>{move || service_name(&service, lang.get())}</td>
-                                        <td>{o.submitted_at}</td>
-                                        <td>{o.ordered_by}</td>
-                                        <td><span class="ds-tag" data-color="info">{tr(status_label(&o.status))}</span></td>
+                                        <td data-label=tr(t::ORDERS_REFERENCE)>{reference}</td>
+                                        <td data-label=tr(t::ORDERS_SERVICE)>{move || service_name(&service, lang.get())}</td>
+                                        <td data-label=tr(t::ORDERS_DATE)>{o.submitted_at}</td>
+                                        <td data-label=tr(t::ORDERS_BY)>{o.ordered_by}</td>
+                                        <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(status_label(&o.status))}</span></td>
                                     </tr>
                                 }
                             }).collect_view()}

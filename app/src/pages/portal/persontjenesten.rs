@@ -163,28 +163,45 @@ fn RequestAccess() -> impl IntoView {
         });
     };
     let error = Signal::derive(move || errors.with(|e| e.get("tilgangsstyrer")));
+    // The registry names nobody to ask (roles not known, or none with authority): say so
+    // and give the way on, instead of a choice with nothing in it.
+    let nobody_to_ask = move || holders.with(|h| h.as_ref().is_some_and(Vec::is_empty));
+    let mail_href = move || {
+        let subject = t::ACCESS_NO_HOLDERS_SUBJECT.get(lang.get());
+        let org = orgnr.get().unwrap_or_default();
+        let subject = js_sys::encode_uri_component(&format!("{subject} ({org})"));
+        format!("mailto:kundesenter@nhn.no?subject={subject}")
+    };
     view! {
         <PortalSection id="access-heading" heading=t::ACCESS_TITLE>
             <p class="ds-paragraph">{tr(t::ACCESS_INTRO)}</p>
             {move || sent.get().map(|who| view! {
                 <div class="ds-alert" data-color="success" role="status"><p>{move || fill(t::ACCESS_SENT.get(lang.get()), &[&who])}</p></div>
             })}
-            <form class="bp-form" novalidate on:submit=submit>
-                <ErrorSummary items=summary/>
-                <SpecForm spec=&ACCESS_REQUEST answers errors/>
-                <div class="ds-field">
-                    <label class="ds-label" for=dom_id("tilgangsstyrer")>{tr(t::ACCESS_TILGANGSSTYRER)}</label>
-                    <FieldMessage id=dom_id("tilgangsstyrer") error/>
-                    <select class="ds-input" id=dom_id("tilgangsstyrer")
-                        aria-invalid=move || error.get().is_some().then_some("true")
-                        aria-describedby=move || error.get().is_some().then(|| format!("{}-error", dom_id("tilgangsstyrer")))
-                        on:change=move |ev| chosen.set(event_target_value(&ev)) prop:value=move || chosen.get()>
-                        <option value="">"–"</option>
-                        {move || holders.get().unwrap_or_default().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
-                    </select>
+            <Show when=nobody_to_ask>
+                <div class="ds-alert" data-color="info" data-testid="no-tilgangsstyrer">
+                    <p>{tr(t::ACCESS_NO_HOLDERS)}</p>
+                    <p><a class="ds-link" href=mail_href>{tr(t::ACCESS_NO_HOLDERS_MAIL)}</a></p>
                 </div>
-                <button type="submit" class="ds-button" data-variant="primary">{tr(t::ACCESS_SEND)}</button>
-            </form>
+            </Show>
+            <Show when=move || !nobody_to_ask()>
+                <form class="bp-form" novalidate on:submit=submit>
+                    <ErrorSummary items=summary/>
+                    <SpecForm spec=&ACCESS_REQUEST answers errors/>
+                    <div class="ds-field">
+                        <label class="ds-label" for=dom_id("tilgangsstyrer")>{tr(t::ACCESS_TILGANGSSTYRER)}</label>
+                        <FieldMessage id=dom_id("tilgangsstyrer") error/>
+                        <select class="ds-input" id=dom_id("tilgangsstyrer")
+                            aria-invalid=move || error.get().is_some().then_some("true")
+                            aria-describedby=move || error.get().is_some().then(|| format!("{}-error", dom_id("tilgangsstyrer")))
+                            on:change=move |ev| chosen.set(event_target_value(&ev)) prop:value=move || chosen.get()>
+                            <option value="">"–"</option>
+                            {move || holders.get().unwrap_or_default().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="ds-button" data-variant="primary">{tr(t::ACCESS_SEND)}</button>
+                </form>
+            </Show>
         </PortalSection>
         <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
         {move || requests.get().filter(|r| !r.requests.is_empty()).map(|r: AccessRequests| view! {
