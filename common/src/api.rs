@@ -43,17 +43,6 @@ impl Eid {
         }
     }
 
-    pub fn hint(self) -> Text {
-        match self {
-            Eid::Minid => t::EID_MINID_HINT,
-            Eid::Bankid => t::EID_BANKID_HINT,
-            Eid::BankidMobil => t::EID_BANKID_MOBIL_HINT,
-            Eid::BuypassSmartkort => t::EID_BUYPASS_KORT_HINT,
-            Eid::BuypassMobil => t::EID_BUYPASS_MOBIL_HINT,
-            Eid::Commfides => t::EID_COMMFIDES_HINT,
-        }
-    }
-
     /// The stable wire name (also the form value).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -68,6 +57,36 @@ impl Eid {
 
     pub fn parse_wire(s: &str) -> Option<Eid> {
         Eid::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// How a login's eID, as the evidence stores it, reads to a person: "BankID på mobil",
+/// or a portal account's password login; `None` for a code this build does not know.
+pub fn eid_name(code: &str) -> Option<Text> {
+    match code {
+        "kundeportal" => Some(t::EID_ACCOUNT),
+        code => Eid::parse_wire(code).map(Eid::label),
+    }
+}
+
+/// A signature's method as stored (the eID's bokmål name, or ID-porten's own word such
+/// as "Minid-PIN"), in `lang` where it is one of ours.
+pub fn method_name(method: &str, lang: crate::Lang) -> String {
+    Eid::ALL
+        .into_iter()
+        .find(|e| e.label().nb == method)
+        .map_or_else(|| method.to_owned(), |e| e.label().get(lang).to_owned())
+}
+
+/// How a login's security level (ID-porten's `acr`) reads: "betydelig", "høyt"; the
+/// built-in test login says it is not an ID-porten level.
+pub fn level_name(acr: &str) -> Option<Text> {
+    match acr {
+        "idporten-loa-substantial" | "Level3" => Some(t::LEVEL_SUBSTANTIAL),
+        "idporten-loa-high" | "Level4" => Some(t::LEVEL_HIGH),
+        "testinnlogging" => Some(t::LEVEL_TEST),
+        "" => Some(t::LEVEL_NONE),
+        _ => None,
     }
 }
 
@@ -586,4 +605,29 @@ pub struct PriorAcceptance {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SealCheck {
     pub valid: bool,
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn evidence_codes_read_as_names_in_either_language() {
+        assert_eq!(
+            eid_name("bankid_mobil").map(|t| t.nb),
+            Some("BankID på mobil")
+        );
+        assert_eq!(
+            eid_name("bankid_mobil").map(|t| t.en),
+            Some("BankID on mobile")
+        );
+        assert_eq!(eid_name("kundeportal"), Some(t::EID_ACCOUNT));
+        assert_eq!(eid_name("ukjent"), None);
+        assert_eq!(level_name("idporten-loa-high"), Some(t::LEVEL_HIGH));
+        assert_eq!(level_name("Level3"), Some(t::LEVEL_SUBSTANTIAL));
+        assert_eq!(level_name("testinnlogging"), Some(t::LEVEL_TEST));
+        assert_eq!(method_name("BankID på mobil", Lang::En), "BankID on mobile");
+        assert_eq!(method_name("Minid-PIN", Lang::En), "Minid-PIN");
+    }
 }

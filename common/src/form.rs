@@ -588,17 +588,65 @@ pub fn display_answer(kind: &FieldKind, value: Option<&RawValue>, lang: Lang) ->
     shown.join(", ")
 }
 
+/// One line of "Se over svarene" and of the receipt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerLine {
+    /// The field to change it at (a group row's first field).
+    pub field: &'static str,
+    /// The row of a repeated group, counted from 0.
+    pub row: Option<usize>,
+    pub label: String,
+    pub value: String,
+}
+
 impl FormSpec {
-    /// Every shown field's label and answer, in the form's order.
-    pub fn answer_lines(&self, raw: &RawForm, lang: Lang) -> Vec<(String, String)> {
-        self.fields()
-            .filter(|f| f.is_shown(raw))
-            .map(|f| {
-                (
-                    self.summary_label(f, lang),
-                    display_answer(&f.kind, raw.0.get(f.id), lang),
-                )
-            })
-            .collect()
+    /// Every shown field's label and answer, in the form's order; a repeated group gives
+    /// one line per row ("Bruker 2: Borte Berit, 47654321"), not one per field with
+    /// every row's values run together.
+    pub fn answer_lines(&self, raw: &RawForm, lang: Lang) -> Vec<AnswerLine> {
+        let mut lines = Vec::new();
+        for section in self.sections {
+            let Some(group) = &section.group else {
+                lines.extend(section.fields.iter().filter(|f| f.is_shown(raw)).map(|f| {
+                    AnswerLine {
+                        field: f.id,
+                        row: None,
+                        label: self.summary_label(f, lang),
+                        value: display_answer(&f.kind, raw.0.get(f.id), lang),
+                    }
+                }));
+                continue;
+            };
+            let rows = section
+                .fields
+                .iter()
+                .map(|f| raw.many(f.id).len())
+                .max()
+                .unwrap_or(0);
+            let mut shown = 0;
+            for row in 0..rows {
+                let values: Vec<String> = section
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let value = raw.many(f.id).get(row).cloned().unwrap_or_default();
+                        display_answer(&f.kind, Some(&RawValue::One(value)), lang)
+                    })
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                // A row left wholly empty is no answer (as in validation).
+                if values.is_empty() {
+                    continue;
+                }
+                shown += 1;
+                lines.push(AnswerLine {
+                    field: section.fields.first().map_or("", |f| f.id),
+                    row: Some(row),
+                    label: format!("{} {shown}", group.item.get(lang)),
+                    value: values.join(", "),
+                });
+            }
+        }
+        lines
     }
 }

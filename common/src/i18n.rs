@@ -69,6 +69,15 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// A time as the server writes it, "22.11.2026 kl. 14:05", in `lang`: English reads the
+/// "kl." as "at". (The server formats times once, in Norwegian time, for every reader.)
+pub fn time_text(server_time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => server_time.to_owned(),
+        Lang::En => server_time.replace(" kl. ", " at "),
+    }
+}
+
 /// The catalog. Wording comes from NHN's own guides (seeds) where they have it.
 pub mod t {
     use super::Text;
@@ -125,17 +134,16 @@ pub mod t {
         TEST_LOGIN_NAME = "Navn", "Name";
         TEST_LOGIN_SUBMIT = "Logg inn", "Log in";
         EID_MINID = "MinID", "MinID";
-        EID_MINID_HINT = "Med kode fra SMS eller PIN-kodebrev", "With a code from SMS or PIN letter";
         EID_BANKID = "BankID", "BankID";
-        EID_BANKID_HINT = "Med koder fra banken din", "With codes from your bank";
         EID_BANKID_MOBIL = "BankID på mobil", "BankID on mobile";
-        EID_BANKID_MOBIL_HINT = "Med sikker legitimasjon på mobil", "With secure credentials on your mobile";
         EID_BUYPASS_KORT = "Buypass ID på smartkort", "Buypass ID on smart card";
-        EID_BUYPASS_KORT_HINT = "Med smartkort og kortleser", "With smart card and card reader";
         EID_BUYPASS_MOBIL = "Buypass ID i mobil", "Buypass ID in mobile";
-        EID_BUYPASS_MOBIL_HINT = "Med passord/SMS eller mobilapp", "With password/SMS or mobile app";
         EID_COMMFIDES = "Commfides", "Commfides";
-        EID_COMMFIDES_HINT = "Med USB-pinne eller smartkort", "With USB stick or smart card";
+        EID_ACCOUNT = "brukernavn og passord (kundeportalen)", "username and password (customer portal)";
+        LEVEL_SUBSTANTIAL = "betydelig", "substantial";
+        LEVEL_HIGH = "høyt", "high";
+        LEVEL_TEST = "testinnlogging, ikke et ID-porten-nivå", "test login, not an ID-porten level";
+        LEVEL_NONE = "ingen eID", "no eID";
 
         // The five steps (seed 000)
         STEP_LOGGED_IN = "Du er innlogget som {0}", "You are logged in as {0}";
@@ -189,11 +197,12 @@ pub mod t {
         DONE_FINISHED = "Du er ferdig.", "You are finished.";
         DONE_RECEIPT = "Vis kvittering", "Show receipt";
         LOGOUT = "Logg ut", "Log out";
+        RESET_LOGIN = "Logg inn", "Log in";
         NEXT_STEPS_TITLE = "Videre saksgang", "What happens next";
-        NEXT_STEP_1 = "Kundesenteret i NHN vil gjennomgå informasjon i Adresseregisteret, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.", "NHN's customer centre will review the information in the Address Register and, if corrections are needed, will contact you at the e-mail address given.";
-        NEXT_STEP_2 = "Er alt ok vil det sendes svar til oppgitte mailadresser om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.", "If everything is in order, a reply is sent to the e-mail addresses given that ServiceBus is activated, and the password is sent by SMS to the contact person.";
-        NEXT_STEP_3 = "Saken vil bli behandlet fortløpende, og svar vil normalt bli sendt i løpet av 1-2 dager.", "The case is processed continuously, and a reply is normally sent within 1–2 days.";
-        NEXT_STEP_4 = "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.", "Then contact your EPR supplier for further configuration and set-up of the record system.";
+        ALREADY_ACTIVE = "{0} er allerede aktiv for {1}. Du trenger ikke bestille på nytt; vil du endre noe, kontakt kundesenteret på telefon 24 20 00 00.", "{0} is already active for {1}. You need not order it again; to change something, contact the customer centre on +47 24 20 00 00.";
+        JUMP_TO_FINISH = "Gå ned til aksept og innsending", "Go down to accept and submit";
+        JUMP_TO_SIGNING = "Gå til signering", "Go to signing";
+        RECEIPT_TO_ORDERS = "Til Mine bestillinger", "To My orders";
         LOGGED_OUT = "Du er logget ut.", "You are logged out.";
 
         // Receipt page
@@ -270,6 +279,10 @@ pub mod t {
 
         // Customer portal pages (SPEC §4)
         NAV_LABEL = "Kundeportalen", "The customer portal";
+        PORTAL_APP_TITLE = "Kundeportal", "Customer portal";
+        PORTAL_LOGIN_NEEDED = "Logg inn for å bruke kundeportalen.", "Log in to use the customer portal.";
+        PORTAL_SESSION_ENDED = "Økten din er utløpt. Logg inn på nytt for å fortsette.", "Your session has expired. Log in again to continue.";
+        PORTAL_LOGIN_PASSWORD = "Logg inn med brukernavn og passord", "Log in with username and password";
         ACCOUNT_NAME = "Navn", "Name";
         ACCOUNT_LOGIN = "Innlogging", "Login";
         ACCOUNT_IDPORTEN = "ID-porten", "ID-porten";
@@ -433,5 +446,22 @@ pub mod t {
         PKG_ORDER = "Bestilling", "Order";
         MAIL_EHELSE_SUBJECT = "Kopi av signerte bruksvilkår: {0}, {1}", "Copy of signed terms of use: {0}, {1}";
         MAIL_EHELSE_BODY = "Bruksvilkårene for {0} er signert for {1} av {2} {3}. Bestilling {4}. Den signerte dokumentpakken er vedlagt; den er forseglet av Bestillingsportal, og kan kontrolleres på /api/seal/verify.", "The terms of use for {0} were signed for {1} by {2} on {3}. Order {4}. The signed document package is attached; it is sealed by Bestillingsportal and can be checked at /api/seal/verify.";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_time_reads_in_the_language() {
+        assert_eq!(
+            time_text("22.11.2026 kl. 14:05", Lang::Nb),
+            "22.11.2026 kl. 14:05"
+        );
+        assert_eq!(
+            time_text("22.11.2026 kl. 14:05", Lang::En),
+            "22.11.2026 at 14:05"
+        );
     }
 }

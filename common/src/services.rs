@@ -21,7 +21,19 @@ pub struct Service {
     /// person whose fødselsnummer that field holds (DDFL: someone with signing authority,
     /// not necessarily the one who fills in the form).
     pub signer_field: Option<&'static str>,
+    /// "Videre saksgang" on the receipt: what NHN does with this order, and what the
+    /// customer does next (seed 000's list for DigiHelse; each service its own).
+    pub next_steps: &'static [Text],
+    /// Ordered once per organisation (an agreement, a connection): where it is active
+    /// already, the form says so before a second order.
+    pub active_once: bool,
 }
+
+/// The answer time every order is handled within (seeds 000, 001).
+pub const ANSWER_TIME: Text = Text::new(
+    "Saken vil bli behandlet fortløpende, og svar vil normalt bli sendt i løpet av 1-2 dager.",
+    "The case is processed continuously, and a reply is normally sent within 1–2 days.",
+);
 
 /// The field of a signed service that names who is to sign.
 pub const SIGNER_FIELD: &str = "signer_fnr";
@@ -195,6 +207,22 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN vil gjennomgå informasjon i Adresseregisteret, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.",
+            "NHN's customer centre will review the information in the Address Register and, if corrections are needed, will contact you at the e-mail address given.",
+        ),
+        Text::new(
+            "Er alt ok vil det sendes svar til oppgitte mailadresser om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.",
+            "If everything is in order, a reply is sent to the e-mail addresses given that ServiceBus is activated, and the password is sent by SMS to the contact person.",
+        ),
+        ANSWER_TIME,
+        Text::new(
+            "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.",
+            "Then contact your EPR supplier for further configuration and set-up of the record system.",
+        ),
+    ],
+    active_once: true,
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
@@ -370,6 +398,22 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
     contact_email: Some("drift_epost"),
     replaced_by: None,
     signer_field: Some(SIGNER_FIELD),
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN vil gjennomgå informasjon i Adresse- og Fastlegeregistrene, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.",
+            "NHN's customer centre will review the information in the Address and GP Registers and, if corrections are needed, will contact you at the e-mail address given.",
+        ),
+        Text::new(
+            "Er alt ok vil det sendes svar til oppgitte mailadresse om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.",
+            "If everything is in order, a reply is sent to the e-mail address given that ServiceBus is activated, and the password is sent by SMS to the contact person.",
+        ),
+        ANSWER_TIME,
+        Text::new(
+            "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.",
+            "Then contact your EPR supplier for further configuration and set-up of the record system.",
+        ),
+    ],
+    active_once: true,
 };
 
 /// Only while "Bestill aktivering av ServiceBus" is PÅ.

@@ -87,7 +87,8 @@ test('Fullfør without accepting the documents is refused with a message', async
   await j.send();
   await page.getByRole('button', { name: 'Fullfør' }).click();
   await expect(j.errorSummary()).toBeFocused();
-  await expect(page.getByText('Du må fylle ut feltet.')).toBeVisible();
+  // At the box, what to do, not "Du må fylle ut feltet." (issue 12.12).
+  await expect(page.locator('#f-accept-error')).toHaveText('Du må krysse av for at du aksepterer innholdet i dokumentene.');
   await expectNoAxeViolations(page, 'step 4 with error');
   await j.acceptAndFinish();
   await j.reference();

@@ -14,7 +14,7 @@ import { DDFL_TERMS, SIGNING_TITLE, fillSuppliers, otherPersonRefusal, pdfText, 
 async function signAs(page: import('@playwright/test').Page, person: Person) {
   await expect(page.getByRole('heading', { name: 'Signering med elektronisk ID (testinnlogging)' })).toBeVisible();
   expect(page.url()).not.toContain(person.fnr);
-  await page.getByRole('radio', { name: 'MinID', exact: true }).check();
+  await page.getByLabel('Velg elektronisk ID').selectOption({ label: 'MinID' });
   await page.getByLabel('Fødselsnummer (syntetisk testperson)').fill(person.fnr);
   await page.getByLabel('Navn').fill(person.name);
   await page.getByRole('button', { name: 'Logg inn og signer' }).click();

@@ -125,7 +125,7 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await toSigning(page);
   await readAndSign(page);
   await expect(page.getByRole('heading', { name: 'Signering med elektronisk ID (testinnlogging)' })).toBeVisible();
-  await page.getByRole('radio', { name: 'MinID', exact: true }).check();
+  await page.getByLabel('Velg elektronisk ID').selectOption({ label: 'MinID' });
   await page.getByLabel('Fødselsnummer (syntetisk testperson)').fill('22069015569');
   await page.getByLabel('Navn').fill('Åse Ødegård Signatar');
   await page.getByRole('button', { name: 'Logg inn og signer' }).click();
@@ -178,8 +178,12 @@ test('Glemt passordet? sends a link that sets a new password once', async ({ pag
   await page.getByLabel('Nytt passord').fill('ola sitt nye passord');
   await page.getByRole('button', { name: 'Lagre passord' }).click();
   await expect(page.getByText('Passordet er endret. Logg inn med det nye passordet.')).toBeVisible();
+  // Done: the form is gone, the way on is to log in (issue 12.12).
+  await expect(page.getByLabel('Nytt passord')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Logg inn' })).toHaveAttribute('href', '/kundeportal/innlogging');
 
-  // The link works once.
+  // The link works once (opened anew, not as a jump within the page).
+  await page.goto('about:blank');
   await page.goto(link);
   await page.getByLabel('Nytt passord').fill('et passord til slutt');
   await page.getByRole('button', { name: 'Lagre passord' }).click();

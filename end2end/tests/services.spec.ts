@@ -22,6 +22,8 @@ interface Case {
   terms?: boolean;
   /** The organisation to order for, when not Oslo kommune: [orgnr, as shown]. */
   org?: () => [string, string];
+  /** Lines "Se over svarene" must show: [label, answer]. */
+  review?: [string, string][];
 }
 
 async function contact(j: JourneyPage, mobile = true, section = 'Kontaktperson') {
@@ -58,6 +60,8 @@ const CASES: Case[] = [
     },
     error: 'Mobilnummer 2: Skriv et mobilnummer: 8 siffer som begynner på 4 eller 9.',
     fix: async j => { await j.group('Bruker 2').getByLabel('Mobilnummer').fill('412 34 567'); },
+    // One line per person, not every name and then every number (issue 12.12).
+    review: [['Bruker 1', 'Ola Lege, 912 34 567'], ['Bruker 2', 'Eva Sykepleier, 412 34 567']],
     stored: ['bruker_mobil', ['91234567', '41234567']],
   },
   {
@@ -215,9 +219,18 @@ for (const c of CASES) {
       await expect(page.getByText(c.notice)).toBeVisible();
       await expect(accept).toHaveCount(0);
     }
+    for (const [label, answer] of c.review ?? []) {
+      const line = page.locator('.bp-answer').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+      await expect(line.locator('dd span')).toHaveText(answer);
+    }
     await expectNoAxeViolations(page, `${c.slug} check and send`);
-    await page.getByRole('button', { name: 'Fullfør' }).click();
+    await page.getByRole('button', { name: 'Fullfør', exact: true }).click();
     const reference = await j.reference();
+    // "Videre saksgang" is the service's own: no ServiceBus or EPJ supplier here (issue 12.8).
+    const next = page.getByTestId('next-steps');
+    await expect(next).toBeVisible();
+    await expect(next).not.toContainText('ServiceBus');
+    await expect(next).not.toContainText('EPJ');
     const receipt = await (await page.request.get(`/api/orders/${reference}`)).json();
     expect(receipt.service).toBe(c.slug);
     expect(receipt.answers[c.stored[0]]).toEqual(c.stored[1]);

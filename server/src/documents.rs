@@ -195,11 +195,11 @@ pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result
         Line::blank(),
         Line::subheading(t::RECEIPT_ANSWERS.get(lang)),
     ];
-    for (label, answer) in service
+    for line in service
         .map(|s| s.form.answer_lines(&receipt.answers, lang))
         .unwrap_or_default()
     {
-        lines.push(Line::body(&format!("{label}: {answer}")));
+        lines.push(Line::body(&format!("{}: {}", line.label, line.value)));
     }
     if !receipt.documents.is_empty() {
         lines.push(Line::blank());

@@ -13,13 +13,23 @@ use crate::error::ApiError;
 #[from_request(via(axum::Json), rejection(ApiError))]
 pub struct ApiJson<T>(pub T);
 
-/// The request's language, from `Accept-Language` (bokmål by default).
+/// The request's language: `?lang=nb|en` where a link asks for one (a PDF downloaded by
+/// the browser carries the browser's `Accept-Language`, not the language chosen in the
+/// portal), else `Accept-Language` (bokmål by default).
 pub struct RequestLang(pub Lang);
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let asked = parts.uri.query().and_then(|q| {
+            q.split('&')
+                .filter_map(|pair| pair.strip_prefix("lang="))
+                .find_map(|tag| [Lang::Nb, Lang::En].into_iter().find(|l| l.tag() == tag))
+        });
+        if let Some(lang) = asked {
+            return Ok(RequestLang(lang));
+        }
         let header = parts
             .headers
             .get(ACCEPT_LANGUAGE)

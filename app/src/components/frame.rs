@@ -22,12 +22,15 @@ pub fn Header() -> impl IntoView {
         store_lang(next);
         lang.set(next);
     };
+    // The customer portal's pages are named as such; the journey is "Skjema og avtaler".
+    let location = leptos_router::hooks::use_location();
+    let in_portal = move || location.pathname.with(|p| p.starts_with("/kundeportal"));
     view! {
         <header class="bp-header">
             <div class="bp-header__inner">
-                <a class="bp-brand" href="/">
+                <a class="bp-brand" href=move || if in_portal() { "/kundeportal" } else { "/" }>
                     <span class="bp-brand__name">"norsk "<strong>"helsenett"</strong></span>
-                    <span class="bp-brand__app">{tr(t::APP_TITLE)}</span>
+                    <span class="bp-brand__app">{move || if in_portal() { tr(t::PORTAL_APP_TITLE)() } else { tr(t::APP_TITLE)() }}</span>
                 </a>
                 <div class="bp-header__tools">
                     <Countdown/>

@@ -80,7 +80,12 @@ pub fn TestLogin() -> impl IntoView {
                 None => api.test_login(&body).await.map(|_| target),
             };
             match done {
-                Ok(target) => navigate(&target, Default::default()),
+                Ok(target) => {
+                    navigate(&target, Default::default());
+                    // The focused button is gone with this page: put focus at the start of
+                    // the new one, or the next Tab starts from where the button was.
+                    crate::components::focus_by_id("main".to_owned());
+                }
                 Err(ApiClientError::Rejected(e)) => {
                     errors.set(e);
                     focus_summary();
@@ -123,21 +128,17 @@ pub fn TestLogin() -> impl IntoView {
         <ProblemAlert problem login_href=Signal::derive(|| "/testinnlogging".to_owned())/>
         <form class="bp-form" novalidate on:submit=submit>
             <ErrorSummary items=summary/>
-            <fieldset class="ds-fieldset bp-eids">
-                <legend class="ds-heading" data-size="xs">{tr(t::TEST_LOGIN_EID)}</legend>
-                {Eid::ALL.into_iter().map(|e| {
-                    let id = format!("eid-{}", e.as_str());
-                    view! {
-                        <div class="ds-field bp-choice">
-                            <input class="ds-input" type="radio" name="eid" id=id.clone() value=e.as_str()
-                                aria-describedby=format!("{id}-hint")
-                                prop:checked=move || eid.get() == e on:change=move |_| eid.set(e)/>
-                            <label class="ds-label" for=id.clone()>{tr(e.label())}</label>
-                            <div data-field="description" id=format!("{id}-hint")>{tr(e.hint())}</div>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            // One line for the eID, so the whole login fits a phone's first screen.
+            <div class="ds-field">
+                <label class="ds-label" for="f-eid">{tr(t::TEST_LOGIN_EID)}</label>
+                <select class="ds-input" id="f-eid" on:change=move |ev| {
+                    if let Some(e) = Eid::parse_wire(&event_target_value(&ev)) { eid.set(e) }
+                }>
+                    {Eid::ALL.into_iter().map(|e| view! {
+                        <option value=e.as_str() selected=move || eid.get() == e>{tr(e.label())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <TextInput spec=input("fodselsnummer", t::TEST_LOGIN_FNR, Some(t::TEST_LOGIN_FNR_HINT), "numeric", "off")
                 value=fnr error=Signal::derive(move || errors.with(|e| e.get("fodselsnummer")))
                 on_input=Callback::new(move |v| fnr.set(v)) on_blur=Callback::new(blur_fnr)/>

@@ -123,13 +123,18 @@ pub fn ResetPassword() -> impl IntoView {
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(t::RESET_TITLE)}</h1>
         {outcome_view(outcome)}
-        <form class="bp-form" novalidate on:submit=submit>
-            <ErrorSummary items=summary_of(errors, &FIELDS)/>
-            <TextInput spec=InputSpec::text("password", t::RESET_PASSWORD, Some(t::RESET_HINT)).kind("password", "text", "new-password")
-                value=password error=Signal::derive(move || errors.with(|e| e.get("password")))
-                on_input=Callback::new(move |v| password.set(v)) on_blur=Callback::new(|_| ())/>
-            <button type="submit" class="ds-button" data-variant="primary">{tr(t::RESET_SUBMIT)}</button>
-        </form>
-        <p class="ds-paragraph"><a class="ds-link" href="/kundeportal/glemt-passord">{tr(t::PORTAL_FORGOT)}</a></p>
+        // Once the password is set, the form has done its work: the way on is to log in.
+        <Show when=move || !matches!(outcome.get(), Some(Ok(_))) fallback=|| view! {
+            <p class="ds-paragraph"><a class="ds-button" data-variant="primary" href="/kundeportal/innlogging">{tr(t::RESET_LOGIN)}</a></p>
+        }>
+            <form class="bp-form" novalidate on:submit=submit.clone()>
+                <ErrorSummary items=summary_of(errors, &FIELDS)/>
+                <TextInput spec=InputSpec::text("password", t::RESET_PASSWORD, Some(t::RESET_HINT)).kind("password", "text", "new-password")
+                    value=password error=Signal::derive(move || errors.with(|e| e.get("password")))
+                    on_input=Callback::new(move |v| password.set(v)) on_blur=Callback::new(|_| ())/>
+                <button type="submit" class="ds-button" data-variant="primary">{tr(t::RESET_SUBMIT)}</button>
+            </form>
+            <p class="ds-paragraph"><a class="ds-link" href="/kundeportal/glemt-passord">{tr(t::PORTAL_FORGOT)}</a></p>
+        </Show>
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiClientError, use_api};
 use crate::app::set_title;
-use crate::components::answers::AnswerList;
+use crate::components::answers::{AnswerList, NextSteps};
 use crate::i18n::{tr, use_lang};
 use crate::pages::{Loading, ProblemAlert};
 
@@ -42,8 +42,17 @@ pub fn ReceiptPage() -> impl IntoView {
 fn ReceiptView(receipt: Receipt) -> impl IntoView {
     let lang = use_lang();
     let service = services::by_slug(&receipt.service);
+    let api = use_api();
     let print = move |_| {
         let _ = window().print();
+    };
+    let logout = move |_| {
+        spawn_local(async move {
+            // ID-porten's logout brings the user back; otherwise to the front page.
+            if !matches!(api.leave().await, Ok(true)) {
+                let _ = window().location().set_href("/");
+            }
+        });
     };
     let r = receipt.clone();
     view! {
@@ -52,7 +61,7 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
             <dt>{tr(t::RECEIPT_SERVICE)}</dt><dd>{move || service.map(|s| s.name.get(lang.get())).unwrap_or_default()}</dd>
             <dt>{tr(t::RECEIPT_ORG)}</dt><dd>{r.organisation.display()}</dd>
             <dt>{tr(t::RECEIPT_ORDERED_BY)}</dt><dd>{r.ordered_by.clone()}</dd>
-            <dt>{tr(t::RECEIPT_SUBMITTED)}</dt><dd>{r.submitted_at.clone()}</dd>
+            <dt>{tr(t::RECEIPT_SUBMITTED)}</dt><dd>{let at = r.submitted_at.clone(); move || common::i18n::time_text(&at, lang.get())}</dd>
         </dl>
         <h2 class="ds-heading" data-size="sm">{tr(t::RECEIPT_ANSWERS)}</h2>
         {service.map(|s| {
@@ -70,13 +79,24 @@ fn ReceiptView(receipt: Receipt) -> impl IntoView {
         {receipt.signature.clone().map(|s| view! {
             <p class="ds-paragraph" data-testid="receipt-signature">
                 {move || fill(t::SIGNED_BY.get(lang.get()), &[&s.signer])}<br/>
-                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &s.method])}<br/>
+                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &common::api::method_name(&s.method, lang.get())])}<br/>
                 <a class="ds-link bp-no-print" href=format!("/api/signed/{}/pdf", s.reference) rel="external" download="">{tr(t::SIGNED_DOWNLOAD)}</a>
             </p>
         })}
         <div class="bp-actions bp-no-print">
-            <a class="ds-button" data-variant="primary" href=format!("/api/orders/{}/pdf", receipt.reference) rel="external" download="">{tr(t::RECEIPT_PDF)}</a>
+            <a class="ds-button" data-variant="primary" data-testid="receipt-pdf" rel="external" download=""
+                href={
+                    let reference = receipt.reference.clone();
+                    // In the language chosen here, not the browser's.
+                    move || format!("/api/orders/{reference}/pdf?lang={}", lang.get().tag())
+                }>{tr(t::RECEIPT_PDF)}</a>
             <button type="button" class="ds-button" data-variant="secondary" on:click=print>{tr(t::RECEIPT_PRINT)}</button>
+        </div>
+        {service.map(|s| view! { <NextSteps service=s/> })}
+        // The way back to the other orders, and out.
+        <div class="bp-actions bp-no-print">
+            <a class="ds-button" data-variant="secondary" href="/kundeportal/bestillinger">{tr(t::RECEIPT_TO_ORDERS)}</a>
+            <button type="button" class="ds-button" data-variant="tertiary" on:click=logout>{tr(t::LOGOUT)}</button>
         </div>
     }
 }

@@ -2,7 +2,9 @@
 //! help for a supplier, home office accounts (one row per user). NHN needs little more
 //! than who the account is for.
 
-use super::{EMAIL_KIND, KONTAKT_EPOST, KONTAKT_NAVN, NAME_KIND, Service, field, hinted};
+use super::{
+    ANSWER_TIME, EMAIL_KIND, KONTAKT_EPOST, KONTAKT_NAVN, NAME_KIND, Service, field, hinted,
+};
 use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Group, Section};
 use crate::i18n::Text;
 
@@ -25,6 +27,18 @@ pub const EPOST: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN oppretter kontoen og sender brukernavn og oppsett til kontaktpersonen på e-post.",
+            "NHN's customer centre creates the account and sends the username and set-up to the contact person by e-mail.",
+        ),
+        Text::new(
+            "Still inn Microsoft Outlook eller Mozilla Thunderbird med IMAP; to maskiner kan dele kontoen.",
+            "Set up Microsoft Outlook or Mozilla Thunderbird with IMAP; two computers can share the account.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static EPOST_FORM: FormSpec = FormSpec {
@@ -85,6 +99,14 @@ pub const VIDEO: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN oppretter NHN-videodesktop for brukeren og sender innloggingen på e-post.",
+            "NHN's customer centre sets up NHN video desktop for the user and sends the login by e-mail.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static VIDEO_FORM: FormSpec = FormSpec {
@@ -130,6 +152,14 @@ pub const FJERNHJELP: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN oppretter tilgangen til Fjernhjelp og sender innloggingen til brukeren på e-post.",
+            "NHN's customer centre creates the access to Remote help and sends the login to the user by e-mail.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static FJERNHJELP_FORM: FormSpec = FormSpec {
@@ -185,6 +215,18 @@ pub const HJEMMEKONTOR: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN oppretter hjemmekontortilgang for hver bruker og sender brukernavn på e-post og passord på SMS.",
+            "NHN's customer centre creates home-office access for each user and sends the username by e-mail and the password by SMS.",
+        ),
+        Text::new(
+            "Brukerne kobler til fra Windows 10 eller nyere, eller fra Mac med Royal TSX.",
+            "The users connect from Windows 10 or later, or from a Mac with Royal TSX.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static HJEMMEKONTOR_FORM: FormSpec = FormSpec {

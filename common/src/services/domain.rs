@@ -15,6 +15,17 @@ pub const DOMENE: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Norsk Helsenett fyller ut og sender skjemaene til Norid på vegne av virksomheten.",
+            "Norsk Helsenett fills in and sends the forms to Norid on the organisation's behalf.",
+        ),
+        Text::new(
+            "Svar kommer fra Norid via oss noen dager etter søknaden. Sjekk deretter i whois-databasen for .no at opplysningene om domenet stemmer.",
+            "Norid's answer comes through us a few days after the application. Then check in the .no whois database that the domain's details are right.",
+        ),
+    ],
+    active_once: false,
 };
 
 const fn when(errands: &'static [&'static str]) -> Option<ShownIf> {

@@ -2,7 +2,7 @@
 //! as a spec and nothing else, it must render in the SPA and validate on both sides with
 //! no other code. Every kind of field the engine offers is in it.
 
-use super::{Service, choice, field, hinted, optional};
+use super::{ANSWER_TIME, Service, choice, field, hinted, optional};
 use crate::form::{FieldKind, FieldSpec, FormSpec, Group, Rule, SWITCH_ON, Section, ShownIf};
 use crate::i18n::Text;
 
@@ -14,6 +14,8 @@ pub const FIXTURE: Service = Service {
     contact_email: Some("epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[ANSWER_TIME],
+    active_once: false,
 };
 
 static FIXTURE_FORM: FormSpec = FormSpec {

@@ -4,8 +4,8 @@
 //! (`helseid_prerequisites`); the onboarding steps are `ONBOARDING_STEPS`.
 
 use super::{
-    DocumentRef, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service, choice, field,
-    hinted, optional,
+    ANSWER_TIME, DocumentRef, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service,
+    choice, field, hinted, optional,
 };
 use crate::form::{FieldKind, FieldSpec, FormSpec, Section, ShownIf};
 use crate::i18n::Text;
@@ -23,6 +23,18 @@ pub const HELSEID: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN tar kontakt for et introduksjonsmøte og gir tilgang til testmiljøet.",
+            "NHN's customer centre gets in touch for an introduction meeting and gives access to the test environment.",
+        ),
+        Text::new(
+            "Når løsningen er testet, godkjenner NHN den, og produksjon kan bestilles.",
+            "Once the solution is tested, NHN approves it, and production can be ordered.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 /// The actor kinds with their own test environment (and so a test-then-production path).

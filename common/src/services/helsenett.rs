@@ -3,8 +3,8 @@
 //! and a temporary pause of the membership.
 
 use super::{
-    KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, SHORT_KIND, Service, field, hinted,
-    optional,
+    ANSWER_TIME, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, SHORT_KIND, Service, field,
+    hinted, optional,
 };
 use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, Rule, SWITCH_ON, Section, ShownIf};
 use crate::i18n::Text;
@@ -48,6 +48,18 @@ pub const TILKNYTNING: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN går gjennom bestillingen og kontakter kontaktpersonen for å avtale levering av linje og utstyr.",
+            "NHN's customer centre reviews the order and contacts the contact person to arrange delivery of the line and equipment.",
+        ),
+        Text::new(
+            "Når virksomheten er koblet til, oppretter NHN den i Adresseregisteret med HER-id, og brukerkonto sendes til kontaktpersonen.",
+            "Once the organisation is connected, NHN creates it in the Address Register with a HER-id, and the user account is sent to the contact person.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: true,
 };
 
 static TILKNYTNING_FORM: FormSpec = FormSpec {
@@ -136,6 +148,18 @@ pub const FLYTTING: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN kontakter kontaktpersonen for å avtale dato for flyttingen.",
+            "NHN's customer centre contacts the contact person to agree a date for the move.",
+        ),
+        Text::new(
+            "Har dere linje fra egen leverandør, avtaler dere flyttingen med den og tar NHN-ruteren med.",
+            "With a line from your own supplier, arrange the move with them and bring the NHN router.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static FLYTTING_FORM: FormSpec = FormSpec {
@@ -178,6 +202,18 @@ pub const DEAKTIVERING: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN bekrefter perioden på e-post, og faktureringen av medlemskapet fryses fra startdatoen.",
+            "NHN's customer centre confirms the period by e-mail, and membership billing is frozen from the start date.",
+        ),
+        Text::new(
+            "Tilknytningen aktiveres igjen av seg selv når perioden er over.",
+            "The connection is activated again by itself when the period is over.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
 };
 
 static DEAKTIVERING_FORM: FormSpec = FormSpec {

@@ -3,8 +3,8 @@
 //! municipality; the readiness checklist and the access request live in the portal.
 
 use super::{
-    DocumentRef, EPJ_NAVN, EPJ_SYSTEM, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, Service, choice,
-    field, hinted,
+    ANSWER_TIME, DocumentRef, EPJ_NAVN, EPJ_SYSTEM, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN,
+    Service, choice, field, hinted,
 };
 use crate::form::{FieldKind, FormSpec, Section};
 use crate::i18n::Text;
@@ -22,6 +22,18 @@ pub const PERSONTJENESTEN: Service = Service {
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
     signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN går gjennom bestillingen og gir virksomheten tilgang til Persontjenesten.",
+            "NHN's customer centre reviews the order and gives the organisation access to the Person Service.",
+        ),
+        Text::new(
+            "Gjør ferdig klargjøringen i kundeportalen: oppgradering, brannmur og delegering av rettigheter.",
+            "Finish getting ready in the customer portal: upgrade, firewall and delegation of rights.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: true,
 };
 
 static PERSONTJENESTEN_FORM: FormSpec = FormSpec {
@@ -103,6 +115,8 @@ pub const PERSONREGISTER: Service = Service {
     contact_email: None,
     replaced_by: Some("persontjenesten"),
     signer_field: None,
+    next_steps: &[],
+    active_once: false,
 };
 
 static PERSONREGISTER_FORM: FormSpec = FormSpec {

@@ -11,7 +11,7 @@ export class LoginPage {
 
   async fill(person: Person) {
     await expect(this.page.getByRole('heading', { name: 'Testinnlogging' })).toBeVisible();
-    if (person.eid) await this.page.getByRole('radio', { name: person.eid, exact: true }).check();
+    if (person.eid) await this.page.getByLabel('Velg elektronisk ID').selectOption({ label: person.eid });
     await this.page.getByLabel('Fødselsnummer (syntetisk testperson)').fill(person.fnr);
     await this.page.getByLabel('Navn').fill(person.name);
   }

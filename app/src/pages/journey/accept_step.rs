@@ -18,6 +18,7 @@ use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 
 const ACCEPT_ID: &str = "f-accept";
+const FINISH_ID: &str = "finish";
 
 #[component]
 pub fn AcceptStep(state: JourneyState) -> impl IntoView {
@@ -108,12 +109,13 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
     };
     let change = super::change_answer(state);
     view! {
+        <super::JumpToAction targets=&[ACCEPT_ID, FINISH_ID] label=t::JUMP_TO_FINISH/>
         <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
         <AnswerList spec=service.form answers=state.answers on_change=change/>
         {super::notice(service.form)}
         {move || prior.get().into_iter().filter_map(|p| Some((services::document(&p.document_id)?, p))).map(|(doc, p)| view! {
             <div class="ds-alert" data-color="success" role="status" data-testid="accepted-before">
-                <p>{move || fill(t::ACCEPTED_BEFORE.get(lang.get()), &[doc.title.get(lang.get()), &p.accepted_by, &p.accepted_at, &p.orgnr])}</p>
+                <p>{move || fill(t::ACCEPTED_BEFORE.get(lang.get()), &[doc.title.get(lang.get()), &p.accepted_by, &common::i18n::time_text(&p.accepted_at, lang.get()), &p.orgnr])}</p>
             </div>
         }).collect_view()}
         {move || has_documents().then(|| view! {
@@ -154,7 +156,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             })}
             <div class="bp-actions">
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(3)>{tr(t::BACK)}</button>
-                <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::ACCEPT_FINISH)}</button>
+                <button type="submit" id=FINISH_ID class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::ACCEPT_FINISH)}</button>
             </div>
             <p class="ds-paragraph bp-note">{move || if has_documents() { tr(t::ACCEPT_CONFIRM) } else { tr(t::SUBMIT_CONFIRM) }}</p>
         </form>

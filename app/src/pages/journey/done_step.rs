@@ -1,5 +1,5 @@
 //! Step 5, "Kvittering": "Ferdig!", what was delivered and signed, the reference number,
-//! the receipt, "Videre saksgang" (seed 000) and "Logg ut".
+//! the receipt, the service's own "Videre saksgang" and "Logg ut".
 
 use common::i18n::{fill, t};
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
                         view! {
                             <div class="ds-alert" data-color="success" data-testid="signed">
                                 <p>{move || fill(t::SIGNED_BY.get(lang.get()), &[&s.signer])}<br/>
-                                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &s.method])}</p>
+                                {move || fill(t::SIGNED_ON.get(lang.get()), &[&s.signed_on, &common::api::method_name(&s.method, lang.get())])}</p>
                                 <p><a class="ds-link" href=href download rel="external">{tr(t::SIGNED_DOWNLOAD)}</a></p>
                                 <p>{tr(t::SIGNED_KEPT)}</p>
                             </div>
@@ -53,13 +53,7 @@ pub fn DoneStep(state: JourneyState, on_logout: Callback<()>) -> impl IntoView {
                         <a class="ds-button" data-variant="secondary" href=href>{tr(t::DONE_RECEIPT)}</a>
                         <button type="button" class="ds-button" data-variant="primary" on:click=logout>{tr(t::LOGOUT)}</button>
                     </div>
-                    <h3 class="ds-heading" data-size="xs">{tr(t::NEXT_STEPS_TITLE)}</h3>
-                    <ul class="ds-list">
-                        <li>{tr(t::NEXT_STEP_1)}</li>
-                        <li>{tr(t::NEXT_STEP_2)}</li>
-                        <li>{tr(t::NEXT_STEP_3)}</li>
-                        <li>{tr(t::NEXT_STEP_4)}</li>
-                    </ul>
+                    <crate::components::answers::NextSteps service/>
                 </div>
             }
         })

@@ -37,6 +37,23 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
     let problem = RwSignal::new(None::<ApiClientError>);
     let busy = RwSignal::new(false);
     let summary = Signal::derive(move || summary_items(spec, &state.errors.get(), lang.get()));
+    // A service ordered once per organisation and active there already: said before a
+    // second order is made (it is not refused: the customer may have reasons).
+    let active_already = RwSignal::new(false);
+    if state.service.active_once {
+        Effect::new(move |_| {
+            let Some(orgnr) = state.org.get().map(|c| c.organisation.orgnr) else {
+                return;
+            };
+            spawn_local(async move {
+                let active = api.organisation_services(&orgnr).await.is_ok_and(|list| {
+                    list.iter()
+                        .any(|s| s.slug == state.service.slug && s.active)
+                });
+                active_already.set(active);
+            });
+        });
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -70,6 +87,14 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
     view! {
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         {super::notice(spec)}
+        <Show when=move || active_already.get()>
+            <div class="ds-alert" data-color="warning" data-testid="already-active">
+                <p>{move || common::i18n::fill(t::ALREADY_ACTIVE.get(lang.get()), &[
+                    state.service.name.get(lang.get()),
+                    &state.org.get().map(|c| c.organisation.display()).unwrap_or_default(),
+                ])}</p>
+            </div>
+        </Show>
         <form class="bp-form" novalidate on:submit=submit>
             <ErrorSummary items=summary/>
             <SpecForm spec answers=state.answers errors=state.errors/>

@@ -58,20 +58,22 @@ impl JourneyState {
     }
 }
 
-/// "Endre" in "Se over svarene": back to the form, at that field; "Send" there comes back.
-pub fn change_answer(state: JourneyState) -> Callback<&'static str> {
+/// "Endre" in "Se over svarene": back to the form, at that field (a group's row at its
+/// first field); "Send" there comes back.
+pub fn change_answer(state: JourneyState) -> Callback<(&'static str, Option<usize>)> {
     use common::form::{FieldKind, item_path};
-    Callback::new(move |id: &'static str| {
+    Callback::new(move |(id, row): (&'static str, Option<usize>)| {
         state.go(3);
         let first_item = state.service.form.field(id).is_some_and(|f| {
             f.repeat.is_some()
                 || matches!(f.kind, FieldKind::MultiChoice(_) | FieldKind::OneChoice(_))
         });
-        focus_by_id(crate::components::field::dom_id(&if first_item {
-            item_path(id, 0)
-        } else {
-            id.to_owned()
-        }));
+        let path = match row {
+            Some(row) => item_path(id, row),
+            None if first_item => item_path(id, 0),
+            None => id.to_owned(),
+        };
+        focus_by_id(crate::components::field::dom_id(&path));
     })
 }
 
@@ -90,6 +92,24 @@ pub fn report(
 ) {
     if e != crate::api::ApiClientError::Expired {
         problem.set(Some(e));
+    }
+}
+
+/// At the top of a step whose action follows a long review ("Se over svarene" fills
+/// several screens on a phone): one obvious control that takes the user, and focus, to
+/// the first of `targets` that is on the page.
+#[component]
+pub fn JumpToAction(targets: &'static [&'static str], label: common::Text) -> impl IntoView {
+    let jump = move |_| {
+        if let Some(id) = targets
+            .iter()
+            .find(|id| document().get_element_by_id(id).is_some())
+        {
+            focus_by_id((*id).to_owned());
+        }
+    };
+    view! {
+        <p class="bp-jump"><button type="button" class="ds-button" data-variant="tertiary" data-size="sm" on:click=jump>{tr(label)}" ↓"</button></p>
     }
 }
 
@@ -223,6 +243,12 @@ fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView 
             <div class="ds-alert" data-color="success" role="status"><p>{tr(t::LOGGED_OUT)}</p></div>
         </Show>
         <div class="bp-intro">
+            // The way in first: on a phone it is on the first screen (issue 12.5).
+            <section class="bp-card">
+                <h2 class="ds-heading" data-size="sm">{tr(t::WELCOME_TITLE)}</h2>
+                <p class="ds-paragraph">{tr(t::WELCOME_BODY)}</p>
+                <a class="ds-button" data-variant="primary" href=href rel="external">{tr(t::LOGIN_BUTTON)}" →"</a>
+            </section>
             <section class="bp-card">
                 <h2 class="ds-heading" data-size="sm">{tr(t::LOGIN_TITLE)}</h2>
                 <ol class="bp-steps bp-steps--plain">
@@ -230,11 +256,6 @@ fn LoginIntro(state: JourneyState, logged_out: RwSignal<bool>) -> impl IntoView 
                         <li class="bp-step"><span class="bp-step__number" aria-hidden="true">{i + 1}</span><span>{tr(text)}</span></li>
                     }).collect_view()}
                 </ol>
-            </section>
-            <section class="bp-card">
-                <h2 class="ds-heading" data-size="sm">{tr(t::WELCOME_TITLE)}</h2>
-                <p class="ds-paragraph">{tr(t::WELCOME_BODY)}</p>
-                <a class="ds-button" data-variant="primary" href=href rel="external">{tr(t::LOGIN_BUTTON)}" →"</a>
             </section>
         </div>
     }

@@ -122,7 +122,6 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         }
     };
     view! {
-        <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
         <Show when=move || !mine.with(Vec::is_empty)>
             <section aria-labelledby="my-orgs-heading" class="bp-my-orgs">
@@ -158,5 +157,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
                 view! { <button type="submit" class="ds-button" data-variant="secondary">{tr(t::ORG_SEARCH)}</button> }.into_any()
             }}
         </form>
+        // Who may accept, after the action: on a phone "Gå videre" stays on the first screen.
+        <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
     }
 }

@@ -98,6 +98,7 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
         <Show when=move || !reading.get() fallback=move || view! {
             <Viewer state busy on_sign=Callback::new(sign) on_cancel=Callback::new(cancel)/>
         }>
+            <super::JumpToAction targets=&["sign-read"] label=t::JUMP_TO_SIGNING/>
             <h3 class="ds-heading" data-size="2xs">{tr(t::CHECK_ANSWERS)}</h3>
             <AnswerList spec=service.form answers=state.answers on_change=super::change_answer(state)/>
             <h3 class="ds-heading" data-size="xs">{title}</h3>
@@ -106,7 +107,7 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
             <p class="ds-paragraph">{move || fill(t::SIGN_WHO.get(lang.get()), &[&signer()])}</p>
             <div class="bp-actions">
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| cancel(())>{tr(t::SIGN_CANCEL)}</button>
-                <button type="button" class="ds-button" data-variant="primary" on:click=move |_| {
+                <button type="button" id="sign-read" class="ds-button" data-variant="primary" on:click=move |_| {
                     reading.set(true);
                     focus_by_id("viewer-page".to_owned());
                 }>{tr(t::SIGN_READ)}</button>

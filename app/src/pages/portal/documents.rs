@@ -38,8 +38,13 @@ fn DocumentLists() -> impl IntoView {
                             view! {
                                 <li>
                                     <a class="ds-link" href=href rel="external">{a.title.clone()}</a>
-                                    <br/>{move || fill(t::DOCS_ACCEPTED_BY.get(lang.get()), &[&a.version, &a.accepted_by, &a.accepted_at, &a.order_reference])}
-                                    <br/>{move || fill(t::DOCS_LEVEL.get(lang.get()), &[&a.eid, &a.level])}
+                                    <br/>{move || fill(t::DOCS_ACCEPTED_BY.get(lang.get()), &[&a.version, &a.accepted_by, &common::i18n::time_text(&a.accepted_at, lang.get()), &a.order_reference])}
+                                    <br/>{move || {
+                                        let lang = lang.get();
+                                        let eid = common::api::eid_name(&a.eid).map_or(a.eid.clone(), |n| n.get(lang).to_owned());
+                                        let level = common::api::level_name(&a.level).map_or(a.level.clone(), |n| n.get(lang).to_owned());
+                                        fill(t::DOCS_LEVEL.get(lang), &[&eid, &level])
+                                    }}
                                     <br/><small class="bp-hash">{move || fill(t::DOCS_CHECKSUM.get(lang.get()), &[&a.sha256])}</small>
                                 </li>
                             }
@@ -55,7 +60,7 @@ fn DocumentLists() -> impl IntoView {
                         {d.signed.into_iter().map(|s| view! {
                             <li>
                                 <a class="ds-link" href=format!("/api/signed/{}/pdf", s.reference) rel="external">{s.document_title.clone()}</a>
-                                <br/>{move || fill(t::DOCS_SIGNED_LINE.get(lang.get()), &[&s.version, &s.signer, &s.signed_on, &s.method, &s.reference])}
+                                <br/>{move || fill(t::DOCS_SIGNED_LINE.get(lang.get()), &[&s.version, &s.signer, &s.signed_on, &common::api::method_name(&s.method, lang.get()), &s.reference])}
                             </li>
                         }).collect_view()}
                     </ul> }.into_any()

@@ -68,6 +68,27 @@ pub fn PortalMenu() -> impl IntoView {
     }
 }
 
+/// Not logged in (a first visit) or no longer (the session ran out): said as it is, with
+/// both ways in — the portal account's password login and ID-porten.
+#[component]
+fn LoginNeeded(expired: bool) -> impl IntoView {
+    let (text, role) = if expired {
+        (t::PORTAL_SESSION_ENDED, "alert")
+    } else {
+        (t::PORTAL_LOGIN_NEEDED, "status")
+    };
+    let here = use_location().pathname.get_untracked();
+    view! {
+        <div class="ds-alert" data-color="info" role=role data-testid="login-needed">
+            <p>{tr(text)}</p>
+            <ul class="ds-list">
+                <li><a class="ds-link" href="/kundeportal/innlogging">{tr(t::PORTAL_LOGIN_PASSWORD)}</a></li>
+                <li><a class="ds-link" href=crate::pages::login_href(&here) rel="external">{tr(t::LOGIN_BUTTON)}</a></li>
+            </ul>
+        </div>
+    }
+}
+
 /// Frame of a page for logged-in users: heading, who and for which organisation, menu.
 #[component]
 pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
@@ -122,9 +143,19 @@ pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
             })
         })
     };
+    let logged_out = move || {
+        matches!(
+            problem.get(),
+            Some(ApiClientError::Unauthenticated | ApiClientError::Expired)
+        )
+    };
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(title)}</h1>
-        <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
+        {move || if logged_out() {
+            view! { <LoginNeeded expired=problem.get() == Some(ApiClientError::Expired)/> }.into_any()
+        } else {
+            view! { <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/> }.into_any()
+        }}
         {move || context.me.get().map(|m| view! {
             <p class="ds-paragraph bp-portal-who">{move || fill(t::STEP_LOGGED_IN.get(lang.get()), &[&m.name])}
                 {move || current_name().map(|n| view! { " · " <strong data-testid="current-org">{n}</strong> })}
@@ -137,7 +168,7 @@ pub fn PortalFrame(title: Text, children: Children) -> impl IntoView {
                 }>{tr(t::LOGOUT)}</button>
             </p>
         })}
-        <PortalMenu/>
+        <Show when=move || !logged_out()><PortalMenu/></Show>
         {move || match orgs.get() {
             None if problem.get().is_none() => view! { <Loading/> }.into_any(),
             None => ().into_any(),

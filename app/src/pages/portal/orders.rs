@@ -62,7 +62,8 @@ fn OrderTable() -> impl IntoView {
                                 let service = o.service.clone();
                                 // One's own order opens its receipt again; others' are listed only.
                                 let reference = if o.mine {
-                                    view! { <a class="ds-link" href=format!("/kvittering/{}", o.reference)>{o.reference}</a> }.into_any()
+                                    let href = format!("/kvittering/{}", o.reference);
+                                    view! { <a class="ds-link" href=href>{o.reference}</a> }.into_any()
                                 } else {
                                     o.reference.into_any()
                                 };
@@ -70,7 +71,7 @@ fn OrderTable() -> impl IntoView {
                                     <tr>
                                         <td data-label=tr(t::ORDERS_REFERENCE)>{reference}</td>
                                         <td data-label=tr(t::ORDERS_SERVICE)>{move || service_name(&service, lang.get())}</td>
-                                        <td data-label=tr(t::ORDERS_DATE)>{o.submitted_at}</td>
+                                        <td data-label=tr(t::ORDERS_DATE)>{let at = o.submitted_at; move || common::i18n::time_text(&at, lang.get())}</td>
                                         <td data-label=tr(t::ORDERS_BY)>{o.ordered_by}</td>
                                         <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(status_label(&o.status))}</span></td>
                                     </tr>

@@ -75,7 +75,7 @@ fn Checklist() -> impl IntoView {
                                 on:change=move |ev| set(item.clone(), event_target_checked(&ev))/>
                             <label class="ds-label" for=id data-weight="regular">{tr(item_label(&i.item))}</label>
                             {note.map(|(by, at)| view! {
-                                <div data-field="description" id=note_id.clone()>{move || fill(t::READY_BY_AT.get(lang.get()), &[&by, &at])}</div>
+                                <div data-field="description" id=note_id.clone()>{move || fill(t::READY_BY_AT.get(lang.get()), &[&by, &common::i18n::time_text(&at, lang.get())])}</div>
                             })}
                         </div>
                     }
@@ -218,7 +218,7 @@ fn RequestAccess() -> impl IntoView {
                         let id = q.id;
                         view! {
                             <li>
-                                {move || fill(t::ACCESS_FROM.get(lang.get()), &[&q.requester, &q.created_at, &purposes])}
+                                {move || fill(t::ACCESS_FROM.get(lang.get()), &[&q.requester, &common::i18n::time_text(&q.created_at, lang.get()), &purposes])}
                                 " → "{q.tilgangsstyrer.clone()}" "
                                 <span class="ds-tag" data-color="info">{tr(status)}</span>
                                 {(!q.message.is_empty()).then(|| view! { <br/><q>{q.message.clone()}</q> })}

@@ -43,7 +43,7 @@ fn ServiceLists() -> impl IntoView {
                     {if active.is_empty() {
                         view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ACTIVE)}</p> }.into_any()
                     } else {
-                        view! { <ul class="ds-list" data-testid="active-services">
+                        view! { <ul class="ds-list bp-links" data-testid="active-services">
                             {active.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
                                 <li>{tr(n)}{follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
                             }).collect_view()}
@@ -51,7 +51,7 @@ fn ServiceLists() -> impl IntoView {
                     }}
                 </PortalSection>
                 <PortalSection id="inactive-heading" heading=t::PORTAL_INACTIVE>
-                    <ul class="ds-list" data-testid="inactive-services">
+                    <ul class="ds-list bp-links" data-testid="inactive-services">
                         {inactive.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
                             <li><a class="ds-link" href=format!("/skjema/{slug}")>{tr(n)}</a>
                                 {follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
