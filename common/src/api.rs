@@ -90,19 +90,45 @@ pub fn level_name(acr: &str) -> Option<Text> {
     }
 }
 
-/// Where to go after login: a path on this site only (no open redirect), else the front page.
+/// The SPA's top-level pages a login may return to (`/` is the front page).
+const RETURN_PAGES: &[&str] = &["", "skjema", "kundeportal", "kvittering"];
+
+/// Where to go after login: one of the SPA's own pages, else the front page. The target
+/// is read as a path of plain segments (letters, digits, `-`, `_`, `.`) under one of
+/// `RETURN_PAGES`, with an optional query of plain `key=value` pairs — so nothing a
+/// browser would read as another host (`//x`, `/\x`, a tab or newline it strips, `%2F`)
+/// can pass, whatever prefix it starts with.
 pub fn safe_return_path(target: Option<&str>) -> String {
-    match target {
-        Some(t)
-            if t.starts_with('/')
-                && !t.starts_with("//")
-                && !t.contains('\\')
-                && !t.contains("://") =>
-        {
-            t.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
+    target
+        .filter(|t| is_own_page(t))
+        .map_or_else(|| "/".to_owned(), str::to_owned)
+}
+
+fn is_own_page(target: &str) -> bool {
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s != "."
+            && s != ".."
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    let mut segments = rest.split('/');
+    let first = segments.next().unwrap_or_default();
+    let path_ok = if first.is_empty() {
+        rest.is_empty()
+    } else {
+        RETURN_PAGES.contains(&first) && segments.all(plain)
+    };
+    let query_ok = query.is_empty()
+        || query.split('&').all(|pair| {
+            pair.split_once('=')
+                .is_some_and(|(k, v)| plain(k) && (v.is_empty() || plain(v)))
+        });
+    path_ok && query_ok
 }
 
 /// `POST /api/auth/logout`: where to send the browser to end the ID-porten session too.
@@ -605,6 +631,47 @@ pub struct PriorAcceptance {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SealCheck {
     pub valid: bool,
+}
+
+#[cfg(test)]
+mod return_paths {
+    use super::safe_return_path;
+
+    #[test]
+    fn only_the_spas_own_pages_are_returned_to() {
+        for own in [
+            "/",
+            "/skjema/ddfl",
+            "/skjema/ddfl?signering=ab12-CD_34",
+            "/kundeportal",
+            "/kundeportal/bestillinger",
+            "/kvittering/BP-3467-3467",
+        ] {
+            assert_eq!(safe_return_path(Some(own)), own);
+        }
+        // What browsers read as another host, or what is not a page of ours.
+        for hostile in [
+            "//example.org",
+            "/\t/example.org",
+            "/\n/example.org",
+            "/\r/example.org",
+            "/\\example.org",
+            "/%2F/example.org",
+            "/%09/example.org",
+            "https://example.org/",
+            "http:example.org",
+            "example.org",
+            "/skjema//example.org",
+            "/skjema/../../x",
+            "/skjema/ddfl?x=//example.org",
+            "/annet",
+            "/kundeportal/",
+            "",
+        ] {
+            assert_eq!(safe_return_path(Some(hostile)), "/", "{hostile:?}");
+        }
+        assert_eq!(safe_return_path(None), "/");
+    }
 }
 
 #[cfg(test)]

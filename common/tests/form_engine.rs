@@ -220,6 +220,31 @@ fn a_group_is_checked_row_by_row_and_empty_rows_are_no_answers() {
 }
 
 #[test]
+fn a_group_reads_one_line_per_row_on_the_receipt() {
+    let mut raw = RawForm::default();
+    rows(&mut raw, "navn", &["Hjemme Hansen", "", "Borte Berit"]);
+    rows(&mut raw, "mobil", &["41234567", "", "47654321"]);
+    rows(&mut raw, "merknad", &["", "", "Deltid"]);
+    let lines: Vec<(String, String, Option<usize>)> = GROUPED
+        .answer_lines(&raw, common::Lang::Nb)
+        .into_iter()
+        .map(|l| (l.label, l.value, l.row))
+        .collect();
+    assert_eq!(
+        lines[..2],
+        [
+            ("Bruker 1".into(), "Hjemme Hansen, 41234567".into(), Some(0)),
+            (
+                "Bruker 2".into(),
+                "Borte Berit, 47654321, Deltid".into(),
+                Some(2)
+            ),
+        ],
+        "the empty middle row is no line, and numbering follows what is shown"
+    );
+}
+
+#[test]
 fn an_attachment_answer_is_a_reference_to_an_upload() {
     let mut raw = RawForm::default();
     rows(&mut raw, "navn", &["Kari"]);

@@ -21,7 +21,9 @@ import mailbox, sys
 from email.header import decode_header, make_header
 for m in mailbox.Maildir(sys.argv[1], create=False):
     subject = str(make_header(decode_header(m['Subject'])))
-    body = m.get_payload(decode=True).decode('utf-8')
+    # A message with an attachment (the signed package to e-helse): its text part.
+    text = next((p for p in m.walk() if p.get_content_type() == 'text/plain'), m)
+    body = (text.get_payload(decode=True) or b'').decode('utf-8')
     print(m['To'] + '|' + subject + '|' + body.replace('\\n', ' ') + '\\x1e')
 `;
 

@@ -110,7 +110,7 @@ const CASES: Case[] = [
       await contact(j);
     },
     // Checked by the server: production waits for the approved test.
-    error: 'Miljø: Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Bestill testmiljø først.',
+    error: 'Miljø: Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Godkjenningen gis av NHN: kontakt kundesenteret (24 20 00 00) når dere har testet ferdig, eller bestill testmiljø først.',
     fix: async j => { await j.page.getByRole('radio', { name: 'Testmiljø' }).check(); },
     stored: ['miljo', 'test'],
   },

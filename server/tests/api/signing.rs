@@ -31,7 +31,17 @@ fn ddfl_order() -> Value {
 
 /// "Signer dokument": the signing started, to be finished by the test identity provider.
 async fn start_signing(app: &TestApp, order: &Value) -> SigningStarted {
-    let r = app.post("/api/signing", order).await;
+    start_signing_as(&app.client, app, order).await
+}
+
+/// "Signer dokument" by the user of `c`.
+async fn start_signing_as(c: &reqwest::Client, app: &TestApp, order: &Value) -> SigningStarted {
+    let r = c
+        .post(format!("{}/api/signing", app.base))
+        .json(order)
+        .send()
+        .await
+        .unwrap();
     let status = r.status();
     let text = r.text().await.unwrap();
     assert_eq!(status, StatusCode::OK, "{text}");
@@ -39,11 +49,22 @@ async fn start_signing(app: &TestApp, order: &Value) -> SigningStarted {
 }
 
 async fn sign_as(app: &TestApp, id: &str, fnr: &str, name: &str) -> reqwest::Response {
-    app.post(
-        &format!("/api/signing/{id}/test-sign"),
-        &json!({ "eid": "minid", "fodselsnummer": fnr, "name": name }),
-    )
-    .await
+    test_sign(&app.client, app, id, fnr, name).await
+}
+
+/// The test identity provider's signing of `id` as `fnr`/`name`, in the session of `c`.
+async fn test_sign(
+    c: &reqwest::Client,
+    app: &TestApp,
+    id: &str,
+    fnr: &str,
+    name: &str,
+) -> reqwest::Response {
+    c.post(format!("{}/api/signing/{id}/test-sign", app.base))
+        .json(&json!({ "eid": "minid", "fodselsnummer": fnr, "name": name }))
+        .send()
+        .await
+        .unwrap()
 }
 
 /// Signs `id` as `fnr`; how it went.
@@ -305,19 +326,9 @@ async fn sign_through(
     fnr: &str,
     name: &str,
 ) -> SigningState {
-    let r = c
-        .post(format!("{}/api/signing", app.base))
-        .json(order)
-        .send()
+    let started = start_signing_as(c, app, order).await;
+    test_sign(c, app, &started.id, fnr, name)
         .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
-    let started: SigningStarted = r.json().await.unwrap();
-    c.post(format!("{}/api/signing/{}/test-sign", app.base, started.id))
-        .json(&json!({ "eid": "minid", "fodselsnummer": fnr, "name": name }))
-        .send()
-        .await
-        .unwrap()
         .json()
         .await
         .unwrap()
