@@ -9,10 +9,13 @@ use sqlx::{SqliteConnection, SqlitePool};
 pub const MAX_AGE_MS: i64 = 10 * 60 * 1000;
 /// A code is valid this long.
 pub const CODE_LIFETIME_MS: i64 = 5 * 60 * 1000;
-/// Guesses per code, the right one included.
+/// Guesses per login, the right one included — for all its codes together: a new code
+/// does not bring new guesses.
 pub const CODE_ATTEMPTS: i64 = 5;
 /// Codes one login may ask for ("Send ny kode"), so nobody can flood a phone.
 pub const MAX_CODES: i64 = 3;
+/// The least time between two codes of one login.
+pub const CODE_SPACING_MS: i64 = 30 * 1000;
 
 pub struct Pending {
     pub account_id: i64,
@@ -60,7 +63,8 @@ pub async fn find(
     }))
 }
 
-/// Stores a new code (replacing the last one), unless this login has had its codes.
+/// Stores a new code (replacing the last one), unless this login has had its codes or
+/// the last one went out less than `CODE_SPACING_MS` ago. The guesses so far stay.
 pub async fn set_code(
     conn: &mut SqliteConnection,
     token_hash: &str,
@@ -70,14 +74,18 @@ pub async fn set_code(
 ) -> Result<bool, sqlx::Error> {
     let updated = sqlx::query(
         "UPDATE pending_logins
-         SET code_hash = ?, code_channel = ?, code_expires_ms = ?, code_attempts = 0, codes_sent = codes_sent + 1
-         WHERE token_hash = ? AND codes_sent < ?",
+         SET code_hash = ?, code_channel = ?, code_expires_ms = ?, codes_sent = codes_sent + 1
+         WHERE token_hash = ? AND codes_sent < ?
+           AND (code_expires_ms IS NULL OR code_expires_ms - ? + ? <= ?)",
     )
     .bind(code_hash)
     .bind(channel)
     .bind(now_ms + CODE_LIFETIME_MS)
     .bind(token_hash)
     .bind(MAX_CODES)
+    .bind(CODE_LIFETIME_MS)
+    .bind(CODE_SPACING_MS)
+    .bind(now_ms)
     .execute(conn)
     .await?;
     Ok(updated.rows_affected() == 1)

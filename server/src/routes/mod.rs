@@ -69,8 +69,14 @@ pub fn api(state: AppState) -> Router {
         .merge(documents::router())
         .merge(protected)
         .fallback(|| async { ApiError::NotFound })
+        // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that
+        // take files (attachments, the seal check) set their own, larger, limits.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY))
         .with_state(state)
 }
+
+/// The default limit of a request body under `/api`.
+const MAX_JSON_BODY: usize = 256 * 1024;
 
 /// Wasm needs `'wasm-unsafe-eval'`; nothing else runs but our own files.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \

@@ -88,7 +88,7 @@ async fn check_password(
             lang,
         ));
     };
-    login_failures::clear_account(&state.db, &account_key).await?;
+    // Not forgiven yet: the attempt counts until the code, too, is right.
     let token = new_token()?;
     pending_logins::create(
         &state.db,
@@ -229,12 +229,22 @@ async fn send_code(
 async fn verify_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     ApiJson(body): ApiJson<VerifyCode>,
 ) -> Result<Response, ApiError> {
     let code = SecurityCode::parse(&body.code).map_err(|e| ApiError::field("code", e, lang))?;
-    let token = cookie_value(&headers, PENDING_COOKIE).ok_or(ApiError::Unauthenticated)?;
+    let (token, pending) = pending(&state, &headers).await?;
     let token_hash = hash_token(&token);
+    let account = accounts::by_id(&state.db, pending.account_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    // A guess at the code is a login attempt like a password: it counts for the account
+    // and the address, across new logins and new codes.
+    if !login_failures::reserve(&state.db, &account.username, &address, now_ms()).await? {
+        tracing::warn!("customer-portal code refused: too many attempts");
+        return Err(ApiError::TooManyAttempts(lang));
+    }
     let (stored_hash, expires_ms, attempts_left) =
         match pending_logins::count_guess(&state.db, &token_hash).await? {
             Guess::NoCode => return Err(ApiError::Unauthenticated),
@@ -263,9 +273,7 @@ async fn verify_code(
     let found = pending_logins::take(&state.db, &token_hash)
         .await?
         .ok_or(ApiError::Unauthenticated)?;
-    let account = accounts::by_id(&state.db, found.account_id)
-        .await?
-        .ok_or(ApiError::Unauthenticated)?;
+    login_failures::forgive(&state.db, &account.username, &address).await?;
     let first_org = accounts::organisations(&state.db, account.id)
         .await?
         .into_iter()
@@ -338,12 +346,13 @@ async fn reset(
 ) -> Result<StatusCode, ApiError> {
     let new_password =
         NewPassword::parse(&body.password).map_err(|e| ApiError::field("password", e, lang))?;
-    let hash = password::hash(new_password.expose().to_owned())
-        .await
-        .map_err(ApiError::internal)?;
+    // The cheap check first: without a live link nobody gets an argon2 hash (19 MiB) made.
     let account_id = password_resets::take(&state.db, &hash_token(body.token.trim()), now_ms())
         .await?
         .ok_or_else(|| ApiError::field("token", FieldError::ResetLinkInvalid, lang))?;
+    let hash = password::hash(new_password.expose().to_owned())
+        .await
+        .map_err(ApiError::internal)?;
     accounts::set_password(&state.db, account_id, &hash).await?;
     // A new password ends every session of the account, and lifts its lock-out.
     sessions::delete_for_account(&state.db, account_id).await?;

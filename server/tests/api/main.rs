@@ -4,6 +4,7 @@
 
 mod drafts;
 mod helpers;
+mod hostile;
 mod orders;
 mod outbox;
 mod portal_login;

@@ -12,18 +12,19 @@ use common::api::{
 use reqwest::StatusCode;
 use serde_json::json;
 use server::db::accounts::DEMO_PASSWORD;
+use server::db::login_failures::{ADDRESS_MAX, PAIR_MAX};
 
 use crate::helpers::*;
 use crate::smtp::{TestSmtp, free_port, wait_for_mail};
 
-fn client() -> reqwest::Client {
+pub(crate) fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .build()
         .unwrap()
 }
 
-async fn password(
+pub(crate) async fn password(
     c: &reqwest::Client,
     base: &str,
     user: &str,
@@ -37,7 +38,7 @@ async fn password(
         .unwrap()
 }
 
-async fn send_code(c: &reqwest::Client, base: &str) -> reqwest::Response {
+pub(crate) async fn send_code(c: &reqwest::Client, base: &str) -> reqwest::Response {
     c.post(format!("{base}/api/auth/code"))
         .json(&json!({ "channel": "email" }))
         .send()
@@ -45,7 +46,7 @@ async fn send_code(c: &reqwest::Client, base: &str) -> reqwest::Response {
         .unwrap()
 }
 
-async fn verify(c: &reqwest::Client, base: &str, code: &str) -> reqwest::Response {
+pub(crate) async fn verify(c: &reqwest::Client, base: &str, code: &str) -> reqwest::Response {
     c.post(format!("{base}/api/auth/code/verify"))
         .json(&json!({ "code": code }))
         .send()
@@ -54,7 +55,7 @@ async fn verify(c: &reqwest::Client, base: &str, code: &str) -> reqwest::Respons
 }
 
 /// The newest security code in the outbox (for tests that do not need the SMTP server).
-async fn latest_code(db_url: &str) -> String {
+pub(crate) async fn latest_code(db_url: &str) -> String {
     let db = sqlx::SqlitePool::connect(db_url).await.unwrap();
     let body: String = sqlx::query_scalar(
         "SELECT body FROM notifications WHERE subject LIKE 'Sikkerhetskode%' ORDER BY id DESC LIMIT 1",
@@ -73,7 +74,7 @@ fn six_digits(text: &str) -> String {
 }
 
 /// A wrong code that differs from the right one in every digit.
-fn wrong(code: &str) -> String {
+pub(crate) fn wrong(code: &str) -> String {
     code.bytes()
         .map(|b| char::from(b'0' + (b - b'0' + 1) % 10))
         .collect()
@@ -220,15 +221,29 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
         body.fields["code"].message,
         "Koden er utløpt. Be om en ny kode."
     );
-    // A new code replaces it, and at most three codes per login.
+    // A new code replaces it, not sooner than 30 s after the last, and at most three
+    // codes per login.
     assert_eq!(
         send_code(&c, &app.base).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_eq!(
         send_code(&c, &app.base).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "too soon after the last code"
+    );
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
         StatusCode::NO_CONTENT
     );
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
+        .execute(&db)
+        .await
+        .unwrap();
     assert_eq!(
         send_code(&c, &app.base).await.status(),
         StatusCode::TOO_MANY_REQUESTS
@@ -249,7 +264,7 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
     let (status, unknown) =
         error_of(password(&c, &app.base, "finnes.ikke", "hva som helst", false).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    for _ in 0..4 {
+    for _ in 0..PAIR_MAX - 1 {
         let (status, body) =
             error_of(password(&c, &app.base, "kari.kontakt", "feil passord", false).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -262,7 +277,7 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
             "Feil brukernavn eller passord."
         );
     }
-    // The fifth failure fills the window; the sixth attempt is refused, right password or not.
+    // The last failure fills the window; the next attempt is refused, right password or not.
     password(&c, &app.base, "kari.kontakt", "feil passord", false).await;
     let (status, body) =
         error_of(password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await).await;
@@ -290,7 +305,7 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
 }
 
 /// A server process of its own on a shared database; killed when dropped.
-struct ServerProcess(Child, String);
+pub struct ServerProcess(pub Child, pub String);
 
 impl Drop for ServerProcess {
     fn drop(&mut self) {
@@ -299,7 +314,7 @@ impl Drop for ServerProcess {
     }
 }
 
-async fn start_process(db_url: &str) -> ServerProcess {
+pub async fn start_process(db_url: &str) -> ServerProcess {
     let port = free_port();
     let process = ServerProcess(
         Command::new(env!("CARGO_BIN_EXE_server"))
@@ -334,8 +349,8 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
     let b = start_process(&db_url).await;
     let c = client();
 
-    // Passwords: five failures spread over both processes lock the account on both.
-    for i in 0..5 {
+    // Passwords: failures spread over both processes lock the account on both.
+    for i in 0..PAIR_MAX {
         let base = if i % 2 == 0 { &a.1 } else { &b.1 };
         assert_eq!(
             password(&c, base, "kari.kontakt", "feil passord", false)
@@ -354,13 +369,13 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
         );
     }
 
-    // Addresses: twenty failures over many usernames lock the address, on both processes.
-    for i in 0..20 {
+    // Addresses: failures over many usernames lock the address, on both processes.
+    for i in 0..ADDRESS_MAX {
         let base = if i % 2 == 0 { &a.1 } else { &b.1 };
         let status = password(&c, base, &format!("bruker{i}"), "feil passord", false)
             .await
             .status();
-        // Kari's five failures count for the address too: the last of these are refused already.
+        // Kari's failures count for the address too: the last of these are refused already.
         assert!(matches!(
             status,
             StatusCode::UNPROCESSABLE_ENTITY | StatusCode::TOO_MANY_REQUESTS

@@ -1,0 +1,236 @@
+//! Attacks a hostile probe made (issue 13), each reproduced and now failing: guessing the
+//! security code with a known password, locking a user out from another address, memory
+//! exhaustion by password work without a login, an open redirect after login, a large
+//! body to the public seal check.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use reqwest::StatusCode;
+use serde_json::json;
+use server::db::accounts::DEMO_PASSWORD;
+use server::db::login_failures::PAIR_MAX;
+use server::db::pending_logins::MAX_CODES;
+
+use crate::helpers::spawn_app;
+use crate::portal_login::{client, latest_code, password, send_code, start_process, verify, wrong};
+
+/// A client whose requests come from `address` (any of 127.0.0.0/8 reaches the server).
+fn client_from(address: Ipv4Addr) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .local_address(IpAddr::V4(address))
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_known_password_buys_a_handful_of_code_guesses_not_thousands() {
+    let app = spawn_app().await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let (mut wrong_guesses, mut logins) = (0, 0);
+    // The attacker knows the password and starts login after login, asking for new codes.
+    'attack: for _ in 0..100 {
+        let c = client();
+        if password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status()
+            != StatusCode::OK
+        {
+            break;
+        }
+        logins += 1;
+        for _ in 0..3 {
+            if send_code(&c, &app.base).await.status() != StatusCode::NO_CONTENT {
+                break;
+            }
+            let code = latest_code(&app.db_url).await;
+            for _ in 0..10 {
+                match verify(&c, &app.base, &wrong(&code)).await.status() {
+                    StatusCode::UNPROCESSABLE_ENTITY => wrong_guesses += 1,
+                    StatusCode::TOO_MANY_REQUESTS => break,
+                    _ => break 'attack,
+                }
+            }
+            // Code spacing passed, as a patient attacker would wait.
+            sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
+                .execute(&db)
+                .await
+                .unwrap();
+        }
+    }
+    // Before: 15 guesses per login, a correct password cleared the count — thousands.
+    assert!(
+        wrong_guesses < PAIR_MAX,
+        "{wrong_guesses} wrong codes over {logins} logins"
+    );
+    let codes_sent: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE subject LIKE 'Sikkerhetskode%'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    // Before: 567 codes in 20 s. Now a login (itself an attempt) gets three at the most.
+    assert!(
+        codes_sent <= MAX_CODES * i64::from(logins) && i64::from(logins) < PAIR_MAX,
+        "{codes_sent} codes for {logins} logins"
+    );
+    println!(
+        "code guessing: {wrong_guesses} wrong guesses, {logins} logins, {codes_sent} codes sent"
+    );
+}
+
+#[tokio::test]
+async fn a_new_code_brings_no_new_guesses() {
+    let app = spawn_app().await;
+    let c = client();
+    password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    send_code(&c, &app.base).await;
+    let code = latest_code(&app.db_url).await;
+    for _ in 0..4 {
+        verify(&c, &app.base, &wrong(&code)).await;
+    }
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let code = latest_code(&app.db_url).await;
+    let body: serde_json::Value = verify(&c, &app.base, &wrong(&code))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["fields"]["code"]["attempts_left"], 0);
+    assert_eq!(
+        verify(&c, &app.base, &code).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn a_stranger_at_another_address_cannot_lock_the_user_out() {
+    let app = spawn_app().await;
+    let stranger = client_from(Ipv4Addr::new(127, 0, 0, 2));
+    for _ in 0..PAIR_MAX {
+        password(&stranger, &app.base, "kari.kontakt", "feil passord", false).await;
+    }
+    assert_eq!(
+        password(&stranger, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guesser is stopped"
+    );
+    let kari = client_from(Ipv4Addr::new(127, 0, 0, 1));
+    assert_eq!(
+        password(&kari, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK,
+        "the user, at her own address, is not"
+    );
+}
+
+/// The peak resident memory of process `pid`, in kB.
+fn peak_rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc")
+}
+
+#[tokio::test]
+async fn password_work_without_a_login_keeps_the_servers_memory_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_process(&format!("sqlite://{}/mem.db", dir.path().display())).await;
+    let before = peak_rss_kb(server.0.id());
+    let c = reqwest::Client::new();
+    let mut attack = tokio::task::JoinSet::new();
+    // Resets with made-up tokens (argon2 used to run before the token was looked at) and
+    // logins of unknown users, all at once.
+    for i in 0..32 {
+        let (c, base) = (c.clone(), server.1.clone());
+        attack.spawn(async move {
+            c.post(format!("{base}/api/auth/reset"))
+                .json(&json!({ "token": format!("{i:064}"), "password": "et helt nytt passord" }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+    }
+    while let Some(status) = attack.join_next().await {
+        status.unwrap();
+    }
+    println!(
+        "DEBUG after resets {} kB",
+        peak_rss_kb(server.0.id()).saturating_sub(before)
+    );
+    for i in 0..20 {
+        let (c, base) = (c.clone(), server.1.clone());
+        attack.spawn(async move {
+            c.post(format!("{base}/api/auth/password"))
+                .json(&json!({ "username": format!("ukjent{i}"), "password": "feil passord", "remember": false }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        });
+    }
+    while let Some(status) = attack.join_next().await {
+        assert!(matches!(
+            status.unwrap(),
+            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::TOO_MANY_REQUESTS
+        ));
+    }
+    let grown_kb = peak_rss_kb(server.0.id()).saturating_sub(before);
+    println!("peak RSS grew by {grown_kb} kB under 52 concurrent password requests");
+    // Before: every request hashed at once, 19 MiB each (about 1 GB here).
+    assert!(grown_kb < 100 * 1024, "peak RSS grew by {grown_kb} kB");
+}
+
+#[tokio::test]
+async fn a_login_returns_only_to_a_page_of_the_portal() {
+    let app = spawn_app().await;
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for hostile in [
+        "/%09/example.org",
+        "/%0A/example.org",
+        "//example.org",
+        "/%5Cexample.org",
+    ] {
+        let r = c
+            .get(format!("{}/api/auth/login?tilbake={hostile}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_redirection());
+        assert_eq!(
+            r.headers()["location"],
+            "/testinnlogging?tilbake=/",
+            "{hostile}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_public_seal_check_takes_no_large_bodies() {
+    let app = spawn_app().await;
+    let r = app
+        .client
+        .post(format!("{}/api/seal/verify", app.base))
+        .body(vec![b'%'; 5 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
