@@ -24,6 +24,9 @@ pub struct NewNotification {
     pub body: String,
     /// The reference of an order whose signed document package goes with it as a PDF.
     pub attachment_reference: Option<String>,
+    /// It carries a secret (a login code, a reset link): once SMTP has taken it, the body
+    /// is emptied, so the secret is not kept.
+    pub secret: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +118,7 @@ pub async fn enqueue(
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(n.channel.as_str())
     .bind(&n.recipient)
@@ -124,6 +127,7 @@ pub async fn enqueue(
     .bind(now_ms)
     .bind(now_ms)
     .bind(&n.attachment_reference)
+    .bind(n.secret)
     .execute(conn)
     .await?;
     Ok(())
@@ -184,8 +188,15 @@ async fn deliver_due(db: &SqlitePool, sender: &Sender) -> Result<(), sqlx::Error
     for n in due {
         match sender.send(db, &n).await {
             Ok(()) => {
-                sqlx::query("UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1 WHERE id = ?")
+                // A secret's body goes once it is out; in the development mailbox the row
+                // is where it is read, so it stays there.
+                sqlx::query(
+                    "UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1,
+                         body = CASE WHEN secret AND ? = 'smtp' THEN '' ELSE body END
+                     WHERE id = ?",
+                )
                     .bind(now_ms())
+                    .bind(sender.via())
                     .bind(sender.via())
                     .bind(n.id)
                     .execute(db)

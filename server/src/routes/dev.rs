@@ -1,5 +1,5 @@
 //! `GET /api/dev/mailbox`: the development mailbox, the notifications the portal wrote to
-//! its outbox, newest first. Not in production: there they go out by SMTP.
+//! its outbox, newest first. Only without SMTP and not in production.
 
 use axum::extract::State;
 use axum::routing::get;
@@ -14,7 +14,9 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn mailbox(State(state): State<AppState>) -> Result<Json<Vec<MailboxEntry>>, ApiError> {
-    if state.config.production {
+    // Only where it is the delivery: not in production, and not where SMTP sends the
+    // messages (then it would be an open window onto codes and reset links).
+    if state.config.production || state.config.smtp_host.is_some() {
         return Err(ApiError::NotFound);
     }
     Ok(Json(crate::outbox::latest(&state.db, 50).await?))

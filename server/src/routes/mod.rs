@@ -26,6 +26,7 @@ use crate::state::AppState;
 /// The whole application: API plus static bundle.
 pub fn router(state: AppState) -> Router {
     let dist = state.config.dist.clone();
+    let https = state.config.secure_cookies;
     let spa = ServeDir::new(&dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -34,7 +35,7 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
-    Router::new()
+    let router = Router::new()
         .nest("/api", api(state))
         .fallback_service(spa)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
@@ -45,7 +46,16 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
+        ));
+    // Over HTTPS (secure cookies), browsers are told to come back only that way.
+    if https {
+        router.layer(security_header(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
         ))
+    } else {
+        router
+    }
 }
 
 /// The JSON API. Routes under `protected` need a live session (see `auth::require_session`).
@@ -72,6 +82,8 @@ pub fn api(state: AppState) -> Router {
         // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that
         // take files (attachments, the seal check) set their own, larger, limits.
         .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY))
+        // Answers, receipts and PDFs are personal data: no cache keeps a copy.
+        .layer(security_header(header::CACHE_CONTROL, "no-store"))
         .with_state(state)
 }
 

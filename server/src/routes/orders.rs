@@ -483,6 +483,7 @@ fn copy_to_ehelse(
             ],
         ),
         attachment_reference: Some(reference.to_owned()),
+        secret: false,
     }
 }
 
@@ -508,6 +509,7 @@ fn confirmation(
             &[name, &organisation.display(), reference, &when, ordered_by],
         ),
         attachment_reference: None,
+        secret: false,
     })
 }
 

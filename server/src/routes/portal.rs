@@ -372,6 +372,7 @@ async fn decide(
             &[&request.requester_name, &request.orgnr, &user.name],
         ),
         attachment_reference: None,
+        secret: false,
     };
     crate::outbox::enqueue(&mut tx, &notice, now).await?;
     tx.commit().await?;

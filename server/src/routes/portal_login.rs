@@ -219,6 +219,7 @@ async fn send_code(
         subject: t::CODE_MAIL_SUBJECT.get(lang).to_owned(),
         body: fill(t::CODE_MAIL_BODY.get(lang), &[&code]),
         attachment_reference: None,
+        secret: true,
     };
     outbox::enqueue(&mut tx, &notification, now).await?;
     tx.commit().await?;
@@ -321,6 +322,7 @@ async fn forgot(
             subject: t::RESET_MAIL_SUBJECT.get(lang).to_owned(),
             body: fill(t::RESET_MAIL_BODY.get(lang), &[&account.username, &link]),
             attachment_reference: None,
+            secret: true,
         };
         outbox::enqueue(&mut tx, &notification, now).await?;
         tx.commit().await?;

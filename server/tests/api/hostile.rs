@@ -234,3 +234,68 @@ async fn the_public_seal_check_takes_no_large_bodies() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn login_codes_are_not_kept_once_sent_and_no_mailbox_shows_them() {
+    let smtp = crate::smtp::TestSmtp::start();
+    let app = crate::helpers::spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+        smtp.configure(c)
+    })
+    .await;
+    let c = client();
+    password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    crate::smtp::wait_for_mail(&smtp.maildir, |m| m.contains("Sikkerhetskode")).await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let mut body = String::from("not yet marked");
+    for _ in 0..50 {
+        body = sqlx::query_scalar(
+            "SELECT body FROM notifications WHERE subject LIKE 'Sikkerhetskode%' AND sent_at_ms IS NOT NULL",
+        )
+        .fetch_optional(&db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| "not yet marked".into());
+        if body != "not yet marked" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(body, "", "the code is gone from the database once sent");
+    // With SMTP configured the development mailbox is not there, logged in or not.
+    let r = reqwest::get(format!("{}/api/dev/mailbox", app.base))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn personal_data_is_never_cached_and_https_is_pinned_where_the_portal_runs_on_it() {
+    let app = spawn_app().await;
+    app.login().await;
+    for path in ["/api/me", "/api/organisations/945627913"] {
+        let r = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["cache-control"], "no-store", "{path}");
+        assert!(r.headers().get("strict-transport-security").is_none());
+    }
+    let https =
+        crate::helpers::spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |c| {
+            c.secure_cookies = true
+        })
+        .await;
+    let r = reqwest::get(format!("{}/api/health", https.base))
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
