@@ -99,6 +99,37 @@ pub fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static("bp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
 }
 
+/// Middleware for the whole API: a write (any method but GET, HEAD, OPTIONS) that a
+/// browser sends from another site is refused before anything else happens — the
+/// session cookie is `SameSite=Lax`, which still lets a page on a sibling subdomain post
+/// with it (issue 13.9: such a page logged the user out). Browsers say where a request
+/// comes from in `Sec-Fetch-Site`, older ones in `Origin`; a client that sends neither is
+/// not a browser acting for a user, and is judged by its cookie alone.
+pub async fn refuse_cross_site(request: Request, next: Next) -> Result<Response, ApiError> {
+    use axum::http::Method;
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if !safe && from_another_site(request.headers()) {
+        tracing::warn!(method = %request.method(), "cross-site write refused");
+        return Err(ApiError::Forbidden);
+    }
+    Ok(next.run(request).await)
+}
+
+/// Whether a browser says the request comes from a page of another origin.
+fn from_another_site(headers: &HeaderMap) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    match (header("sec-fetch-site"), header("origin")) {
+        (Some(site), _) => !matches!(site, "same-origin" | "none"),
+        (None, Some(origin)) => origin
+            .split_once("://")
+            .is_none_or(|(_, authority)| Some(authority) != header("host")),
+        (None, None) => false,
+    }
+}
+
 /// Middleware for routes that need a user; see the module doc.
 pub async fn require_session(
     State(state): State<AppState>,

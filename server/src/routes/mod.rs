@@ -82,6 +82,7 @@ pub fn api(state: AppState) -> Router {
         // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that
         // take files (attachments, the seal check) set their own, larger, limits.
         .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY))
+        .layer(axum::middleware::from_fn(crate::auth::refuse_cross_site))
         // Answers, receipts and PDFs are personal data: no cache keeps a copy.
         .layer(security_header(header::CACHE_CONTROL, "no-store"))
         .with_state(state)

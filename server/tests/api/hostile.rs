@@ -12,7 +12,9 @@ use server::db::login_failures::PAIR_MAX;
 use server::db::pending_logins::MAX_CODES;
 
 use crate::helpers::spawn_app;
-use crate::portal_login::{client, latest_code, password, send_code, start_process, verify, wrong};
+use crate::portal_login::{
+    client, code_spacing_passed, latest_code, password, send_code, start_process, verify, wrong,
+};
 
 /// A client whose requests come from `address` (any of 127.0.0.0/8 reaches the server).
 fn client_from(address: Ipv4Addr) -> reqwest::Client {
@@ -52,10 +54,7 @@ async fn a_known_password_buys_a_handful_of_code_guesses_not_thousands() {
                 }
             }
             // Code spacing passed, as a patient attacker would wait.
-            sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
-                .execute(&db)
-                .await
-                .unwrap();
+            code_spacing_passed(&db).await;
         }
     }
     // Before: 15 guesses per login, a correct password cleared the count — thousands.
@@ -90,10 +89,7 @@ async fn a_new_code_brings_no_new_guesses() {
         verify(&c, &app.base, &wrong(&code)).await;
     }
     let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
-    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
-        .execute(&db)
-        .await
-        .unwrap();
+    code_spacing_passed(&db).await;
     assert_eq!(
         send_code(&c, &app.base).await.status(),
         StatusCode::NO_CONTENT
@@ -298,4 +294,51 @@ async fn personal_data_is_never_cached_and_https_is_pinned_where_the_portal_runs
         r.headers()["strict-transport-security"],
         "max-age=31536000; includeSubDomains"
     );
+}
+
+#[tokio::test]
+async fn a_page_on_another_site_cannot_write_with_the_users_cookie() {
+    let app = spawn_app().await;
+    app.login().await;
+    let logout = |headers: &[(&str, &str)]| {
+        let mut r = app.client.post(format!("{}/api/auth/logout", app.base));
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        r.send()
+    };
+    // A sibling subdomain's page (same-site, not same-origin), and an old browser's Origin.
+    for headers in [
+        vec![("sec-fetch-site", "same-site")],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![("origin", "http://evil.example")],
+    ] {
+        assert_eq!(
+            logout(&headers).await.unwrap().status(),
+            StatusCode::FORBIDDEN,
+            "{headers:?}"
+        );
+        let me = app
+            .client
+            .get(format!("{}/api/me", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            me.status(),
+            StatusCode::OK,
+            "still logged in after {headers:?}"
+        );
+    }
+    // Reading is not refused; the portal's own page may write.
+    let me = app
+        .client
+        .get(format!("{}/api/me", app.base))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    let own = logout(&[("sec-fetch-site", "same-origin")]).await.unwrap();
+    assert_eq!(own.status(), StatusCode::OK);
 }

@@ -73,6 +73,15 @@ fn six_digits(text: &str) -> String {
         .to_owned()
 }
 
+/// As if the last code went out 30 s ago: the next may be sent.
+pub(crate) async fn code_spacing_passed(db: &sqlx::SqlitePool) {
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - ?")
+        .bind(server::db::pending_logins::CODE_SPACING_MS)
+        .execute(db)
+        .await
+        .unwrap();
+}
+
 /// A wrong code that differs from the right one in every digit.
 pub(crate) fn wrong(code: &str) -> String {
     code.bytes()
@@ -232,18 +241,12 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
         StatusCode::TOO_MANY_REQUESTS,
         "too soon after the last code"
     );
-    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
-        .execute(&db)
-        .await
-        .unwrap();
+    code_spacing_passed(&db).await;
     assert_eq!(
         send_code(&c, &app.base).await.status(),
         StatusCode::NO_CONTENT
     );
-    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 30000")
-        .execute(&db)
-        .await
-        .unwrap();
+    code_spacing_passed(&db).await;
     assert_eq!(
         send_code(&c, &app.base).await.status(),
         StatusCode::TOO_MANY_REQUESTS
