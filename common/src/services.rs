@@ -98,11 +98,12 @@ impl Service {
         !self.documents.is_empty() && self.signer_field.is_none()
     }
 
-    /// Whether the orderer must have authority for the unit (where the registry tells).
-    /// Anyone may fill in a signed service's order: the signature carries the authority,
-    /// checked on the signer (seed 001).
-    pub fn orderer_needs_authority(&self) -> bool {
-        self.signer_field.is_none()
+    /// Whether a user with `standing` may order this service for the unit: not where the
+    /// registry rules them out — except a signed service, which anyone may fill in, since
+    /// the signature carries the authority, checked on the signer (seed 001). The one rule
+    /// for step 2, drafts and the server's check alike.
+    pub fn may_order_with(&self, standing: crate::api::Standing) -> bool {
+        standing != crate::api::Standing::Lacks || self.signer_field.is_some()
     }
 
     /// The title of a signed service's signing: the heading of the section that asks who

@@ -7,7 +7,7 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
-use common::api::{Draft, Standing, is_idempotency_key};
+use common::api::{Draft, is_idempotency_key};
 use common::services;
 use common::validate::OrgNumber;
 use common::{FieldError, Lang, ValidationErrors};
@@ -120,9 +120,7 @@ async fn check(
         Ok(orgnr) => match acting::choose(state, user, &orgnr).await? {
             // A draft for a unit the user may not act for is not kept — but anyone may
             // fill in a signed service's order: the signer carries the authority.
-            Ok(choice)
-                if choice.standing == Standing::Lacks && service.orderer_needs_authority() =>
-            {
+            Ok(choice) if !service.may_order_with(choice.standing) => {
                 return Err(ApiError::Forbidden);
             }
             Ok(_) => {}

@@ -74,8 +74,9 @@ pub(crate) async fn check(
             // A signed service's order may come from anyone: the signature carries the
             // authority, checked on the signer (`routes::signing`).
             Ok(choice)
-                if choice.standing == Standing::Lacks
-                    && service.is_none_or(Service::orderer_needs_authority) =>
+                if service.map_or(choice.standing == Standing::Lacks, |s| {
+                    !s.may_order_with(choice.standing)
+                }) =>
             {
                 errors.add("orgnr", FieldError::NoAuthority);
                 None

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use common::api::{Draft, Standing};
+use common::api::Draft;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -90,7 +90,7 @@ pub async fn resume(api: Api, state: JourneyState, draft: &Draft) -> bool {
     let Ok(choice) = api.organisation(&draft.orgnr).await else {
         return false;
     };
-    if choice.standing == Standing::Lacks && state.service.orderer_needs_authority() {
+    if !state.service.may_order_with(choice.standing) {
         return false;
     }
     state.org.set(Some(choice));

@@ -41,9 +41,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     let problem = RwSignal::new(None::<ApiClientError>);
     // Without authority the unit cannot be chosen — except for a signed service, whose
     // signer carries the authority (seed 001).
-    let refused = move |choice: &OrganisationChoice| {
-        choice.standing == Standing::Lacks && state.service.orderer_needs_authority()
-    };
+    let refused = move |choice: &OrganisationChoice| !state.service.may_order_with(choice.standing);
     let search = move |value: String| {
         found.set(None);
         problem.set(None);
