@@ -245,6 +245,11 @@ pub mod t {
         CODE_SUBMIT = "Send", "Send";
         CODE_RESEND = "Send ny kode", "Send a new code";
         CODE_START_OVER = "Innloggingen er utløpt. Logg inn på nytt.", "The login has expired. Log in again.";
+        REQUEST_UNREADABLE = "Forespørselen kunne ikke leses. Last siden på nytt og prøv igjen.", "The request could not be read. Reload the page and try again.";
+        REQUEST_WRONG_METHOD = "Denne adressen tar ikke imot forespørsler av denne typen.", "This address does not take requests of this kind.";
+        REQUEST_TOO_SLOW = "Forespørselen tok for lang tid. Prøv igjen.", "The request took too long. Try again.";
+        REQUEST_TOO_LARGE = "Forespørselen er for stor.", "The request is too large.";
+        REQUEST_WRONG_TYPE = "Forespørselen har feil innholdstype.", "The request has the wrong content type.";
         TOO_MANY_ATTEMPTS = "For mange mislykkede forsøk. Vent 15 minutter og prøv igjen, eller kontakt kundesenteret.", "Too many failed attempts. Wait 15 minutes and try again, or contact the customer centre.";
         CODE_MAIL_SUBJECT = "Sikkerhetskode for NHN kundeportal", "Security code for NHN's customer portal";
         CODE_MAIL_BODY = "Sikkerhetskoden din er {0}. Den gjelder i 5 minutter.\n\nHar du ikke prøvd å logge inn? Kontakt kundesenteret: tlf 24 20 00 00 | kundesenter@nhn.no\n", "Your security code is {0}. It is valid for 5 minutes.\n\nDid you not try to log in? Contact the customer centre: phone +47 24 20 00 00 | kundesenter@nhn.no\n";

@@ -136,6 +136,11 @@ pub async fn require_session(
     mut request: Request,
     next: Next,
 ) -> Result<Response, ApiError> {
+    // No route answers OPTIONS, and a CORS preflight carries no cookie: it gets the method
+    // router's 405 (we allow no cross-origin use), not a 401 that reads as "log in".
+    if request.method() == axum::http::Method::OPTIONS {
+        return Ok(next.run(request).await);
+    }
     let token = token_from(request.headers()).ok_or(ApiError::Unauthenticated)?;
     let user = live_session(&state, &token).await?;
     let expires_at_ms = user.expires_at_ms;

@@ -130,6 +130,21 @@ pub struct Config {
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
+
+    /// Open connections at most; at the cap the longest-idle one is closed to make room.
+    /// Lowered to what the open-file limit allows.
+    #[arg(long, env = "BP_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Seconds a connection may take to send a request's head, and may stay idle between
+    /// requests.
+    #[arg(long, env = "BP_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request may take from its head to its answer, body upload included (a
+    /// 10 MB attachment on a slow mobile line needs about a minute).
+    #[arg(long, env = "BP_REQUEST_TIMEOUT_SECS", default_value_t = 120)]
+    pub request_timeout_secs: u64,
 }
 
 /// A secret from configuration: never printed, not even by `Debug`.

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::Request;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use common::api::{ErrorBody, ErrorCode, FieldErrorBody};
 use common::{Lang, ValidationErrors};
@@ -22,8 +24,10 @@ pub enum ApiError {
     Forbidden,
     /// 404: no such thing (or not the user's to see).
     NotFound,
-    /// 400: a malformed request (bad JSON, wrong content type).
-    BadRequest(String),
+    /// The given 4xx: a request refused before any handler understood it (bad JSON, wrong
+    /// content type or method, too large, too slow). Never echoes what was sent: serde's
+    /// messages quote the submitted values.
+    Rejected(StatusCode),
     /// 429: too many failed logins or codes (messages in `lang`).
     TooManyAttempts(Lang),
     /// 503: a service we depend on (Enhetsregisteret) did not answer.
@@ -57,7 +61,7 @@ impl From<crate::registry::RegistryUnavailable> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        ApiError::BadRequest(rejection.body_text())
+        ApiError::Rejected(rejection.status())
     }
 }
 
@@ -110,10 +114,10 @@ impl IntoResponse for ApiError {
                 "Fant ikke det du ba om.".into(),
                 BTreeMap::new(),
             ),
-            ApiError::BadRequest(detail) => (
-                StatusCode::BAD_REQUEST,
+            ApiError::Rejected(status) => (
+                status,
                 ErrorCode::BadRequest,
-                format!("Ugyldig forespørsel: {detail}"),
+                rejection_text(status).nb.into(),
                 BTreeMap::new(),
             ),
             ApiError::TooManyAttempts(lang) => (
@@ -151,4 +155,42 @@ impl IntoResponse for ApiError {
         )
             .into_response()
     }
+}
+
+/// What a refused request is told, by status.
+fn rejection_text(status: StatusCode) -> common::i18n::Text {
+    use common::i18n::t;
+    match status {
+        StatusCode::METHOD_NOT_ALLOWED => t::REQUEST_WRONG_METHOD,
+        StatusCode::REQUEST_TIMEOUT => t::REQUEST_TOO_SLOW,
+        StatusCode::PAYLOAD_TOO_LARGE => t::REQUEST_TOO_LARGE,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => t::REQUEST_WRONG_TYPE,
+        _ => t::REQUEST_UNREADABLE,
+    }
+}
+
+/// Gives every error answer under `/api` the API's one JSON shape. Axum's own refusals (a
+/// path that does not parse, a wrong method, a body over the limit) come as text/plain
+/// quoting the input, or empty; they keep their status and get an `ErrorBody` instead.
+pub async fn json_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response.headers().get(header::CONTENT_TYPE)
+        == Some(&HeaderValue::from_static("application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let error = match status {
+        StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
+        StatusCode::FORBIDDEN => ApiError::Forbidden,
+        StatusCode::NOT_FOUND => ApiError::NotFound,
+        s if s.is_server_error() => ApiError::Internal(format!("{s} without a body")),
+        s => ApiError::Rejected(s),
+    };
+    let mut json = error.into_response();
+    // A 405 says which methods the address takes.
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        json.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    json
 }

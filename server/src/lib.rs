@@ -15,6 +15,7 @@ pub mod password;
 pub mod registry;
 pub mod routes;
 pub mod seal;
+pub mod serve;
 pub mod startup;
 pub mod state;
 

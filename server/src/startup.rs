@@ -98,12 +98,13 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let config = self.state.config.clone();
+        let limits = crate::serve::Limits {
+            max_connections: crate::serve::fit_to_file_limit(config.max_connections),
+            header_timeout: std::time::Duration::from_secs(config.header_timeout_secs),
+        };
         let app = routes::router(self.state);
-        // The peer address feeds the per-address login limits.
-        let app = app.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        crate::serve::serve(self.listener, app, limits, shutdown_signal()).await
     }
 }
 

@@ -13,9 +13,13 @@ mod portal;
 mod portal_login;
 mod signing;
 
+use std::time::Duration;
+
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
+use axum::response::IntoResponse;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -35,9 +39,11 @@ pub fn router(state: AppState) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
+    let time_limit = Duration::from_secs(state.config.request_timeout_secs);
     let router = Router::new()
         .nest("/api", api(state))
         .fallback_service(spa)
+        .layer(from_fn_with_state(time_limit, limit_time))
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
@@ -83,9 +89,23 @@ pub fn api(state: AppState) -> Router {
         // take files (attachments, the seal check) set their own, larger, limits.
         .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(axum::middleware::from_fn(crate::auth::refuse_cross_site))
+        .layer(axum::middleware::from_fn(crate::error::json_errors))
         // Answers, receipts and PDFs are personal data: no cache keeps a copy.
         .layer(security_header(header::CACHE_CONTROL, "no-store"))
         .with_state(state)
+}
+
+/// Ends a request that takes longer than the limit, head to answer, its body upload
+/// included: a client sending one byte at a time holds nothing for long.
+async fn limit_time(
+    State(limit): State<Duration>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::Rejected(StatusCode::REQUEST_TIMEOUT).into_response(),
+    }
 }
 
 /// The default limit of a request body under `/api`.

@@ -1,9 +1,11 @@
 //! Attacks a hostile probe made (issue 13), each reproduced and now failing: guessing the
 //! security code with a known password, locking a user out from another address, memory
-//! exhaustion by password work without a login, an open redirect after login, a large
-//! body to the public seal check.
+//! exhaustion by password work without a login, idle and slow connections by the
+//! thousand, an open redirect after login, a large body to the public seal check, error
+//! answers that echo the input.
 
 use std::net::{IpAddr, Ipv4Addr};
+use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -13,7 +15,8 @@ use server::db::pending_logins::MAX_CODES;
 
 use crate::helpers::spawn_app;
 use crate::portal_login::{
-    client, code_spacing_passed, latest_code, password, send_code, start_process, verify, wrong,
+    client, code_spacing_passed, latest_code, password, send_code, start_process,
+    start_process_with, verify, wrong,
 };
 
 /// A client whose requests come from `address` (any of 127.0.0.0/8 reaches the server).
@@ -341,4 +344,179 @@ async fn a_page_on_another_site_cannot_write_with_the_users_cookie() {
     assert_eq!(me.status(), StatusCode::OK);
     let own = logout(&[("sec-fetch-site", "same-origin")]).await.unwrap();
     assert_eq!(own.status(), StatusCode::OK);
+}
+
+/// The soft and hard limits on open files of process `pid`.
+fn open_file_limits(pid: u32) -> (u64, u64) {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap();
+    let numbers: Vec<u64> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+/// True when the server has closed `socket` (a read sees the end, or a reset).
+async fn closed_by_server(socket: &mut tokio::net::TcpStream) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 512];
+    loop {
+        match tokio::time::timeout(Duration::from_millis(50), socket.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            // A 408 answer before the close: read on.
+            Ok(Ok(_)) => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+#[tokio::test]
+async fn idle_and_slow_connections_by_the_thousand_neither_block_health_nor_stay_open() {
+    use tokio::io::AsyncWriteExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("sqlite://{}/t.db", dir.path().display());
+    // The probe's setting: 1,024 open files, more idle sockets than that.
+    let mut command = std::process::Command::new("prlimit");
+    command
+        .arg("--nofile=1024:")
+        .arg(env!("CARGO_BIN_EXE_server"))
+        .env("BP_HEADER_TIMEOUT_SECS", "2")
+        .env("BP_MAX_CONNECTIONS", "800");
+    let server = start_process_with(&db_url, command).await;
+    let (soft, hard) = open_file_limits(server.0.id());
+    assert_eq!(soft, hard, "the open-file limit was not raised at start");
+    let address = server.1.trim_start_matches("http://").to_owned();
+
+    let mut idle = Vec::new();
+    for _ in 0..1_100 {
+        idle.push(tokio::net::TcpStream::connect(&address).await.unwrap());
+    }
+    // Slowloris: a request head that never ends, one header line every 300 ms.
+    let mut slow = Vec::new();
+    for _ in 0..100 {
+        let mut socket = tokio::net::TcpStream::connect(&address).await.unwrap();
+        socket
+            .write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .unwrap();
+        slow.push(socket);
+    }
+    let started = std::time::Instant::now();
+    let health = reqwest::Client::new()
+        .get(format!("{}/api/health", server.1))
+        .timeout(Duration::from_secs(1))
+        .send()
+        .await
+        .expect("health answers within a second with 1,200 hostile connections open");
+    assert_eq!(health.status(), StatusCode::OK);
+    eprintln!("health answered in {:?}", started.elapsed());
+
+    // Keep the slow ones trickling past the header timeout.
+    for _ in 0..10 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        for socket in &mut slow {
+            let _ = socket.write_all(b"X-Slow: 1\r\n").await;
+        }
+    }
+    let mut still_open = 0;
+    for socket in idle.iter_mut().chain(slow.iter_mut()) {
+        if !closed_by_server(socket).await {
+            still_open += 1;
+        }
+    }
+    assert_eq!(
+        still_open, 0,
+        "sockets still open after the 2 s header timeout"
+    );
+}
+
+#[tokio::test]
+async fn every_refusal_is_the_apis_json_and_echoes_nothing() {
+    let app = spawn_app().await;
+    app.login().await;
+    let secret = "08908834756";
+    let json_body = |r: &reqwest::Response| {
+        r.headers()
+            .get("content-type")
+            .is_some_and(|v| v == "application/json")
+    };
+    let mut answers = Vec::new();
+    // A path parameter that does not parse (it is an i64).
+    answers.push(
+        app.post(
+            &format!("/api/access-requests/{secret}x/decision"),
+            &json!({}),
+        )
+        .await,
+    );
+    // A method the address does not take.
+    answers.push(
+        app.client
+            .delete(format!("{}/api/health", app.base))
+            .send()
+            .await
+            .unwrap(),
+    );
+    // Serde's message would quote the value.
+    answers.push(
+        app.post(
+            "/api/orders",
+            &json!({ "service": 17, "org_number": secret, "answers": secret }),
+        )
+        .await,
+    );
+    // Not JSON at all, and the wrong content type.
+    answers.push(
+        app.client
+            .post(format!("{}/api/orders", app.base))
+            .header("content-type", "application/json")
+            .body(format!("{{\"service\": \"{secret}"))
+            .send()
+            .await
+            .unwrap(),
+    );
+    answers.push(
+        app.client
+            .post(format!("{}/api/orders", app.base))
+            .header("content-type", "text/plain")
+            .body(secret)
+            .send()
+            .await
+            .unwrap(),
+    );
+    // Over the limit.
+    answers.push(
+        app.client
+            .post(format!("{}/api/orders", app.base))
+            .header("content-type", "application/json")
+            .body(format!("\"{}\"", "a".repeat(3 * 1024 * 1024)))
+            .send()
+            .await
+            .unwrap(),
+    );
+    // A CORS preflight, without a cookie.
+    answers.push(
+        reqwest::Client::new()
+            .request(reqwest::Method::OPTIONS, format!("{}/api/orders", app.base))
+            .header("origin", "https://example.org")
+            .header("access-control-request-method", "POST")
+            .send()
+            .await
+            .unwrap(),
+    );
+    let mut statuses = Vec::new();
+    for answer in answers {
+        let status = answer.status();
+        assert!(json_body(&answer), "{status} is not JSON");
+        let text = answer.text().await.unwrap();
+        assert!(!text.contains(secret), "{status} echoes the input: {text}");
+        let body: common::api::ErrorBody = serde_json::from_str(&text).unwrap();
+        assert!(!body.message.is_empty(), "{status} has no message");
+        statuses.push(status.as_u16());
+    }
+    assert_eq!(statuses, [400, 405, 422, 400, 415, 413, 405]);
 }

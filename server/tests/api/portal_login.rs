@@ -318,9 +318,15 @@ impl Drop for ServerProcess {
 }
 
 pub async fn start_process(db_url: &str) -> ServerProcess {
+    start_process_with(db_url, Command::new(env!("CARGO_BIN_EXE_server"))).await
+}
+
+/// Starts `command` (the server binary, perhaps behind a wrapper, perhaps with more
+/// settings) as a server on `db_url`.
+pub async fn start_process_with(db_url: &str, mut command: Command) -> ServerProcess {
     let port = free_port();
     let process = ServerProcess(
-        Command::new(env!("CARGO_BIN_EXE_server"))
+        command
             .env("BP_LISTEN", format!("127.0.0.1:{port}"))
             .env("DATABASE_URL", db_url)
             .env("BP_DIST", "/nonexistent")
