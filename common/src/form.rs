@@ -302,6 +302,20 @@ pub struct ValidForm {
 }
 
 impl ValidForm {
+    /// The answers as an order keeps them: normalised, every fødselsnummer masked to its
+    /// date of birth ("220690*****"). The number itself is needed only until the signing
+    /// it names is done; the evidence keeps it as a keyed hash.
+    pub fn for_the_record(&self) -> RawForm {
+        let mut form = self.normalised();
+        for (field, value) in &self.values {
+            if let Value::Fodselsnummer(fnr) = value {
+                form.0
+                    .insert((*field).to_owned(), RawValue::One(fnr.to_string()));
+            }
+        }
+        form
+    }
+
     /// The normalised answers (digits without spaces, +47 removed, text trimmed).
     pub fn normalised(&self) -> RawForm {
         RawForm(

@@ -6,7 +6,7 @@
 CREATE TABLE signings (
     -- Random; in the URL the browser comes back to (names nothing about anyone).
     id             TEXT PRIMARY KEY NOT NULL,
-    -- Whose signing (`routes::drafts::owner_key`): only the user who started it may finish it.
+    -- Whose signing (`CurrentUser::owner_key`): only the user who started it may finish it.
     owner_key      TEXT NOT NULL,
     -- The order as `POST /api/orders` takes it (JSON). Emptied once the order is stored.
     order_json     TEXT NOT NULL,

@@ -39,9 +39,22 @@ pub struct CurrentUser {
     pub expires_at_ms: i64,
     /// The login's security level, for the acceptance evidence.
     pub acr: String,
+    /// A person's fødselsnummer as a keyed hash (`Sealer::protect_fnr`): how orders, drafts,
+    /// uploads, signings and access requests know their owner without storing the number.
+    pub person_key: Option<String>,
 }
 
 impl CurrentUser {
+    /// Whose draft, upload, signing or access request: `p:` and the person's keyed hash,
+    /// or `a:` and the account's id.
+    pub fn owner_key(&self) -> String {
+        match (&self.identity, &self.person_key) {
+            (Identity::Account { id }, _) => format!("a:{id}"),
+            (Identity::Person { .. }, Some(key)) => format!("p:{key}"),
+            (Identity::Person { .. }, None) => unreachable!("a person's session has a key"),
+        }
+    }
+
     /// The person behind an eID login; accounts get 403 where only a person may act
     /// (accepting terms needs ID-porten).
     pub fn person(&self) -> Result<(&common::validate::Fodselsnummer, common::api::Eid), ApiError> {
@@ -179,11 +192,16 @@ pub async fn current_user(
 /// The session of `token`, renewed: refused when missing or expired.
 async fn live_session(state: &AppState, token: &str) -> Result<CurrentUser, ApiError> {
     let token_hash = hash_token(token);
-    let row = sessions::find(&state.db, &token_hash)
-        .await?
-        .ok_or(ApiError::Unauthenticated)?;
+    let Some(row) = sessions::find(&state.db, &token_hash).await? else {
+        return Err(match sessions::ended(&state.db, &token_hash).await? {
+            true => ApiError::SessionExpired,
+            false => ApiError::Unauthenticated,
+        });
+    };
     let now = now_ms();
     if row.expires_at_ms <= now {
+        // Its personal data goes now; the time limit is still what the user is told.
+        sessions::end_expired(&state.db, now).await?;
         return Err(ApiError::SessionExpired);
     }
     let renewed = state.policy_for(row.remember).expiry_from(now);
@@ -201,7 +219,14 @@ async fn live_session(state: &AppState, token: &str) -> Result<CurrentUser, ApiE
         acr,
         ..
     } = row;
+    let person_key = match &identity {
+        Identity::Person { fodselsnummer, .. } => {
+            Some(state.sealer.protect_fnr(fodselsnummer.expose()))
+        }
+        Identity::Account { .. } => None,
+    };
     Ok(CurrentUser {
+        person_key,
         token_hash,
         identity,
         name,

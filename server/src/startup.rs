@@ -37,6 +37,13 @@ impl Application {
             key => crate::seal::Sealer::from_hex(key)?,
         };
         let db = crate::db::connect(&config.database_url).await?;
+        let converted = crate::db::orders::protect_old_orderers(&db, &sealer).await?;
+        if converted > 0 {
+            tracing::info!(
+                orders = converted,
+                "orderers' fødselsnummer replaced by keyed hashes"
+            );
+        }
         let listener = TcpListener::bind(config.listen).await?;
         let sender = match &config.smtp_host {
             Some(host) => Sender::smtp(host, config.smtp_port, &config.smtp_from)?,
@@ -44,7 +51,7 @@ impl Application {
         };
         let outbox = Outbox::start(db.clone(), sender);
         let orders = OrderWriter::start(&db, outbox.clone()).await?;
-        spawn_draft_purge(db.clone(), config.draft_retention_days);
+        spawn_purges(db.clone(), config.draft_retention_days);
         if config.demo_accounts && !config.production {
             crate::db::accounts::seed_demo(&db).await?;
         }
@@ -108,13 +115,25 @@ impl Application {
     }
 }
 
-/// Deletes drafts (and uploads no order took) older than the retention, now and every hour.
-fn spawn_draft_purge(db: sqlx::SqlitePool, retention_days: u32) {
+/// Deletes what is kept only for a while, now and every minute: sessions past their end
+/// (with the fødselsnummer they hold), signings older than a day (a refused one keeps the
+/// answers for the way back), drafts and uploads no order took older than the retention.
+fn spawn_purges(db: sqlx::SqlitePool, retention_days: u32) {
     let retention_ms = i64::from(retention_days) * 24 * 3_600_000;
     tokio::spawn(async move {
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
-            every_hour.tick().await;
+            every_minute.tick().await;
+            match crate::db::sessions::end_expired(&db, crate::now_ms()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::debug!(ended = n, "expired sessions deleted"),
+                Err(e) => tracing::warn!(error = %e, "could not delete expired sessions"),
+            }
+            match crate::db::signings::purge(&db, crate::now_ms() - 24 * 3_600_000).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "old signings deleted"),
+                Err(e) => tracing::warn!(error = %e, "could not delete old signings"),
+            }
             match crate::db::drafts::purge(&db, crate::now_ms() - retention_ms).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "old drafts deleted"),

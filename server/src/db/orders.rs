@@ -4,29 +4,54 @@ use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::form::RawForm;
 use sqlx::SqlitePool;
 
+use crate::auth::CurrentUser;
 use crate::db::sessions::Identity;
 
-/// Who ordered, as stored: a person by fødselsnummer (account 0), or a customer-portal
-/// account (no person: fødselsnummer '').
+/// Who ordered, as stored: a person by the keyed hash of the fødselsnummer
+/// (`CurrentUser::person_key`; account 0), or a customer-portal account (person key '').
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Orderer {
-    pub fnr: String,
+    pub person_key: String,
     pub account: i64,
 }
 
 impl Orderer {
-    pub fn of(identity: &Identity) -> Self {
-        match identity {
-            Identity::Person { fodselsnummer, .. } => Orderer {
-                fnr: fodselsnummer.expose().to_owned(),
+    pub fn of(user: &CurrentUser) -> Self {
+        match &user.identity {
+            Identity::Person { .. } => Orderer {
+                person_key: user.person_key.clone().unwrap_or_default(),
                 account: 0,
             },
             Identity::Account { id } => Orderer {
-                fnr: String::new(),
+                person_key: String::new(),
                 account: *id,
             },
         }
     }
+}
+
+/// Replaces the fødselsnummer of orders stored before it was kept as a keyed hash
+/// (migration 0012) with that hash. Runs at start; does nothing once done.
+pub async fn protect_old_orderers(
+    db: &SqlitePool,
+    sealer: &crate::seal::Sealer,
+) -> Result<u64, sqlx::Error> {
+    let clear: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, ordered_by_key FROM orders
+         WHERE ordered_by_key <> '' AND ordered_by_key NOT LIKE 'hmac-sha256:%'",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut tx = db.begin().await?;
+    for (id, fnr) in &clear {
+        sqlx::query("UPDATE orders SET ordered_by_key = ? WHERE id = ?")
+            .bind(sealer.protect_fnr(fnr))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(clear.len() as u64)
 }
 
 /// Whether `orderer` made the order `reference`.
@@ -36,10 +61,10 @@ pub async fn is_orderer(
     orderer: &Orderer,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE reference = ? AND ordered_by_fnr = ? AND ordered_by_account = ?",
+        "SELECT 1 FROM orders WHERE reference = ? AND ordered_by_key = ? AND ordered_by_account = ?",
     )
     .bind(reference)
-    .bind(&orderer.fnr)
+    .bind(&orderer.person_key)
     .bind(orderer.account)
     .fetch_optional(db)
     .await?;
@@ -54,10 +79,10 @@ pub async fn receipt_for(
 ) -> Result<Option<Receipt>, sqlx::Error> {
     let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms
-         FROM orders WHERE reference = ? AND ordered_by_fnr = ? AND ordered_by_account = ?",
+         FROM orders WHERE reference = ? AND ordered_by_key = ? AND ordered_by_account = ?",
     )
     .bind(reference)
-    .bind(&orderer.fnr)
+    .bind(&orderer.person_key)
     .bind(orderer.account)
     .fetch_optional(db)
     .await?;
@@ -104,10 +129,10 @@ pub async fn for_organisation(
 ) -> Result<Vec<common::api::OrderSummary>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, i64, bool)> = sqlx::query_as(
         "SELECT reference, service, ordered_by_name, status, submitted_at_ms,
-                ordered_by_fnr = ? AND ordered_by_account = ?
+                ordered_by_key = ? AND ordered_by_account = ?
          FROM orders WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
     )
-    .bind(&viewer.fnr)
+    .bind(&viewer.person_key)
     .bind(viewer.account)
     .bind(orgnr)
     .fetch_all(db)
@@ -134,9 +159,9 @@ pub async fn has_key(
     idempotency_key: &str,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE ordered_by_fnr = ? AND ordered_by_account = ? AND idempotency_key = ?",
+        "SELECT 1 FROM orders WHERE ordered_by_key = ? AND ordered_by_account = ? AND idempotency_key = ?",
     )
-    .bind(&orderer.fnr)
+    .bind(&orderer.person_key)
     .bind(orderer.account)
     .bind(idempotency_key)
     .fetch_optional(db)

@@ -151,6 +151,44 @@ pub async fn set_organisation(
     Ok(())
 }
 
+/// Deletes every session past its end (with the fødselsnummer, name and ID token it
+/// holds), keeping only its token's hash for a day so the user is told that the time
+/// ran out rather than that she never logged in.
+pub async fn end_expired(db: &SqlitePool, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO ended_sessions (token_hash, ended_at_ms)
+         SELECT token_hash, ?1 FROM sessions WHERE expires_at_ms <= ?1",
+    )
+    .bind(now_ms)
+    .execute(&mut *tx)
+    .await?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE expires_at_ms <= ?")
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM ended_sessions WHERE ended_at_ms < ?")
+        .bind(now_ms - ENDED_KEPT_MS)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// How long an ended session's token hash is remembered.
+const ENDED_KEPT_MS: i64 = 24 * 3_600_000;
+
+/// Whether `token_hash` was a session that ran out (see `end_expired`).
+pub async fn ended(db: &SqlitePool, token_hash: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM ended_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}
+
 pub async fn delete(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
         .bind(token_hash)

@@ -89,12 +89,20 @@ pub async fn finish(
     outcome: SigningOutcome,
     reference: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE signings SET outcome = ?, reference = ? WHERE id = ?")
-        .bind(outcome_name(outcome))
-        .bind(reference)
-        .bind(id)
-        .execute(db)
-        .await?;
+    // Signed: the order is stored (its answers with the signer's number masked), so the
+    // answers with the number in clear go; service and organisation stay for the way back.
+    // A refusal keeps them for the form to come back with (`purge` ends that too).
+    sqlx::query(
+        "UPDATE signings SET outcome = ?1, reference = ?2,
+         order_json = CASE WHEN ?1 = 'signed' THEN json_set(order_json, '$.answers', json('{}'))
+                      ELSE order_json END
+         WHERE id = ?3",
+    )
+    .bind(outcome_name(outcome))
+    .bind(reference)
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -178,4 +186,13 @@ pub async fn packages_for(db: &SqlitePool, orgnr: &str) -> Result<Vec<SignatureI
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(info).collect())
+}
+
+/// Deletes signings started before `before_ms`, with the answers a refused one kept.
+pub async fn purge(db: &SqlitePool, before_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM signings WHERE created_at_ms < ?")
+        .bind(before_ms)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
 }

@@ -21,7 +21,7 @@ pub struct OrderRecord {
     pub legal_entity: String,
     pub org_name: String,
     pub ordered_by_name: String,
-    pub ordered_by_fnr: String,
+    pub ordered_by_key: String,
     /// Who accepted or signed the documents: the orderer, or the signer of a signed service.
     pub acceptor: Acceptor,
     /// A signed service's document package, stored with the order or not at all.
@@ -36,7 +36,7 @@ pub struct OrderRecord {
     pub notifications: Vec<NewNotification>,
     /// The client's key for this order (see `common::api::SubmitOrder`).
     pub idempotency_key: Option<String>,
-    /// Whose draft becomes this order (`routes::drafts::owner_key`): deleted in the same
+    /// Whose draft becomes this order (`CurrentUser::owner_key`): deleted in the same
     /// transaction, so a draft and its order never both exist.
     pub draft_owner: Option<String>,
 }
@@ -192,7 +192,7 @@ async fn insert_one(
     // A clash on the reference or on the idempotency key inserts nothing and returns no
     // row: no savepoint needed to undo it.
     let order_id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_fnr, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
+        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(&order.reference)
@@ -200,7 +200,7 @@ async fn insert_one(
     .bind(&order.orgnr)
     .bind(&order.org_name)
     .bind(&order.ordered_by_name)
-    .bind(&order.ordered_by_fnr)
+    .bind(&order.ordered_by_key)
     .bind(order.ordered_by_account)
     .bind(&order.eid)
     .bind(&order.answers_json)
@@ -212,9 +212,9 @@ async fn insert_one(
     let Some(order_id) = order_id else {
         let existing: Option<String> = match &order.idempotency_key {
             Some(key) => sqlx::query_scalar(
-                "SELECT reference FROM orders WHERE ordered_by_fnr = ? AND ordered_by_account = ? AND idempotency_key = ?",
+                "SELECT reference FROM orders WHERE ordered_by_key = ? AND ordered_by_account = ? AND idempotency_key = ?",
             )
-            .bind(&order.ordered_by_fnr)
+            .bind(&order.ordered_by_key)
             .bind(order.ordered_by_account)
             .bind(key)
             .fetch_optional(&mut *conn)
@@ -292,7 +292,7 @@ mod tests {
             legal_entity: "994598759".into(),
             org_name: "NORSK HELSENETT SF".into(),
             ordered_by_name: "Kari".into(),
-            ordered_by_fnr: "08908834756".into(),
+            ordered_by_key: "hmac-sha256:test".into(),
             acceptor: Acceptor {
                 name: "Kari".into(),
                 fnr_key: "hmac-sha256:00".into(),

@@ -23,7 +23,6 @@ use crate::db::attachments::{self, NewAttachment};
 use crate::error::ApiError;
 use crate::extract::RequestLang;
 use crate::now_ms;
-use crate::routes::drafts::owner_key;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -63,7 +62,7 @@ async fn upload(
         &state.db,
         NewAttachment {
             id: &id,
-            owner_key: &owner_key(&user),
+            owner_key: &user.owner_key(),
             name: reference.name(),
             bytes: &body,
             sha256: &hex(&Sha256::digest(&body)),
@@ -91,7 +90,7 @@ async fn download(
         .into_iter()
         .map(|c| c.organisation.orgnr)
         .collect();
-    let (name, bytes) = attachments::fetch(&state.db, &id, &owner_key(&user), &orgnrs)
+    let (name, bytes) = attachments::fetch(&state.db, &id, &user.owner_key(), &orgnrs)
         .await?
         .ok_or(ApiError::NotFound)?;
     let disposition = format!(

@@ -11,11 +11,9 @@ use common::api::{Draft, is_idempotency_key};
 use common::services;
 use common::validate::OrgNumber;
 use common::{FieldError, Lang, ValidationErrors};
-use sha2::{Digest, Sha256};
 
 use crate::acting;
-use crate::auth::{CurrentUser, hex};
-use crate::db::sessions::Identity;
+use crate::auth::CurrentUser;
 use crate::db::{drafts, orders};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
@@ -29,19 +27,6 @@ pub fn router() -> Router<AppState> {
 /// The most a draft's answers may weigh: far above any form, far below abuse.
 const MAX_ANSWERS_BYTES: usize = 64 * 1024;
 
-/// Whose draft: the person's fødselsnummer only as a hash, or the account's id.
-pub fn owner_key(user: &CurrentUser) -> String {
-    match &user.identity {
-        Identity::Person { fodselsnummer, .. } => {
-            format!(
-                "p:{}",
-                hex(&Sha256::digest(fodselsnummer.expose().as_bytes()))
-            )
-        }
-        Identity::Account { id } => format!("a:{id}"),
-    }
-}
-
 fn service_of(slug: &str) -> Result<&'static services::Service, ApiError> {
     services::by_slug(slug).ok_or(ApiError::NotFound)
 }
@@ -52,7 +37,7 @@ async fn latest(
     Path(service): Path<String>,
 ) -> Result<Json<Draft>, ApiError> {
     let service = service_of(&service)?;
-    drafts::latest(&state.db, &owner_key(&user), service.slug)
+    drafts::latest(&state.db, &user.owner_key(), service.slug)
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)
@@ -72,7 +57,7 @@ async fn save(
     // must not bring the draft back.
     if orders::has_key(
         &state.db,
-        &orders::Orderer::of(&user.identity),
+        &orders::Orderer::of(&user),
         &draft.idempotency_key,
     )
     .await?
@@ -81,7 +66,7 @@ async fn save(
     }
     draft.idempotency_key = drafts::save(
         &state.db,
-        &owner_key(&user),
+        &user.owner_key(),
         service.slug,
         &draft,
         &answers_json,

@@ -132,7 +132,7 @@ async fn beyond_the_form(
     form: &ValidForm,
 ) -> Result<Vec<(&'static str, FieldError)>, ApiError> {
     let mut found = Vec::new();
-    let owner = crate::routes::drafts::owner_key(user);
+    let owner = user.owner_key();
     for (field, attachment) in attachments_of(form) {
         if !attachments::is_open_upload(&state.db, &owner, attachment.id()).await? {
             found.push((field, FieldError::AttachmentMissing));
@@ -265,10 +265,10 @@ pub(crate) async fn place(
         None => body.accepted_documents.clone(),
     };
     let documents = accepted_documents(checked.service, &accepted, &before, lang)?;
-    let answers = checked.form.normalised();
+    let answers = checked.form.for_the_record();
     let answers_json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let submitted_at_ms = now_ms();
-    let orderer = orders::Orderer::of(&user.identity);
+    let orderer = orders::Orderer::of(user);
     let eid = match &user.identity {
         Identity::Person { eid, .. } => eid.as_str(),
         Identity::Account { .. } => ACCOUNT_LOGIN,
@@ -282,10 +282,7 @@ pub(crate) async fn place(
         },
         None => Acceptor {
             name: user.name.clone(),
-            fnr_key: match orderer.fnr.as_str() {
-                "" => String::new(),
-                fnr => state.sealer.protect_fnr(fnr),
-            },
+            fnr_key: orderer.person_key.clone(),
             eid: eid.to_owned(),
             acr: user.acr.clone(),
         },
@@ -333,7 +330,7 @@ pub(crate) async fn place(
             legal_entity: legal_entity.clone(),
             org_name: checked.organisation.name.clone(),
             ordered_by_name: user.name.clone(),
-            ordered_by_fnr: orderer.fnr.clone(),
+            ordered_by_key: orderer.person_key.clone(),
             acceptor: acceptor.clone(),
             package,
             ordered_by_account: orderer.account,
@@ -342,7 +339,7 @@ pub(crate) async fn place(
             documents: documents.clone(),
             submitted_at_ms,
             idempotency_key: body.idempotency_key.clone(),
-            draft_owner: Some(crate::routes::drafts::owner_key(user)),
+            draft_owner: Some(user.owner_key()),
             notifications,
         };
         let outcome = state
@@ -362,13 +359,7 @@ pub(crate) async fn place(
                 .into_iter()
                 .map(|(_, a)| a.id().to_owned())
                 .collect();
-            attachments::bind(
-                &state.db,
-                &crate::routes::drafts::owner_key(user),
-                &ids,
-                &reference,
-            )
-            .await?;
+            attachments::bind(&state.db, &user.owner_key(), &ids, &reference).await?;
             tracing::info!(%reference, service = checked.service.slug, orgnr = %checked.organisation.orgnr, "order stored");
             let signature = signer.map(|s| SignatureInfo {
                 reference: reference.clone(),
@@ -563,7 +554,7 @@ async fn receipt(
     }
     // Receipts are the orderer's; an organisation's orders are listed under
     // `/api/organisations/{orgnr}/orders` for those who act for it.
-    orders::receipt_for(&state.db, &reference, &orders::Orderer::of(&user.identity))
+    orders::receipt_for(&state.db, &reference, &orders::Orderer::of(&user))
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)

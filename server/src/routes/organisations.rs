@@ -82,12 +82,7 @@ async fn org_orders(
 ) -> Result<Json<Vec<OrderSummary>>, ApiError> {
     let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
     Ok(Json(
-        orders::for_organisation(
-            &state.db,
-            orgnr.as_ref(),
-            &orders::Orderer::of(&user.identity),
-        )
-        .await?,
+        orders::for_organisation(&state.db, orgnr.as_ref(), &orders::Orderer::of(&user)).await?,
     ))
 }
 

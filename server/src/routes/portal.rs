@@ -42,7 +42,6 @@ use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
 use crate::outbox::{Channel, NewNotification};
 use crate::registry::{Lookup, authority_holders};
-use crate::routes::drafts::owner_key;
 use crate::routes::organisations::acted_for;
 use crate::state::AppState;
 
@@ -276,7 +275,7 @@ async fn request_access(
         &state.db,
         NewRequest {
             orgnr: orgnr.as_ref(),
-            requester_key: &owner_key(&user),
+            requester_key: &user.owner_key(),
             requester_name: &user.name,
             requester_email: answers.one("epost"),
             purposes_json: &serde_json::to_string(&purposes).map_err(ApiError::internal)?,
@@ -326,7 +325,7 @@ async fn access_requests(
 ) -> Result<Json<AccessRequests>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
     let may_decide = may_decide(&state, &user, &orgnr).await?;
-    let requests = pt::requests(&state.db, orgnr.as_ref(), &owner_key(&user), may_decide).await?;
+    let requests = pt::requests(&state.db, orgnr.as_ref(), &user.owner_key(), may_decide).await?;
     Ok(Json(AccessRequests {
         may_decide,
         requests: requests.into_iter().map(view).collect(),

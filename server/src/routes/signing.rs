@@ -25,7 +25,6 @@ use common::form::Value;
 use common::validate::OrgNumber;
 use common::{FieldError, Lang};
 
-use super::drafts::owner_key;
 use super::orders::{self, Signer};
 use crate::acting;
 use crate::auth::{CurrentUser, new_token};
@@ -62,7 +61,7 @@ async fn start(
         &state.db,
         &NewSigning {
             id: &id,
-            owner_key: &owner_key(&user),
+            owner_key: &user.owner_key(),
             order_json: &order_json,
             signer_key: &state.sealer.protect_fnr(signer.expose()),
         },
@@ -87,7 +86,7 @@ pub(super) async fn complete(
     signer: Result<Signer, SigningOutcome>,
     lang: Lang,
 ) -> Result<SigningOutcome, ApiError> {
-    let owner = owner_key(user);
+    let owner = user.owner_key();
     let Some(row) = signings::claim(&state.db, id, &owner).await? else {
         // Finished already (or not this user's): what it came to, once.
         return match signings::find(&state.db, id, &owner).await? {
@@ -147,7 +146,7 @@ async fn status(
     Extension(user): Extension<CurrentUser>,
     Path(id): Path<String>,
 ) -> Result<Json<SigningState>, ApiError> {
-    let row = signings::find(&state.db, &id, &owner_key(&user))
+    let row = signings::find(&state.db, &id, &user.owner_key())
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(SigningState {
@@ -200,7 +199,7 @@ async fn package(
         && !crate::db::orders::is_orderer(
             &state.db,
             &reference,
-            &crate::db::orders::Orderer::of(&user.identity),
+            &crate::db::orders::Orderer::of(&user),
         )
         .await?
     {

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::helpers::*;
 
-fn draft(key: &str, step: u8) -> serde_json::Value {
+pub(crate) fn draft(key: &str, step: u8) -> serde_json::Value {
     json!({
         "orgnr": "945627913",
         "step": step,
@@ -17,7 +17,11 @@ fn draft(key: &str, step: u8) -> serde_json::Value {
     })
 }
 
-async fn put(c: &reqwest::Client, app: &TestApp, body: &serde_json::Value) -> reqwest::Response {
+pub(crate) async fn put(
+    c: &reqwest::Client,
+    app: &TestApp,
+    body: &serde_json::Value,
+) -> reqwest::Response {
     c.put(format!(
         "{}/api/drafts/digitaleinnbyggertjenester",
         app.base

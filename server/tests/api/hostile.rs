@@ -2,7 +2,7 @@
 //! security code with a known password, locking a user out from another address, memory
 //! exhaustion by password work without a login, idle and slow connections by the
 //! thousand, an open redirect after login, a large body to the public seal check, error
-//! answers that echo the input.
+//! answers that echo the input, the fødselsnummer kept where it need not be.
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
@@ -519,4 +519,113 @@ async fn every_refusal_is_the_apis_json_and_echoes_nothing() {
         statuses.push(status.as_u16());
     }
     assert_eq!(statuses, [400, 405, 422, 400, 415, 413, 405]);
+}
+
+/// Every text column of every table, with the table's name: what a stolen database shows.
+async fn every_text_in(db: &sqlx::SqlitePool) -> Vec<(String, String)> {
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(db)
+            .await
+            .unwrap();
+    let mut texts = Vec::new();
+    for table in tables {
+        // Table names from sqlite_master, not from input.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT * FROM \"{table}\"")))
+            .fetch_all(db)
+            .await
+            .unwrap();
+        for row in rows {
+            use sqlx::Row;
+            for i in 0..row.len() {
+                if let Ok(Some(text)) = row.try_get::<Option<String>, _>(i) {
+                    texts.push((table.clone(), text));
+                }
+            }
+        }
+    }
+    texts
+}
+
+#[tokio::test]
+async fn the_fodselsnummer_is_nowhere_in_the_database_once_its_use_is_over() {
+    use crate::signing::{SIGNER_FNR, SIGNER_NAME, ddfl_order, signed, start_signing};
+    use sha2::Digest;
+    let kari = "08908834756";
+    let app = spawn_app().await;
+    app.login().await;
+    // A draft, an order and a signed DDFL order by Kari, signed by Åse.
+    let draft = crate::drafts::put(&app.client, &app, &crate::drafts::draft("pd-key-123", 3)).await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    app.submitted(&crate::helpers::order(crate::helpers::valid_answers()))
+        .await;
+    let signing = start_signing(&app, &ddfl_order()).await;
+    let outcome = signed(&app, &signing.id, SIGNER_FNR, SIGNER_NAME).await;
+    let reference = outcome.reference.expect("signed");
+    // The receipt still shows whose number the form named, by date of birth.
+    let receipt: common::api::Receipt = app
+        .get(&format!("/api/orders/{reference}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        receipt.answers.0.get("signer_fnr"),
+        Some(&common::form::RawValue::One("220690*****".into()))
+    );
+    // The session ends: past its time, then any request.
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE sessions SET expires_at_ms = 0")
+        .execute(&db)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let me = app.get("/api/me").await;
+        assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
+        let body: common::api::ErrorBody = me.json().await.unwrap();
+        assert_eq!(body.error, common::api::ErrorCode::SessionExpired);
+    }
+
+    let unkeyed = |fnr: &str| server::auth::hex(&sha2::Sha256::digest(fnr.as_bytes()));
+    for (table, text) in every_text_in(&db).await {
+        for fnr in [kari, SIGNER_FNR] {
+            assert!(!text.contains(fnr), "{table} holds {fnr} in clear: {text}");
+            assert!(
+                !text.contains(&unkeyed(fnr)),
+                "{table} holds an unkeyed hash of {fnr}: {text}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn orders_stored_with_the_number_in_clear_get_the_keyed_hash_at_start() {
+    let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let app = crate::helpers::spawn_with(dir.clone(), |_| {}).await;
+    app.login().await;
+    let receipt = app
+        .submitted(&crate::helpers::order(crate::helpers::valid_answers()))
+        .await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let keyed: String = sqlx::query_scalar("SELECT ordered_by_key FROM orders")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    // As an older version stored it.
+    sqlx::query("UPDATE orders SET ordered_by_key = '08908834756'")
+        .execute(&db)
+        .await
+        .unwrap();
+    let again = crate::helpers::spawn_with(dir, |_| {}).await;
+    let converted: String = sqlx::query_scalar("SELECT ordered_by_key FROM orders")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(converted, keyed);
+    // And Kari still finds her receipt.
+    again.login().await;
+    let r = again
+        .get(&format!("/api/orders/{}", receipt.reference))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
 }

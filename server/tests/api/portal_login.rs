@@ -842,7 +842,7 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
     );
     let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
     let stored: (String, i64, String) =
-        sqlx::query_as("SELECT ordered_by_fnr, ordered_by_account, eid FROM orders")
+        sqlx::query_as("SELECT ordered_by_key, ordered_by_account, eid FROM orders")
             .fetch_one(&db)
             .await
             .unwrap();

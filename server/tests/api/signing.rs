@@ -10,12 +10,12 @@ use crate::helpers::{TestApp, get_json, login_as, pdf_text, spawn_app, spawn_wit
 use crate::smtp::TestSmtp;
 
 /// The person with signing authority whom the form names.
-const SIGNER_FNR: &str = "22069015569";
-const SIGNER_NAME: &str = "Åse Ødegård Signatar";
+pub(crate) const SIGNER_FNR: &str = "22069015569";
+pub(crate) const SIGNER_NAME: &str = "Åse Ødegård Signatar";
 /// A GP office where the test user (Kari) is daglig leder.
 const LEGEKONTOR: &str = "945627913";
 
-fn ddfl_order() -> Value {
+pub(crate) fn ddfl_order() -> Value {
     json!({
         "service": "ddfl",
         "orgnr": LEGEKONTOR,
@@ -30,7 +30,7 @@ fn ddfl_order() -> Value {
 }
 
 /// "Signer dokument": the signing started, to be finished by the test identity provider.
-async fn start_signing(app: &TestApp, order: &Value) -> SigningStarted {
+pub(crate) async fn start_signing(app: &TestApp, order: &Value) -> SigningStarted {
     start_signing_as(&app.client, app, order).await
 }
 
@@ -68,7 +68,7 @@ async fn test_sign(
 }
 
 /// Signs `id` as `fnr`; how it went.
-async fn signed(app: &TestApp, id: &str, fnr: &str, name: &str) -> SigningState {
+pub(crate) async fn signed(app: &TestApp, id: &str, fnr: &str, name: &str) -> SigningState {
     sign_as(app, id, fnr, name).await.json().await.unwrap()
 }
 
