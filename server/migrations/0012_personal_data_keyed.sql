@@ -25,3 +25,7 @@ CREATE TABLE ended_sessions (
 
 -- Access requests keep their old keys: the tilgangsstyrer still sees them all; the
 -- requester, who cannot be matched to them without the number, no longer sees her own.
+
+-- The outbox claims a notification before sending it (`outbox::deliver_due`): until this
+-- time no other process sends it; a process that died holding it loses it then.
+ALTER TABLE notifications ADD COLUMN claimed_until_ms INTEGER;

@@ -136,6 +136,11 @@ pub struct Config {
     #[arg(long, env = "BP_MAX_CONNECTIONS", default_value_t = 4096)]
     pub max_connections: usize,
 
+    /// Seconds a server process holds the notifications it claimed for sending; one that
+    /// died holding them loses them to the next after this.
+    #[arg(long, env = "BP_OUTBOX_LEASE_SECS", default_value_t = 60)]
+    pub outbox_lease_secs: u64,
+
     /// Seconds a connection may take to send a request's head, and may stay idle between
     /// requests.
     #[arg(long, env = "BP_HEADER_TIMEOUT_SECS", default_value_t = 10)]

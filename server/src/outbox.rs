@@ -2,6 +2,12 @@
 //! its confirmation commit together, or neither); this worker sends what is due, with
 //! retries and growing back-off, through SMTP when configured or into the development
 //! mailbox otherwise. A notification is marked sent only after the SMTP server took it.
+//!
+//! Delivery is exactly once as far as SMTP allows: a row is claimed (for a lease, so one
+//! process sends it), sent, then marked. A crash between the SMTP server's acceptance and
+//! the mark sends it again after the lease, with the same Message-ID, so the copy is
+//! recognisable. Sends run several at a time and marks are committed in groups, so the
+//! outbox keeps up with bursts of orders.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -82,6 +88,7 @@ impl Sender {
         }
         let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
         let builder = Message::builder()
+            .message_id(Some(n.message_id()))
             .from(from.clone())
             .to(to)
             .subject(&n.subject);
@@ -146,25 +153,52 @@ struct DueNotification {
     recipient: String,
     subject: String,
     body: String,
+    created_at_ms: i64,
     attempts: i64,
     attachment_reference: Option<String>,
 }
 
+impl DueNotification {
+    /// The same for every attempt, so a copy sent again after a crash between the SMTP
+    /// server's "250" and our mark is recognisable as the same message.
+    fn message_id(&self) -> String {
+        format!(
+            "<bp.{}.{}@bestillingsportal.nhn.no>",
+            self.id, self.created_at_ms
+        )
+    }
+}
+
 /// After this many failed attempts a notification is left for a person to look at.
 const MAX_ATTEMPTS: i64 = 8;
+/// Notifications claimed at a time.
+const BATCH: i64 = 256;
+/// Messages on their way to the SMTP server at once (lettre keeps a pool of connections).
+const PARALLEL: usize = 8;
+/// Sent messages marked in one transaction at most: whatever is ready is marked at once.
+const MARK_GROUP: usize = 64;
 
 impl Outbox {
-    /// Starts the worker.
-    pub fn start(db: SqlitePool, sender: Sender) -> Self {
+    /// Starts the worker. A claim holds for `lease`: rows a process claimed and did not
+    /// finish (it died) are sent by the next one after that.
+    pub fn start(db: SqlitePool, sender: Sender, lease: Duration) -> Self {
         let outbox = Outbox::default();
         let wake = outbox.wake.clone();
+        let sender = Arc::new(sender);
         tokio::spawn(async move {
             loop {
-                if let Err(e) = deliver_due(&db, &sender).await {
-                    tracing::warn!(error = %e, "outbox: could not read due notifications");
+                let full = match deliver_due(&db, &sender, lease).await {
+                    Ok(claimed) => claimed == BATCH as usize,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "outbox: could not claim or mark notifications");
+                        false
+                    }
+                };
+                // A full batch means more are waiting: go on at once. Otherwise wait to
+                // be woken by a new row, or a few seconds for retries.
+                if !full {
+                    let _ = tokio::time::timeout(Duration::from_secs(2), wake.notified()).await;
                 }
-                // Woken by a new row, or every few seconds for retries.
-                let _ = tokio::time::timeout(Duration::from_secs(2), wake.notified()).await;
             }
         });
         outbox
@@ -176,46 +210,88 @@ impl Outbox {
     }
 }
 
-async fn deliver_due(db: &SqlitePool, sender: &Sender) -> Result<(), sqlx::Error> {
+/// Claims what is due (one statement, so two processes never claim the same row), sends
+/// it several at a time, and marks each group of finished sends in one transaction as
+/// soon as they are done. How many were claimed.
+async fn deliver_due(
+    db: &SqlitePool,
+    sender: &Arc<Sender>,
+    lease: Duration,
+) -> Result<usize, sqlx::Error> {
+    use futures_util::StreamExt;
+    let now = now_ms();
     let due: Vec<DueNotification> = sqlx::query_as(
-        "SELECT id, channel, recipient, subject, body, attempts, attachment_reference FROM notifications
-         WHERE sent_at_ms IS NULL AND attempts < ? AND next_attempt_ms <= ? ORDER BY id LIMIT 50",
+        "UPDATE notifications SET claimed_until_ms = ?1
+         WHERE id IN (SELECT id FROM notifications
+                      WHERE sent_at_ms IS NULL AND attempts < ?2 AND next_attempt_ms <= ?3
+                        AND (claimed_until_ms IS NULL OR claimed_until_ms <= ?3)
+                      ORDER BY id LIMIT ?4)
+         RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference",
     )
+    .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
     .bind(MAX_ATTEMPTS)
-    .bind(now_ms())
+    .bind(now)
+    .bind(BATCH)
     .fetch_all(db)
     .await?;
-    for n in due {
-        match sender.send(db, &n).await {
+    let claimed = due.len();
+    let mut finished = futures_util::stream::iter(due)
+        .map(|n| async move {
+            let result = sender.send(db, &n).await;
+            (n, result)
+        })
+        .buffer_unordered(PARALLEL)
+        .ready_chunks(MARK_GROUP);
+    while let Some(group) = finished.next().await {
+        mark(db, sender.via(), &group).await?;
+    }
+    Ok(claimed)
+}
+
+/// Records how each send went: sent (a secret's body emptied once SMTP has it; in the
+/// development mailbox the row is where it is read, so it stays), or failed with a
+/// growing back-off. Either way the claim ends.
+async fn mark(
+    db: &SqlitePool,
+    via: &str,
+    group: &[(DueNotification, Result<(), String>)],
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let now = now_ms();
+    for (n, result) in group {
+        match result {
             Ok(()) => {
-                // A secret's body goes once it is out; in the development mailbox the row
-                // is where it is read, so it stays there.
                 sqlx::query(
                     "UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1,
+                         claimed_until_ms = NULL,
                          body = CASE WHEN secret AND ? = 'smtp' THEN '' ELSE body END
                      WHERE id = ?",
                 )
-                    .bind(now_ms())
-                    .bind(sender.via())
-                    .bind(sender.via())
-                    .bind(n.id)
-                    .execute(db)
-                    .await?;
+                .bind(now)
+                .bind(via)
+                .bind(via)
+                .bind(n.id)
+                .execute(&mut *tx)
+                .await?;
             }
             Err(e) => {
                 // 2, 4, 8 … seconds, at most ten minutes.
                 let backoff_ms = (2_000i64 << n.attempts.min(9)).min(600_000);
                 tracing::warn!(id = n.id, attempt = n.attempts + 1, error = %e, "outbox: sending failed; will retry");
-                sqlx::query("UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ? WHERE id = ?")
-                    .bind(now_ms() + backoff_ms)
-                    .bind(&e)
-                    .bind(n.id)
-                    .execute(db)
-                    .await?;
+                sqlx::query(
+                    "UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ?,
+                         claimed_until_ms = NULL
+                     WHERE id = ?",
+                )
+                .bind(now + backoff_ms)
+                .bind(e)
+                .bind(n.id)
+                .execute(&mut *tx)
+                .await?;
             }
         }
     }
-    Ok(())
+    tx.commit().await
 }
 
 /// The development mailbox: the newest notifications, for the page that shows them.

@@ -49,7 +49,11 @@ impl Application {
             Some(host) => Sender::smtp(host, config.smtp_port, &config.smtp_from)?,
             None => Sender::DevMailbox,
         };
-        let outbox = Outbox::start(db.clone(), sender);
+        let outbox = Outbox::start(
+            db.clone(),
+            sender,
+            std::time::Duration::from_secs(config.outbox_lease_secs),
+        );
         let orders = OrderWriter::start(&db, outbox.clone()).await?;
         spawn_purges(db.clone(), config.draft_retention_days);
         if config.demo_accounts && !config.production {

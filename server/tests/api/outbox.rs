@@ -86,3 +86,93 @@ async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
     assert_eq!(sent, None, "not marked sent while the SMTP server is down");
     assert!(attempts >= 1, "tried, to be tried again");
 }
+
+#[tokio::test]
+async fn a_crash_between_send_and_mark_sends_the_same_message_again_once() {
+    use crate::portal_login::start_process_with;
+    let smtp = crate::smtp::HoldingSmtp::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("sqlite://{}/crash.db", dir.path().display());
+    let portal = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command
+            .env("BP_SMTP_HOST", "127.0.0.1")
+            .env("BP_SMTP_PORT", smtp.port.to_string())
+            .env("BP_OUTBOX_LEASE_SECS", "1");
+        command
+    };
+    let first = start_process_with(&db_url, portal()).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let login = client
+        .post(format!("{}/api/auth/test-login", first.1))
+        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(login.status().is_success());
+    for _ in 0..3 {
+        let r = client
+            .post(format!("{}/api/orders", first.1))
+            .json(&order(valid_answers()))
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{}", r.status());
+    }
+    // The SMTP server has the first message and has not said "250": kill the portal there.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !smtp.held.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "no message reached the SMTP server"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    drop(first);
+    let held = smtp.message_ids();
+    assert_eq!(held.len(), 1, "{held:?}");
+
+    let _second = start_process_with(&db_url, portal()).await;
+    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let unsent: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL")
+                .fetch_one(&db)
+                .await
+                .unwrap();
+        if unsent == 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{unsent} notifications never sent"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Past another lease: nothing more comes.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let ids = smtp.message_ids();
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM notifications")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let mut counts = std::collections::BTreeMap::new();
+    for id in &ids {
+        *counts.entry(id.as_str()).or_insert(0) += 1;
+    }
+    assert_eq!(
+        counts.len() as i64,
+        rows,
+        "every notification arrived: {counts:?}"
+    );
+    assert_eq!(counts[held[0].as_str()], 2, "the held one came again, once");
+    assert!(
+        counts.iter().all(|(id, n)| *n == 1 || *id == held[0]),
+        "only the held one came twice: {counts:?}"
+    );
+    eprintln!("{rows} notifications, {} messages received", ids.len());
+}

@@ -125,3 +125,67 @@ pub async fn wait_for_mail(maildir: &Path, pred: impl Fn(&str) -> bool) -> Strin
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// aiosmtpd with a handler that stores the first message it is given and then never says
+/// "250" for it: the moment between the portal's send and its mark, held open until the
+/// portal is killed. Later messages are stored and accepted. `held` exists once it holds.
+pub struct HoldingSmtp {
+    pub maildir: std::path::PathBuf,
+    pub held: std::path::PathBuf,
+    pub port: u16,
+    _server: SmtpServer,
+    _dir: tempfile::TempDir,
+}
+
+impl HoldingSmtp {
+    pub fn start() -> Self {
+        let script = r#"
+import asyncio, mailbox, sys
+from aiosmtpd.controller import Controller
+class Holding:
+    def __init__(self):
+        self.box = mailbox.Maildir(sys.argv[1], create=True)
+        self.holding = False
+    async def handle_DATA(self, server, session, envelope):
+        self.box.add(envelope.content)
+        if not self.holding:
+            self.holding = True
+            open(sys.argv[2], 'w').close()
+            await asyncio.sleep(3600)
+        return '250 OK'
+Controller(Holding(), hostname='127.0.0.1', port=int(sys.argv[3])).start()
+asyncio.get_event_loop().run_until_complete(asyncio.sleep(3600))
+"#;
+        let dir = tempfile::tempdir().unwrap();
+        let maildir = dir.path().join("mail");
+        let held = dir.path().join("held");
+        let port = free_port();
+        let child = Command::new("python3")
+            .args(["-c", script])
+            .arg(&maildir)
+            .arg(&held)
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 with aiosmtpd runs");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "aiosmtpd did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        HoldingSmtp {
+            maildir,
+            held,
+            port,
+            _server: SmtpServer(child),
+            _dir: dir,
+        }
+    }
+
+    /// The Message-ID of every message stored so far, in the order they came.
+    pub fn message_ids(&self) -> Vec<String> {
+        let script = "import mailbox, sys\nfor k in sorted(mailbox.Maildir(sys.argv[1], create=False).keys()):\n    print(mailbox.Maildir(sys.argv[1], create=False)[k]['Message-ID'] + '\\x1e')";
+        python_records(script, &self.maildir)
+    }
+}
