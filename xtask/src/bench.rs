@@ -4,7 +4,11 @@
 //! - first load on a throttled phone in Chromium: bytes transferred and LCP;
 //! - server: requests/s at 16 concurrent clients (wrk) for `GET /api/health` and for
 //!   durable order submits, against raw SQLite's `synchronous=FULL` commit rate measured
-//!   in the same run; the server's peak memory.
+//!   in the same run; the server's peak memory;
+//! - the outbox: how fast the order confirmations of that load drain to an SMTP server
+//!   (aiosmtpd discarding them), against the submit rate;
+//! - a fresh server's peak memory under 32 concurrent password resets and 32 concurrent
+//!   password logins (issue 13: it once grew to 3.5 GB).
 //!
 //! Results are printed and written into README.md between the bench markers.
 
@@ -19,6 +23,10 @@ use crate::tools::{ensure_build_tools, ensure_debian_package, ensure_test_tools}
 use crate::{TaskResult, bundle, check, cmd, root};
 
 const PORT: u16 = 8095;
+/// The SMTP server the bench's confirmations go to.
+const SMTP_PORT: u16 = 8097;
+/// The fresh server of the password measurement.
+const PASSWORD_PORT: u16 = 8096;
 const START: &str = "<!-- bench:start -->";
 const END: &str = "<!-- bench:end -->";
 
@@ -65,10 +73,26 @@ pub fn bench() -> TaskResult {
     let tmp = std::env::temp_dir().join(format!("bp-bench-{}", std::process::id()));
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let raw_rate = raw_commit_rate(&tmp)?;
-    let mut server = start_server(&tmp)?;
+    let mut smtp = start_smtp_sink()?;
+    let mut server = start_server(
+        &tmp,
+        PORT,
+        "bench.db",
+        &[
+            ("BP_SMTP_HOST", "127.0.0.1"),
+            ("BP_SMTP_PORT", &SMTP_PORT.to_string()),
+        ],
+    )?;
     let result = server_figures(&tmp, raw_rate, server.id(), &mut row);
     let _ = server.kill();
     let _ = server.wait();
+    let _ = smtp.kill();
+    let _ = smtp.wait();
+    result?;
+    let mut fresh = start_server(&tmp, PASSWORD_PORT, "password.db", &[])?;
+    let result = password_peak(fresh.id(), &mut row);
+    let _ = fresh.kill();
+    let _ = fresh.wait();
     result?;
     let _ = fs::remove_dir_all(&tmp);
 
@@ -121,6 +145,8 @@ fn server_figures(
         &[&format!("http://127.0.0.1:{PORT}/api/orders")],
         Some(&script),
     )?;
+    let load_ended = Instant::now();
+    let (sent, drain_rate) = outbox_drain(&tmp.join("bench.db"))?;
     row("GET /api/health, 16 clients", format!("{health:.0} req/s"));
     row(
         "raw SQLite commits, WAL + synchronous=FULL, same disk",
@@ -134,18 +160,118 @@ fn server_figures(
             orders / health
         ),
     );
-    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .unwrap_or("?")
-            .to_owned()
-    };
+    row(
+        "outbox: the load's confirmations to SMTP (aiosmtpd), 8 at a time",
+        format!(
+            "{sent} in all, {drain_rate:.0} /s = {:.2} × the submit rate; backlog gone {:.1} s after the load",
+            drain_rate / orders,
+            load_ended.elapsed().as_secs_f64()
+        ),
+    );
     row(
         "server memory after the load: RSS / peak",
-        format!("{} kB / {} kB", field("VmRSS:"), field("VmHWM:")),
+        format!(
+            "{} kB / {} kB",
+            memory(pid, "VmRSS:"),
+            memory(pid, "VmHWM:")
+        ),
+    );
+    Ok(())
+}
+
+/// A field of /proc/PID/status, in kB.
+fn memory(pid: u32, field: &str) -> String {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("?")
+        .to_owned()
+}
+
+/// An SMTP server that takes every message and keeps none (aiosmtpd's Sink).
+fn start_smtp_sink() -> Result<Child, String> {
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            &format!("127.0.0.1:{SMTP_PORT}"),
+        ])
+        .args(["-c", "aiosmtpd.handlers.Sink"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("aiosmtpd: {e}"))?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(("127.0.0.1", SMTP_PORT)).is_err() {
+        if Instant::now() > deadline {
+            return Err("aiosmtpd did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(child)
+}
+
+/// Waits (at most three minutes) until the outbox has sent everything, then reads how many
+/// went by SMTP and at what rate between the first and the last (Python's sqlite3 reads the
+/// bench database; the bench needs no SQLite crate).
+fn outbox_drain(db: &Path) -> Result<(u64, f64), String> {
+    let script = "import sqlite3, sys\n\
+        c = sqlite3.connect(sys.argv[1], timeout=30)\n\
+        print(*c.execute(\"SELECT (SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL AND channel = 'email'), count(*), min(sent_at_ms), max(sent_at_ms) FROM notifications WHERE delivered_via = 'smtp'\").fetchone())";
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let mut command = Command::new("python3");
+        command.args(["-c", script]).arg(db);
+        let out = output(command)?;
+        let numbers: Vec<f64> = out
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        if let [0.0, sent, first, last] = numbers[..] {
+            let seconds = ((last - first) / 1000.0).max(0.001);
+            return Ok((sent as u64, sent / seconds));
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the outbox did not drain in 3 minutes: {out}"));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Peak memory of a fresh server while 32 password resets (made-up tokens) and 32
+/// password logins (unknown users: argon2 runs as for a known one) arrive at once.
+fn password_peak(pid: u32, row: &mut impl FnMut(&str, String)) -> TaskResult {
+    let before = memory(pid, "VmHWM:");
+    let requests: Vec<_> = (0..64)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let (path, body) = if i % 2 == 0 {
+                    (
+                        "/api/auth/reset",
+                        format!(r#"{{"token":"{i:064}","password":"et helt nytt passord"}}"#),
+                    )
+                } else {
+                    (
+                        "/api/auth/password",
+                        format!(r#"{{"username":"ukjent{i}","password":"feil passord","remember":false}}"#),
+                    )
+                };
+                http_on(PASSWORD_PORT, "POST", path, "", &body)
+            })
+        })
+        .collect();
+    for request in requests {
+        request
+            .join()
+            .map_err(|_| "a password request panicked")??;
+    }
+    row(
+        "fresh server's peak RSS under 32 concurrent password resets + 32 password logins (target ≤ 100 MB)",
+        format!("{} kB (idle: {before} kB)", memory(pid, "VmHWM:")),
     );
     Ok(())
 }
@@ -195,21 +321,21 @@ fn raw_commit_rate(tmp: &Path) -> Result<f64, String> {
         .map_err(|_| format!("sqlite_commit_rate said {out}"))
 }
 
-fn start_server(tmp: &Path) -> Result<Child, String> {
+/// The release server on `port` with database `db` in `tmp`, and the `env` given.
+fn start_server(tmp: &Path, port: u16, db: &str, env: &[(&str, &str)]) -> Result<Child, String> {
     let child = Command::new(root().join("target/release/server"))
-        .env("BP_LISTEN", format!("127.0.0.1:{PORT}"))
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/bench.db", tmp.display()),
-        )
+        .env("BP_LISTEN", format!("127.0.0.1:{port}"))
+        .env("DATABASE_URL", format!("sqlite://{}/{db}", tmp.display()))
         .env("BP_DIST", root().join("dist"))
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
-        if http("GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200")) {
+        if http_on(port, "GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
+        {
             return Ok(child);
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -217,9 +343,20 @@ fn start_server(tmp: &Path) -> Result<Child, String> {
     Err("the server did not start".into())
 }
 
-/// A minimal HTTP/1.1 exchange on loopback (the bench needs no HTTP client crate).
+/// A minimal HTTP/1.1 exchange with the bench's server (the bench needs no HTTP client).
 fn http(method: &str, path: &str, headers: &str, body: &str) -> Result<String, String> {
-    let mut s = TcpStream::connect(("127.0.0.1", PORT)).map_err(|e| e.to_string())?;
+    http_on(PORT, method, path, headers, body)
+}
+
+/// The same with the server on `port`.
+fn http_on(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &str,
+    body: &str,
+) -> Result<String, String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{headers}\r\n{body}",
         body.len()

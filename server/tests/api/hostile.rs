@@ -167,10 +167,6 @@ async fn password_work_without_a_login_keeps_the_servers_memory_bounded() {
     while let Some(status) = attack.join_next().await {
         status.unwrap();
     }
-    println!(
-        "DEBUG after resets {} kB",
-        peak_rss_kb(server.0.id()).saturating_sub(before)
-    );
     for i in 0..20 {
         let (c, base) = (c.clone(), server.1.clone());
         attack.spawn(async move {
