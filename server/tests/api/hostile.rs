@@ -465,34 +465,27 @@ async fn every_refusal_is_the_apis_json_and_echoes_nothing() {
         )
         .await,
     );
-    // Not JSON at all, and the wrong content type.
-    answers.push(
+    // Not JSON at all, the wrong content type, over the limit.
+    let raw = |content_type: &'static str, body: String| {
         app.client
             .post(format!("{}/api/orders", app.base))
-            .header("content-type", "application/json")
-            .body(format!("{{\"service\": \"{secret}"))
+            .header("content-type", content_type)
+            .body(body)
             .send()
+    };
+    answers.push(
+        raw("application/json", format!("{{\"service\": \"{secret}"))
             .await
             .unwrap(),
     );
+    answers.push(raw("text/plain", secret.to_owned()).await.unwrap());
     answers.push(
-        app.client
-            .post(format!("{}/api/orders", app.base))
-            .header("content-type", "text/plain")
-            .body(secret)
-            .send()
-            .await
-            .unwrap(),
-    );
-    // Over the limit.
-    answers.push(
-        app.client
-            .post(format!("{}/api/orders", app.base))
-            .header("content-type", "application/json")
-            .body(format!("\"{}\"", "a".repeat(3 * 1024 * 1024)))
-            .send()
-            .await
-            .unwrap(),
+        raw(
+            "application/json",
+            format!("\"{}\"", "a".repeat(3 * 1024 * 1024)),
+        )
+        .await
+        .unwrap(),
     );
     // A CORS preflight, without a cookie.
     answers.push(

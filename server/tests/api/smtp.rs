@@ -40,12 +40,17 @@ pub fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
         .stderr(Stdio::null())
         .spawn()
         .expect("python3 -m aiosmtpd runs");
+    wait_for_port(port);
+    SmtpServer(child)
+}
+
+/// Waits until an SMTP server listens on `port`.
+fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "aiosmtpd did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    SmtpServer(child)
 }
 
 /// The messages delivered so far, decoded by Python's email package (headers RFC 2047,
@@ -169,11 +174,7 @@ asyncio.get_event_loop().run_until_complete(asyncio.sleep(3600))
             .stderr(Stdio::null())
             .spawn()
             .expect("python3 with aiosmtpd runs");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "aiosmtpd did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_for_port(port);
         HoldingSmtp {
             maildir,
             held,
