@@ -15,6 +15,9 @@ const root = path.resolve(__dirname, '..');
 const serverBin = process.env.BP_SERVER_BIN ?? path.join(root, 'target/debug/server');
 // The config is read by every worker too; only the main process's webServer uses this.
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-'));
+// The run's register of test persons handed out (`pages/login.ts`): set once by the main
+// process, inherited by the workers, so no two tests share a person.
+process.env.BP_E2E_PEOPLE ??= fs.mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-people-'));
 // A second portal that logs in through a real OpenID Connect provider set up like ID-porten.
 export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 8093);
 export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 8092);

@@ -98,12 +98,20 @@ impl Service {
         !self.documents.is_empty() && self.signer_field.is_none()
     }
 
-    /// Whether a user with `standing` may order this service for the unit: not where the
-    /// registry rules them out — except a signed service, which anyone may fill in, since
-    /// the signature carries the authority, checked on the signer (seed 001). The one rule
-    /// for step 2, drafts and the server's check alike.
+    /// Whether a user with `standing` may order this service for the unit. Accepting
+    /// terms needs a role the registry confirms: where it does not know the unit's roles,
+    /// a person may order what has no terms, not accept. A signed service anyone may fill
+    /// in, since the signature carries the authority, checked on the signer (seed 001).
+    /// A contact person's account may order, and is asked for ID-porten where terms are.
+    /// The one rule for step 2, drafts and the server's check alike.
     pub fn may_order_with(&self, standing: crate::api::Standing) -> bool {
-        standing != crate::api::Standing::Lacks || self.signer_field.is_some()
+        use crate::api::Standing;
+        match standing {
+            _ if self.signer_field.is_some() => true,
+            Standing::Holds(_) | Standing::Contact => true,
+            Standing::Unknown => !self.orderer_accepts_terms(),
+            Standing::Lacks => false,
+        }
     }
 
     /// The title of a signed service's signing: the heading of the section that asks who

@@ -44,6 +44,9 @@ async function passwordStep(page: Page, username: string, password: string) {
 }
 
 test('password, then a code by e-mail, then the portal with its organisations', async ({ page }) => {
+  // The customer portal's whole walk, two orders and a signing with axe on each page: on
+  // two busy cores it came within seconds of the default minute.
+  test.setTimeout(120_000);
   await page.goto(`${base}/kundeportal/innlogging`);
   await expect(page.getByRole('heading', { level: 1, name: 'Innlogging kundeportal' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Glemt passordet?' })).toBeVisible();

@@ -389,9 +389,9 @@ async fn prior_acceptances(
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<PriorAcceptance>>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
-    // As for ordering: anyone the registry does not rule out for the unit.
+    // Who accepted is shown only to whom the registry confirms acts for the unit.
     match acting::choose(&state, &user, &orgnr).await? {
-        Ok(choice) if choice.standing != Standing::Lacks => {}
+        Ok(choice) if matches!(choice.standing, Standing::Holds(_) | Standing::Contact) => {}
         _ => return Err(ApiError::Forbidden),
     }
     let legal_entity = crate::routes::orders::legal_entity_of(&state, orgnr.as_ref()).await?;

@@ -618,3 +618,77 @@ async fn orders_stored_with_the_number_in_clear_get_the_keyed_hash_at_start() {
         .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they_see_who() {
+    use crate::helpers::{login_as, order, valid_answers};
+    use crate::services::persontjenesten;
+    const TRONDHEIM: &str = "942110464";
+    let app = spawn_app().await;
+    // Per holds no role anywhere; Trondheim's roles are not in the extract.
+    let per = login_as(&app, "15857510027", "Per Uten Rolle").await;
+    let post = |c: &reqwest::Client, body: serde_json::Value| {
+        c.post(format!("{}/api/orders", app.base))
+            .json(&body)
+            .send()
+    };
+    let refused_at_orgnr = |r: reqwest::Response| async move {
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: common::api::ErrorBody = r.json().await.unwrap();
+        assert_eq!(body.fields["orgnr"].error, common::FieldError::NoAuthority);
+    };
+    let mut digihelse = order(valid_answers());
+    digihelse["orgnr"] = json!(TRONDHEIM);
+    refused_at_orgnr(post(&per, digihelse).await.unwrap()).await;
+    // Persontjenesten's terms would hold for the whole municipality.
+    refused_at_orgnr(
+        post(
+            &per,
+            persontjenesten(TRONDHEIM, &["vilkar-persontjenesten"]),
+        )
+        .await
+        .unwrap(),
+    )
+    .await;
+    // What has no terms he may still order.
+    let connection = json!({
+        "service": "tilknytning", "orgnr": TRONDHEIM, "accepted_documents": [],
+        "answers": { "adresse": "Storgata 1", "postnummer": "7010", "poststed": "Trondheim", "etasje": "2", "rom": "Serverrom",
+            "linjeleverandor": "nhn", "kontakt_navn": "Per", "kontakt_mobil": "91234567", "kontakt_epost": "per@trondheim.kommune.no" }
+    });
+    assert_eq!(
+        post(&per, connection).await.unwrap().status(),
+        StatusCode::CREATED
+    );
+
+    // Kari, daglig leder, accepts for Oslo's health agency; who accepted is shown to Ola,
+    // who holds signatur for Oslo, and not to Per.
+    let kari = login_as(&app, "08908834756", "Kari Testperson").await;
+    let r = post(
+        &kari,
+        persontjenesten("974760673", &["vilkar-persontjenesten"]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let ola = login_as(&app, "22069015569", "Ola Annen").await;
+    let acceptances = |c: &reqwest::Client, orgnr: &str| {
+        c.get(format!(
+            "{}/api/organisations/{orgnr}/acceptances",
+            app.base
+        ))
+        .send()
+    };
+    let seen: Vec<common::api::PriorAcceptance> = acceptances(&ola, "958935420")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(seen[0].accepted_by, "Kari Testperson");
+    for orgnr in ["958935420", "974760673", TRONDHEIM] {
+        let r = acceptances(&per, orgnr).await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{orgnr}");
+        assert!(!r.text().await.unwrap().contains("Kari"));
+    }
+}

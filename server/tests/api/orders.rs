@@ -105,8 +105,18 @@ async fn organisation_lookup_finds_nhn_and_refuses_bad_numbers() {
     assert_eq!(nhn.organisation.display(), "NORSK HELSENETT SF (994598759)");
     assert_eq!(
         nhn.standing,
+        Standing::Holds(common::api::Authority::DagligLeder)
+    );
+    let trondheim: OrganisationChoice = app
+        .get("/api/organisations/942110464")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        trondheim.standing,
         Standing::Unknown,
-        "no roles for NHN in the extract: the rule is shown instead"
+        "no roles for Trondheim in the extract: the rule is shown instead"
     );
     let r = app.get("/api/organisations/994598758").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -441,7 +441,7 @@ async fn customer_information_comes_from_the_registry() {
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
 
-fn persontjenesten(orgnr: &str, accepted: &[&str]) -> Value {
+pub(crate) fn persontjenesten(orgnr: &str, accepted: &[&str]) -> Value {
     json!({
         "service": "persontjenesten", "orgnr": orgnr, "accepted_documents": accepted,
         "answers": {
