@@ -28,7 +28,7 @@ test('the daglig leder picks her unit from her own list, is told why she may acc
 
 test('a person without a role that gives authority cannot go on, and is told why', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start({ fnr: '22069015569', name: 'Ola Annen' });
+  await j.start(testPerson('Per Uten Rolle'));
   await expect(page.getByRole('region', { name: 'Dine virksomheter' })).toHaveCount(0);
   await j.orgInput().fill('945627913');
   await expect(page.getByText(LEGEKONTOR)).toBeVisible();

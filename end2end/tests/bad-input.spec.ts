@@ -27,7 +27,7 @@ test('a bad organisation number gets a message at the field; an unknown one says
   await expect(page.getByText('Virksomheten er registrert som konkurs i Enhetsregisteret og kan ikke bestille tjenester.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Gå videre' })).toHaveCount(0);
   await input.fill('994598759');
-  await expect(page.getByText('NORSK HELSENETT SF (994598759)')).toBeVisible();
+  await expect(page.getByRole('status').getByText('NORSK HELSENETT SF (994598759)')).toBeVisible();
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
 });
 

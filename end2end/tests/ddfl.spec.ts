@@ -23,7 +23,8 @@ async function signAs(page: import('@playwright/test').Page, person: Person) {
 test('a GP office orders DDFL with ServiceBus, after fixing what the form names, and the terms are signed', async ({ page }) => {
   const j = new JourneyPage(page);
   await j.start(kari(), '', '/skjema/ddfl');
-  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  // Trondheim's roles are not in the extract: the signer needs no confirmed role.
+  await j.chooseOrg('942110464', 'TRONDHEIM KOMMUNE (942110464)');
   await expect(page.getByText('Bestilling av Digital Dialog Fastlege')).toBeVisible();
 
   const drift = await fillSuppliers(j, '123 456 789', '22 33 44 55');
@@ -122,7 +123,8 @@ test('a GP office orders DDFL with ServiceBus, after fixing what the form names,
 test('Se over svarene lists every answer, and Endre goes back to the field and returns to the summary', async ({ page }) => {
   const j = new JourneyPage(page);
   await j.start(kari(), '', '/skjema/ddfl');
-  await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
+  // Trondheim's roles are not in the extract: the signer needs no confirmed role.
+  await j.chooseOrg('942110464', 'TRONDHEIM KOMMUNE (942110464)');
   const drift = await fillSuppliers(j, '994598759', '22334455');
   await j.group(SIGNING_TITLE).getByLabel('Fødselsnummer').fill(testPerson('Åse Signatar').fnr);
   await toSigning(page);

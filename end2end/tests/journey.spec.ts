@@ -24,7 +24,7 @@ test('a municipal user orders DigiHelse through all five steps and gets a receip
   await expect(page.getByText('Skriv inn et gyldig organisasjons- eller virksomhetsnummer for å søke.')).toBeVisible();
   await expectNoAxeViolations(page, 'step 2');
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
-  await expect(page.getByRole('heading', { name: 'Du aksepterer på vegne av NORSK HELSENETT SF (994598759) (fullført)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Du aksepterer på vegne av NORSK HELSENETT SF (994598759). Du er daglig leder. (fullført)' })).toBeVisible();
 
   await expect(page.getByText('DigiHelse, DigiHelsestasjon og Smittevern (Timebestilling Covid-19)')).toBeVisible();
   await j.fillForm(GOOD);

@@ -15,7 +15,8 @@ test.describe.configure({ mode: 'serial' });
 
 const portal = `http://127.0.0.1:${oidcPortalPort}`;
 const provider = `http://127.0.0.1:${oidcProviderPort}`;
-const KARI = { eid: 'BankID', pid: '08908834756', name: 'Kari Idporten' };
+// Daglig leder in the bundled extract's demo units: she may accept terms there.
+const KARI = { eid: 'BankID', pid: '08908834756', name: 'Kari Testperson' };
 
 async function startLogin(page: import('@playwright/test').Page) {
   await page.goto(portal + SERVICE_PATH);
@@ -35,7 +36,7 @@ test('a user logs in through ID-porten and orders; the fødselsnummer never appe
   expect(params.get('acr_values')).toBe('idporten-loa-substantial');
 
   await new IdPortenPage(page).login(KARI);
-  await expect(page.getByRole('heading', { name: 'Du er innlogget som Kari Idporten (fullført)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Du er innlogget som Kari Testperson (fullført)' })).toBeVisible();
   await expect(page).toHaveURL(portal + SERVICE_PATH);
   await expectNoAxeViolations(page, 'journey after ID-porten login');
 
@@ -122,7 +123,8 @@ test('DDFL is signed through ID-porten by the person the form names, never by so
   await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
   await new IdPortenPage(page).login(KARI);
   const j = new JourneyPage(page);
-  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  // Trondheim's roles are not in the extract: the signer needs no confirmed role.
+  await j.chooseOrg('942110464', 'TRONDHEIM KOMMUNE (942110464)');
   await fillDdfl(j, signer.fnr);
   await toSigning(page);
 

@@ -87,7 +87,7 @@ const CASES: Case[] = [
     terms: true,
     // Accepted once per municipality: each project its own, so step 4 always asks here.
     org: () => test.info().project.name === 'phone'
-      ? ['940101808', 'TROMSØ KOMMUNE (940101808)'] : ['942110464', 'TRONDHEIM KOMMUNE (942110464)'],
+      ? ['971000007', 'DEMO KOMMUNE (DEMODATA) (971000007)'] : ['972418013', 'BODØ KOMMUNE (972418013)'],
     fill: async j => {
       await j.page.getByLabel('Formål og hjemmel').fill('Helsehjelp til pasienter, helsepersonelloven § 45');
       const epj = j.group('Journalsystem');

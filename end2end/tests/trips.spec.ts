@@ -120,7 +120,7 @@ test('on a phone every page of the journey and the portal fits the screen, and e
 
 test('an empty field keeps its error when the user passes through it, and nothing jumps', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(testPerson());
+  await j.start(dagligLeder());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.send();
   const summary = j.errorSummary();
@@ -148,7 +148,7 @@ test('an empty field keeps its error when the user passes through it, and nothin
 
 test('the receipt PDF is in the language chosen in the portal, not the browser\'s', async ({ page }) => {
   const j = new JourneyPage(page);
-  await j.start(testPerson());
+  await j.start(dagligLeder());
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await j.fillForm(GOOD);
   await j.send();

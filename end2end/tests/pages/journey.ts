@@ -41,7 +41,8 @@ export class JourneyPage {
 
   async chooseOrg(orgnr: string, expectedName: string) {
     await this.orgInput().fill(orgnr);
-    await expect(this.page.getByText(expectedName)).toBeVisible();
+    // The lookup's answer, not the same unit in the list of one's own organisations.
+    await expect(this.page.getByRole('status').getByText(expectedName)).toBeVisible();
     await this.page.getByRole('button', { name: 'Gå videre' }).click();
     await expect(this.page.getByRole('heading', { name: /Du aksepterer på vegne av/ })).toBeVisible();
   }

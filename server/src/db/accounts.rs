@@ -90,13 +90,14 @@ pub async fn create(
     Ok(id)
 }
 
-/// The organisations the account is a registered contact person for.
+/// The organisations the account is a registered contact person for, in the order they
+/// were registered: the first is where a login starts.
 pub async fn organisations(
     db: &SqlitePool,
     account_id: i64,
 ) -> Result<Vec<OrgNumber>, sqlx::Error> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT orgnr FROM account_organisations WHERE account_id = ? ORDER BY orgnr",
+        "SELECT orgnr FROM account_organisations WHERE account_id = ? ORDER BY rowid",
     )
     .bind(account_id)
     .fetch_all(db)
@@ -133,7 +134,8 @@ pub async fn seed_demo(db: &SqlitePool) -> Result<(), Box<dyn std::error::Error>
             "Kari Kontaktperson",
             "kari.kontakt@demo-legekontor.no",
             "41234567",
-            &["945627913", "974760673"],
+            // Trondheim: a unit whose roles the bundled extract does not know.
+            &["945627913", "974760673", "942110464"],
         ),
         (
             "ola.bergen",

@@ -626,7 +626,8 @@ async fn an_account_acts_for_its_own_organisations_only() {
         names,
         [
             "DEMO LEGEKONTOR AS (DEMODATA) (945627913)",
-            "OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)"
+            "OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)",
+            "TRONDHEIM KOMMUNE (942110464)"
         ]
     );
     assert!(
@@ -747,7 +748,17 @@ async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to
         .iter()
         .map(|c| c.organisation.orgnr.as_str())
         .collect();
-    assert_eq!(units, ["945627913", "958935420", "964338531", "994598759"]);
+    assert_eq!(
+        units,
+        [
+            "945627913",
+            "958935420",
+            "964338531",
+            "971000007",
+            "972418013",
+            "994598759"
+        ]
+    );
     assert!(
         mine.organisations
             .iter()
