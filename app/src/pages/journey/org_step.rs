@@ -121,20 +121,6 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
     };
     view! {
         <ProblemAlert problem login_href=Signal::derive(move || crate::pages::login_href(&state.path()))/>
-        <Show when=move || !mine.with(Vec::is_empty)>
-            <section aria-labelledby="my-orgs-heading" class="bp-my-orgs">
-                <h2 class="ds-heading" data-size="xs" id="my-orgs-heading">{tr(t::PORTAL_MY_ORGS)}</h2>
-                <ul class="ds-list">
-                    {move || mine.get().into_iter().map(|choice| {
-                        let label = choice.organisation.display();
-                        view! {
-                            <li><button type="button" class="ds-button" data-variant="tertiary"
-                                on:click=move |_| pick(choice.clone())>{label}</button></li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        </Show>
         <form class="bp-form" novalidate on:submit=submit>
             <TextInput spec value=input error=error on_input on_blur/>
             <div role="status" class="bp-org-result">
@@ -155,6 +141,22 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
                 view! { <button type="submit" class="ds-button" data-variant="secondary">{tr(t::ORG_SEARCH)}</button> }.into_any()
             }}
         </form>
+        // One's own units after the lookup: a person with a role in many would push the
+        // number field and "Gå videre" off a phone's first screen.
+        <Show when=move || !mine.with(Vec::is_empty)>
+            <section aria-labelledby="my-orgs-heading" class="bp-my-orgs">
+                <h2 class="ds-heading" data-size="xs" id="my-orgs-heading">{tr(t::PORTAL_MY_ORGS)}</h2>
+                <ul class="ds-list">
+                    {move || mine.get().into_iter().map(|choice| {
+                        let label = choice.organisation.display();
+                        view! {
+                            <li><button type="button" class="ds-button" data-variant="tertiary"
+                                on:click=move |_| pick(choice.clone())>{label}</button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
         // Who may accept, after the action: on a phone "Gå videre" stays on the first screen.
         <p class="ds-paragraph bp-note">{tr(t::ORG_AUTHORITY)}</p>
     }
