@@ -368,7 +368,8 @@ fn http_on(
 }
 
 fn login() -> Result<String, String> {
-    let body = r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Bench Testperson"}"#;
+    // The daglig leder of NHN in the bundled extract: she may accept its terms.
+    let body = r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Kari Testperson"}"#;
     let response = http("POST", "/api/auth/test-login", "", body)?;
     response
         .lines()
