@@ -119,37 +119,46 @@ impl Application {
     }
 }
 
-/// Deletes what is kept only for a while, now and every minute: sessions past their end
-/// (with the fødselsnummer they hold), signings older than a day (a refused one keeps the
-/// answers for the way back), drafts and uploads no order took older than the retention.
+/// Deletes what is kept only for a while: every minute, sessions past their end (with the
+/// fødselsnummer they hold); every hour, signings older than a day (a refused one keeps the
+/// answers for the way back), and drafts and uploads no order took older than the retention.
 fn spawn_purges(db: sqlx::SqlitePool, retention_days: u32) {
     let retention_ms = i64::from(retention_days) * 24 * 3_600_000;
     tokio::spawn(async move {
         let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
+        for minute in 0u64.. {
             every_minute.tick().await;
-            match crate::db::sessions::end_expired(&db, crate::now_ms()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::debug!(ended = n, "expired sessions deleted"),
-                Err(e) => tracing::warn!(error = %e, "could not delete expired sessions"),
+            let now = crate::now_ms();
+            logged(
+                "expired sessions",
+                crate::db::sessions::end_expired(&db, now).await,
+            );
+            if minute % 60 != 0 {
+                continue;
             }
-            match crate::db::signings::purge(&db, crate::now_ms() - 24 * 3_600_000).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "old signings deleted"),
-                Err(e) => tracing::warn!(error = %e, "could not delete old signings"),
-            }
-            match crate::db::drafts::purge(&db, crate::now_ms() - retention_ms).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "old drafts deleted"),
-                Err(e) => tracing::warn!(error = %e, "could not delete old drafts"),
-            }
-            match crate::db::attachments::purge(&db, crate::now_ms() - retention_ms).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "unused attachments deleted"),
-                Err(e) => tracing::warn!(error = %e, "could not delete unused attachments"),
-            }
+            logged(
+                "old signings",
+                crate::db::signings::purge(&db, now - 24 * 3_600_000).await,
+            );
+            logged(
+                "old drafts",
+                crate::db::drafts::purge(&db, now - retention_ms).await,
+            );
+            logged(
+                "unused attachments",
+                crate::db::attachments::purge(&db, now - retention_ms).await,
+            );
         }
     });
+}
+
+/// Logs what a purge deleted, or why it could not.
+fn logged(what: &str, deleted: Result<u64, sqlx::Error>) {
+    match deleted {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "{what} deleted"),
+        Err(e) => tracing::warn!(error = %e, "could not delete {what}"),
+    }
 }
 
 async fn shutdown_signal() {
