@@ -3,11 +3,12 @@
 
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
-    CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, ForgotPassword,
-    HelseIdProgress, LogoutResponse, MailboxEntry, Me, MyOrganisations, NewAccessRequest,
-    OrderSummary, OrgDocuments, OrganisationChoice, PasswordLogin, PriorAcceptance, ReadinessItem,
-    Receipt, ResetPassword, SendCode, ServiceStatus, SessionInfo, SetReadiness, SigningStarted,
-    SigningState, SubmitOrder, TestLoginRequest, Uploaded, VerifyCode,
+    CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, FieldErrorBody,
+    ForgotPassword, HelseIdProgress, LogoutResponse, MailboxEntry, Me, MyOrganisations,
+    NewAccessRequest, OrderSummary, OrgDocuments, OrganisationChoice, PasswordLogin,
+    PriorAcceptance, ReadinessItem, Receipt, ResetPassword, SendCode, ServiceStatus, SessionInfo,
+    SetReadiness, SigningStarted, SigningState, SubmitOrder, TestLoginRequest, Uploaded,
+    VerifyCode,
 };
 use common::session::{SessionClock, SessionPolicy};
 use common::{Lang, ValidationErrors};
@@ -15,6 +16,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 use crate::session::{client_now_ms, clock};
@@ -137,9 +139,9 @@ impl Api {
         }
         let body: Option<ErrorBody> = parse(&response).await.ok();
         Err(match body.map(|b| (b.error, b.fields)) {
-            Some((ErrorCode::Validation, fields)) => ApiClientError::Rejected(ValidationErrors(
-                fields.into_iter().map(|(k, v)| (k, v.error)).collect(),
-            )),
+            Some((ErrorCode::Validation, fields)) => rejected(fields),
+            // A login attempt told to wait names its field: shown there, like a refusal.
+            Some((ErrorCode::TooManyAttempts, fields)) if !fields.is_empty() => rejected(fields),
             Some((ErrorCode::SessionExpired, _)) => {
                 self.clock.set(None);
                 ApiClientError::Expired
@@ -460,4 +462,11 @@ impl Api {
     pub async fn document_text(&self, id: &str) -> Result<DocumentText, ApiClientError> {
         self.get(&format!("/api/documents/{id}")).await
     }
+}
+
+/// The field errors of an error body, as the form shows them.
+fn rejected(fields: BTreeMap<String, FieldErrorBody>) -> ApiClientError {
+    ApiClientError::Rejected(ValidationErrors(
+        fields.into_iter().map(|(k, v)| (k, v.error)).collect(),
+    ))
 }

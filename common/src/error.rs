@@ -83,6 +83,37 @@ pub enum FieldError {
     AttachmentMissing,
     /// The service's terms are signed with eID, not accepted with a checkbox.
     SignatureRequired,
+    /// Too many login attempts in a short time: try again after this many seconds.
+    WaitBeforeTrying { seconds: u32 },
+}
+
+/// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
+fn wait_message(seconds: u32, lang: Lang) -> String {
+    let m = |nb, en| Text::new(nb, en).get(lang);
+    let (template, n) = match seconds {
+        0..=1 => (
+            m(
+                "For mange forsøk på kort tid. Vent 1 sekund og prøv igjen.",
+                "Too many attempts in a short time. Wait 1 second and try again.",
+            ),
+            1,
+        ),
+        2..=119 => (
+            m(
+                "For mange forsøk på kort tid. Vent {0} sekunder og prøv igjen.",
+                "Too many attempts in a short time. Wait {0} seconds and try again.",
+            ),
+            seconds,
+        ),
+        _ => (
+            m(
+                "For mange forsøk på kort tid. Vent {0} minutter og prøv igjen.",
+                "Too many attempts in a short time. Wait {0} minutes and try again.",
+            ),
+            seconds.div_ceil(60),
+        ),
+    };
+    fill(template, &[&n.to_string()])
 }
 
 impl FieldError {
@@ -246,6 +277,7 @@ impl FieldError {
                 "The terms of use must be signed with electronic ID by the person the form names.",
             )
             .into(),
+            FieldError::WaitBeforeTrying { seconds } => wait_message(seconds, lang),
             FieldError::AttachmentMissing => m(
                 "Vedlegget mangler. Last opp filen på nytt.",
                 "The attachment is missing. Upload the file again.",
@@ -301,5 +333,31 @@ impl ValidationErrors {
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::Nb))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wait_is_said_in_seconds_then_in_whole_minutes_rounded_up() {
+        let said = |seconds| FieldError::WaitBeforeTrying { seconds }.message(Lang::Nb);
+        assert_eq!(
+            said(1),
+            "For mange forsøk på kort tid. Vent 1 sekund og prøv igjen."
+        );
+        assert_eq!(
+            said(32),
+            "For mange forsøk på kort tid. Vent 32 sekunder og prøv igjen."
+        );
+        assert_eq!(
+            said(121),
+            "For mange forsøk på kort tid. Vent 3 minutter og prøv igjen."
+        );
+        assert_eq!(
+            FieldError::WaitBeforeTrying { seconds: 900 }.message(Lang::En),
+            "Too many attempts in a short time. Wait 15 minutes and try again."
+        );
     }
 }

@@ -210,3 +210,21 @@ test('Glemt passordet? sends a link that sets a new password once', async ({ pag
   await expect(page.getByText('Du er innlogget som Ola Bergensen')).toBeVisible();
   await expect(page.getByTestId('current-org')).toHaveText('BERGEN KOMMUNE (964338531)');
 });
+
+test('a guesser is told at the field how long to wait, and what was typed stays', async ({ page }) => {
+  await page.goto(`${base}/kundeportal/innlogging`);
+  // The first attempts are free; then each must wait a growing delay after the last.
+  let status = 0;
+  for (let i = 0; i < 12 && status !== 429; i++) {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
+    await passwordStep(page, 'finnes.ikke', `feil passord ${i}`);
+    status = (await answered).status();
+    if (i < 6) expect(status).toBe(422);
+  }
+  expect(status).toBe(429);
+  const wait = /^For mange forsøk på kort tid\. Vent \d+ sekund(er)? og prøv igjen\.$/;
+  await expect(page.locator('#f-password-error')).toHaveText(wait);
+  await expect(page.locator('.ds-error-summary')).toBeFocused();
+  await expect(page.getByLabel('Brukernavn')).toHaveValue('finnes.ikke');
+  await expectNoAxeViolations(page, 'customer-portal login told to wait');
+});

@@ -30,6 +30,13 @@ pub enum ApiError {
     Rejected(StatusCode),
     /// 429: too many failed logins or codes (messages in `lang`).
     TooManyAttempts(Lang),
+    /// 429 with `Retry-After`: a login attempt that came before its delay ran out, said at
+    /// the field it was made in.
+    Wait {
+        field: &'static str,
+        ms: i64,
+        lang: Lang,
+    },
     /// 503: a service we depend on (Enhetsregisteret) did not answer.
     Unavailable(String),
     /// 500: our fault; the cause is logged, never sent.
@@ -67,6 +74,10 @@ impl From<JsonRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            ApiError::Wait { ms, .. } => Some(wait_seconds(*ms)),
+            _ => None,
+        };
         let (status, error, message, fields) = match self {
             ApiError::Validation(errors, lang) => {
                 let fields: BTreeMap<_, _> = errors
@@ -126,6 +137,21 @@ impl IntoResponse for ApiError {
                 common::i18n::t::TOO_MANY_ATTEMPTS.get(lang).into(),
                 BTreeMap::new(),
             ),
+            ApiError::Wait { field, ms, lang } => {
+                let error = common::FieldError::WaitBeforeTrying {
+                    seconds: wait_seconds(ms),
+                };
+                let at_field = FieldErrorBody {
+                    error,
+                    message: error.message(lang),
+                };
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorCode::TooManyAttempts,
+                    error.message(lang),
+                    BTreeMap::from([(field.to_owned(), at_field)]),
+                )
+            }
             ApiError::Unavailable(cause) => {
                 tracing::warn!(%cause, "dependency unavailable");
                 (
@@ -145,7 +171,7 @@ impl IntoResponse for ApiError {
                 )
             }
         };
-        (
+        let mut response = (
             status,
             Json(ErrorBody {
                 error,
@@ -153,8 +179,21 @@ impl IntoResponse for ApiError {
                 fields,
             }),
         )
-            .into_response()
+            .into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
+}
+
+/// A wait in whole seconds, rounded up: never "0 seconds".
+fn wait_seconds(ms: i64) -> u32 {
+    u32::try_from((ms.max(0) + 999) / 1000)
+        .unwrap_or(u32::MAX)
+        .max(1)
 }
 
 /// What a refused request is told, by status.

@@ -1,72 +1,173 @@
 //! Rate limits for customer-portal logins, kept in the database so they hold across
 //! server processes. Every attempt — a password or a security code, right or wrong — is
-//! a row (account, address, time), and within `WINDOW_MS` an attempt is refused when
+//! a row (account, address, time). Within `WINDOW_MS` the limits slow a guesser down
+//! progressively rather than lock anyone out at once:
 //!
-//! - the account has had `PAIR_MAX` attempts from this address (a guesser at one address
-//!   is stopped, whatever codes it had sent),
-//! - the account has had `ACCOUNT_MAX` from all addresses together (a spread-out guesser),
-//! - or the address has made `ADDRESS_MAX`, successes included (a guesser who knows a
-//!   password cannot wash its count by logging in).
+//! - **account and address together**: `PAIR_FREE` attempts without delay (a password and
+//!   a few mistyped codes), then each next attempt waits for a delay that doubles from one
+//!   second up to a minute after the previous one, and after `PAIR_MAX` none until the
+//!   oldest leaves the window (a guesser at one address gets 12 tries in 15 minutes,
+//!   whatever codes it had sent);
+//! - **the address**, successes included (a guesser who knows a password cannot wash its
+//!   count by logging in): the same after `ADDRESS_FREE`, capped at `ADDRESS_MAX`;
+//! - **the account from all addresses** (a spread-out guesser): the same delay after
+//!   `ACCOUNT_FREE`, never a hard cap, and not at an address the user has completed a
+//!   login from in the last 30 days — so strangers elsewhere can slow each other, but
+//!   cannot lock the user out at her usual address.
 //!
-//! A stranger at another address cannot lock a user out with a handful of wrong
-//! passwords: only the account-wide limit spans addresses, and it is set well above one
-//! guesser's share. After a full login (password and code) the user's own rows stop
-//! counting for the account, but still count for the address.
+//! After a full login the user's own rows stop counting for the account (they still
+//! count for the address) and the address becomes trusted for the account.
 //!
-//! Each attempt *reserves* its row in one statement that also checks the three counts
-//! (SQLite runs a statement under the write lock, so two processes cannot both take the
-//! last slot).
+//! Each attempt *reserves* its row in one statement that also computes the wait (SQLite
+//! runs a statement under the write lock, so two processes cannot both take the last
+//! slot).
 
 use sqlx::SqlitePool;
 
+pub const PAIR_FREE: i64 = 6;
 pub const PAIR_MAX: i64 = 12;
-pub const ACCOUNT_MAX: i64 = 36;
+pub const ADDRESS_FREE: i64 = 24;
 pub const ADDRESS_MAX: i64 = 36;
+pub const ACCOUNT_FREE: i64 = 12;
 pub const WINDOW_MS: i64 = 15 * 60 * 1000;
+/// The first delay after the free attempts; it doubles with each further attempt.
+pub const FIRST_DELAY_MS: i64 = 1000;
+pub const MAX_DELAY_MS: i64 = 60 * 1000;
+/// How long a completed login makes its address trusted for the account.
+pub const TRUST_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
-/// Records an attempt on `account_key` from `address`, or `false` if any limit is
-/// reached (and then records nothing).
+/// The delay after the previous attempt once `n` attempts are in the window and `free`
+/// were allowed without one (a pure function, so the progression is tested on its own).
+pub fn delay_ms(n: i64, free: i64) -> i64 {
+    if n < free {
+        return 0;
+    }
+    let doublings = (n - free).min(16);
+    (FIRST_DELAY_MS << doublings).min(MAX_DELAY_MS)
+}
+
+/// The milliseconds an attempt must wait (≤ 0: none), from the counts of the window.
+/// Parameters: ?1 account, ?2 address, ?3 now, ?4 window start, ?5 trust start. The
+/// delay of `delay_ms` is spelt out in SQL so the check and the insert are one statement.
+const WAIT_SQL: &str = "
+WITH pair AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
+              FROM login_failures WHERE account_key = ?1 AND address = ?2 AND at_ms > ?4),
+     addr AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
+              FROM login_failures WHERE address = ?2 AND at_ms > ?4),
+     acct AS (SELECT count(*) AS n, max(at_ms) AS last
+              FROM login_failures WHERE account_key = ?1 AND at_ms > ?4
+              AND NOT EXISTS (SELECT 1 FROM login_trust
+                              WHERE account_key = ?1 AND address = ?2 AND at_ms > ?5)),
+     wait AS (SELECT max(
+         CASE WHEN pair.n >= {PAIR_MAX} THEN pair.first + {WINDOW} - ?3
+              WHEN pair.n >= {PAIR_FREE} THEN pair.last + min({FIRST} << min(pair.n - {PAIR_FREE}, 16), {MAX}) - ?3
+              ELSE 0 END,
+         CASE WHEN addr.n >= {ADDRESS_MAX} THEN addr.first + {WINDOW} - ?3
+              WHEN addr.n >= {ADDRESS_FREE} THEN addr.last + min({FIRST} << min(addr.n - {ADDRESS_FREE}, 16), {MAX}) - ?3
+              ELSE 0 END,
+         CASE WHEN acct.n >= {ACCOUNT_FREE} THEN acct.last + min({FIRST} << min(acct.n - {ACCOUNT_FREE}, 16), {MAX}) - ?3
+              ELSE 0 END) AS ms
+         FROM pair, addr, acct)";
+
+fn wait_sql(tail: &str) -> String {
+    let mut sql = WAIT_SQL.to_owned();
+    for (name, value) in [
+        ("{PAIR_MAX}", PAIR_MAX),
+        ("{PAIR_FREE}", PAIR_FREE),
+        ("{ADDRESS_MAX}", ADDRESS_MAX),
+        ("{ADDRESS_FREE}", ADDRESS_FREE),
+        ("{ACCOUNT_FREE}", ACCOUNT_FREE),
+        ("{WINDOW}", WINDOW_MS),
+        ("{FIRST}", FIRST_DELAY_MS),
+        ("{MAX}", MAX_DELAY_MS),
+    ] {
+        sql = sql.replace(name, &value.to_string());
+    }
+    sql + tail
+}
+
+/// Why an attempt was refused: wait this long, then try again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wait {
+    pub ms: i64,
+}
+
+/// Records an attempt on `account_key` from `address`, or says how long to wait first
+/// (and then records nothing).
 pub async fn reserve(
     db: &SqlitePool,
     account_key: &str,
     address: &str,
     now_ms: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Result<(), Wait>, sqlx::Error> {
+    static INSERT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        wait_sql(
+            " INSERT INTO login_failures (account_key, address, at_ms)
+              SELECT ?1, ?2, ?3 FROM wait WHERE wait.ms <= 0 RETURNING id",
+        )
+    });
+    static WAIT: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| wait_sql(" SELECT ms FROM wait"));
     let since = now_ms - WINDOW_MS;
-    let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO login_failures (account_key, address, at_ms)
-         SELECT ?1, ?2, ?3
-         WHERE (SELECT count(*) FROM login_failures WHERE account_key = ?1 AND address = ?2 AND at_ms > ?4) < ?5
-           AND (SELECT count(*) FROM login_failures WHERE account_key = ?1 AND at_ms > ?4) < ?6
-           AND (SELECT count(*) FROM login_failures WHERE address = ?2 AND at_ms > ?4) < ?7
-         RETURNING id",
-    )
-    .bind(account_key)
-    .bind(address)
-    .bind(now_ms)
-    .bind(since)
-    .bind(PAIR_MAX)
-    .bind(ACCOUNT_MAX)
-    .bind(ADDRESS_MAX)
-    .fetch_optional(db)
-    .await?;
-    // Old rows go on the way; the index keeps this cheap.
+    let trusted_since = now_ms - TRUST_MS;
+    let inserted: Option<i64> = sqlx::query_scalar(INSERT.as_str())
+        .bind(account_key)
+        .bind(address)
+        .bind(now_ms)
+        .bind(since)
+        .bind(trusted_since)
+        .fetch_optional(db)
+        .await?;
+    // Old rows go on the way; the indexes keep this cheap.
     sqlx::query("DELETE FROM login_failures WHERE at_ms <= ?")
         .bind(since)
         .execute(db)
         .await?;
-    Ok(inserted.is_some())
+    if inserted.is_some() {
+        return Ok(Ok(()));
+    }
+    let ms: i64 = sqlx::query_scalar(WAIT.as_str())
+        .bind(account_key)
+        .bind(address)
+        .bind(now_ms)
+        .bind(since)
+        .bind(trusted_since)
+        .fetch_one(db)
+        .await?;
+    // Another attempt may have freed nothing between the two statements, but time moved
+    // on: at least a second, so the answer never says "wait 0 seconds".
+    Ok(Err(Wait { ms: ms.max(1000) }))
 }
 
 /// After a full login from `address`: the user's attempts from there no longer count
-/// against the account (they still count for the address).
-pub async fn forgive(db: &SqlitePool, account_key: &str, address: &str) -> Result<(), sqlx::Error> {
+/// against the account (they still count for the address), and the address is trusted
+/// for the account for `TRUST_MS`.
+pub async fn forgive(
+    db: &SqlitePool,
+    account_key: &str,
+    address: &str,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE login_failures SET account_key = '' WHERE account_key = ? AND address = ?")
         .bind(account_key)
         .bind(address)
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    sqlx::query(
+        "INSERT INTO login_trust (account_key, address, at_ms) VALUES (?, ?, ?)
+         ON CONFLICT (account_key, address) DO UPDATE SET at_ms = excluded.at_ms",
+    )
+    .bind(account_key)
+    .bind(address)
+    .bind(now_ms)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM login_trust WHERE at_ms <= ?")
+        .bind(now_ms - TRUST_MS)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 /// After a password reset: the account starts afresh (the addresses keep their counts).
@@ -76,4 +177,98 @@ pub async fn clear_account(db: &SqlitePool, account_key: &str) -> Result<(), sql
         .execute(db)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn pool() -> (tempfile::TempDir, SqlitePool) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/l.db", dir.path().display());
+        let pool = crate::db::connect(&url).await.unwrap();
+        (dir, pool)
+    }
+
+    #[test]
+    fn the_delay_doubles_from_a_second_to_a_minute_after_the_free_attempts() {
+        let delays: Vec<i64> = (0..14).map(|n| delay_ms(n, PAIR_FREE)).collect();
+        assert_eq!(
+            delays,
+            [
+                0, 0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000
+            ]
+        );
+        assert_eq!(delay_ms(10_000, ACCOUNT_FREE), MAX_DELAY_MS);
+    }
+
+    /// The statement's waits are `delay_ms`'s, attempt by attempt, until the hard cap.
+    #[tokio::test]
+    async fn one_guesser_waits_longer_after_each_attempt_then_for_the_window() {
+        let (_dir, db) = pool().await;
+        let mut now = 1_000_000_000;
+        for n in 0..PAIR_MAX {
+            let wait = delay_ms(n, PAIR_FREE);
+            if wait > 0 {
+                // Right after the previous attempt: told the rest of the delay.
+                let early = reserve(&db, "kari", "10.0.0.1", now + 1).await.unwrap();
+                assert_eq!(
+                    early,
+                    Err(Wait {
+                        ms: (wait - 1).max(1000)
+                    }),
+                    "attempt {n}"
+                );
+                now += wait;
+            }
+            assert_eq!(
+                reserve(&db, "kari", "10.0.0.1", now).await.unwrap(),
+                Ok(()),
+                "attempt {n}"
+            );
+        }
+        // The cap: no attempt until the first leaves the window, whatever the delay says.
+        let first = 1_000_000_000;
+        let later = now + MAX_DELAY_MS;
+        let refused = reserve(&db, "kari", "10.0.0.1", later).await.unwrap();
+        assert_eq!(
+            refused,
+            Err(Wait {
+                ms: first + WINDOW_MS - later
+            })
+        );
+        assert_eq!(
+            reserve(&db, "kari", "10.0.0.1", first + WINDOW_MS + 1)
+                .await
+                .unwrap(),
+            Ok(()),
+            "the oldest has left the window"
+        );
+    }
+
+    /// Strangers at many addresses slow the account down everywhere but where its user
+    /// last logged in.
+    #[tokio::test]
+    async fn strangers_spread_over_addresses_cannot_slow_the_user_at_her_trusted_address() {
+        let (_dir, db) = pool().await;
+        let now = 2_000_000_000;
+        forgive(&db, "kari", "10.0.0.1", now - 1000).await.unwrap();
+        for i in 0..ACCOUNT_FREE {
+            let stranger = format!("192.0.2.{i}");
+            assert_eq!(
+                reserve(&db, "kari", &stranger, now + i).await.unwrap(),
+                Ok(())
+            );
+        }
+        let refused = reserve(&db, "kari", "192.0.2.200", now + 20).await.unwrap();
+        assert_eq!(
+            refused,
+            Err(Wait { ms: 1000 }),
+            "a new address waits a second, not 15 minutes"
+        );
+        assert_eq!(
+            reserve(&db, "kari", "10.0.0.1", now + 20).await.unwrap(),
+            Ok(())
+        );
+    }
 }

@@ -73,9 +73,16 @@ async fn check_password(
         return Err(ApiError::Validation(errors, lang));
     }
     let account_key = normalise_username(&body.username);
-    if !login_failures::reserve(&state.db, &account_key, &address, now_ms()).await? {
-        tracing::warn!("customer-portal login refused: too many failures");
-        return Err(ApiError::TooManyAttempts(lang));
+    if let Err(wait) = login_failures::reserve(&state.db, &account_key, &address, now_ms()).await? {
+        tracing::warn!(
+            wait_ms = wait.ms,
+            "customer-portal login refused: too many attempts"
+        );
+        return Err(ApiError::Wait {
+            field: "password",
+            ms: wait.ms,
+            lang,
+        });
     }
     let account = accounts::by_username(&state.db, &account_key).await?;
     // Verified even without an account (against a dummy hash), so both take as long.
@@ -242,9 +249,18 @@ async fn verify_code(
         .ok_or(ApiError::Unauthenticated)?;
     // A guess at the code is a login attempt like a password: it counts for the account
     // and the address, across new logins and new codes.
-    if !login_failures::reserve(&state.db, &account.username, &address, now_ms()).await? {
-        tracing::warn!("customer-portal code refused: too many attempts");
-        return Err(ApiError::TooManyAttempts(lang));
+    if let Err(wait) =
+        login_failures::reserve(&state.db, &account.username, &address, now_ms()).await?
+    {
+        tracing::warn!(
+            wait_ms = wait.ms,
+            "customer-portal code refused: too many attempts"
+        );
+        return Err(ApiError::Wait {
+            field: "code",
+            ms: wait.ms,
+            lang,
+        });
     }
     let (stored_hash, expires_ms, attempts_left) =
         match pending_logins::count_guess(&state.db, &token_hash).await? {
@@ -274,7 +290,7 @@ async fn verify_code(
     let found = pending_logins::take(&state.db, &token_hash)
         .await?
         .ok_or(ApiError::Unauthenticated)?;
-    login_failures::forgive(&state.db, &account.username, &address).await?;
+    login_failures::forgive(&state.db, &account.username, &address, now_ms()).await?;
     let first_org = accounts::organisations(&state.db, account.id)
         .await?
         .into_iter()

@@ -15,8 +15,8 @@ use server::db::pending_logins::MAX_CODES;
 
 use crate::helpers::spawn_app;
 use crate::portal_login::{
-    client, code_spacing_passed, latest_code, password, send_code, start_process,
-    start_process_with, verify, wrong,
+    client, code_spacing_passed, delays_passed, latest_code, password, portal_login, send_code,
+    start_process, start_process_with, verify, wrong,
 };
 
 /// A client whose requests come from `address` (any of 127.0.0.0/8 reaches the server).
@@ -36,6 +36,8 @@ async fn a_known_password_buys_a_handful_of_code_guesses_not_thousands() {
     // The attacker knows the password and starts login after login, asking for new codes.
     'attack: for _ in 0..100 {
         let c = client();
+        // A patient attacker waits out every delay: only the caps stop it.
+        delays_passed(&db).await;
         if password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
             .await
             .status()
@@ -50,6 +52,7 @@ async fn a_known_password_buys_a_handful_of_code_guesses_not_thousands() {
             }
             let code = latest_code(&app.db_url).await;
             for _ in 0..10 {
+                delays_passed(&db).await;
                 match verify(&c, &app.base, &wrong(&code)).await.status() {
                     StatusCode::UNPROCESSABLE_ENTITY => wrong_guesses += 1,
                     StatusCode::TOO_MANY_REQUESTS => break,
@@ -104,26 +107,56 @@ async fn a_new_code_brings_no_new_guesses() {
         .await
         .unwrap();
     assert_eq!(body["fields"]["code"]["attempts_left"], 0);
-    assert_eq!(
-        verify(&c, &app.base, &code).await.status(),
-        StatusCode::TOO_MANY_REQUESTS
+    delays_passed(&db).await;
+    let r = verify(&c, &app.base, &code).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("For mange mislykkede forsøk"),
+        "the login's budget is spent, not a delay: {body}"
     );
 }
 
 #[tokio::test]
-async fn a_stranger_at_another_address_cannot_lock_the_user_out() {
+async fn strangers_at_other_addresses_cannot_lock_the_user_out() {
     let app = spawn_app().await;
-    let stranger = client_from(Ipv4Addr::new(127, 0, 0, 2));
-    for _ in 0..PAIR_MAX {
-        password(&stranger, &app.base, "kari.kontakt", "feil passord", false).await;
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    // Kari logs in at her office once: its address is hers for a month.
+    portal_login(&app, "kari.kontakt").await;
+    // Twenty strangers, each patient enough to wait out every delay, guess until stopped.
+    let mut refused_at = Vec::new();
+    for host in 2..22 {
+        let stranger = client_from(Ipv4Addr::new(127, 0, 0, host));
+        let mut tries = 0;
+        loop {
+            delays_passed(&db).await;
+            let status = password(&stranger, &app.base, "kari.kontakt", "feil passord", false)
+                .await
+                .status();
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                break;
+            }
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+            tries += 1;
+        }
+        refused_at.push(tries);
     }
+    assert!(
+        refused_at.iter().all(|&n| n == PAIR_MAX),
+        "each stranger is stopped at the cap: {refused_at:?}"
+    );
+    // One more stranger tries just now.
+    let last = client_from(Ipv4Addr::new(127, 0, 0, 22));
     assert_eq!(
-        password(&stranger, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+        password(&last, &app.base, "kari.kontakt", "feil passord", false)
             .await
             .status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "the guesser is stopped"
+        StatusCode::UNPROCESSABLE_ENTITY
     );
+    // At once, with no time to wait: at her own address Kari is not slowed at all…
     let kari = client_from(Ipv4Addr::new(127, 0, 0, 1));
     assert_eq!(
         password(&kari, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
@@ -132,9 +165,26 @@ async fn a_stranger_at_another_address_cannot_lock_the_user_out() {
         StatusCode::OK,
         "the user, at her own address, is not"
     );
+    // …and at a new address (her phone) she waits seconds, not a quarter of an hour.
+    let phone = client_from(Ipv4Addr::new(127, 0, 0, 99));
+    let r = password(&phone, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait} s");
+    delays_passed(&db).await;
+    assert_eq!(
+        password(&phone, &app.base, "kari.kontakt", DEMO_PASSWORD, false)
+            .await
+            .status(),
+        StatusCode::OK,
+        "once the delay has run out"
+    );
 }
 
-/// The peak resident memory of process `pid`, in kB.
 fn peak_rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .unwrap()

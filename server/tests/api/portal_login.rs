@@ -12,7 +12,7 @@ use common::api::{
 use reqwest::StatusCode;
 use serde_json::json;
 use server::db::accounts::DEMO_PASSWORD;
-use server::db::login_failures::{ADDRESS_MAX, PAIR_MAX};
+use server::db::login_failures::{ADDRESS_MAX, MAX_DELAY_MS, PAIR_MAX};
 
 use crate::helpers::*;
 use crate::smtp::{TestSmtp, free_port, wait_for_mail};
@@ -77,6 +77,17 @@ fn six_digits(text: &str) -> String {
 pub(crate) async fn code_spacing_passed(db: &sqlx::SqlitePool) {
     sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - ?")
         .bind(server::db::pending_logins::CODE_SPACING_MS)
+        .execute(db)
+        .await
+        .unwrap();
+}
+
+/// As if a minute had passed since the latest attempts: any delay has run out. Older
+/// attempts stay where they are, so they still count toward the caps of the window.
+pub(crate) async fn delays_passed(db: &sqlx::SqlitePool) {
+    sqlx::query("UPDATE login_failures SET at_ms = at_ms - ?1 WHERE at_ms > ?2")
+        .bind(MAX_DELAY_MS)
+        .bind(server::now_ms() - MAX_DELAY_MS)
         .execute(db)
         .await
         .unwrap();
@@ -188,6 +199,7 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
         (status, body.fields["code"].error),
         (StatusCode::UNPROCESSABLE_ENTITY, FieldError::NotDigits)
     );
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
     for left in (0..5).rev() {
         let (status, body) = error_of(verify(&c, &app.base, &wrong(&code)).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -202,6 +214,14 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
             format!("Feil kode. Du har {left} forsøk igjen.")
         );
     }
+    // Six attempts (the password and five codes) are free; the seventh must wait a second.
+    let (status, body) = error_of(verify(&c, &app.base, &code).await).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        body.fields["code"].message,
+        "For mange forsøk på kort tid. Vent 1 sekund og prøv igjen."
+    );
+    delays_passed(&db).await;
     let (status, body) = error_of(verify(&c, &app.base, &code).await).await;
     assert_eq!(
         status,
@@ -213,10 +233,11 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
 
     // A new login, a code that has run out (its expiry moved 5 minutes back).
     let c = client();
+    delays_passed(&db).await;
     password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
     send_code(&c, &app.base).await;
     let code = latest_code(&app.db_url).await;
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    delays_passed(&db).await;
     sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - 300000")
         .execute(&db)
         .await
@@ -252,6 +273,7 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
         StatusCode::TOO_MANY_REQUESTS
     );
     let code = latest_code(&app.db_url).await;
+    delays_passed(&db).await;
     assert_eq!(verify(&c, &app.base, &code).await.status(), StatusCode::OK);
 }
 
@@ -267,7 +289,9 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
     let (status, unknown) =
         error_of(password(&c, &app.base, "finnes.ikke", "hva som helst", false).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
     for _ in 0..PAIR_MAX - 1 {
+        delays_passed(&db).await;
         let (status, body) =
             error_of(password(&c, &app.base, "kari.kontakt", "feil passord", false).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -280,12 +304,37 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
             "Feil brukernavn eller passord."
         );
     }
-    // The last failure fills the window; the next attempt is refused, right password or not.
+    // The last failure fills the window; the next attempt is refused, right password or
+    // not, until the oldest leaves the window — said at the field, in minutes.
+    delays_passed(&db).await;
     password(&c, &app.base, "kari.kontakt", "feil passord", false).await;
-    let (status, body) =
-        error_of(password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await).await;
+    delays_passed(&db).await;
+    let r = password(&c, &app.base, "kari.kontakt", DEMO_PASSWORD, false).await;
+    let retry_after: u32 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (status, body) = error_of(r).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(body.error, ErrorCode::TooManyAttempts);
+    assert!(
+        retry_after > 120,
+        "the cap holds for minutes: {retry_after} s"
+    );
+    assert_eq!(
+        body.fields["password"].error,
+        FieldError::WaitBeforeTrying {
+            seconds: retry_after
+        }
+    );
+    assert!(
+        body.fields["password"]
+            .message
+            .ends_with("minutter og prøv igjen."),
+        "{}",
+        body.fields["password"].message
+    );
     // Another account from the same address is not locked by Kari's failures.
     assert_eq!(
         password(&c, &app.base, "ola.bergen", DEMO_PASSWORD, false)
@@ -294,7 +343,6 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
         StatusCode::OK
     );
     // Once the window has passed (failures moved 15 minutes back), Kari may try again.
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
     sqlx::query("UPDATE login_failures SET at_ms = at_ms - 900000")
         .execute(&db)
         .await
@@ -357,9 +405,11 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
     let a = start_process(&db_url).await;
     let b = start_process(&db_url).await;
     let c = client();
+    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
 
     // Passwords: failures spread over both processes lock the account on both.
     for i in 0..PAIR_MAX {
+        delays_passed(&db).await;
         let base = if i % 2 == 0 { &a.1 } else { &b.1 };
         assert_eq!(
             password(&c, base, "kari.kontakt", "feil passord", false)
@@ -368,6 +418,7 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
+    delays_passed(&db).await;
     for base in [&a.1, &b.1] {
         assert_eq!(
             password(&c, base, "kari.kontakt", DEMO_PASSWORD, false)
@@ -380,6 +431,7 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
 
     // Addresses: failures over many usernames lock the address, on both processes.
     for i in 0..ADDRESS_MAX {
+        delays_passed(&db).await;
         let base = if i % 2 == 0 { &a.1 } else { &b.1 };
         let status = password(&c, base, &format!("bruker{i}"), "feil passord", false)
             .await
@@ -390,6 +442,7 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
             StatusCode::UNPROCESSABLE_ENTITY | StatusCode::TOO_MANY_REQUESTS
         ));
     }
+    delays_passed(&db).await;
     for base in [&a.1, &b.1] {
         assert_eq!(
             password(&c, base, "ola.bergen", DEMO_PASSWORD, false)
@@ -401,7 +454,6 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
     }
 
     // Codes: a login started on one process, guessed at on both: the sixth guess is refused.
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
     sqlx::query("DELETE FROM login_failures")
         .execute(&db)
         .await
@@ -422,14 +474,12 @@ async fn the_limits_hold_across_two_server_processes_on_one_database() {
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
-    assert_eq!(
-        verify(&c, &a.1, &code).await.status(),
-        StatusCode::TOO_MANY_REQUESTS
-    );
-    assert_eq!(
-        verify(&c, &b.1, &code).await.status(),
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    for base in [&a.1, &b.1] {
+        delays_passed(&db).await;
+        let (status, body) = error_of(verify(&c, base, &code).await).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{base}");
+        assert!(body.fields.is_empty(), "the code's own budget, not a delay");
+    }
 }
 
 #[tokio::test]
