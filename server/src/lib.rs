@@ -16,6 +16,7 @@ pub mod registry;
 pub mod routes;
 pub mod seal;
 pub mod serve;
+pub mod smtp_relay;
 pub mod startup;
 pub mod state;
 

@@ -12,14 +12,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::AsyncSmtpTransport;
-use lettre::{AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
 use tokio::sync::Notify;
 
 use crate::now_ms;
+use crate::smtp_relay::SmtpRelay;
 
 /// A notification to write with a business change.
 #[derive(Clone, Debug)]
@@ -53,10 +53,7 @@ impl Channel {
 /// Where notifications go.
 pub enum Sender {
     /// A real SMTP server (e-mail; SMS would go through an SMS gateway's e-mail or API).
-    Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
-    },
+    Smtp { relay: SmtpRelay, from: Mailbox },
     /// Nowhere but the development mailbox page: the rows are marked delivered there.
     DevMailbox,
 }
@@ -64,11 +61,11 @@ pub enum Sender {
 impl Sender {
     /// Plain SMTP to `host:port` (a local relay or the test server).
     pub fn smtp(host: &str, port: u16, from: &str) -> Result<Self, String> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-            .port(port)
-            .build();
         let from = from.parse().map_err(|e| format!("BP_SMTP_FROM: {e}"))?;
-        Ok(Sender::Smtp { transport, from })
+        Ok(Sender::Smtp {
+            relay: SmtpRelay::new(host, port),
+            from,
+        })
     }
 
     fn via(&self) -> &'static str {
@@ -79,7 +76,7 @@ impl Sender {
     }
 
     async fn send(&self, db: &SqlitePool, n: &DueNotification) -> Result<(), String> {
-        let Sender::Smtp { transport, from } = self else {
+        let Sender::Smtp { relay, from } = self else {
             return Ok(());
         };
         if n.channel != "email" {
@@ -110,11 +107,7 @@ impl Sender {
             }
         }
         .map_err(|e| e.to_string())?;
-        transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        relay.send(&message).await
     }
 }
 
@@ -175,7 +168,7 @@ const MAX_ATTEMPTS: i64 = 8;
 const BATCH: i64 = 256;
 /// Messages on their way to the SMTP server at once (lettre keeps a pool of connections).
 const PARALLEL: usize = 8;
-/// Sent messages marked in one transaction at most: whatever is ready is marked at once.
+/// Sent messages marked in one transaction at most: whatever has finished is marked at once.
 const MARK_GROUP: usize = 64;
 
 impl Outbox {
@@ -235,17 +228,31 @@ async fn deliver_due(
     .fetch_all(db)
     .await?;
     let claimed = due.len();
-    let mut finished = futures_util::stream::iter(due)
+    // Sending and marking run side by side: while one group's mark commits, the sends go
+    // on, and the next mark takes everything that finished meanwhile (a group commit).
+    let (finished, mut to_mark) = tokio::sync::mpsc::unbounded_channel();
+    let sending = futures_util::stream::iter(due)
         .map(|n| async move {
             let result = sender.send(db, &n).await;
             (n, result)
         })
         .buffer_unordered(PARALLEL)
-        .ready_chunks(MARK_GROUP);
-    while let Some(group) = finished.next().await {
-        mark(db, sender.via(), &group).await?;
-    }
-    Ok(claimed)
+        .for_each(move |done| {
+            // The receiver lives until every send is marked; a closed one means the
+            // marking failed, and the claim's lease brings the rest back.
+            let _ = finished.send(done);
+            std::future::ready(())
+        });
+    let marking = async {
+        let mut group = Vec::with_capacity(MARK_GROUP);
+        while to_mark.recv_many(&mut group, MARK_GROUP).await > 0 {
+            mark(db, sender.via(), &group).await?;
+            group.clear();
+        }
+        Ok::<(), sqlx::Error>(())
+    };
+    let ((), marked) = tokio::join!(sending, marking);
+    marked.map(|()| claimed)
 }
 
 /// Records how each send went: sent (a secret's body emptied once SMTP has it; in the

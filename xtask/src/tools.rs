@@ -2,7 +2,7 @@
 //! the wasm32 target, wasm-bindgen-cli at Cargo.lock's version, npm packages (design
 //! system CSS, binaryen's wasm-opt, Playwright, axe-core), Debian's Chromium and poppler.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{TaskResult, check, cmd, root};
@@ -28,6 +28,10 @@ fn ensure_python_package(module: &str, requirement: &str) -> TaskResult {
         "python3",
         &["-m", "pip", "install", "--quiet", requirement],
     ))
+}
+
+pub fn is_root() -> bool {
+    output("id", &["-u"]).is_some_and(|u| u.trim() == "0")
 }
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
@@ -94,15 +98,40 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// Debian packages (Chromium: Playwright's own browser download cannot work here).
+/// A Debian package unpacked under `target/tools/<package>` (downloaded, not installed:
+/// no maintainer scripts, no daemon, nothing changed on the machine); its root.
+pub fn unpacked_debian_package(package: &str, binary: &str) -> Result<PathBuf, String> {
+    let dir = root().join("target/tools").join(package);
+    let unpacked = dir.join("root");
+    if unpacked.join(binary).exists() {
+        return Ok(unpacked);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut download = cmd("apt-get", &["download", package]);
+    download.current_dir(&dir);
+    if check(download).is_err() {
+        check(cmd("apt-get", &["update"]))?;
+        let mut download = cmd("apt-get", &["download", package]);
+        download.current_dir(&dir);
+        check(download)?;
+    }
+    let deb = std::fs::read_dir(&dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or(format!("apt-get download {package} left no .deb"))?;
+    let mut extract = cmd("dpkg-deb", &["-x"]);
+    extract.arg(&deb).arg(&unpacked);
+    check(extract)?;
+    Ok(unpacked)
+}
+
 pub fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
     if Path::new(binary).exists() {
         return Ok(());
     }
-    let sudo: &[&str] = if output("id", &["-u"]).is_some_and(|u| u.trim() == "0") {
-        &[]
-    } else {
-        &["sudo"]
-    };
+    let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
     let run = |args: &[&str]| {
         let all: Vec<&str> = sudo.iter().chain(args).copied().collect();
         let mut c = cmd(all[0], &all[1..]);
