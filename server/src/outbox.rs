@@ -167,9 +167,9 @@ const MAX_ATTEMPTS: i64 = 8;
 /// Notifications claimed at a time.
 const BATCH: i64 = 256;
 /// Messages on their way to the SMTP server at once (lettre keeps a pool of connections).
-const PARALLEL: usize = 8;
+const PARALLEL: usize = 16;
 /// Sent messages marked in one transaction at most: whatever has finished is marked at once.
-const MARK_GROUP: usize = 64;
+const MARK_GROUP: usize = 256;
 
 impl Outbox {
     /// Starts the worker. A claim holds for `lease`: rows a process claimed and did not
