@@ -48,6 +48,32 @@ pub fn router() -> Router<AppState> {
         .route("/auth/reset", post(reset))
 }
 
+/// Counts an attempt (a password or a code, at `field`) against the limits, or says at
+/// the field how long to wait.
+async fn reserve_attempt(
+    state: &AppState,
+    account_key: &str,
+    address: &str,
+    field: &'static str,
+    lang: common::Lang,
+) -> Result<(), ApiError> {
+    match login_failures::reserve(&state.db, account_key, address, now_ms()).await? {
+        Ok(()) => Ok(()),
+        Err(wait) => {
+            tracing::warn!(
+                wait_ms = wait.ms,
+                field,
+                "customer-portal attempt refused: too many"
+            );
+            Err(ApiError::Wait {
+                field,
+                ms: wait.ms,
+                lang,
+            })
+        }
+    }
+}
+
 /// The cookie that carries a login from the password to the code.
 const PENDING_COOKIE: &str = "bp_pending";
 
@@ -73,17 +99,7 @@ async fn check_password(
         return Err(ApiError::Validation(errors, lang));
     }
     let account_key = normalise_username(&body.username);
-    if let Err(wait) = login_failures::reserve(&state.db, &account_key, &address, now_ms()).await? {
-        tracing::warn!(
-            wait_ms = wait.ms,
-            "customer-portal login refused: too many attempts"
-        );
-        return Err(ApiError::Wait {
-            field: "password",
-            ms: wait.ms,
-            lang,
-        });
-    }
+    reserve_attempt(&state, &account_key, &address, "password", lang).await?;
     let account = accounts::by_username(&state.db, &account_key).await?;
     // Verified even without an account (against a dummy hash), so both take as long.
     let stored = account.as_ref().map(|a| a.password_hash.clone());
@@ -249,19 +265,7 @@ async fn verify_code(
         .ok_or(ApiError::Unauthenticated)?;
     // A guess at the code is a login attempt like a password: it counts for the account
     // and the address, across new logins and new codes.
-    if let Err(wait) =
-        login_failures::reserve(&state.db, &account.username, &address, now_ms()).await?
-    {
-        tracing::warn!(
-            wait_ms = wait.ms,
-            "customer-portal code refused: too many attempts"
-        );
-        return Err(ApiError::Wait {
-            field: "code",
-            ms: wait.ms,
-            lang,
-        });
-    }
+    reserve_attempt(&state, &account.username, &address, "code", lang).await?;
     let (stored_hash, expires_ms, attempts_left) =
         match pending_logins::count_guess(&state.db, &token_hash).await? {
             Guess::NoCode => return Err(ApiError::Unauthenticated),
