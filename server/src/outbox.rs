@@ -166,7 +166,8 @@ impl DueNotification {
 const MAX_ATTEMPTS: i64 = 8;
 /// Notifications claimed at a time.
 const BATCH: i64 = 256;
-/// Messages on their way to the SMTP server at once (lettre keeps a pool of connections).
+/// Messages on their way to the SMTP server at once, each on a connection of its own
+/// (`SmtpRelay` keeps them open between messages).
 const PARALLEL: usize = 16;
 /// Sent messages marked in one transaction at most: whatever has finished is marked at once.
 const MARK_GROUP: usize = 256;

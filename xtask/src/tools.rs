@@ -97,7 +97,6 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Debian packages (Chromium: Playwright's own browser download cannot work here).
 /// A Debian package unpacked under `target/tools/<package>` (downloaded, not installed:
 /// no maintainer scripts, no daemon, nothing changed on the machine); its root.
 pub fn unpacked_debian_package(package: &str, binary: &str) -> Result<PathBuf, String> {
@@ -107,13 +106,14 @@ pub fn unpacked_debian_package(package: &str, binary: &str) -> Result<PathBuf, S
         return Ok(unpacked);
     }
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut download = cmd("apt-get", &["download", package]);
-    download.current_dir(&dir);
-    if check(download).is_err() {
-        check(cmd("apt-get", &["update"]))?;
+    let download = || {
         let mut download = cmd("apt-get", &["download", package]);
         download.current_dir(&dir);
-        check(download)?;
+        check(download)
+    };
+    if download().is_err() {
+        check(cmd("apt-get", &["update"]))?;
+        download()?;
     }
     let deb = std::fs::read_dir(&dir)
         .map_err(|e| e.to_string())?
@@ -127,6 +127,7 @@ pub fn unpacked_debian_package(package: &str, binary: &str) -> Result<PathBuf, S
     Ok(unpacked)
 }
 
+/// Debian packages (Chromium: Playwright's own browser download cannot work here).
 pub fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
     if Path::new(binary).exists() {
         return Ok(());

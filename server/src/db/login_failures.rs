@@ -36,54 +36,38 @@ pub const MAX_DELAY_MS: i64 = 60 * 1000;
 /// How long a completed login makes its address trusted for the account.
 pub const TRUST_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
-/// The delay after the previous attempt once `n` attempts are in the window and `free`
-/// were allowed without one (a pure function, so the progression is tested on its own).
-pub fn delay_ms(n: i64, free: i64) -> i64 {
-    if n < free {
-        return 0;
-    }
-    let doublings = (n - free).min(16);
-    (FIRST_DELAY_MS << doublings).min(MAX_DELAY_MS)
+/// The SQL for one limit's wait in ms (≤ 0: none), from its window's count `n`, `first`
+/// and `last` attempt: after `free` attempts a delay after the last that doubles from
+/// `FIRST_DELAY_MS` to `MAX_DELAY_MS`, and with a `cap`, none until the first has left
+/// the window.
+fn wait_case(limit: &str, free: i64, cap: Option<i64>) -> String {
+    let capped = cap.map_or(String::new(), |cap| {
+        format!("WHEN {limit}.n >= {cap} THEN {limit}.first + {WINDOW_MS} - ?3 ")
+    });
+    format!(
+        "CASE {capped}WHEN {limit}.n >= {free} THEN {limit}.last \
+         + min({FIRST_DELAY_MS} << min({limit}.n - {free}, 16), {MAX_DELAY_MS}) - ?3 ELSE 0 END"
+    )
 }
 
-/// The milliseconds an attempt must wait (≤ 0: none), from the counts of the window.
-/// Parameters: ?1 account, ?2 address, ?3 now, ?4 window start, ?5 trust start. The
-/// delay of `delay_ms` is spelt out in SQL so the check and the insert are one statement.
-const WAIT_SQL: &str = "
-WITH pair AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
-              FROM login_failures WHERE account_key = ?1 AND address = ?2 AND at_ms > ?4),
-     addr AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
-              FROM login_failures WHERE address = ?2 AND at_ms > ?4),
-     acct AS (SELECT count(*) AS n, max(at_ms) AS last
-              FROM login_failures WHERE account_key = ?1 AND at_ms > ?4
-              AND NOT EXISTS (SELECT 1 FROM login_trust
-                              WHERE account_key = ?1 AND address = ?2 AND at_ms > ?5)),
-     wait AS (SELECT max(
-         CASE WHEN pair.n >= {PAIR_MAX} THEN pair.first + {WINDOW} - ?3
-              WHEN pair.n >= {PAIR_FREE} THEN pair.last + min({FIRST} << min(pair.n - {PAIR_FREE}, 16), {MAX}) - ?3
-              ELSE 0 END,
-         CASE WHEN addr.n >= {ADDRESS_MAX} THEN addr.first + {WINDOW} - ?3
-              WHEN addr.n >= {ADDRESS_FREE} THEN addr.last + min({FIRST} << min(addr.n - {ADDRESS_FREE}, 16), {MAX}) - ?3
-              ELSE 0 END,
-         CASE WHEN acct.n >= {ACCOUNT_FREE} THEN acct.last + min({FIRST} << min(acct.n - {ACCOUNT_FREE}, 16), {MAX}) - ?3
-              ELSE 0 END) AS ms
-         FROM pair, addr, acct)";
-
+/// The wait of an attempt under all three limits, as the CTE `wait(ms)`, then `tail`.
+/// Parameters: ?1 account, ?2 address, ?3 now, ?4 window start, ?5 trust start. In SQL
+/// so the check and the insert are one statement.
 fn wait_sql(tail: &str) -> String {
-    let mut sql = WAIT_SQL.to_owned();
-    for (name, value) in [
-        ("{PAIR_MAX}", PAIR_MAX),
-        ("{PAIR_FREE}", PAIR_FREE),
-        ("{ADDRESS_MAX}", ADDRESS_MAX),
-        ("{ADDRESS_FREE}", ADDRESS_FREE),
-        ("{ACCOUNT_FREE}", ACCOUNT_FREE),
-        ("{WINDOW}", WINDOW_MS),
-        ("{FIRST}", FIRST_DELAY_MS),
-        ("{MAX}", MAX_DELAY_MS),
-    ] {
-        sql = sql.replace(name, &value.to_string());
-    }
-    sql + tail
+    format!(
+        "WITH pair AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
+                       FROM login_failures WHERE account_key = ?1 AND address = ?2 AND at_ms > ?4),
+              addr AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
+                       FROM login_failures WHERE address = ?2 AND at_ms > ?4),
+              acct AS (SELECT count(*) AS n, max(at_ms) AS last
+                       FROM login_failures WHERE account_key = ?1 AND at_ms > ?4
+                       AND NOT EXISTS (SELECT 1 FROM login_trust
+                                       WHERE account_key = ?1 AND address = ?2 AND at_ms > ?5)),
+              wait AS (SELECT max({}, {}, {}) AS ms FROM pair, addr, acct) {tail}",
+        wait_case("pair", PAIR_FREE, Some(PAIR_MAX)),
+        wait_case("addr", ADDRESS_FREE, Some(ADDRESS_MAX)),
+        wait_case("acct", ACCOUNT_FREE, None),
+    )
 }
 
 /// Why an attempt was refused: wait this long, then try again.
@@ -182,6 +166,17 @@ pub async fn clear_account(db: &SqlitePool, account_key: &str) -> Result<(), sql
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The delay after the previous attempt once `n` attempts are in the window and
+    /// `free` were allowed without one: what `wait_case` computes, as a plain function the
+    /// statement's waits are checked against.
+    fn delay_ms(n: i64, free: i64) -> i64 {
+        if n < free {
+            return 0;
+        }
+        let doublings = (n - free).min(16);
+        (FIRST_DELAY_MS << doublings).min(MAX_DELAY_MS)
+    }
 
     async fn pool() -> (tempfile::TempDir, SqlitePool) {
         let dir = tempfile::tempdir().unwrap();
