@@ -107,31 +107,13 @@ impl AgreementText {
     }
 
     pub fn sha256(&self, title: &str) -> String {
-        crate::auth::hex(&Sha256::digest(self.canonical(title).as_bytes()))
+        crate::hex::encode(&Sha256::digest(self.canonical(title).as_bytes()))
     }
 }
 
 /// The hash of the text a document reference points to.
 pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
     current(doc).map(|t| t.sha256(doc.title.nb))
-}
-
-/// "22.11.2026 kl. 21:05" in Norwegian time.
-pub fn format_oslo_time(ms: i64) -> String {
-    oslo_strftime(ms, "%d.%m.%Y kl. %H:%M")
-}
-
-/// "22.11.2026" in Norwegian time.
-pub fn format_oslo_date(ms: i64) -> String {
-    oslo_strftime(ms, "%d.%m.%Y")
-}
-
-fn oslo_strftime(ms: i64, format: &str) -> String {
-    let Ok(ts) = jiff::Timestamp::from_millisecond(ms) else {
-        return String::new();
-    };
-    let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
-    ts.to_zoned(tz).strftime(format).to_string()
 }
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");

@@ -322,7 +322,7 @@ pub async fn latest(
                     recipient,
                     subject,
                     body,
-                    created_at: crate::documents::format_oslo_time(created_at_ms),
+                    created_at: crate::oslo_time::date_and_time(created_at_ms),
                     sent: sent_at_ms.is_some(),
                 }
             },

@@ -37,7 +37,7 @@ pub enum SealError {
 impl Sealer {
     /// From a 32-byte seed as 64 hex digits.
     pub fn from_hex(seed: &str) -> Result<Self, String> {
-        let bytes = decode_hex(seed.trim()).ok_or("BP_SEAL_KEY must be 64 hex digits")?;
+        let bytes = crate::hex::decode(seed.trim()).ok_or("BP_SEAL_KEY must be 64 hex digits")?;
         let seed: [u8; 32] = bytes
             .try_into()
             .map_err(|_| "BP_SEAL_KEY must be 64 hex digits (32 bytes)")?;
@@ -63,7 +63,7 @@ impl Sealer {
         mac.update(fodselsnummer.as_bytes());
         format!(
             "hmac-sha256:{}",
-            crate::auth::hex(&mac.finalize().into_bytes())
+            crate::hex::encode(&mac.finalize().into_bytes())
         )
     }
 
@@ -82,7 +82,7 @@ impl Sealer {
         let signature = self.key.sign(&Sha256::digest(document));
         let mut sealed = document.to_vec();
         sealed.extend_from_slice(MARKER);
-        sealed.extend_from_slice(crate::auth::hex(&signature.to_bytes()).as_bytes());
+        sealed.extend_from_slice(crate::hex::encode(&signature.to_bytes()).as_bytes());
         sealed.push(b'\n');
         sealed
     }
@@ -99,7 +99,7 @@ impl Sealer {
             .ok_or(SealError::Malformed)?;
         let bytes = std::str::from_utf8(hex)
             .ok()
-            .and_then(decode_hex)
+            .and_then(crate::hex::decode)
             .ok_or(SealError::Malformed)?;
         let signature = Signature::from_slice(&bytes).map_err(|_| SealError::Malformed)?;
         self.key
@@ -107,16 +107,6 @@ impl Sealer {
             .verify(&Sha256::digest(document), &signature)
             .map_err(|_| SealError::Mismatch)
     }
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ pub async fn receipt_for(
         },
         ordered_by,
         submitted_at_ms,
-        submitted_at: crate::documents::format_oslo_time(submitted_at_ms),
+        submitted_at: crate::oslo_time::date_and_time(submitted_at_ms),
         answers,
         documents: documents
             .into_iter()
@@ -144,7 +144,7 @@ pub async fn for_organisation(
                 reference,
                 service,
                 ordered_by,
-                submitted_at: crate::documents::format_oslo_time(at),
+                submitted_at: crate::oslo_time::date_and_time(at),
                 status,
                 mine,
             },

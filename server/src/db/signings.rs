@@ -4,7 +4,7 @@
 use common::api::{SignatureInfo, SigningOutcome};
 use sqlx::SqlitePool;
 
-use crate::documents::format_oslo_date;
+use crate::oslo_time;
 
 /// A signing nobody finished within a day is gone, and the order's answers with it.
 const MAX_AGE_MS: i64 = 24 * 60 * 60 * 1000;
@@ -158,7 +158,7 @@ fn info((reference, document_title, version, signer, method, at): InfoRow) -> Si
         document_title,
         version,
         signer,
-        signed_on: format_oslo_date(at),
+        signed_on: oslo_time::date(at),
         method,
     }
 }

@@ -18,7 +18,8 @@ use common::{FieldError, Lang};
 use sha2::{Digest, Sha256};
 
 use crate::acting;
-use crate::auth::{CurrentUser, hex};
+use crate::auth::CurrentUser;
+use crate::hex;
 use crate::db::attachments::{self, NewAttachment};
 use crate::error::ApiError;
 use crate::extract::RequestLang;
@@ -56,7 +57,7 @@ async fn upload(
     check_pdf(&body).map_err(|e| refuse(e, lang))?;
     let mut id = [0u8; 16];
     getrandom::fill(&mut id).map_err(ApiError::internal)?;
-    let id = hex(&id);
+    let id = hex::encode(&id);
     let reference = AttachmentRef::new(&id, &name).map_err(|e| refuse(e, lang))?;
     attachments::insert(
         &state.db,
@@ -65,7 +66,7 @@ async fn upload(
             owner_key: &user.owner_key(),
             name: reference.name(),
             bytes: &body,
-            sha256: &hex(&Sha256::digest(&body)),
+            sha256: &hex::encode(&Sha256::digest(&body)),
             now_ms: now_ms(),
         },
     )

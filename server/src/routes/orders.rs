@@ -372,7 +372,7 @@ pub(crate) async fn place(
                     .map(|d| d.version.clone())
                     .unwrap_or_default(),
                 signer: s.name.clone(),
-                signed_on: documents::format_oslo_date(submitted_at_ms),
+                signed_on: crate::oslo_time::date(submitted_at_ms),
                 method: s.method.clone(),
             });
             let receipt = Receipt {
@@ -381,7 +381,7 @@ pub(crate) async fn place(
                 organisation: checked.organisation,
                 ordered_by: user.name.clone(),
                 submitted_at_ms,
-                submitted_at: documents::format_oslo_time(submitted_at_ms),
+                submitted_at: crate::oslo_time::date_and_time(submitted_at_ms),
                 answers,
                 documents,
                 signature,
@@ -470,7 +470,7 @@ fn copy_to_ehelse(
                 name,
                 &organisation,
                 &signer.name,
-                &documents::format_oslo_time(signed_at_ms),
+                &crate::oslo_time::date_and_time(signed_at_ms),
                 reference,
             ],
         ),
@@ -491,7 +491,7 @@ fn confirmation(
 ) -> Option<NewNotification> {
     let recipient = answers.one(service.contact_email?).to_owned();
     let name = service.name.get(lang);
-    let when = documents::format_oslo_time(submitted_at_ms);
+    let when = crate::oslo_time::date_and_time(submitted_at_ms);
     Some(NewNotification {
         channel: Channel::Email,
         recipient,

@@ -36,7 +36,7 @@ use crate::acting;
 use crate::auth::CurrentUser;
 use crate::db::persontjenesten::{self as pt, NewRequest};
 use crate::db::{attachments, orders};
-use crate::documents::format_oslo_time;
+use crate::oslo_time;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
@@ -127,7 +127,7 @@ async fn documents(
                 accepted_by: a.accepted_by_name,
                 eid: a.eid,
                 level: a.acr,
-                accepted_at: format_oslo_time(a.accepted_at_ms),
+                accepted_at: oslo_time::date_and_time(a.accepted_at_ms),
                 order_reference: a.reference,
             })
             .collect(),
@@ -186,7 +186,7 @@ async fn readiness_of(
                 item: (*item).to_owned(),
                 done: found.is_some(),
                 by: found.as_ref().map(|(by, _)| by.clone()),
-                at: found.map(|(_, at)| format_oslo_time(at)),
+                at: found.map(|(_, at)| oslo_time::date_and_time(at)),
             }
         })
         .collect())
@@ -301,7 +301,7 @@ fn view(r: pt::StoredRequest) -> AccessRequest {
         message: r.message,
         tilgangsstyrer: r.tilgangsstyrer,
         status: r.status,
-        created_at: format_oslo_time(r.created_at_ms),
+        created_at: oslo_time::date_and_time(r.created_at_ms),
     }
 }
 
@@ -407,7 +407,7 @@ async fn prior_acceptances(
             found.push(PriorAcceptance {
                 document_id: doc.id.to_owned(),
                 accepted_by,
-                accepted_at: format_oslo_time(at),
+                accepted_at: oslo_time::date_and_time(at),
                 orgnr,
             });
         }

@@ -27,7 +27,8 @@ use common::{FieldError, ValidationErrors};
 use sha2::{Digest, Sha256};
 
 use super::auth::start_session;
-use crate::auth::{cookie_value, hash_token, hex, new_token};
+use crate::auth::{cookie_value, hash_token, new_token};
+use crate::hex;
 use crate::db::accounts::{self, Account, normalise_username};
 use crate::db::pending_logins::{self, Guess};
 use crate::db::sessions::{self, Identity, LoginEvidence};
@@ -200,7 +201,7 @@ fn new_code() -> Result<String, ApiError> {
 /// The code's hash, keyed by the login's token: a copy of the table alone cannot be
 /// searched through the million possible codes.
 fn code_hash(pending_token: &str, code: &str) -> String {
-    hex(&Sha256::digest(
+    hex::encode(&Sha256::digest(
         format!("{pending_token}:{code}").as_bytes(),
     ))
 }
