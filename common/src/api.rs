@@ -238,7 +238,8 @@ pub struct ChooseOrganisation {
 }
 
 /// `GET /api/organisations/{orgnr}/services`: a service and whether the organisation
-/// has it ("Aktive tjenester": a completed order makes it active).
+/// has it ("Aktive tjenester": an order of it that was not turned down makes it active,
+/// `OrderStatus::counts_for_the_organisation`; the status itself is in "Mine bestillinger").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceStatus {
     pub slug: String,
@@ -252,7 +253,7 @@ pub struct OrderSummary {
     pub service: String,
     pub ordered_by: String,
     pub submitted_at: String,
-    pub status: String,
+    pub status: crate::OrderStatus,
     /// The user made this order, so its receipt is theirs to open again.
     pub mine: bool,
 }
@@ -344,7 +345,8 @@ pub struct SubmitOrder {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub orgnr: String,
-    /// The step the user was at (3 = the form, 4 = read and accept).
+    /// The step the user was at, by number (`journey::Step`: 3 = the form, 4 = read and
+    /// accept). A number on the wire, so a wrong one is refused at the field.
     pub step: u8,
     pub answers: RawForm,
     /// The order's idempotency key; the server keeps the first one it was given, and

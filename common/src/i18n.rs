@@ -245,6 +245,11 @@ pub mod t {
         CODE_SUBMIT = "Send", "Send";
         CODE_RESEND = "Send ny kode", "Send a new code";
         CODE_START_OVER = "Innloggingen er utløpt. Logg inn på nytt.", "The login has expired. Log in again.";
+        API_UNAUTHENTICATED = "Du er ikke logget inn.", "You are not logged in.";
+        API_FORBIDDEN = "Du har ikke tilgang til dette.", "You do not have access to this.";
+        API_NOT_FOUND = "Fant ikke det du ba om.", "What you asked for was not found.";
+        API_REGISTRY_DOWN = "Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.", "Enhetsregisteret is not answering right now. Try again in a little while.";
+        API_INTERNAL = "Noe gikk galt hos oss. Prøv igjen om litt.", "Something went wrong on our side. Try again in a little while.";
         REQUEST_UNREADABLE = "Forespørselen kunne ikke leses. Last siden på nytt og prøv igjen.", "The request could not be read. Reload the page and try again.";
         REQUEST_WRONG_METHOD = "Denne adressen tar ikke imot forespørsler av denne typen.", "This address does not take requests of this kind.";
         REQUEST_TOO_SLOW = "Forespørselen tok for lang tid. Prøv igjen.", "The request took too long. Try again.";
@@ -306,7 +311,7 @@ pub mod t {
         ORDERS_STATUS = "Status", "Status";
         STATUS_MOTTATT = "Mottatt", "Received";
         STATUS_UNDER_BEHANDLING = "Under behandling", "In progress";
-        STATUS_GODKJENT = "Godkjent", "Approved";
+        STATUS_TRENGER_AVKLARING = "Trenger avklaring", "Needs clarification";
         STATUS_FULLFORT = "Fullført", "Completed";
         STATUS_AVVIST = "Avvist", "Rejected";
         DOCS_ACCEPTED = "Aksepterte og signerte dokumenter", "Accepted and signed documents";

@@ -10,10 +10,14 @@ pub mod error;
 pub mod form;
 pub mod help;
 pub mod i18n;
+pub mod journey;
 pub mod reference;
 pub mod services;
 pub mod session;
+pub mod status;
 pub mod validate;
 
 pub use error::{FieldError, ValidationErrors};
 pub use i18n::{Lang, Text};
+pub use journey::Step;
+pub use status::OrderStatus;

@@ -1,10 +1,13 @@
 //! Who may act for which organisation. A person (eID) acts for a unit where
 //! Enhetsregisteret gives them a role with authority; a customer-portal account acts for
 //! the organisations it is a registered contact person for. Every handler that touches
-//! an organisation's data asks here first.
+//! an organisation's data asks here first: `may_view` (see and follow its data),
+//! `may_order` (order a service for it), `may_decide` (decide for it, as a person with
+//! authority: access requests).
 
 use common::FieldError;
 use common::api::{Organisation, OrganisationChoice, Standing};
+use common::services::Service;
 use common::validate::OrgNumber;
 
 use crate::auth::CurrentUser;
@@ -48,9 +51,41 @@ pub fn acts_for(standing: Standing) -> bool {
     matches!(standing, Standing::Holds(_) | Standing::Contact)
 }
 
-/// The organisation, if the user acts for it; 403 otherwise (also for units that do not
+/// Whether a user with this standing may order `service` for the unit (with no known
+/// service: whether any order could be theirs). The service's own rule, as step 2 and the
+/// drafts apply it too.
+pub fn may_order(service: Option<&Service>, standing: Standing) -> bool {
+    match service {
+        Some(service) => service.may_order_with(standing),
+        None => standing != Standing::Lacks,
+    }
+}
+
+/// Whether the user may see and follow the organisation's data.
+pub async fn may_view(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &OrgNumber,
+) -> Result<bool, ApiError> {
+    Ok(matches!(choose(state, user, orgnr).await?, Ok(choice) if acts_for(choice.standing)))
+}
+
+/// Whether the user may decide for the unit: a person holding a role with authority there
+/// (a contact person's account may not).
+pub async fn may_decide(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &OrgNumber,
+) -> Result<bool, ApiError> {
+    Ok(matches!(
+        choose(state, user, orgnr).await?,
+        Ok(choice) if matches!(choice.standing, Standing::Holds(_))
+    ))
+}
+
+/// The organisation, if the user may view it; 403 otherwise (also for units that do not
 /// exist, so the answer tells nothing about other organisations).
-pub async fn require(
+pub async fn require_view(
     state: &AppState,
     user: &CurrentUser,
     orgnr: &OrgNumber,
@@ -59,6 +94,19 @@ pub async fn require(
         Ok(choice) if acts_for(choice.standing) => Ok(choice.organisation),
         _ => Err(ApiError::Forbidden),
     }
+}
+
+/// The organisation number a request names, if the user may view it: 422 when malformed,
+/// 403 otherwise.
+pub async fn viewed_orgnr(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &str,
+    lang: common::Lang,
+) -> Result<OrgNumber, ApiError> {
+    let orgnr = OrgNumber::parse(orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    require_view(state, user, &orgnr).await?;
+    Ok(orgnr)
 }
 
 /// The organisations the user acts for, to choose between.

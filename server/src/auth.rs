@@ -68,7 +68,7 @@ impl CurrentUser {
 /// A fresh random session token (256 bits, hex).
 pub fn new_token() -> Result<String, ApiError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    getrandom::fill(&mut bytes)?;
     Ok(crate::hex::encode(&bytes))
 }
 

@@ -161,7 +161,7 @@ pub fn document_lines(doc: &DocumentRef, text: &AgreementText) -> Vec<Line> {
 
 /// A receipt as PDF (issue 5): reference, who ordered for which organisation and when,
 /// every answer as the user read it, and the documents accepted with version and hash.
-pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result<Vec<u8>, String> {
+pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result<Vec<u8>, PdfError> {
     let service = common::services::by_slug(&receipt.service);
     let service_name = service.map_or(receipt.service.clone(), |s| s.name.get(lang).to_owned());
     let field =
@@ -205,6 +205,17 @@ pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result
         )));
     }
     render(t::RECEIPT_TITLE.get(lang), &lines)
+}
+
+/// Why a PDF could not be made (a font that does not load, krilla's own errors).
+#[derive(Debug, thiserror::Error)]
+#[error("PDF: {0}")]
+pub struct PdfError(pub String);
+
+impl From<&str> for PdfError {
+    fn from(what: &str) -> Self {
+        PdfError(what.to_owned())
+    }
 }
 
 /// A paragraph to lay out.
@@ -258,7 +269,7 @@ pub struct Part<'a> {
 
 /// Lays paragraphs out on A4 pages: words wrapped by their real widths in the font
 /// (krilla has no layout engine), a new page when one is full.
-pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
+pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, PdfError> {
     render_parts(
         title,
         &[Part {
@@ -269,7 +280,7 @@ pub fn render(title: &str, lines: &[Line]) -> Result<Vec<u8>, String> {
 }
 
 /// Like `render`, with each part from a new page.
-pub fn render_parts(title: &str, parts: &[Part]) -> Result<Vec<u8>, String> {
+pub fn render_parts(title: &str, parts: &[Part]) -> Result<Vec<u8>, PdfError> {
     let regular = Font::new(REGULAR.into(), 0).ok_or("regular font")?;
     let bold = Font::new(BOLD.into(), 0).ok_or("bold font")?;
     let mut document = Document::new();
@@ -281,7 +292,7 @@ pub fn render_parts(title: &str, parts: &[Part]) -> Result<Vec<u8>, String> {
     for part in parts {
         render_part(&mut document, &regular, &bold, part)?;
     }
-    document.finish().map_err(|e| format!("{e:?}"))
+    document.finish().map_err(|e| PdfError(format!("{e:?}")))
 }
 
 fn render_part(
@@ -289,7 +300,7 @@ fn render_part(
     regular: &Font,
     bold: &Font,
     part: &Part,
-) -> Result<(), String> {
+) -> Result<(), PdfError> {
     let mut wrapped: Vec<(String, bool, f32)> = Vec::new();
     for line in part.lines {
         let font_bytes = if line.bold { BOLD } else { REGULAR };

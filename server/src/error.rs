@@ -1,5 +1,7 @@
 //! The API's one error type. Each variant's doc says its HTTP status; every response
-//! carries `common::api::ErrorBody`, so clients handle one shape.
+//! carries `common::api::ErrorBody`, so clients handle one shape. Our own failures stay
+//! typed (`Internal`) until the response, which keeps the cause in its extensions for the
+//! request's trace (`routes::trace`) to log: never sent, always tied to its request.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +12,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use common::api::{ErrorBody, ErrorCode, FieldErrorBody};
+use common::i18n::t;
 use common::{Lang, ValidationErrors};
 
 #[derive(Debug)]
@@ -38,9 +41,41 @@ pub enum ApiError {
         lang: Lang,
     },
     /// 503: a service we depend on (Enhetsregisteret) did not answer.
-    Unavailable(String),
+    Unavailable(crate::registry::RegistryUnavailable),
     /// 500: our fault; the cause is logged, never sent.
-    Internal(String),
+    Internal(Internal),
+}
+
+/// What failed on our side, kept whole until it is logged.
+#[derive(Debug, thiserror::Error)]
+pub enum Internal {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Writer(#[from] crate::db::writer::WriteError),
+    #[error(transparent)]
+    Pdf(#[from] crate::documents::PdfError),
+    #[error(transparent)]
+    Hash(#[from] crate::password::HashError),
+    #[error("blocking task: {0}")]
+    Join(#[from] tokio::task::JoinError),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Not `#[from]`: getrandom's error is no `std::error::Error` without its `std` feature.
+    #[error("random numbers: {0}")]
+    Random(getrandom::Error),
+    #[error("header value: {0}")]
+    Header(#[from] axum::http::header::InvalidHeaderValue),
+    /// Our own data broke a rule it keeps (a stored organisation number that does not
+    /// parse, a signed service without terms).
+    #[error("broken invariant: {0}")]
+    Broken(&'static str),
+}
+
+impl From<getrandom::Error> for Internal {
+    fn from(e: getrandom::Error) -> Self {
+        Internal::Random(e)
+    }
 }
 
 impl ApiError {
@@ -49,22 +84,44 @@ impl ApiError {
         ApiError::Validation(ValidationErrors::single(path, error), lang)
     }
 
-    pub fn internal(cause: impl std::fmt::Display) -> Self {
-        ApiError::Internal(cause.to_string())
+    /// 500: our own data broke one of its rules.
+    pub fn broken(what: &'static str) -> Self {
+        ApiError::Internal(Internal::Broken(what))
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        ApiError::internal(e)
-    }
+/// Every cause of an `Internal` error becomes one with `?`.
+macro_rules! internal_from {
+    ($($cause:ty),* $(,)?) => {$(
+        impl From<$cause> for ApiError {
+            fn from(e: $cause) -> Self {
+                ApiError::Internal(e.into())
+            }
+        }
+    )*};
 }
+
+internal_from![
+    sqlx::Error,
+    crate::db::writer::WriteError,
+    crate::documents::PdfError,
+    crate::password::HashError,
+    tokio::task::JoinError,
+    serde_json::Error,
+    getrandom::Error,
+    axum::http::header::InvalidHeaderValue,
+];
 
 impl From<crate::registry::RegistryUnavailable> for ApiError {
     fn from(e: crate::registry::RegistryUnavailable) -> Self {
-        ApiError::Unavailable(e.0)
+        ApiError::Unavailable(e)
     }
 }
+
+/// Why a request failed on our side (or a dependency's), in the response's extensions:
+/// the request's trace logs it with the request id and route.
+#[derive(Clone, Debug)]
+pub struct FailureCause(pub std::sync::Arc<str>);
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
@@ -76,6 +133,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = match &self {
             ApiError::Wait { ms, .. } => Some(wait_seconds(*ms)),
+            _ => None,
+        };
+        let cause = match &self {
+            ApiError::Internal(e) => Some(e.to_string()),
+            ApiError::Unavailable(e) => Some(format!("registry unavailable: {}", e.0)),
             _ => None,
         };
         let (status, error, message, fields) = match self {
@@ -93,7 +155,7 @@ impl IntoResponse for ApiError {
                         )
                     })
                     .collect();
-                let message = common::i18n::t::FORM_REJECTED.get(lang).to_owned();
+                let message = t::FORM_REJECTED.get(lang).to_owned();
                 (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     ErrorCode::Validation,
@@ -104,25 +166,25 @@ impl IntoResponse for ApiError {
             ApiError::Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthenticated,
-                "Du er ikke logget inn.".into(),
+                t::API_UNAUTHENTICATED.nb.into(),
                 BTreeMap::new(),
             ),
             ApiError::SessionExpired => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::SessionExpired,
-                common::i18n::t::SESSION_EXPIRED.nb.into(),
+                t::SESSION_EXPIRED.nb.into(),
                 BTreeMap::new(),
             ),
             ApiError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 ErrorCode::Forbidden,
-                "Du har ikke tilgang til dette.".into(),
+                t::API_FORBIDDEN.nb.into(),
                 BTreeMap::new(),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 ErrorCode::NotFound,
-                "Fant ikke det du ba om.".into(),
+                t::API_NOT_FOUND.nb.into(),
                 BTreeMap::new(),
             ),
             ApiError::Rejected(status) => (
@@ -134,7 +196,7 @@ impl IntoResponse for ApiError {
             ApiError::TooManyAttempts(lang) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::TooManyAttempts,
-                common::i18n::t::TOO_MANY_ATTEMPTS.get(lang).into(),
+                t::TOO_MANY_ATTEMPTS.get(lang).into(),
                 BTreeMap::new(),
             ),
             ApiError::Wait { field, ms, lang } => {
@@ -152,24 +214,18 @@ impl IntoResponse for ApiError {
                     BTreeMap::from([(field.to_owned(), at_field)]),
                 )
             }
-            ApiError::Unavailable(cause) => {
-                tracing::warn!(%cause, "dependency unavailable");
-                (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    ErrorCode::Internal,
-                    "Enhetsregisteret svarer ikke akkurat nå. Prøv igjen om litt.".into(),
-                    BTreeMap::new(),
-                )
-            }
-            ApiError::Internal(cause) => {
-                tracing::error!(%cause, "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    ErrorCode::Internal,
-                    "Noe gikk galt hos oss. Prøv igjen om litt.".into(),
-                    BTreeMap::new(),
-                )
-            }
+            ApiError::Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Internal,
+                t::API_REGISTRY_DOWN.nb.into(),
+                BTreeMap::new(),
+            ),
+            ApiError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                t::API_INTERNAL.nb.into(),
+                BTreeMap::new(),
+            ),
         };
         let mut response = (
             status,
@@ -180,6 +236,11 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
+        if let Some(cause) = cause {
+            response
+                .extensions_mut()
+                .insert(FailureCause(cause.into()));
+        }
         if let Some(seconds) = retry_after {
             response
                 .headers_mut()
@@ -198,7 +259,6 @@ fn wait_seconds(ms: i64) -> u32 {
 
 /// What a refused request is told, by status.
 fn rejection_text(status: StatusCode) -> common::i18n::Text {
-    use common::i18n::t;
     match status {
         StatusCode::METHOD_NOT_ALLOWED => t::REQUEST_WRONG_METHOD,
         StatusCode::REQUEST_TIMEOUT => t::REQUEST_TOO_SLOW,
@@ -223,7 +283,7 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
         StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
         StatusCode::FORBIDDEN => ApiError::Forbidden,
         StatusCode::NOT_FOUND => ApiError::NotFound,
-        s if s.is_server_error() => ApiError::Internal(format!("{s} without a body")),
+        s if s.is_server_error() => ApiError::broken("a server error without a body"),
         s => ApiError::Rejected(s),
     };
     let mut json = error.into_response();

@@ -25,7 +25,7 @@ pub struct Signature<'a> {
 }
 
 /// The package as PDF, not yet sealed.
-pub fn render(doc: &DocumentRef, sig: &Signature, lang: Lang) -> Result<Vec<u8>, String> {
+pub fn render(doc: &DocumentRef, sig: &Signature, lang: Lang) -> Result<Vec<u8>, crate::documents::PdfError> {
     let text = documents::current(doc).ok_or("no text for the document")?;
     let original = documents::document_lines(doc, text);
     let sha256 = documents::sha256_of(doc).ok_or("no text for the document")?;

@@ -8,16 +8,9 @@ use std::sync::OnceLock;
 use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("password hashing: {0}")]
 pub struct HashError(String);
-
-impl std::fmt::Display for HashError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "password hashing: {}", self.0)
-    }
-}
-
-impl std::error::Error for HashError {}
 
 /// Work for the hashing threads.
 type Job = Box<dyn FnOnce() + Send>;

@@ -73,7 +73,8 @@ pub enum Lookup {
 }
 
 /// The registry could not be asked (network, timeout, unexpected answer).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("registry unavailable: {0}")]
 pub struct RegistryUnavailable(pub String);
 
 #[derive(Deserialize)]

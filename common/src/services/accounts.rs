@@ -39,6 +39,8 @@ pub const EPOST: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static EPOST_FORM: FormSpec = FormSpec {
@@ -107,6 +109,8 @@ pub const VIDEO: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static VIDEO_FORM: FormSpec = FormSpec {
@@ -160,6 +164,8 @@ pub const FJERNHJELP: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static FJERNHJELP_FORM: FormSpec = FormSpec {
@@ -227,6 +233,8 @@ pub const HJEMMEKONTOR: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static HJEMMEKONTOR_FORM: FormSpec = FormSpec {

@@ -26,6 +26,8 @@ pub const DOMENE: Service = Service {
         ),
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 const fn when(errands: &'static [&'static str]) -> Option<ShownIf> {

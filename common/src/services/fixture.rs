@@ -2,7 +2,7 @@
 //! as a spec and nothing else, it must render in the SPA and validate on both sides with
 //! no other code. Every kind of field the engine offers is in it.
 
-use super::{ANSWER_TIME, Service, choice, field, hinted, optional};
+use super::{ANSWER_TIME, Prerequisite, Service, choice, field, hinted, optional};
 use crate::form::{FieldKind, FieldSpec, FormSpec, Group, Rule, SWITCH_ON, Section, ShownIf};
 use crate::i18n::Text;
 
@@ -16,6 +16,18 @@ pub const FIXTURE: Service = Service {
     signer_field: None,
     next_steps: &[ANSWER_TIME],
     active_once: false,
+    // A move needs a member of Helsenettet: declared here and nothing else, the server
+    // enforces it (end2end/tests/fixture.spec.ts).
+    prerequisites: &[Prerequisite::HasOrdered {
+        service: super::TILKNYTNING.slug,
+        when: Some(ShownIf {
+            field: "type",
+            any_of: &["flytting"],
+        }),
+        at: "type",
+        error: crate::FieldError::NotMember,
+    }],
+    follow_up: None,
 };
 
 static FIXTURE_FORM: FormSpec = FormSpec {

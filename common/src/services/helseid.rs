@@ -1,14 +1,16 @@
 //! HelseID (seed 004): a test environment and, once the solution is approved there,
 //! production — per actor kind. What NHN checks before it (membership of Helsenettet,
-//! an approved test) needs the organisation's history, so the server checks it
-//! (`helseid_prerequisites`); the onboarding steps are `ONBOARDING_STEPS`.
+//! an approved test) is declared as the service's prerequisites, which the server checks
+//! against the organisation's history; the onboarding steps are `ONBOARDING_STEPS`.
 
 use super::{
-    ANSWER_TIME, DocumentRef, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service,
+    ANSWER_TIME, DocumentRef, Prerequisite, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service,
     choice, field, hinted, optional,
 };
 use crate::form::{FieldKind, FieldSpec, FormSpec, Section, ShownIf};
 use crate::i18n::Text;
+use crate::FieldError;
+use crate::status::OrderStatus;
 
 pub const HELSEID: Service = Service {
     slug: "helseid",
@@ -35,6 +37,25 @@ pub const HELSEID: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[
+        Prerequisite::HasOrdered {
+            service: super::TILKNYTNING.slug,
+            when: Some(ShownIf {
+                field: "aktortype",
+                any_of: MEMBERSHIP_REQUIRED,
+            }),
+            at: "aktortype",
+            error: FieldError::NotMember,
+        },
+        Prerequisite::CompletedFirst {
+            field: "miljo",
+            earlier: "test",
+            later: "produksjon",
+            same: &["aktortype"],
+            error: FieldError::TestNotApproved,
+        },
+    ],
+    follow_up: Some(("/kundeportal/helseid", crate::i18n::t::HELSEID_TITLE)),
 };
 
 /// The actor kinds with their own test environment (and so a test-then-production path).
@@ -174,21 +195,10 @@ pub const ONBOARDING_STEPS: [Text; 6] = [
     Text::new("Drift", "Operation"),
 ];
 
-/// An order's status once NHN has approved the solution in the test environment.
-pub const APPROVED: &str = "godkjent";
-/// An order's status once NHN has carried it out.
-pub const FULFILLED: &str = "fullfort";
-
 /// A HelseID order of the organisation: actor kind, environment ("" when the kind has
-/// none) and status.
-pub type HelseIdOrder = (String, String, String);
-
-/// Whether the kind's solution was approved in the test environment.
-pub fn test_approved(orders: &[HelseIdOrder], aktortype: &str) -> bool {
-    orders
-        .iter()
-        .any(|(k, m, s)| k == aktortype && m == "test" && s == APPROVED)
-}
+/// none) and status. An order for the test environment is Fullført once NHN has approved
+/// the solution there.
+pub type HelseIdOrder = (String, String, OrderStatus);
 
 /// How many of the six onboarding steps each ordered actor kind has completed: ordering
 /// the test environment completes 1–2, its approval 3–4, production carried out 5 (step 6,
@@ -204,10 +214,10 @@ pub fn progress(orders: &[HelseIdOrder]) -> Vec<crate::api::HelseIdProgress> {
                 if k != kind {
                     return 0;
                 }
-                match (m.as_str(), s.as_str()) {
-                    ("test", APPROVED | FULFILLED) => 4,
+                match (m.as_str(), s) {
+                    ("test", OrderStatus::Fullfort) => 4,
                     ("test", _) => 2,
-                    (_, FULFILLED) => 5,
+                    (_, OrderStatus::Fullfort) => 5,
                     _ => 4,
                 }
             };
@@ -223,17 +233,17 @@ pub fn progress(orders: &[HelseIdOrder]) -> Vec<crate::api::HelseIdProgress> {
 mod tests {
     use super::*;
 
-    fn o(k: &str, m: &str, s: &str) -> HelseIdOrder {
-        (k.into(), m.into(), s.into())
+    fn o(k: &str, m: &str, s: OrderStatus) -> HelseIdOrder {
+        (k.into(), m.into(), s)
     }
 
     #[test]
     fn the_tracker_follows_the_orders() {
         let orders = [
-            o("tjenestetilbyder", "test", "mottatt"),
-            o("systemleverandor", "test", APPROVED),
-            o("systemleverandor", "produksjon", FULFILLED),
-            o("tjenestekonsument", "", "mottatt"),
+            o("tjenestetilbyder", "test", OrderStatus::Mottatt),
+            o("systemleverandor", "test", OrderStatus::Fullfort),
+            o("systemleverandor", "produksjon", OrderStatus::Fullfort),
+            o("tjenestekonsument", "", OrderStatus::Mottatt),
         ];
         let done: Vec<(String, u8)> = progress(&orders)
             .into_iter()
@@ -247,7 +257,5 @@ mod tests {
                 ("tjenestetilbyder".into(), 2)
             ]
         );
-        assert!(test_approved(&orders, "systemleverandor"));
-        assert!(!test_approved(&orders, "tjenestetilbyder"));
     }
 }

@@ -60,6 +60,8 @@ pub const TILKNYTNING: Service = Service {
         ANSWER_TIME,
     ],
     active_once: true,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static TILKNYTNING_FORM: FormSpec = FormSpec {
@@ -160,6 +162,8 @@ pub const FLYTTING: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static FLYTTING_FORM: FormSpec = FormSpec {
@@ -214,6 +218,8 @@ pub const DEAKTIVERING: Service = Service {
         ANSWER_TIME,
     ],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static DEAKTIVERING_FORM: FormSpec = FormSpec {

@@ -34,6 +34,8 @@ pub const PERSONTJENESTEN: Service = Service {
         ANSWER_TIME,
     ],
     active_once: true,
+    prerequisites: &[],
+    follow_up: Some(("/kundeportal/persontjenesten", crate::i18n::t::PT_TITLE)),
 };
 
 static PERSONTJENESTEN_FORM: FormSpec = FormSpec {
@@ -117,6 +119,8 @@ pub const PERSONREGISTER: Service = Service {
     signer_field: None,
     next_steps: &[],
     active_once: false,
+    prerequisites: &[],
+    follow_up: None,
 };
 
 static PERSONREGISTER_FORM: FormSpec = FormSpec {

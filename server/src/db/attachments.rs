@@ -46,7 +46,7 @@ pub async fn is_open_upload(
 
 /// Binds the uploads to the order that was stored with them.
 pub async fn bind(
-    db: &SqlitePool,
+    db: &mut sqlx::SqliteConnection,
     owner_key: &str,
     ids: &[String],
     reference: &str,
@@ -56,7 +56,7 @@ pub async fn bind(
             .bind(reference)
             .bind(id)
             .bind(owner_key)
-            .execute(db)
+            .execute(&mut *db)
             .await?;
     }
     Ok(())

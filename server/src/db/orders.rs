@@ -1,6 +1,7 @@
 //! Reading orders back. Writing goes through the group-commit writer (`writer.rs`).
 
 use common::api::{AcceptedDocument, Organisation, Receipt};
+use common::OrderStatus;
 use common::form::RawForm;
 use sqlx::SqlitePool;
 
@@ -137,19 +138,18 @@ pub async fn for_organisation(
     .bind(orgnr)
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(reference, service, ordered_by, status, at, mine)| common::api::OrderSummary {
+    rows.into_iter()
+        .map(|(reference, service, ordered_by, status, at, mine)| {
+            Ok(common::api::OrderSummary {
                 reference,
                 service,
                 ordered_by,
                 submitted_at: crate::oslo_time::date_and_time(at),
-                status,
+                status: decode_status(&status)?,
                 mine,
-            },
-        )
-        .collect())
+            })
+        })
+        .collect()
 }
 
 /// Whether `orderer` has an order submitted with this idempotency key.
@@ -169,47 +169,83 @@ pub async fn has_key(
     Ok(found.is_some())
 }
 
-/// The services the organisation has ordered at least once.
-pub async fn ordered_services(db: &SqlitePool, orgnr: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT service FROM orders WHERE orgnr = ?")
+/// The services the organisation has, or is getting: those with an order that was not
+/// turned down (`OrderStatus::counts_for_the_organisation`).
+pub async fn active_services(db: &SqlitePool, orgnr: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT DISTINCT service FROM orders WHERE orgnr = ? AND status <> 'avvist'")
         .bind(orgnr)
         .fetch_all(db)
         .await
 }
 
-/// The organisation's HelseID orders: (actor kind, environment, status).
-pub async fn helseid_orders(
-    db: &SqlitePool,
-    orgnr: &str,
-) -> Result<Vec<common::services::helseid::HelseIdOrder>, sqlx::Error> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT answers_json, status FROM orders WHERE orgnr = ? AND service = 'helseid'",
-    )
-    .bind(orgnr)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(json, status)| {
-            let answers: common::form::RawForm = serde_json::from_str(&json).ok()?;
-            Some((
-                answers.one("aktortype").to_owned(),
-                answers.one("miljo").to_owned(),
-                status,
-            ))
-        })
-        .collect())
-}
-
-/// Whether the organisation is a member of Helsenettet: it has ordered its connection.
-pub async fn is_member(db: &SqlitePool, orgnr: &str) -> Result<bool, sqlx::Error> {
+/// Whether the organisation has ordered `service` (an order not turned down), as
+/// `active_services` counts it.
+pub async fn has_ordered(db: &SqlitePool, orgnr: &str, service: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE orgnr = ? AND service = 'tilknytning' LIMIT 1",
+        "SELECT 1 FROM orders WHERE orgnr = ? AND service = ? AND status <> 'avvist' LIMIT 1",
     )
     .bind(orgnr)
+    .bind(service)
     .fetch_optional(db)
     .await?;
     Ok(found.is_some())
+}
+
+/// The organisation's orders of `service`: their answers and status, oldest first.
+pub async fn history(
+    db: &SqlitePool,
+    orgnr: &str,
+    service: &str,
+) -> Result<Vec<(RawForm, OrderStatus)>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT answers_json, status FROM orders WHERE orgnr = ? AND service = ? ORDER BY id",
+    )
+    .bind(orgnr)
+    .bind(service)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(json, status)| {
+            let answers = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+            Ok((answers, decode_status(&status)?))
+        })
+        .collect()
+}
+
+/// The status of the order `reference`, if there is one.
+pub async fn status_of(db: &SqlitePool, reference: &str) -> Result<Option<OrderStatus>, sqlx::Error> {
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM orders WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(db)
+        .await?;
+    status.as_deref().map(decode_status).transpose()
+}
+
+/// Sets the order's status to `to` if it is `from` now; whether it did.
+pub async fn set_status(
+    db: &SqlitePool,
+    reference: &str,
+    from: OrderStatus,
+    to: OrderStatus,
+    reason: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE orders SET status = ?, status_reason = ?, status_changed_at_ms = ?
+         WHERE reference = ? AND status = ?",
+    )
+    .bind(to.as_str())
+    .bind(reason)
+    .bind(crate::now_ms())
+    .bind(reference)
+    .bind(from.as_str())
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A stored status; the database's CHECK keeps anything else out.
+fn decode_status(name: &str) -> Result<OrderStatus, sqlx::Error> {
+    OrderStatus::parse(name).ok_or_else(|| sqlx::Error::Decode(format!("order status {name:?}").into()))
 }
 
 /// The newest acceptance of a document under a legal entity: (by, at, unit). One index

@@ -36,9 +36,13 @@ pub struct OrderRecord {
     pub notifications: Vec<NewNotification>,
     /// The client's key for this order (see `common::api::SubmitOrder`).
     pub idempotency_key: Option<String>,
-    /// Whose draft becomes this order (`CurrentUser::owner_key`): deleted in the same
-    /// transaction, so a draft and its order never both exist.
-    pub draft_owner: Option<String>,
+    /// Who ordered, as drafts and uploads know them (`CurrentUser::owner_key`): their draft
+    /// of this order is deleted and their `attachments` bound to it in the same
+    /// transaction, so a draft and its order never both exist, nor an order without its
+    /// attachments.
+    pub owner_key: String,
+    /// The ids of the uploads the answers name.
+    pub attachments: Vec<String>,
 }
 
 /// Who accepted the order's documents, as the evidence records it.
@@ -74,14 +78,9 @@ pub enum Inserted {
 
 /// Why an order was not stored. Not `sqlx::Error`: one database error may fail a whole
 /// batch, and each waiting caller gets its own copy of the message.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("order writer: {0}")]
 pub struct WriteError(pub String);
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 struct Job {
     order: OrderRecord,
@@ -263,15 +262,16 @@ async fn insert_one(
         .await
         .map_err(|e| WriteError(e.to_string()))?;
     }
-    if let Some(owner) = &order.draft_owner {
-        sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
-            .bind(owner)
-            .bind(&order.service)
-            .bind(&order.orgnr)
-            .execute(&mut *conn)
-            .await
-            .map_err(|e| WriteError(e.to_string()))?;
-    }
+    sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
+        .bind(&order.owner_key)
+        .bind(&order.service)
+        .bind(&order.orgnr)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| WriteError(e.to_string()))?;
+    crate::db::attachments::bind(&mut *conn, &order.owner_key, &order.attachments, &order.reference)
+        .await
+        .map_err(|e| WriteError(e.to_string()))?;
     for n in &order.notifications {
         crate::outbox::enqueue(&mut *conn, n, order.submitted_at_ms)
             .await
@@ -311,7 +311,8 @@ mod tests {
             }],
             submitted_at_ms: 1,
             notifications: Vec::new(),
-            draft_owner: None,
+            owner_key: "p:hmac-sha256:test".into(),
+            attachments: Vec::new(),
             idempotency_key: None,
         }
     }

@@ -56,7 +56,7 @@ async fn upload(
         .ok_or(refuse(FieldError::Required, lang))?;
     check_pdf(&body).map_err(|e| refuse(e, lang))?;
     let mut id = [0u8; 16];
-    getrandom::fill(&mut id).map_err(ApiError::internal)?;
+    getrandom::fill(&mut id)?;
     let id = hex::encode(&id);
     let reference = AttachmentRef::new(&id, &name).map_err(|e| refuse(e, lang))?;
     attachments::insert(

@@ -15,18 +15,14 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{
-    Eid, LogoutResponse, Me, SessionInfo, SigningOutcome, TestLoginRequest, safe_return_path,
-};
-use common::validate::{BoundedText, Fodselsnummer, OrgNumber};
-use common::{FieldError, ValidationErrors};
+use common::api::{LogoutResponse, Me, SigningOutcome, TestLoginRequest, safe_return_path};
 use serde::Deserialize;
 
-use crate::auth::{
-    CurrentUser, clear_cookie, cookie_value, hash_token, new_token, session_cookie, token_from,
-};
+use crate::auth::{CurrentUser, clear_cookie, cookie_value, hash_token};
 use crate::db::logins::{self, Attempt};
-use crate::db::sessions::{self, Identity, LoginEvidence, SessionRow};
+use crate::db::sessions::{self, Identity, LoginEvidence};
+use crate::login::{self, LOGIN_COOKIE, NewSession, TEST_LOGIN_LEVEL, eid_of, session_info};
+use crate::ordering::{self, Signer};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::idporten::{IdPorten, LoginError, Purpose};
@@ -39,12 +35,6 @@ pub fn public() -> Router<AppState> {
         .route("/auth/login", get(login))
         .route("/auth/callback", get(callback))
 }
-
-/// The level the built-in test login records: honestly not an ID-porten level.
-pub(super) const TEST_LOGIN_LEVEL: &str = "testinnlogging";
-
-/// The cookie that ties a login attempt to the browser that started it.
-const LOGIN_COOKIE: &str = "bp_login";
 
 #[derive(Deserialize)]
 struct LoginQuery {
@@ -60,43 +50,8 @@ async fn login(
         let target = format!("/testinnlogging?tilbake={}", urlencode(&return_to));
         return Ok(Redirect::to(&target).into_response());
     };
-    let (cookie, url) = begin(&state, idporten, return_to, None).await?;
+    let (cookie, url) = login::begin_idporten(&state, idporten, return_to, None).await?;
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
-}
-
-/// Starts an ID-porten login — for a session, or for the signing `signing_id` — and
-/// returns the cookie that ties it to this browser and the URL to send the browser to.
-pub(super) async fn begin(
-    state: &AppState,
-    idporten: &IdPorten,
-    return_to: String,
-    signing_id: Option<String>,
-) -> Result<(HeaderValue, String), ApiError> {
-    let purpose = match signing_id {
-        Some(_) => Purpose::Signing,
-        None => Purpose::Login,
-    };
-    let started = idporten.start(purpose);
-    let browser = new_token()?;
-    let attempt = Attempt {
-        state_hash: hash_token(&started.state),
-        browser_hash: hash_token(&browser),
-        nonce: started.nonce,
-        pkce_verifier: started.pkce_verifier,
-        return_to,
-        signing_id,
-    };
-    logins::insert(&state.db, &attempt, now_ms()).await?;
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LOGIN_COOKIE}={browser}; Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
-    );
-    let cookie = HeaderValue::from_str(&cookie).map_err(ApiError::internal)?;
-    Ok((cookie, started.url))
 }
 
 #[derive(Deserialize)]
@@ -167,7 +122,7 @@ async fn finish_login(
             return Ok(Err(LoginError::State));
         };
         let signer = signer_of(idporten, query, &attempt).await;
-        super::signing::complete(state, &user, signing_id, signer, lang).await?;
+        ordering::complete_signing(state, &user, signing_id, signer, lang).await?;
         return Ok(Ok((None, attempt.return_to)));
     }
     if query.error.is_some() {
@@ -194,14 +149,16 @@ async fn finish_login(
         fodselsnummer: identity.fodselsnummer,
         eid: identity.eid,
     };
-    let (cookie, _) = start_session(
+    let (cookie, _) = login::start(
         state,
         headers,
-        person,
-        identity.name,
-        None,
-        false,
-        &evidence,
+        NewSession {
+            identity: person,
+            name: identity.name,
+            orgnr: None,
+            remember: false,
+            evidence,
+        },
     )
     .await?;
     Ok(Ok((Some(cookie), attempt.return_to)))
@@ -212,7 +169,7 @@ async fn signer_of(
     idporten: &IdPorten,
     query: CallbackQuery,
     attempt: &Attempt,
-) -> Result<super::orders::Signer, SigningOutcome> {
+) -> Result<Signer, SigningOutcome> {
     if query.error.is_some() || idporten.check_issuer(query.iss.as_deref()).is_err() {
         return Err(SigningOutcome::Cancelled);
     }
@@ -226,7 +183,7 @@ async fn signer_of(
         )
         .await
     {
-        Ok(identity) => Ok(super::orders::Signer {
+        Ok(identity) => Ok(Signer {
             fodselsnummer: identity.fodselsnummer,
             name: identity.name,
             eid: identity.eid,
@@ -238,52 +195,6 @@ async fn signer_of(
             tracing::warn!(reason = e.code(), "signing login refused");
             Err(SigningOutcome::Cancelled)
         }
-    }
-}
-
-/// Creates a session and its cookie. Every login gets a new id, and a session the browser
-/// still had ends: an id planted before login is worth nothing after it.
-pub(super) async fn start_session(
-    state: &AppState,
-    headers: &HeaderMap,
-    identity: Identity,
-    name: String,
-    orgnr: Option<OrgNumber>,
-    remember: bool,
-    evidence: &LoginEvidence,
-) -> Result<(HeaderValue, Me), ApiError> {
-    if let Some(old) = token_from(headers) {
-        sessions::delete(&state.db, &hash_token(&old)).await?;
-    }
-    let token = new_token()?;
-    let now = now_ms();
-    let policy = state.policy_for(remember);
-    let row = SessionRow {
-        token_hash: hash_token(&token),
-        identity,
-        name,
-        orgnr,
-        remember,
-        expires_at_ms: policy.expiry_from(now),
-        acr: evidence.acr.clone().unwrap_or_default(),
-    };
-    sessions::insert(&state.db, &row, evidence, now).await?;
-    let me = Me {
-        name: row.name,
-        eid: eid_of(&row.identity),
-        session: session_info(state, row.expires_at_ms, remember),
-    };
-    let max_age = remember.then_some(i64::from(policy.lifetime_secs));
-    Ok((
-        session_cookie(&token, state.config.secure_cookies, max_age),
-        me,
-    ))
-}
-
-fn eid_of(identity: &Identity) -> Option<Eid> {
-    match identity {
-        Identity::Person { eid, .. } => Some(*eid),
-        Identity::Account { .. } => None,
     }
 }
 
@@ -306,63 +217,30 @@ pub fn protected() -> Router<AppState> {
         .route("/auth/logout", post(logout))
 }
 
-/// The person the built-in test identity provider logs in (or signs as): refused in
-/// production and where ID-porten is configured — there, people log in through it.
-pub(super) fn test_person(
-    state: &AppState,
-    body: &TestLoginRequest,
-    lang: common::Lang,
-) -> Result<(Eid, Fodselsnummer, BoundedText), ApiError> {
-    if state.config.production || state.idporten.is_some() {
-        return Err(ApiError::Forbidden);
-    }
-    let mut errors = ValidationErrors::default();
-    let eid = Eid::parse_wire(&body.eid);
-    if eid.is_none() {
-        errors.add("eid", FieldError::UnknownChoice);
-    }
-    let fnr = Fodselsnummer::parse(&body.fodselsnummer)
-        .map_err(|e| errors.add("fodselsnummer", e))
-        .ok();
-    let name = BoundedText::parse(&body.name, 200)
-        .map_err(|e| errors.add("name", e))
-        .ok();
-    match (eid, fnr, name) {
-        (Some(eid), Some(fnr), Some(name)) => Ok((eid, fnr, name)),
-        _ => Err(ApiError::Validation(errors, lang)),
-    }
-}
-
 async fn test_login(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     headers: HeaderMap,
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Response, ApiError> {
-    let (eid, fodselsnummer, name) = test_person(&state, &body, lang)?;
-    let (cookie, me) = start_session(
+    let (eid, fodselsnummer, name) = login::test_person(&state, &body, lang)?;
+    let (cookie, me) = login::start(
         &state,
         &headers,
-        Identity::Person { fodselsnummer, eid },
-        name.to_string(),
-        None,
-        false,
-        // The built-in test login reaches no ID-porten level; the evidence says so.
-        &LoginEvidence {
-            acr: Some(TEST_LOGIN_LEVEL.to_owned()),
-            id_token: None,
+        NewSession {
+            identity: Identity::Person { fodselsnummer, eid },
+            name: name.to_string(),
+            orgnr: None,
+            remember: false,
+            // The built-in test login reaches no ID-porten level; the evidence says so.
+            evidence: LoginEvidence {
+                acr: Some(TEST_LOGIN_LEVEL.to_owned()),
+                id_token: None,
+            },
         },
     )
     .await?;
     Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
-}
-
-fn session_info(state: &AppState, expires_at_ms: i64, remember: bool) -> SessionInfo {
-    SessionInfo {
-        expires_at_ms,
-        server_now_ms: now_ms(),
-        policy: state.policy_for(remember),
-    }
 }
 
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {

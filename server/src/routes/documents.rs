@@ -60,7 +60,7 @@ async fn pdf(
     // Rendering is CPU work: keep it off the async workers.
     let bytes = tokio::task::spawn_blocking(move || crate::documents::pdf(doc, text))
         .await
-        .map_err(ApiError::internal)?
+        ?
         .ok_or(ApiError::NotFound)?;
     let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, text.version);
     Ok((

@@ -86,13 +86,13 @@ async fn check(
     lang: Lang,
 ) -> Result<String, ApiError> {
     let mut errors = ValidationErrors::default();
-    if !(3..=4).contains(&draft.step) {
+    if common::Step::resumable(draft.step).is_none() {
         errors.add("step", FieldError::UnknownChoice);
     }
     if !is_idempotency_key(&draft.idempotency_key) {
         errors.add("idempotency_key", FieldError::UnknownChoice);
     }
-    let answers_json = serde_json::to_string(&draft.answers).map_err(ApiError::internal)?;
+    let answers_json = serde_json::to_string(&draft.answers)?;
     if answers_json.len() > MAX_ANSWERS_BYTES {
         errors.add(
             "answers",

@@ -66,7 +66,7 @@ async fn switch(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<ChooseOrganisation>,
 ) -> Result<Json<MyOrganisations>, ApiError> {
-    let orgnr = acted_for(&state, &user, &body.orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &body.orgnr, lang).await?;
     sessions::set_organisation(&state.db, &user.token_hash, &orgnr).await?;
     Ok(Json(MyOrganisations {
         current: Some(orgnr.as_ref().to_owned()),
@@ -80,7 +80,7 @@ async fn org_orders(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<OrderSummary>>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
     Ok(Json(
         orders::for_organisation(&state.db, orgnr.as_ref(), &orders::Orderer::of(&user)).await?,
     ))
@@ -92,27 +92,15 @@ async fn org_services(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<ServiceStatus>>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
-    let ordered = orders::ordered_services(&state.db, orgnr.as_ref()).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
+    let active = orders::active_services(&state.db, orgnr.as_ref()).await?;
     Ok(Json(
         common::services::SERVICES
             .iter()
             .map(|s| ServiceStatus {
                 slug: s.slug.to_owned(),
-                active: ordered.iter().any(|o| o == s.slug),
+                active: active.iter().any(|o| o == s.slug),
             })
             .collect(),
     ))
-}
-
-/// The organisation number given, if the user acts for it: 422 when malformed, 403 otherwise.
-pub(crate) async fn acted_for(
-    state: &AppState,
-    user: &CurrentUser,
-    orgnr: &str,
-    lang: common::Lang,
-) -> Result<OrgNumber, ApiError> {
-    let orgnr = OrgNumber::parse(orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
-    acting::require(state, user, &orgnr).await?;
-    Ok(orgnr)
 }

@@ -1,5 +1,5 @@
 //! The customer portal's organisation pages (SPEC §4), each for those who act for the
-//! organisation (`acted_for`), except where an employee asks for the rights they lack.
+//! organisation (`acting::viewed_orgnr`), except where an employee asks for the rights they lack.
 //!
 //! - `GET /api/organisations/{orgnr}/customer` — Kundeinformasjon, from Enhetsregisteret.
 //! - `GET /api/organisations/{orgnr}/documents` — Dokumentoversikt: accepted documents
@@ -24,7 +24,7 @@ use axum::{Extension, Json, Router};
 use common::api::{
     AcceptedEvidence, AccessDecision, AccessRequest, AccessRequests, AttachmentInfo, CustomerInfo,
     HelseIdProgress, NewAccessRequest, OrgDocuments, Organisation, PriorAcceptance,
-    READINESS_ITEMS, ReadinessItem, SetReadiness, Standing,
+    READINESS_ITEMS, ReadinessItem, SetReadiness,
 };
 use common::form::RawForm;
 use common::i18n::{fill, t};
@@ -42,7 +42,6 @@ use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
 use crate::outbox::{Channel, NewNotification};
 use crate::registry::{Lookup, authority_holders};
-use crate::routes::organisations::acted_for;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -73,7 +72,7 @@ async fn customer(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<CustomerInfo>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
     let unit = state
         .registry
         .details(orgnr.as_ref())
@@ -112,7 +111,7 @@ async fn documents(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<OrgDocuments>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
     let accepted = orders::acceptances_for(&state.db, orgnr.as_ref()).await?;
     let files = attachments::for_organisation(&state.db, orgnr.as_ref()).await?;
     let signed = crate::db::signings::packages_for(&state.db, orgnr.as_ref()).await?;
@@ -150,7 +149,7 @@ async fn readiness(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<ReadinessItem>>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
     Ok(Json(readiness_of(&state, &orgnr, lang).await?))
 }
 
@@ -199,7 +198,7 @@ async fn set_readiness(
     Path(orgnr): Path<String>,
     ApiJson(body): ApiJson<SetReadiness>,
 ) -> Result<Json<Vec<ReadinessItem>>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
     if !READINESS_ITEMS.contains(&body.item.as_str()) {
         return Err(ApiError::field("item", FieldError::UnknownChoice, lang));
     }
@@ -214,8 +213,16 @@ async fn helseid_progress(
     Extension(user): Extension<CurrentUser>,
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<HelseIdProgress>>, ApiError> {
-    let orgnr = acted_for(&state, &user, &orgnr, lang).await?;
-    let orders = orders::helseid_orders(&state.db, orgnr.as_ref()).await?;
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
+    let orders: Vec<helseid::HelseIdOrder> =
+        orders::history(&state.db, orgnr.as_ref(), helseid::HELSEID.slug)
+            .await?
+            .into_iter()
+            .map(|(answers, status)| {
+                let answer = |id| answers.one(id).to_owned();
+                (answer("aktortype"), answer("miljo"), status)
+            })
+            .collect();
     Ok(Json(helseid::progress(&orders)))
 }
 
@@ -278,7 +285,7 @@ async fn request_access(
             requester_key: &user.owner_key(),
             requester_name: &user.name,
             requester_email: answers.one("epost"),
-            purposes_json: &serde_json::to_string(&purposes).map_err(ApiError::internal)?,
+            purposes_json: &serde_json::to_string(&purposes)?,
             message: answers.one("melding"),
             tilgangsstyrer: &body.tilgangsstyrer,
             now_ms: now,
@@ -305,18 +312,6 @@ fn view(r: pt::StoredRequest) -> AccessRequest {
     }
 }
 
-/// Whether the user may decide for the unit: a person holding a role with authority.
-async fn may_decide(
-    state: &AppState,
-    user: &CurrentUser,
-    orgnr: &OrgNumber,
-) -> Result<bool, ApiError> {
-    Ok(matches!(
-        acting::choose(state, user, orgnr).await?,
-        Ok(choice) if matches!(choice.standing, Standing::Holds(_))
-    ))
-}
-
 async fn access_requests(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -324,7 +319,7 @@ async fn access_requests(
     Path(orgnr): Path<String>,
 ) -> Result<Json<AccessRequests>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
-    let may_decide = may_decide(&state, &user, &orgnr).await?;
+    let may_decide = acting::may_decide(&state, &user, &orgnr).await?;
     let requests = pt::requests(&state.db, orgnr.as_ref(), &user.owner_key(), may_decide).await?;
     Ok(Json(AccessRequests {
         may_decide,
@@ -342,8 +337,9 @@ async fn decide(
     let request = pt::request(&state.db, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let orgnr = OrgNumber::parse(&request.orgnr).map_err(ApiError::internal)?;
-    if !may_decide(&state, &user, &orgnr).await? {
+    let orgnr = OrgNumber::parse(&request.orgnr)
+        .map_err(|_| ApiError::broken("an access request's organisation number does not parse"))?;
+    if !acting::may_decide(&state, &user, &orgnr).await? {
         return Err(ApiError::Forbidden);
     }
     let now = now_ms();
@@ -390,11 +386,8 @@ async fn prior_acceptances(
 ) -> Result<Json<Vec<PriorAcceptance>>, ApiError> {
     let orgnr = OrgNumber::parse(&orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
     // Who accepted is shown only to whom the registry confirms acts for the unit.
-    match acting::choose(&state, &user, &orgnr).await? {
-        Ok(choice) if matches!(choice.standing, Standing::Holds(_) | Standing::Contact) => {}
-        _ => return Err(ApiError::Forbidden),
-    }
-    let legal_entity = crate::routes::orders::legal_entity_of(&state, orgnr.as_ref()).await?;
+    acting::require_view(&state, &user, &orgnr).await?;
+    let legal_entity = crate::ordering::legal_entity_of(&state, &orgnr).await?;
     let mut found = Vec::new();
     let shared = common::services::SERVICES
         .iter()

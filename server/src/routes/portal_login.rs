@@ -26,7 +26,7 @@ use common::validate::{NewPassword, SecurityCode};
 use common::{FieldError, ValidationErrors};
 use sha2::{Digest, Sha256};
 
-use super::auth::start_session;
+use crate::login::{self, NewSession};
 use crate::auth::{cookie_value, hash_token, new_token};
 use crate::hex;
 use crate::db::accounts::{self, Account, normalise_username};
@@ -143,10 +143,9 @@ fn auth_cookie(
     } else {
         ""
     };
-    HeaderValue::from_str(&format!(
+    Ok(HeaderValue::from_str(&format!(
         "{name}={value}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}"
-    ))
-    .map_err(ApiError::internal)
+    ))?)
 }
 
 /// Where codes can go, masked: enough to recognise, not enough to learn.
@@ -190,7 +189,7 @@ fn new_code() -> Result<String, ApiError> {
     // Rejection sampling: 4,294,000,000 is the largest multiple of 10⁶ below 2³².
     loop {
         let mut bytes = [0u8; 4];
-        getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+        getrandom::fill(&mut bytes)?;
         let n = u32::from_le_bytes(bytes);
         if n < 4_294_000_000 {
             return Ok(format!("{:06}", n % 1_000_000));
@@ -300,14 +299,16 @@ async fn verify_code(
         .await?
         .into_iter()
         .next();
-    let (cookie, me) = start_session(
+    let (cookie, me) = login::start(
         &state,
         &headers,
-        Identity::Account { id: account.id },
-        account.name,
-        first_org,
-        found.remember,
-        &LoginEvidence::default(),
+        NewSession {
+            identity: Identity::Account { id: account.id },
+            name: account.name,
+            orgnr: first_org,
+            remember: found.remember,
+            evidence: LoginEvidence::default(),
+        },
     )
     .await?;
     let clear = auth_cookie(&state, PENDING_COOKIE, "", 0)?;
@@ -375,7 +376,7 @@ async fn reset(
         .ok_or_else(|| ApiError::field("token", FieldError::ResetLinkInvalid, lang))?;
     let hash = password::hash(new_password.expose().to_owned())
         .await
-        .map_err(ApiError::internal)?;
+        ?;
     accounts::set_password(&state.db, account_id, &hash).await?;
     // A new password ends every session of the account, and lifts its lock-out.
     sessions::delete_for_account(&state.db, account_id).await?;

@@ -4,8 +4,9 @@
 //!   is checked in full (422 with field errors, nothing lost), kept, and the answer says
 //!   where the signer logs in: ID-porten (with `prompt=login` at the signing level), or
 //!   the built-in test signing when no ID-porten is configured.
-//! - ID-porten's callback (`routes::auth`) finishes the signing: the signer's `pid` must
-//!   be the fødselsnummer the form names, else nothing is signed.
+//! - ID-porten's callback (`routes::auth`) finishes the signing
+//!   (`ordering::complete_signing`): the signer's `pid` must be the fødselsnummer the
+//!   form names, else nothing is signed.
 //! - `POST /api/signing/{id}/test-sign` — the built-in test identity provider's signing.
 //! - `GET  /api/signing/{id}` — how it went, with the order, so a refused signing goes
 //!   back to the form with every answer.
@@ -18,20 +19,16 @@ use axum::http::header::{self, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{
-    SigningOutcome, SigningStarted, SigningState, Standing, SubmitOrder, TestLoginRequest,
-};
-use common::form::Value;
+use common::api::{SigningState, SigningStarted, SubmitOrder, TestLoginRequest};
 use common::validate::OrgNumber;
-use common::{FieldError, Lang};
 
-use super::orders::{self, Signer};
 use crate::acting;
-use crate::auth::{CurrentUser, new_token};
-use crate::db::signings::{self, NewSigning};
+use crate::auth::CurrentUser;
+use crate::db::signings;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
-use crate::now_ms;
+use crate::login;
+use crate::ordering::{self, Signer, StartedSigning};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -48,97 +45,15 @@ async fn start(
     Extension(user): Extension<CurrentUser>,
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<Response, ApiError> {
-    let checked = orders::check(&state, &user, &body, lang).await?;
-    let Some(field) = checked.service.signer_field else {
-        return Err(ApiError::field("service", FieldError::UnknownChoice, lang));
-    };
-    let Some(Value::Fodselsnummer(signer)) = checked.form.values.get(field) else {
-        return Err(ApiError::field(field, FieldError::Required, lang));
-    };
-    let id = new_token()?;
-    let order_json = serde_json::to_string(&body).map_err(ApiError::internal)?;
-    signings::insert(
-        &state.db,
-        &NewSigning {
-            id: &id,
-            owner_key: &user.owner_key(),
-            order_json: &order_json,
-            signer_key: &state.sealer.protect_fnr(signer.expose()),
-        },
-        now_ms(),
-    )
-    .await?;
-    let back = format!("/skjema/{}?signering={id}", checked.service.slug);
+    let StartedSigning { id, service } =
+        ordering::start_signing(&state, &user, &body, lang).await?;
     let Some(idporten) = state.idporten.clone() else {
         let url = format!("/testsignering?signering={id}");
         return Ok(Json(SigningStarted { id, url }).into_response());
     };
-    let (cookie, url) = super::auth::begin(&state, &idporten, back, Some(id.clone())).await?;
+    let back = format!("/skjema/{service}?signering={id}");
+    let (cookie, url) = login::begin_idporten(&state, &idporten, back, Some(id.clone())).await?;
     Ok(([(SET_COOKIE, cookie)], Json(SigningStarted { id, url })).into_response())
-}
-
-/// Finishes the signing `id` of `user` with the eID login's outcome. Only the first
-/// call for a signing does anything.
-pub(super) async fn complete(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    signer: Result<Signer, SigningOutcome>,
-    lang: Lang,
-) -> Result<SigningOutcome, ApiError> {
-    let owner = user.owner_key();
-    let Some(row) = signings::claim(&state.db, id, &owner).await? else {
-        // Finished already (or not this user's): what it came to, once.
-        return match signings::find(&state.db, id, &owner).await? {
-            Some(row) => Ok(row.outcome),
-            None => Err(ApiError::NotFound),
-        };
-    };
-    let (outcome, reference) = match signer {
-        Err(outcome) => (outcome, None),
-        Ok(signer) if state.sealer.protect_fnr(signer.fodselsnummer.expose()) != row.signer_key => {
-            // Logged in as someone else than the form names: a refusal, never a signature.
-            tracing::warn!("signing refused: the signer is not the person the form names");
-            (SigningOutcome::OtherPerson, None)
-        }
-        Ok(signer) => {
-            let order: SubmitOrder =
-                serde_json::from_str(&row.order_json).map_err(ApiError::internal)?;
-            if signer_lacks_authority(state, &order.orgnr, &signer).await? {
-                tracing::warn!("signing refused: the signer holds no role with authority");
-                signings::finish(&state.db, id, SigningOutcome::SignerLacksAuthority, None).await?;
-                return Ok(SigningOutcome::SignerLacksAuthority);
-            }
-            match orders::place(state, user, &order, Some(&signer), lang).await {
-                Ok((_, receipt)) => (SigningOutcome::Signed, Some(receipt.reference)),
-                Err(e) => {
-                    // The order no longer passes (authority changed, session gone …).
-                    tracing::warn!(error = ?e, "signed order refused");
-                    (SigningOutcome::Refused, None)
-                }
-            }
-        }
-    };
-    signings::finish(&state.db, id, outcome, reference.as_deref()).await?;
-    Ok(outcome)
-}
-
-/// Whether Enhetsregisteret knows the unit's roles and gives the signer none with
-/// authority. The signature is what carries the authority to accept (seed 001: whoever
-/// fills in the form names the one who signs), so it is checked on the signer.
-async fn signer_lacks_authority(
-    state: &AppState,
-    orgnr: &str,
-    signer: &Signer,
-) -> Result<bool, ApiError> {
-    let orgnr = OrgNumber::parse(orgnr).map_err(ApiError::internal)?;
-    Ok(matches!(
-        state
-            .registry
-            .choose(&orgnr, &signer.fodselsnummer, &signer.name)
-            .await?,
-        Ok(choice) if choice.standing == Standing::Lacks
-    ))
 }
 
 async fn status(
@@ -151,7 +66,7 @@ async fn status(
         .ok_or(ApiError::NotFound)?;
     Ok(Json(SigningState {
         outcome: row.outcome,
-        order: serde_json::from_str(&row.order_json).map_err(ApiError::internal)?,
+        order: serde_json::from_str(&row.order_json)?,
         reference: row.reference,
     }))
 }
@@ -165,15 +80,15 @@ async fn test_sign(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Json<SigningState>, ApiError> {
-    let (eid, fodselsnummer, name) = super::auth::test_person(&state, &body, lang)?;
+    let (eid, fodselsnummer, name) = login::test_person(&state, &body, lang)?;
     let signer = Signer {
         fodselsnummer,
         name: name.to_string(),
         eid,
         method: eid.label().nb.to_owned(),
-        acr: super::auth::TEST_LOGIN_LEVEL.to_owned(),
+        acr: login::TEST_LOGIN_LEVEL.to_owned(),
     };
-    complete(&state, &user, &id, Ok(signer), lang).await?;
+    ordering::complete_signing(&state, &user, &id, Ok(signer), lang).await?;
     status(State(state), Extension(user), Path(id)).await
 }
 
@@ -189,13 +104,9 @@ async fn package(
         .await?
         .ok_or(ApiError::NotFound)?;
     // Those who act for the organisation may fetch it, and the orderer.
-    let orgnr = OrgNumber::parse(&orgnr).map_err(ApiError::internal)?;
-    let acts_for = match acting::require(&state, &user, &orgnr).await {
-        Ok(_) => true,
-        Err(ApiError::Forbidden) => false,
-        Err(e) => return Err(e),
-    };
-    if !acts_for
+    let orgnr = OrgNumber::parse(&orgnr)
+        .map_err(|_| ApiError::broken("a package's organisation number does not parse"))?;
+    if !acting::may_view(&state, &user, &orgnr).await?
         && !crate::db::orders::is_orderer(
             &state.db,
             &reference,
@@ -217,7 +128,7 @@ async fn package(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).map_err(ApiError::internal)?,
+                HeaderValue::from_str(&disposition)?,
             ),
         ],
         pdf,

@@ -1,0 +1,190 @@
+//! Seed 000: Digitale innbyggertjenester (DigiHelse, DigiHelsestasjon and timebestilling),
+//! ordered by a municipality for its health services.
+
+use super::*;
+
+/// Seed 000: DigiHelse, DigiHelsestasjon and timebestilling.
+pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
+    slug: "digitaleinnbyggertjenester",
+    name: Text::new("Digitale innbyggertjenester", "Digital citizen services"),
+    form: &DIGITALE_INNBYGGERTJENESTER_FORM,
+    documents: &[DocumentRef {
+        id: "avtale-digihelse",
+        title: t::DOC_DIGIHELSE,
+        version: "1.0",
+        for_legal_entity: false,
+    }],
+    contact_email: Some("kontakt_epost"),
+    replaced_by: None,
+    signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN vil gjennomgå informasjon i Adresseregisteret, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.",
+            "NHN's customer centre will review the information in the Address Register and, if corrections are needed, will contact you at the e-mail address given.",
+        ),
+        Text::new(
+            "Er alt ok vil det sendes svar til oppgitte mailadresser om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.",
+            "If everything is in order, a reply is sent to the e-mail addresses given that ServiceBus is activated, and the password is sent by SMS to the contact person.",
+        ),
+        ANSWER_TIME,
+        Text::new(
+            "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.",
+            "Then contact your EPR supplier for further configuration and set-up of the record system.",
+        ),
+    ],
+    active_once: true,
+    prerequisites: &[],
+    follow_up: None,
+};
+
+static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
+    id: "digitaleinnbyggertjenester",
+    title: Text::new(
+        "DigiHelse, DigiHelsestasjon og Smittevern (Timebestilling Covid-19)",
+        "DigiHelse, DigiHelsestasjon and infection control (Covid-19 appointments)",
+    ),
+    notice: None,
+    rules: &[],
+    sections: &[
+        Section::new(
+            Text::new("Tjenestetype", "Type of service"),
+            &[field(
+                "tjenestetype",
+                Text::new(
+                    "Velg én eller flere tjenester",
+                    "Choose one or more services",
+                ),
+                FieldKind::MultiChoice(&[
+                    Choice {
+                        value: "digihelse",
+                        label: Text::new("DigiHelse", "DigiHelse"),
+                        hint: Some(Text::new(
+                            "Benyttes av hjemme og omsorgstjenesten",
+                            "Used by home and care services",
+                        )),
+                    },
+                    Choice {
+                        value: "digihelsestasjon",
+                        label: Text::new("DigiHelsestasjon", "DigiHelsestasjon"),
+                        hint: Some(Text::new(
+                            "Benyttes av Helsestasjon for ungdom, Helsestasjons- og skolehelsetjeneste og Jordmortjeneste",
+                            "Used by youth health clinics, health clinic and school health services, and midwife services",
+                        )),
+                    },
+                    Choice {
+                        value: "koronatest_timebestilling",
+                        label: Text::new("Koronatest timebestilling", "Covid test appointments"),
+                        hint: Some(Text::new(
+                            "Benyttes av smitteverntjenesten",
+                            "Used by the infection control service",
+                        )),
+                    },
+                    Choice {
+                        value: "korona_vaksinasjon",
+                        label: Text::new("Korona vaksinasjon", "Covid vaccination"),
+                        hint: None,
+                    },
+                    Choice {
+                        value: "felles_timebok",
+                        label: Text::new(
+                            "Timebestilling i kommunal felles/ressurstimebok",
+                            "Appointments in a shared municipal/resource calendar",
+                        ),
+                        hint: None,
+                    },
+                ]),
+            )],
+        ),
+        Section::new(
+            Text::new("Kommune", "Municipality"),
+            &[
+                field(
+                    "kommune_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
+                hinted(
+                    "her_id_virksomhet",
+                    Text::new("Her-id virksomhet", "HER-id of the organisation"),
+                    Text::new(
+                        "Dette er Her-id til kommunen",
+                        "This is the municipality's HER-id",
+                    ),
+                    FieldKind::HerId,
+                ),
+                FieldSpec {
+                    repeat: Some(50),
+                    ..hinted(
+                        "her_id_parter",
+                        Text::new(
+                            "Her-id kommunikasjonsparter",
+                            "HER-ids of communication parties",
+                        ),
+                        Text::new(
+                            "Dette er Her-id til alle kommunikasjonsparter i kommunen, som skal motta og sende meldinger fra/til Helsenorge",
+                            "The HER-ids of every communication party in the municipality that will receive and send messages from/to Helsenorge",
+                        ),
+                        FieldKind::HerId,
+                    )
+                },
+            ],
+        ),
+        Section::new(
+            Text::new("Kontaktperson Kommune", "Municipal contact person"),
+            &[
+                KONTAKT_NAVN,
+                hinted(
+                    "kontakt_epost",
+                    Text::new("E-post", "E-mail"),
+                    Text::new(
+                        "Kundesenteret svarer til denne adressen.",
+                        "The customer centre replies to this address.",
+                    ),
+                    FieldKind::Email,
+                ),
+                KONTAKT_MOBIL,
+            ],
+        ),
+        Section::new(
+            Text::new("EPJ-leverandør", "EPR supplier"),
+            &[
+                EPJ_NAVN,
+                EPJ_SYSTEM,
+                field(
+                    "epj_versjon",
+                    Text::new("EPJ-versjon", "EPR version"),
+                    FieldKind::Text { max: SHORT },
+                ),
+            ],
+        ),
+        Section::new(
+            Text::new("IKT-driftsleverandør", "IT operations provider"),
+            &[
+                field(
+                    "ikt_navn",
+                    Text::new("Navn", "Name"),
+                    FieldKind::Text { max: NAME },
+                ),
+                hinted(
+                    "ikt_orgnr",
+                    Text::new("Org nr", "Organisation number"),
+                    Text::new("9 siffer", "9 digits"),
+                    FieldKind::OrgNumber,
+                ),
+                field(
+                    "ikt_mobil",
+                    Text::new("Mobilnummer", "Mobile number"),
+                    FieldKind::Mobile,
+                ),
+                field(
+                    "ikt_epost_statistikk",
+                    Text::new(
+                        "E-postadresse for mottak av meldingsstatistikk hver 14. dag",
+                        "E-mail address for message statistics every 14 days",
+                    ),
+                    FieldKind::Email,
+                ),
+            ],
+        ),
+    ],
+};
