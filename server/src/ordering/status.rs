@@ -55,8 +55,8 @@ mod tests {
             .await
             .unwrap();
         sqlx::query(
-            "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms)
-             VALUES ('BP-1', 'ddfl', '910000001', 'Legekontoret', 'Kari', '{}', 0)",
+            "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms)
+             VALUES ('BP-1', 'ddfl', '910000001', 'Legekontoret', 'Kari', 'k', 'minid', '{}', 0)",
         )
         .execute(&db)
         .await
@@ -107,8 +107,8 @@ mod tests {
             assert!(e.to_string().contains("CHECK constraint failed"), "{bad}: {e}");
         }
         let e = sqlx::query(
-            "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms, status)
-             VALUES ('BP-2', 'ddfl', '910000001', 'L', 'K', '{}', 0, 'ferdig')",
+            "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms, status)
+             VALUES ('BP-2', 'ddfl', '910000001', 'L', 'K', 'k', 'minid', '{}', 0, 'ferdig')",
         )
         .execute(&db)
         .await

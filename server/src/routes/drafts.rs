@@ -105,7 +105,7 @@ async fn check(
         Ok(orgnr) => match acting::choose(state, user, &orgnr).await? {
             // A draft for a unit the user may not act for is not kept — but anyone may
             // fill in a signed service's order: the signer carries the authority.
-            Ok(choice) if !service.may_order_with(choice.standing) => {
+            Ok(choice) if !acting::may_order(Some(service), choice.standing) => {
                 return Err(ApiError::Forbidden);
             }
             Ok(_) => {}

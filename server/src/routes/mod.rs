@@ -5,13 +5,14 @@ mod attachments;
 mod auth;
 mod dev;
 mod documents;
-pub(crate) mod drafts;
+mod drafts;
 mod health;
-pub(crate) mod orders;
-pub(crate) mod organisations;
+mod orders;
+mod organisations;
 mod portal;
 mod portal_login;
 mod signing;
+mod trace;
 
 use std::time::Duration;
 
@@ -92,6 +93,10 @@ pub fn api(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::error::json_errors))
         // Answers, receipts and PDFs are personal data: no cache keeps a copy.
         .layer(security_header(header::CACHE_CONTROL, "no-store"))
+        // Outermost: the trace sees the final answer, and the id exists before it starts.
+        .layer(trace::trace_layer())
+        .layer(trace::propagate_request_id())
+        .layer(trace::set_request_id())
         .with_state(state)
 }
 

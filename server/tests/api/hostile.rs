@@ -625,7 +625,7 @@ async fn the_fodselsnummer_is_nowhere_in_the_database_once_its_use_is_over() {
         assert_eq!(body.error, common::api::ErrorCode::SessionExpired);
     }
 
-    let unkeyed = |fnr: &str| server::auth::hex(&sha2::Sha256::digest(fnr.as_bytes()));
+    let unkeyed = |fnr: &str| server::hex::encode(&sha2::Sha256::digest(fnr.as_bytes()));
     for (table, text) in every_text_in(&db).await {
         for fnr in [kari, SIGNER_FNR] {
             assert!(!text.contains(fnr), "{table} holds {fnr} in clear: {text}");

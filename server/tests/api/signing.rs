@@ -193,7 +193,7 @@ async fn the_signed_package_names_signer_date_method_and_title_and_any_changed_b
     let pdf = r.bytes().await.unwrap().to_vec();
 
     let text = pdf_text(&pdf);
-    let today = server::documents::format_oslo_date(server::now_ms());
+    let today = server::oslo_time::date(server::now_ms());
     for expected in [
         "Signering av bruksvilkår for Digital Dialog Fastlege",
         "Dokumentet er elektronisk signert av",

@@ -114,7 +114,7 @@ async fn prepare_history(app: &TestApp) {
         assert_eq!(r.status(), StatusCode::CREATED);
     }
     let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
-    sqlx::query("UPDATE orders SET status = 'godkjent' WHERE service = 'helseid'")
+    sqlx::query("UPDATE orders SET status = 'fullfort' WHERE service = 'helseid'")
         .execute(&db)
         .await
         .unwrap();
