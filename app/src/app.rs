@@ -1,7 +1,6 @@
 //! The root component: shared state (language, API client, session clock), the page
 //! frame (skip link, header, footer) and the router.
 
-use common::Lang;
 use common::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -69,9 +68,4 @@ pub fn App() -> impl IntoView {
             <SessionWarning/>
         </Router>
     }
-}
-
-/// Sets the document title: "<page> – Skjema og avtaler".
-pub fn set_title(lang: Lang, page: &str) {
-    document().set_title(&format!("{page} – {}", t::APP_TITLE.get(lang)));
 }

@@ -6,6 +6,7 @@ mod components;
 mod i18n;
 mod pages;
 mod session;
+mod title;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

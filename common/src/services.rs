@@ -1,8 +1,8 @@
 //! NHN's orderable services as data: each has a form spec and the agreement documents
 //! the orderer accepts. Adding a service is adding an entry here.
 
-use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, SWITCH_ON, Section, ShownIf};
 use crate::FieldError;
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, SWITCH_ON, Section, ShownIf};
 use crate::i18n::{Text, t};
 
 /// A service that can be ordered through the five-step journey.

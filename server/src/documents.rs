@@ -161,7 +161,10 @@ pub fn document_lines(doc: &DocumentRef, text: &AgreementText) -> Vec<Line> {
 
 /// A receipt as PDF (issue 5): reference, who ordered for which organisation and when,
 /// every answer as the user read it, and the documents accepted with version and hash.
-pub fn receipt_pdf(receipt: &common::api::Receipt, lang: common::Lang) -> Result<Vec<u8>, PdfError> {
+pub fn receipt_pdf(
+    receipt: &common::api::Receipt,
+    lang: common::Lang,
+) -> Result<Vec<u8>, PdfError> {
     let service = common::services::by_slug(&receipt.service);
     let service_name = service.map_or(receipt.service.clone(), |s| s.name.get(lang).to_owned());
     let field =

@@ -237,9 +237,7 @@ impl IntoResponse for ApiError {
         )
             .into_response();
         if let Some(cause) = cause {
-            response
-                .extensions_mut()
-                .insert(FailureCause(cause.into()));
+            response.extensions_mut().insert(FailureCause(cause.into()));
         }
         if let Some(seconds) = retry_after {
             response

@@ -25,7 +25,11 @@ pub struct Signature<'a> {
 }
 
 /// The package as PDF, not yet sealed.
-pub fn render(doc: &DocumentRef, sig: &Signature, lang: Lang) -> Result<Vec<u8>, crate::documents::PdfError> {
+pub fn render(
+    doc: &DocumentRef,
+    sig: &Signature,
+    lang: Lang,
+) -> Result<Vec<u8>, crate::documents::PdfError> {
     let text = documents::current(doc).ok_or("no text for the document")?;
     let original = documents::document_lines(doc, text);
     let sha256 = documents::sha256_of(doc).ok_or("no text for the document")?;
@@ -56,7 +60,10 @@ pub fn render(doc: &DocumentRef, sig: &Signature, lang: Lang) -> Result<Vec<u8>,
         field(t::PKG_SIGNER_ID, sig.signer_key),
         field(t::PKG_EID, sig.method),
         field(t::PKG_LEVEL, sig.level),
-        field(t::PKG_TIME, &crate::oslo_time::date_and_time(sig.signed_at_ms)),
+        field(
+            t::PKG_TIME,
+            &crate::oslo_time::date_and_time(sig.signed_at_ms),
+        ),
         field(t::PKG_DOCUMENT, doc.title.nb),
         field(t::PKG_VERSION, doc.version),
         field(t::PKG_DOCUMENT_HASH, &sha256),

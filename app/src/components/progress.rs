@@ -16,12 +16,13 @@ pub enum StepState {
 
 /// One step in the list: number, title, tick when done, and its content when current.
 #[component]
-pub fn Step(
-    number: u8,
+pub fn ProgressStep(
+    step: common::Step,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] state: Signal<StepState>,
     #[prop(optional)] children: Option<ChildrenFn>,
 ) -> impl IntoView {
+    let number = step.number();
     let current = move || state.get() == StepState::Current;
     let done = move || state.get() == StepState::Done;
     view! {

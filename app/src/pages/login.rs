@@ -14,11 +14,11 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiClientError, use_api};
-use crate::app::set_title;
 use crate::components::error_summary::{ErrorSummary, focus_summary, summary_of};
 use crate::components::field::{InputSpec, TextInput};
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
+use crate::title::set_title;
 
 /// The test login form.
 #[component]

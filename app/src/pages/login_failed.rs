@@ -6,9 +6,9 @@ use common::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::set_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::login_href;
+use crate::title::set_title;
 
 fn reason_text(code: &str) -> Text {
     match code {

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiClientError, use_api};
-use crate::app::set_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::{Loading, ProblemAlert, login_href};
+use crate::title::set_title;
 
 /// The development mailbox page.
 #[component]

@@ -3,8 +3,8 @@
 use common::i18n::t;
 use leptos::prelude::*;
 
-use crate::app::set_title;
 use crate::i18n::{tr, use_lang};
+use crate::title::set_title;
 
 /// "Fant ikke siden".
 #[component]

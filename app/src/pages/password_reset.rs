@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiClientError, use_api};
-use crate::app::set_title;
 use crate::components::error_summary::{ErrorSummary, show_errors, summary_of};
 use crate::components::field::{InputSpec, TextInput};
 use crate::components::focus_by_id;
 use crate::i18n::{tr, use_lang};
+use crate::title::set_title;
 
 /// The outcome shown above the form: a confirmation or a problem.
 fn outcome_view(outcome: RwSignal<Option<Result<Text, Text>>>) -> impl IntoView {

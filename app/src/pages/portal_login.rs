@@ -12,11 +12,11 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiClientError, use_api};
-use crate::app::set_title;
 use crate::components::error_summary::{ErrorSummary, show_errors, summary_of};
 use crate::components::field::{InputSpec, TextInput};
 use crate::components::focus_by_id;
 use crate::i18n::{tr, use_lang};
+use crate::title::set_title;
 
 /// Where the login is.
 #[derive(Clone, Debug, PartialEq)]

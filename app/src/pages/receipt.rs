@@ -9,10 +9,10 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{ApiClientError, use_api};
-use crate::app::set_title;
 use crate::components::answers::{AnswerList, NextSteps};
 use crate::i18n::{tr, use_lang};
 use crate::pages::{Loading, ProblemAlert};
+use crate::title::set_title;
 
 /// The receipt page.
 #[component]

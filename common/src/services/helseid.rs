@@ -4,12 +4,12 @@
 //! against the organisation's history; the onboarding steps are `ONBOARDING_STEPS`.
 
 use super::{
-    ANSWER_TIME, DocumentRef, Prerequisite, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service,
-    choice, field, hinted, optional,
+    ANSWER_TIME, DocumentRef, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Prerequisite,
+    Service, choice, field, hinted, optional,
 };
+use crate::FieldError;
 use crate::form::{FieldKind, FieldSpec, FormSpec, Section, ShownIf};
 use crate::i18n::Text;
-use crate::FieldError;
 use crate::status::OrderStatus;
 
 pub const HELSEID: Service = Service {

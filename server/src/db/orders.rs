@@ -1,7 +1,7 @@
 //! Reading orders back. Writing goes through the group-commit writer (`writer.rs`).
 
-use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::OrderStatus;
+use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::form::RawForm;
 use sqlx::SqlitePool;
 
@@ -213,11 +213,15 @@ pub async fn history(
 }
 
 /// The status of the order `reference`, if there is one.
-pub async fn status_of(db: &SqlitePool, reference: &str) -> Result<Option<OrderStatus>, sqlx::Error> {
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM orders WHERE reference = ?")
-        .bind(reference)
-        .fetch_optional(db)
-        .await?;
+pub async fn status_of(
+    db: &SqlitePool,
+    reference: &str,
+) -> Result<Option<OrderStatus>, sqlx::Error> {
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM orders WHERE reference = ?")
+            .bind(reference)
+            .fetch_optional(db)
+            .await?;
     status.as_deref().map(decode_status).transpose()
 }
 
@@ -245,7 +249,8 @@ pub async fn set_status(
 
 /// A stored status; the database's CHECK keeps anything else out.
 fn decode_status(name: &str) -> Result<OrderStatus, sqlx::Error> {
-    OrderStatus::parse(name).ok_or_else(|| sqlx::Error::Decode(format!("order status {name:?}").into()))
+    OrderStatus::parse(name)
+        .ok_or_else(|| sqlx::Error::Decode(format!("order status {name:?}").into()))
 }
 
 /// The newest acceptance of a document under a legal entity: (by, at, unit). One index

@@ -269,9 +269,14 @@ async fn insert_one(
         .execute(&mut *conn)
         .await
         .map_err(|e| WriteError(e.to_string()))?;
-    crate::db::attachments::bind(&mut *conn, &order.owner_key, &order.attachments, &order.reference)
-        .await
-        .map_err(|e| WriteError(e.to_string()))?;
+    crate::db::attachments::bind(
+        &mut *conn,
+        &order.owner_key,
+        &order.attachments,
+        &order.reference,
+    )
+    .await
+    .map_err(|e| WriteError(e.to_string()))?;
     for n in &order.notifications {
         crate::outbox::enqueue(&mut *conn, n, order.submitted_at_ms)
             .await

@@ -130,9 +130,16 @@ pub async fn place(
                 .collect();
         let package = match &signer {
             Some(signer) => {
-                let package =
-                    signed_package(state, &checked, signer, &acceptor, &reference, submitted_at_ms, lang)
-                        .await?;
+                let package = signed_package(
+                    state,
+                    &checked,
+                    signer,
+                    &acceptor,
+                    &reference,
+                    submitted_at_ms,
+                    lang,
+                )
+                .await?;
                 notifications.push(notify::copy_to_ehelse(
                     &state.config.ehelse_copy_to,
                     &checked,
@@ -310,7 +317,8 @@ fn accepted_documents(
             errors.add("accepted_documents", FieldError::NotAccepted);
             continue;
         }
-        let sha256 = documents::sha256_of(doc).ok_or(ApiError::broken("a document without text"))?;
+        let sha256 =
+            documents::sha256_of(doc).ok_or(ApiError::broken("a document without text"))?;
         out.push(AcceptedDocument {
             id: doc.id.into(),
             title: doc.title.nb.into(),

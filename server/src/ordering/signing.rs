@@ -83,7 +83,10 @@ pub async fn complete_signing(
                 (SigningOutcome::SignerLacksAuthority, None)
             } else {
                 match place(state, user, &order, Acceptance::Signed(signer), lang).await {
-                    Ok(placed) => (SigningOutcome::Signed, Some(placed.receipt().reference.clone())),
+                    Ok(placed) => (
+                        SigningOutcome::Signed,
+                        Some(placed.receipt().reference.clone()),
+                    ),
                     Err(e) => {
                         // The order no longer passes (authority changed, session gone …).
                         tracing::warn!(error = ?e, "signed order refused");

@@ -70,27 +70,52 @@ mod tests {
         assert_eq!(orders::status_of(&db, "BP-1").await.unwrap(), Some(Mottatt));
         // Not completed before someone has taken it.
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, Fullfort, None).await.unwrap(),
-            Err(MoveRefused::NotAllowed { from: Mottatt, to: Fullfort })
+            move_order(&db, "BP-1", Mottatt, Fullfort, None)
+                .await
+                .unwrap(),
+            Err(MoveRefused::NotAllowed {
+                from: Mottatt,
+                to: Fullfort
+            })
         );
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, TrengerAvklaring, Some(" ")).await.unwrap(),
+            move_order(&db, "BP-1", Mottatt, TrengerAvklaring, Some(" "))
+                .await
+                .unwrap(),
             Err(MoveRefused::ReasonMissing(TrengerAvklaring))
         );
-        move_order(&db, "BP-1", Mottatt, UnderBehandling, None).await.unwrap().unwrap();
+        move_order(&db, "BP-1", Mottatt, UnderBehandling, None)
+            .await
+            .unwrap()
+            .unwrap();
         // A second handler who still saw it as Mottatt loses.
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, Avvist, Some("Feil enhet")).await.unwrap(),
+            move_order(&db, "BP-1", Mottatt, Avvist, Some("Feil enhet"))
+                .await
+                .unwrap(),
             Err(MoveRefused::MovedMeanwhile(UnderBehandling))
         );
-        move_order(&db, "BP-1", UnderBehandling, Fullfort, None).await.unwrap().unwrap();
-        assert_eq!(orders::status_of(&db, "BP-1").await.unwrap(), Some(Fullfort));
+        move_order(&db, "BP-1", UnderBehandling, Fullfort, None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            orders::status_of(&db, "BP-1").await.unwrap(),
+            Some(Fullfort)
+        );
         // Final: nothing moves it again.
         for to in OrderStatus::ALL {
-            assert!(move_order(&db, "BP-1", Fullfort, to, Some("x")).await.unwrap().is_err());
+            assert!(
+                move_order(&db, "BP-1", Fullfort, to, Some("x"))
+                    .await
+                    .unwrap()
+                    .is_err()
+            );
         }
         assert_eq!(
-            move_order(&db, "BP-404", UnderBehandling, Fullfort, None).await.unwrap(),
+            move_order(&db, "BP-404", UnderBehandling, Fullfort, None)
+                .await
+                .unwrap(),
             Err(MoveRefused::NoSuchOrder)
         );
     }
@@ -104,7 +129,10 @@ mod tests {
                 .execute(&db)
                 .await
                 .unwrap_err();
-            assert!(e.to_string().contains("CHECK constraint failed"), "{bad}: {e}");
+            assert!(
+                e.to_string().contains("CHECK constraint failed"),
+                "{bad}: {e}"
+            );
         }
         let e = sqlx::query(
             "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms, status)

@@ -19,10 +19,10 @@ use sha2::{Digest, Sha256};
 
 use crate::acting;
 use crate::auth::CurrentUser;
-use crate::hex;
 use crate::db::attachments::{self, NewAttachment};
 use crate::error::ApiError;
 use crate::extract::RequestLang;
+use crate::hex;
 use crate::now_ms;
 use crate::state::AppState;
 

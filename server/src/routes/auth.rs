@@ -21,12 +21,12 @@ use serde::Deserialize;
 use crate::auth::{CurrentUser, clear_cookie, cookie_value, hash_token};
 use crate::db::logins::{self, Attempt};
 use crate::db::sessions::{self, Identity, LoginEvidence};
-use crate::login::{self, LOGIN_COOKIE, NewSession, TEST_LOGIN_LEVEL, eid_of, session_info};
-use crate::ordering::{self, Signer};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::idporten::{IdPorten, LoginError, Purpose};
+use crate::login::{self, LOGIN_COOKIE, NewSession, TEST_LOGIN_LEVEL, eid_of, session_info};
 use crate::now_ms;
+use crate::ordering::{self, Signer};
 use crate::state::AppState;
 
 pub fn public() -> Router<AppState> {

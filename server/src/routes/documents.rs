@@ -59,8 +59,7 @@ async fn pdf(
     .ok_or(ApiError::NotFound)?;
     // Rendering is CPU work: keep it off the async workers.
     let bytes = tokio::task::spawn_blocking(move || crate::documents::pdf(doc, text))
-        .await
-        ?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, text.version);
     Ok((

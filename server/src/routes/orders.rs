@@ -52,10 +52,12 @@ async fn submit(
     ApiJson(body): ApiJson<SubmitOrder>,
 ) -> Result<(StatusCode, Json<Receipt>), ApiError> {
     let accepted = Acceptance::Accepted(body.accepted_documents.clone());
-    Ok(match ordering::place(&state, &user, &body, accepted, lang).await? {
-        Placed::New(receipt) => (StatusCode::CREATED, Json(receipt)),
-        Placed::Again(receipt) => (StatusCode::OK, Json(receipt)),
-    })
+    Ok(
+        match ordering::place(&state, &user, &body, accepted, lang).await? {
+            Placed::New(receipt) => (StatusCode::CREATED, Json(receipt)),
+            Placed::Again(receipt) => (StatusCode::OK, Json(receipt)),
+        },
+    )
 }
 
 /// Receipts are the orderer's; an organisation's orders are listed under

@@ -26,15 +26,15 @@ use common::validate::{NewPassword, SecurityCode};
 use common::{FieldError, ValidationErrors};
 use sha2::{Digest, Sha256};
 
-use crate::login::{self, NewSession};
 use crate::auth::{cookie_value, hash_token, new_token};
-use crate::hex;
 use crate::db::accounts::{self, Account, normalise_username};
 use crate::db::pending_logins::{self, Guess};
 use crate::db::sessions::{self, Identity, LoginEvidence};
 use crate::db::{login_failures, password_resets};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ClientAddress, RequestLang};
+use crate::hex;
+use crate::login::{self, NewSession};
 use crate::now_ms;
 use crate::outbox::{self, Channel, NewNotification};
 use crate::password;
@@ -374,9 +374,7 @@ async fn reset(
     let account_id = password_resets::take(&state.db, &hash_token(body.token.trim()), now_ms())
         .await?
         .ok_or_else(|| ApiError::field("token", FieldError::ResetLinkInvalid, lang))?;
-    let hash = password::hash(new_password.expose().to_owned())
-        .await
-        ?;
+    let hash = password::hash(new_password.expose().to_owned()).await?;
     accounts::set_password(&state.db, account_id, &hash).await?;
     // A new password ends every session of the account, and lifts its lock-out.
     sessions::delete_for_account(&state.db, account_id).await?;

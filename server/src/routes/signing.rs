@@ -19,7 +19,7 @@ use axum::http::header::{self, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use common::api::{SigningState, SigningStarted, SubmitOrder, TestLoginRequest};
+use common::api::{SigningStarted, SigningState, SubmitOrder, TestLoginRequest};
 use common::validate::OrgNumber;
 
 use crate::acting;

@@ -81,7 +81,12 @@ fn log_failure(response: &Response<axum::body::Body>, latency: Duration, _: &Spa
     let cause = response.extensions().get::<FailureCause>().map(|c| &*c.0);
     match (response.status().is_server_error(), cause) {
         (true, Some(cause)) if status == 503 => {
-            tracing::warn!(status, ms, cause, "request failed: a dependency did not answer")
+            tracing::warn!(
+                status,
+                ms,
+                cause,
+                "request failed: a dependency did not answer"
+            )
         }
         (true, cause) => tracing::error!(status, ms, cause, "request failed"),
         _ => {}

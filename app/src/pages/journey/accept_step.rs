@@ -2,6 +2,7 @@
 //! each title), the acceptance checkbox and "Fullfør", which stores the order.
 
 use common::FieldError;
+use common::Step;
 use common::api::PriorAcceptance;
 use common::i18n::{fill, t};
 use common::services;
@@ -34,7 +35,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
     let prior = RwSignal::new(Vec::<PriorAcceptance>::new());
     if service.documents.iter().any(|d| d.for_legal_entity) {
         Effect::new(move |_| {
-            if state.step.get() != 4 {
+            if state.step.get() != Step::Accept {
                 return;
             }
             if let Some(orgnr) = state.org.get().map(|c| c.organisation.orgnr) {
@@ -90,16 +91,16 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             match api.submit_order(&order).await {
                 Ok(receipt) => {
                     state.receipt.set(Some(receipt));
-                    state.go(5);
+                    state.go(Step::Receipt);
                 }
                 Err(ApiClientError::Rejected(errors)) if errors.get("orgnr").is_some() => {
                     state.org_error.set(errors.get("orgnr"));
-                    state.go(2);
+                    state.go(Step::Organisation);
                 }
                 Err(ApiClientError::Rejected(errors)) => {
                     // The server found something the form step did not: back there, with the answers.
                     state.errors.set(errors);
-                    state.go(3);
+                    state.go(Step::Form);
                     focus_summary();
                 }
                 Err(other) => super::report(problem, other),
@@ -155,7 +156,7 @@ pub fn AcceptStep(state: JourneyState) -> impl IntoView {
             </div>
             })}
             <div class="bp-actions">
-                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(3)>{tr(t::BACK)}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(Step::Form)>{tr(t::BACK)}</button>
                 <button type="submit" id=FINISH_ID class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>{tr(t::ACCEPT_FINISH)}</button>
             </div>
             <p class="ds-paragraph bp-note">{move || if has_documents() { tr(t::ACCEPT_CONFIRM) } else { tr(t::SUBMIT_CONFIRM) }}</p>

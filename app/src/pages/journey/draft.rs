@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use common::Step;
 use common::api::Draft;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,8 +14,6 @@ use leptos::task::spawn_local;
 use super::JourneyState;
 use crate::api::{Api, ApiClientError};
 
-/// The steps a draft can resume at: the form, and read-and-accept.
-const DRAFT_STEPS: std::ops::RangeInclusive<u8> = 3..=4;
 const DEBOUNCE: Duration = Duration::from_millis(1000);
 
 fn local_key(state: &JourneyState) -> String {
@@ -45,9 +44,9 @@ fn take_local(state: &JourneyState) -> Option<Draft> {
 fn current(state: &JourneyState) -> Option<Draft> {
     let step = state.step.get_untracked();
     let org = state.org.get_untracked()?;
-    DRAFT_STEPS.contains(&step).then(|| Draft {
+    step.is_resumable().then(|| Draft {
         orgnr: org.organisation.orgnr,
-        step,
+        step: step.number(),
         answers: state.answers.get_untracked(),
         idempotency_key: state.idempotency_key.get_value(),
         saved_at_ms: 0,
@@ -98,26 +97,27 @@ pub async fn resume(api: Api, state: JourneyState, draft: &Draft) -> bool {
     state
         .idempotency_key
         .set_value(draft.idempotency_key.clone());
+    // A step no draft is saved at (an old or altered draft) resumes at the form.
     state
         .step
-        .set(draft.step.clamp(*DRAFT_STEPS.start(), *DRAFT_STEPS.end()));
+        .set(Step::resumable(draft.step).unwrap_or(Step::Form));
     true
 }
 
 /// Saves as the user goes: debounced while typing, at once when the step changes.
 pub fn autosave(api: Api, state: JourneyState) {
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let last_step = StoredValue::new(0u8);
+    let last_step = StoredValue::new(None::<Step>);
     Effect::new(move |_| {
         let step = state.step.get();
         state.answers.track();
         state.org.track();
-        let delay = if last_step.get_value() == step {
+        let delay = if last_step.get_value() == Some(step) {
             DEBOUNCE
         } else {
             Duration::ZERO
         };
-        last_step.set_value(step);
+        last_step.set_value(Some(step));
         if let Some(pending) = timer.get_value() {
             pending.clear();
         }

@@ -1,6 +1,7 @@
 //! Step 3, "Fyll ut skjema": the service's form spec rendered and checked by the common
 //! validator on "Send", then by the server (the same code) before step 4.
 
+use common::Step;
 use common::ValidationErrors;
 use common::api::SubmitOrder;
 use common::i18n::t;
@@ -70,10 +71,10 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
         let order = order_of(&state, Vec::new());
         spawn_local(async move {
             match api.validate_order(&order).await {
-                Ok(()) => state.go(4),
+                Ok(()) => state.go(Step::Accept),
                 Err(ApiClientError::Rejected(errors)) if errors.get("orgnr").is_some() => {
                     state.org_error.set(errors.get("orgnr"));
-                    state.go(2);
+                    state.go(Step::Organisation);
                 }
                 Err(ApiClientError::Rejected(errors)) => {
                     state.errors.set(errors);
@@ -107,7 +108,7 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
                 })
             }}
             <div class="bp-actions">
-                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(2)>{tr(t::BACK)}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| state.go(Step::Organisation)>{tr(t::BACK)}</button>
                 <button type="submit" class="ds-button" data-variant="primary" aria-disabled=move || busy.get().then_some("true")>
                     {tr(if state.service.signer_field.is_some() { t::FORM_TO_SIGNING } else { t::FORM_SEND })}
                 </button>

@@ -9,6 +9,7 @@ mod form_step;
 mod org_step;
 mod sign_step;
 
+use common::Step;
 use common::api::{Me, OrganisationChoice, Receipt, SigningOutcome, Standing};
 use common::form::RawForm;
 use common::i18n::{fill, t};
@@ -19,18 +20,18 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::use_api;
-use crate::app::set_title;
 use crate::components::focus_by_id;
-use crate::components::progress::{Step, StepState};
+use crate::components::progress::{ProgressStep, StepState};
 use crate::i18n::{tr, use_lang};
 use crate::pages::Loading;
 use crate::pages::not_found::NotFound;
+use crate::title::set_title;
 
 /// Everything the journey has gathered so far; kept across steps so going back loses nothing.
 #[derive(Clone, Copy)]
 pub struct JourneyState {
     pub service: &'static Service,
-    pub step: RwSignal<u8>,
+    pub step: RwSignal<Step>,
     pub org: RwSignal<Option<OrganisationChoice>>,
     /// A refusal of the organisation found later (e.g. by the server at submit), shown at step 2.
     pub org_error: RwSignal<Option<FieldError>>,
@@ -47,9 +48,9 @@ pub struct JourneyState {
 
 impl JourneyState {
     /// Moves to `step` and puts focus on its heading, so screen readers hear where they are.
-    pub fn go(&self, step: u8) {
+    pub fn go(&self, step: Step) {
         self.step.set(step);
-        focus_by_id(format!("step-{step}"));
+        focus_by_id(format!("step-{}", step.number()));
     }
 
     /// The path back to this journey, for the login page's return.
@@ -63,7 +64,7 @@ impl JourneyState {
 pub fn change_answer(state: JourneyState) -> Callback<(&'static str, Option<usize>)> {
     use common::form::{FieldKind, item_path};
     Callback::new(move |(id, row): (&'static str, Option<usize>)| {
-        state.go(3);
+        state.go(Step::Form);
         let first_item = state.service.form.field(id).is_some_and(|f| {
             f.repeat.is_some()
                 || matches!(f.kind, FieldKind::MultiChoice(_) | FieldKind::OneChoice(_))
@@ -144,7 +145,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     let logged_out = RwSignal::new(false);
     let state = JourneyState {
         service,
-        step: RwSignal::new(2),
+        step: RwSignal::new(Step::Organisation),
         org: RwSignal::new(None),
         org_error: RwSignal::new(None),
         answers: RwSignal::new(RawForm::default()),
@@ -200,14 +201,14 @@ async fn back_from_signing(api: crate::api::Api, state: JourneyState, id: &str) 
     if let Some(reference) = &signing.reference {
         if let Ok(receipt) = api.receipt(reference).await {
             state.receipt.set(Some(receipt));
-            state.step.set(5);
+            state.step.set(Step::Receipt);
         }
         return;
     }
     let order = signing.order;
     let at_signing = common::api::Draft {
         orgnr: order.orgnr,
-        step: 4,
+        step: Step::Accept.number(),
         answers: order.answers,
         idempotency_key: order
             .idempotency_key
@@ -274,7 +275,7 @@ fn step_4_title(service: &Service) -> common::Text {
 #[component]
 fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView {
     let lang = use_lang();
-    let at = move |n: u8| {
+    let at = move |n: Step| {
         Signal::derive(move || match state.step.get() {
             s if s > n => StepState::Done,
             s if s == n => StepState::Current,
@@ -283,22 +284,25 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
     };
     let name = me.name.clone();
     let title = move |text: common::Text| Signal::derive(move || text.get(lang.get()).to_owned());
-    let org_title = Signal::derive(move || match (state.org.get(), state.step.get() > 2) {
-        (Some(choice), true) => {
-            let acting = fill(
-                t::STEP_ACTING_FOR.get(lang.get()),
-                &[&choice.organisation.display()],
-            );
-            // Why this person may accept, where the registry tells ("Du er daglig leder.").
-            match choice.standing {
-                Standing::Holds(authority) => {
-                    format!("{acting}. {}", authority.reason().get(lang.get()))
+    let org_title =
+        Signal::derive(
+            move || match (state.org.get(), state.step.get() > Step::Organisation) {
+                (Some(choice), true) => {
+                    let acting = fill(
+                        t::STEP_ACTING_FOR.get(lang.get()),
+                        &[&choice.organisation.display()],
+                    );
+                    // Why this person may accept, where the registry tells ("Du er daglig leder.").
+                    match choice.standing {
+                        Standing::Holds(authority) => {
+                            format!("{acting}. {}", authority.reason().get(lang.get()))
+                        }
+                        _ => acting,
+                    }
                 }
-                _ => acting,
-            }
-        }
-        _ => t::STEP_CHOOSE_ORG.get(lang.get()).to_owned(),
-    });
+                _ => t::STEP_CHOOSE_ORG.get(lang.get()).to_owned(),
+            },
+        );
     let api = use_api();
     // No clock any more means the server said the session expired.
     let expired = move || api.remaining_ms().is_none_or(|ms| ms <= 0);
@@ -316,23 +320,23 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
         </Show>
         <nav aria-label=tr(t::PROGRESS_LABEL)>
             <ol class="bp-steps">
-                <Step number=1 title=Signal::derive(move || fill(t::STEP_LOGGED_IN.get(lang.get()), &[&name])) state=Signal::derive(|| StepState::Done)/>
-                <Step number=2 title=org_title state=at(2)>
+                <ProgressStep step=Step::Login title=Signal::derive(move || fill(t::STEP_LOGGED_IN.get(lang.get()), &[&name])) state=Signal::derive(|| StepState::Done)/>
+                <ProgressStep step=Step::Organisation title=org_title state=at(Step::Organisation)>
                     <org_step::OrgStep state/>
-                </Step>
-                <Step number=3 title=title(t::STEP_FILL_FORM) state=at(3)>
+                </ProgressStep>
+                <ProgressStep step=Step::Form title=title(t::STEP_FILL_FORM) state=at(Step::Form)>
                     <form_step::FormStep state/>
-                </Step>
-                <Step number=4 title=title(step_4_title(state.service)) state=at(4)>
+                </ProgressStep>
+                <ProgressStep step=Step::Accept title=title(step_4_title(state.service)) state=at(Step::Accept)>
                     {if state.service.signer_field.is_some() {
                         view! { <sign_step::SignStep state/> }.into_any()
                     } else {
                         view! { <accept_step::AcceptStep state/> }.into_any()
                     }}
-                </Step>
-                <Step number=5 title=title(t::STEP_RECEIPT) state=at(5)>
+                </ProgressStep>
+                <ProgressStep step=Step::Receipt title=title(t::STEP_RECEIPT) state=at(Step::Receipt)>
                     <done_step::DoneStep state on_logout/>
-                </Step>
+                </ProgressStep>
             </ol>
         </nav>
     }

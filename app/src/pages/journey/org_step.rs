@@ -2,6 +2,7 @@
 //! Enhetsregisteret, then "Gå videre".
 
 use common::FieldError;
+use common::Step;
 use common::api::{OrganisationChoice, Standing};
 use common::form::{FieldKind, FieldSpec};
 use common::i18n::t;
@@ -111,7 +112,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
             Some(choice) => {
                 state.org_error.set(None);
                 state.org.set(Some(choice));
-                state.go(3);
+                state.go(Step::Form);
             }
             None if input.get_untracked().trim().is_empty() => {
                 error.set(Some(FieldError::Required))

@@ -3,6 +3,7 @@
 //! zoom, download) with "Signer dokument" / "Avbryt"; then the signer's eID login. A
 //! refused signing comes back here with the reason, and every answer kept.
 
+use common::Step;
 use common::api::{DocumentText, SigningOutcome};
 use common::i18n::{fill, t};
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
                 }
                 Err(ApiClientError::Rejected(errors)) => {
                     state.errors.set(errors);
-                    state.go(3);
+                    state.go(Step::Form);
                     focus_summary();
                     busy.set(false);
                 }
@@ -67,10 +68,10 @@ pub fn SignStep(state: JourneyState) -> impl IntoView {
     };
     let cancel = move |()| {
         state.signing.set(None);
-        state.go(3);
+        state.go(Step::Form);
     };
     let change_signer = move |_| {
-        state.go(3);
+        state.go(Step::Form);
         if let Some(field) = service.signer_field {
             focus_by_id(dom_id(field));
         }

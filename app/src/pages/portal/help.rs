@@ -6,8 +6,8 @@ use common::i18n::{fill, t};
 use leptos::prelude::*;
 
 use super::PortalMenu;
-use crate::app::set_title;
 use crate::i18n::{tr, use_lang};
+use crate::title::set_title;
 
 #[component]
 pub fn Help() -> impl IntoView {

@@ -31,9 +31,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
 use crate::api::{Api, ApiClientError, use_api};
-use crate::app::set_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::{Loading, ProblemAlert};
+use crate::title::set_title;
 
 /// The organisation the portal acts for, and who is logged in (for the pages).
 #[derive(Clone, Copy)]

@@ -2,9 +2,9 @@
 //! status (Mottatt, Under behandling, Godkjent, Fullført, Avvist); the user's own
 //! orders link to their receipts.
 
+use common::Lang;
 use common::i18n::t;
 use common::services;
-use common::{Lang, Text};
 use leptos::prelude::*;
 
 use super::{PortalFrame, org_data};
@@ -17,17 +17,6 @@ pub fn Orders() -> impl IntoView {
         <PortalFrame title=t::NAV_ORDERS>
             <OrderTable/>
         </PortalFrame>
-    }
-}
-
-/// An order's status as shown.
-pub fn status_label(status: &str) -> Text {
-    match status {
-        "mottatt" => t::STATUS_MOTTATT,
-        "under_behandling" => t::STATUS_UNDER_BEHANDLING,
-        "godkjent" => t::STATUS_GODKJENT,
-        "fullfort" => t::STATUS_FULLFORT,
-        _ => t::STATUS_AVVIST,
     }
 }
 
@@ -73,7 +62,7 @@ fn OrderTable() -> impl IntoView {
                                         <td data-label=tr(t::ORDERS_SERVICE)>{move || service_name(&service, lang.get())}</td>
                                         <td data-label=tr(t::ORDERS_DATE)>{let at = o.submitted_at; move || common::i18n::time_text(&at, lang.get())}</td>
                                         <td data-label=tr(t::ORDERS_BY)>{o.ordered_by}</td>
-                                        <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(status_label(&o.status))}</span></td>
+                                        <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(o.status.label())}</span></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -1,5 +1,5 @@
-//! `/kundeportal`, Tjenester: the organisation's services, active (a completed order
-//! made them so) and inactive (each leads to its order form), and the pages that follow
+//! `/kundeportal`, Tjenester: the organisation's services, active (ordered, and not
+//! turned down) and inactive (each leads to its order form), and the pages that follow
 //! a service after its order (Persontjenesten's checklist, HelseID's steps).
 
 use common::api::ServiceStatus;
@@ -20,13 +20,9 @@ pub fn Services() -> impl IntoView {
     }
 }
 
-/// Where a service leads beyond its order form.
+/// Where a service leads beyond its order form, as its spec declares.
 fn follow_up(slug: &str) -> Option<(&'static str, common::Text)> {
-    match slug {
-        "persontjenesten" => Some(("/kundeportal/persontjenesten", t::PT_TITLE)),
-        "helseid" => Some(("/kundeportal/helseid", t::HELSEID_TITLE)),
-        _ => None,
-    }
+    services::by_slug(slug)?.follow_up
 }
 
 #[component]
