@@ -79,6 +79,49 @@ pub struct DocumentRef {
     /// Accepted once for the legal entity, it holds for every unit under it (Persontjenesten:
     /// once per municipality); the next user is told who accepted, not asked again.
     pub for_legal_entity: bool,
+    /// Every version ever published, beside the service that uses them. Only the server
+    /// has them (feature `agreement-texts`): the SPA fetches a text when it shows it, and
+    /// its bundle carries none.
+    #[cfg(feature = "agreement-texts")]
+    pub published: &'static [AgreementText],
+}
+
+/// One published version of an agreement's text.
+#[cfg(feature = "agreement-texts")]
+#[derive(Debug)]
+pub struct AgreementText {
+    pub version: &'static str,
+    pub valid_from: &'static str,
+    pub paragraphs: &'static [&'static str],
+}
+
+#[cfg(feature = "agreement-texts")]
+impl AgreementText {
+    /// The canonical text whose hash is the evidence: title, version, date, paragraphs.
+    pub fn canonical(&self, title: &str) -> String {
+        let mut s = format!(
+            "{title}\nVersjon {}, gjeldende fra {}\n",
+            self.version, self.valid_from
+        );
+        for p in self.paragraphs {
+            s.push('\n');
+            s.push_str(p);
+        }
+        s
+    }
+}
+
+#[cfg(feature = "agreement-texts")]
+impl DocumentRef {
+    /// The published version `version`.
+    pub fn text(&self, version: &str) -> Option<&'static AgreementText> {
+        self.published.iter().find(|t| t.version == version)
+    }
+
+    /// The version orderers accept now.
+    pub fn current(&self) -> Option<&'static AgreementText> {
+        self.text(self.version)
+    }
 }
 
 mod accounts;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use common::i18n::t;
-use common::services::DocumentRef;
+use common::services::{AgreementText, DocumentRef};
 use krilla::Document;
 use krilla::geom::Point;
 use krilla::metadata::Metadata;
@@ -17,103 +17,21 @@ use sha2::{Digest, Sha256};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 
-/// One version of an agreement's text.
-pub struct AgreementText {
-    pub id: &'static str,
-    pub version: &'static str,
-    pub valid_from: &'static str,
-    pub paragraphs: &'static [&'static str],
-}
-
-static TEXTS: &[AgreementText] = &[DIGIHELSE, DDFL, PERSONTJENESTEN, HELSEID];
-
-const DDFL: AgreementText = AgreementText {
-    id: "bruksvilkar-ddfl",
-    version: "1.0",
-    valid_from: "18.1.2018",
-    paragraphs: &[
-        "1. Tjenesten. Digital Dialog Fastlege (DDFL) er fire tjenester mellom fastlegekontoret og pasientene på Helsenorge: bestille time, fornye resept, e-konsultasjon og kontakt med legekontoret. Tjenesten er en del av Helsenett-abonnementet.",
-        "2. Legekontorets ansvar. Legekontoret sørger for at EPJ-systemet er satt opp for DDFL sammen med EPJ-leverandøren, at ServiceBus er aktivert, og at opplysningene i Adresseregisteret er riktige.",
-        "3. NHNs ansvar. NHN drifter meldingsformidlingen og gir beskjed til legekontoret og driftsleverandøren når tjenesten er aktivert.",
-        "4. Personopplysninger. Meldingene inneholder helseopplysninger. Legekontoret er dataansvarlig for opplysningene i sitt journalsystem og behandler dem etter helseregisterloven og personopplysningsloven.",
-        "5. Signering. Bruksvilkårene signeres av en person med signaturrett for legekontoret. Signaturen lagres med dokumentets versjon og sjekksum.",
-    ],
-};
-
-const PERSONTJENESTEN: AgreementText = AgreementText {
-    id: "vilkar-persontjenesten",
-    version: "1.0",
-    valid_from: "01.09.2024",
-    paragraphs: &[
-        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
-        "1. Tjenesten. Persontjenesten gir oppslag i folkeregisteropplysninger for helse- og omsorgstjenesten, og erstatter Personregister fra 01.01.25.",
-        "2. Gyldighet. Vilkårene signeres én gang av kommunedirektør eller annen med signeringsrett, og gjelder for alle virksomheter i kommunen.",
-        "3. Taushetsbelagte opplysninger. Opplysninger om fortrolig og strengt fortrolig adresse brukes bare når det er nødvendig for å yte helsehjelp, og tilgangen styres av virksomheten.",
-        "4. Forutsetninger. Journalsystemet er oppgradert, brannmuren er åpnet for NHNs adresser, og HelseID er satt opp for systemet.",
-    ],
-};
-
-const HELSEID: AgreementText = AgreementText {
-    id: "vilkar-helseid",
-    version: "1.0",
-    valid_from: "01.01.2024",
-    paragraphs: &[
-        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
-        "1. Tjenesten. HelseID er en felles påloggingsløsning for helse- og omsorgssektoren: autentisering av brukere, systemer og virksomheter, og beskyttelse av systemer.",
-        "2. Forutsetninger. Virksomheten er kunde i Helsenettet, har akseptert vilkår for medlemskap og inngått kundeavtale.",
-        "3. Test og produksjon. Løsningen utvikles og testes i testmiljøet. NHN godkjenner løsningen før produksjonssetting.",
-        "4. Ansvar. Virksomheten sørger for at helsepersonell har eID på tilstrekkelig sikkerhetsnivå for informasjonstjenestene de bruker.",
-    ],
-};
-
-const DIGIHELSE: AgreementText = AgreementText {
-    id: "avtale-digihelse",
-    version: "1.0",
-    valid_from: "01.07.2021",
-    paragraphs: &[
-        "1. Formål. Avtalen gjelder kommunens bruk av DigiHelse, DigiHelsestasjon og timebestilling på Helsenorge, levert av Norsk Helsenett SF (NHN).",
-        "2. Kommunens ansvar. Kommunen sørger for at opplysningene i Adresseregisteret er riktige, at kommunikasjonspartene som skal motta og sende meldinger fra og til Helsenorge er registrert med riktig HER-id, og at journalsystemet er satt opp for tjenesten sammen med EPJ-leverandøren.",
-        "3. NHNs ansvar. NHN drifter tjenestene, aktiverer ServiceBus for kommunen og gir kommunen og IKT-driftsleverandøren beskjed når tjenesten er klar til bruk. Brukerstøtte gis av NHNs kundesenter, tlf 24 20 00 00, kundesenter@nhn.no.",
-        "4. Personopplysninger. Partene behandler personopplysninger i samsvar med personopplysningsloven og helseregisterloven. Kommunen er dataansvarlig for opplysningene i sine fagsystemer.",
-        "5. Meldingsstatistikk. NHN sender meldingsstatistikk hver 14. dag til e-postadressen som er oppgitt for IKT-driftsleverandøren.",
-        "6. Aksept. Avtalen aksepteres av en person som har myndighet til å forplikte kommunen (prokura, signaturrett eller daglig leder). Aksepten lagres med dokumentets versjon og sjekksum.",
-        "7. Endringer. NHN kan endre avtalen med varsel. En ny versjon gjelder først når den er akseptert.",
-    ],
-};
-
-/// One published version of a document. Versions are added, never edited: the pinned
-/// hashes in the tests below fail if an old text changes.
+/// One published version of a document (the texts live beside the services' specs).
+/// Versions are added, never edited: the pinned hashes in the tests below fail if an old
+/// text changes.
 pub fn text(id: &str, version: &str) -> Option<&'static AgreementText> {
-    TEXTS.iter().find(|t| t.id == id && t.version == version)
+    common::services::document(id)?.text(version)
 }
 
-/// The version a service's orderers accept now.
-pub fn current(doc: &DocumentRef) -> Option<&'static AgreementText> {
-    text(doc.id, doc.version)
-}
-
-impl AgreementText {
-    /// The canonical text whose hash is the evidence: title, version, date, paragraphs.
-    pub fn canonical(&self, title: &str) -> String {
-        let mut s = format!(
-            "{title}\nVersjon {}, gjeldende fra {}\n",
-            self.version, self.valid_from
-        );
-        for p in self.paragraphs {
-            s.push('\n');
-            s.push_str(p);
-        }
-        s
-    }
-
-    pub fn sha256(&self, title: &str) -> String {
-        crate::hex::encode(&Sha256::digest(self.canonical(title).as_bytes()))
-    }
+/// The SHA-256 of a version's canonical text, under the document's title.
+pub fn sha256(text: &AgreementText, title: &str) -> String {
+    crate::hex::encode(&Sha256::digest(text.canonical(title).as_bytes()))
 }
 
 /// The hash of the text a document reference points to.
 pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
-    current(doc).map(|t| t.sha256(doc.title.nb))
+    doc.current().map(|t| sha256(t, doc.title.nb))
 }
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -127,7 +45,7 @@ static PDF_CACHE: LazyLock<Mutex<HashMap<VersionKey, Vec<u8>>>> = LazyLock::new(
 
 /// A version of the document as PDF; rendered once and kept (a version never changes).
 pub fn pdf(doc: &'static DocumentRef, text: &'static AgreementText) -> Option<Vec<u8>> {
-    let key = (text.id, text.version);
+    let key = (doc.id, text.version);
     if let Some(bytes) = PDF_CACHE.lock().ok()?.get(&key) {
         return Some(bytes.clone());
     }
@@ -148,7 +66,7 @@ pub fn document_lines(doc: &DocumentRef, text: &AgreementText) -> Vec<Line> {
         Line::body(&format!(
             "{} SHA-256: {}",
             t::SAMPLE_DOCUMENT.nb,
-            text.sha256(doc.title.nb)
+            sha256(text, doc.title.nb)
         )),
         Line::blank(),
     ];
@@ -455,17 +373,20 @@ mod tests {
 
     #[test]
     fn a_published_version_never_changes() {
-        for text in TEXTS {
-            let doc = common::services::document(text.id).expect("a service refers to it");
+        let published = common::services::SERVICES
+            .iter()
+            .flat_map(|s| s.documents.iter())
+            .flat_map(|doc| doc.published.iter().map(move |text| (doc, text)));
+        for (doc, text) in published {
             let pinned = PUBLISHED
                 .iter()
-                .find(|(id, version, _)| *id == text.id && *version == text.version)
-                .unwrap_or_else(|| panic!("{} {} is not in PUBLISHED", text.id, text.version));
+                .find(|(id, version, _)| *id == doc.id && *version == text.version)
+                .unwrap_or_else(|| panic!("{} {} is not in PUBLISHED", doc.id, text.version));
             assert_eq!(
-                text.sha256(doc.title.nb),
+                sha256(text, doc.title.nb),
                 pinned.2,
                 "{} {}",
-                text.id,
+                doc.id,
                 text.version
             );
         }
@@ -478,7 +399,7 @@ mod tests {
     fn every_service_document_has_its_current_version() {
         for service in common::services::SERVICES {
             for doc in service.documents {
-                assert!(current(doc).is_some(), "{} {}", doc.id, doc.version);
+                assert!(doc.current().is_some(), "{} {}", doc.id, doc.version);
             }
         }
     }

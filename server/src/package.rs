@@ -30,7 +30,7 @@ pub fn render(
     sig: &Signature,
     lang: Lang,
 ) -> Result<Vec<u8>, crate::documents::PdfError> {
-    let text = documents::current(doc).ok_or("no text for the document")?;
+    let text = doc.current().ok_or("no text for the document")?;
     let original = documents::document_lines(doc, text);
     let sha256 = documents::sha256_of(doc).ok_or("no text for the document")?;
     let cover = vec![

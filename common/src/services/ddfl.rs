@@ -20,6 +20,8 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
         ),
         version: "1.0",
         for_legal_entity: false,
+        #[cfg(feature = "agreement-texts")]
+        published: &[DDFL_TEXT_1_0],
     }],
     contact_email: Some("drift_epost"),
     replaced_by: None,
@@ -169,4 +171,18 @@ static DDFL_FORM: FormSpec = FormSpec {
     ],
     notice: None,
     rules: &[],
+};
+
+/// The published text of the terms, version 1.0.
+#[cfg(feature = "agreement-texts")]
+const DDFL_TEXT_1_0: super::AgreementText = super::AgreementText {
+    version: "1.0",
+    valid_from: "18.1.2018",
+    paragraphs: &[
+        "1. Tjenesten. Digital Dialog Fastlege (DDFL) er fire tjenester mellom fastlegekontoret og pasientene på Helsenorge: bestille time, fornye resept, e-konsultasjon og kontakt med legekontoret. Tjenesten er en del av Helsenett-abonnementet.",
+        "2. Legekontorets ansvar. Legekontoret sørger for at EPJ-systemet er satt opp for DDFL sammen med EPJ-leverandøren, at ServiceBus er aktivert, og at opplysningene i Adresseregisteret er riktige.",
+        "3. NHNs ansvar. NHN drifter meldingsformidlingen og gir beskjed til legekontoret og driftsleverandøren når tjenesten er aktivert.",
+        "4. Personopplysninger. Meldingene inneholder helseopplysninger. Legekontoret er dataansvarlig for opplysningene i sitt journalsystem og behandler dem etter helseregisterloven og personopplysningsloven.",
+        "5. Signering. Bruksvilkårene signeres av en person med signaturrett for legekontoret. Signaturen lagres med dokumentets versjon og sjekksum.",
+    ],
 };

@@ -13,6 +13,8 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
         title: t::DOC_DIGIHELSE,
         version: "1.0",
         for_legal_entity: false,
+        #[cfg(feature = "agreement-texts")]
+        published: &[DIGIHELSE_TEXT_1_0],
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
@@ -186,5 +188,21 @@ static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {
                 ),
             ],
         ),
+    ],
+};
+
+/// The published text of the terms, version 1.0.
+#[cfg(feature = "agreement-texts")]
+const DIGIHELSE_TEXT_1_0: super::AgreementText = super::AgreementText {
+    version: "1.0",
+    valid_from: "01.07.2021",
+    paragraphs: &[
+        "1. Formål. Avtalen gjelder kommunens bruk av DigiHelse, DigiHelsestasjon og timebestilling på Helsenorge, levert av Norsk Helsenett SF (NHN).",
+        "2. Kommunens ansvar. Kommunen sørger for at opplysningene i Adresseregisteret er riktige, at kommunikasjonspartene som skal motta og sende meldinger fra og til Helsenorge er registrert med riktig HER-id, og at journalsystemet er satt opp for tjenesten sammen med EPJ-leverandøren.",
+        "3. NHNs ansvar. NHN drifter tjenestene, aktiverer ServiceBus for kommunen og gir kommunen og IKT-driftsleverandøren beskjed når tjenesten er klar til bruk. Brukerstøtte gis av NHNs kundesenter, tlf 24 20 00 00, kundesenter@nhn.no.",
+        "4. Personopplysninger. Partene behandler personopplysninger i samsvar med personopplysningsloven og helseregisterloven. Kommunen er dataansvarlig for opplysningene i sine fagsystemer.",
+        "5. Meldingsstatistikk. NHN sender meldingsstatistikk hver 14. dag til e-postadressen som er oppgitt for IKT-driftsleverandøren.",
+        "6. Aksept. Avtalen aksepteres av en person som har myndighet til å forplikte kommunen (prokura, signaturrett eller daglig leder). Aksepten lagres med dokumentets versjon og sjekksum.",
+        "7. Endringer. NHN kan endre avtalen med varsel. En ny versjon gjelder først når den er akseptert.",
     ],
 };

@@ -18,6 +18,8 @@ pub const PERSONTJENESTEN: Service = Service {
         title: Text::new("Vilkår Persontjenesten", "Terms of the Person Service"),
         version: "1.0",
         for_legal_entity: true,
+        #[cfg(feature = "agreement-texts")]
+        published: &[PERSONTJENESTEN_TEXT_1_0],
     }],
     contact_email: Some("kontakt_epost"),
     replaced_by: None,
@@ -194,4 +196,18 @@ pub static ACCESS_REQUEST: FormSpec = FormSpec {
         ],
     )],
     rules: &[],
+};
+
+/// The published text of the terms, version 1.0.
+#[cfg(feature = "agreement-texts")]
+const PERSONTJENESTEN_TEXT_1_0: super::AgreementText = super::AgreementText {
+    version: "1.0",
+    valid_from: "01.09.2024",
+    paragraphs: &[
+        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
+        "1. Tjenesten. Persontjenesten gir oppslag i folkeregisteropplysninger for helse- og omsorgstjenesten, og erstatter Personregister fra 01.01.25.",
+        "2. Gyldighet. Vilkårene signeres én gang av kommunedirektør eller annen med signeringsrett, og gjelder for alle virksomheter i kommunen.",
+        "3. Taushetsbelagte opplysninger. Opplysninger om fortrolig og strengt fortrolig adresse brukes bare når det er nødvendig for å yte helsehjelp, og tilgangen styres av virksomheten.",
+        "4. Forutsetninger. Journalsystemet er oppgradert, brannmuren er åpnet for NHNs adresser, og HelseID er satt opp for systemet.",
+    ],
 };

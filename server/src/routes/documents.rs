@@ -30,14 +30,14 @@ pub fn router() -> Router<AppState> {
 /// The document's text as JSON, for the signing viewer.
 async fn text(Path(id): Path<String>) -> Result<axum::Json<DocumentText>, ApiError> {
     let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
-    let text = crate::documents::current(doc).ok_or(ApiError::NotFound)?;
+    let text = doc.current().ok_or(ApiError::NotFound)?;
     Ok(axum::Json(DocumentText {
         id: doc.id.to_owned(),
         title: doc.title.nb.to_owned(),
         version: text.version.to_owned(),
         valid_from: text.valid_from.to_owned(),
         paragraphs: text.paragraphs.iter().map(|p| (*p).to_owned()).collect(),
-        sha256: text.sha256(doc.title.nb),
+        sha256: crate::documents::sha256(text, doc.title.nb),
     }))
 }
 
@@ -54,7 +54,7 @@ async fn pdf(
     let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
     let text = match &query.versjon {
         Some(version) => crate::documents::text(doc.id, version),
-        None => crate::documents::current(doc),
+        None => doc.current(),
     }
     .ok_or(ApiError::NotFound)?;
     // Rendering is CPU work: keep it off the async workers.
