@@ -97,6 +97,7 @@ pub fn api(state: AppState) -> Router {
         .layer(trace::trace_layer())
         .layer(trace::propagate_request_id())
         .layer(trace::set_request_id())
+        .layer(axum::middleware::map_request(trace::forget_client_id))
         .with_state(state)
 }
 

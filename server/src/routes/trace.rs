@@ -30,9 +30,15 @@ impl MakeRequestId for RandomRequestId {
     }
 }
 
-/// Gives each request its id (a client's own is replaced: ids are ours to trust).
+/// Gives each request its id (after `forget_client_id`: ids are ours to trust).
 pub fn set_request_id() -> SetRequestIdLayer<RandomRequestId> {
     SetRequestIdLayer::new(REQUEST_ID, RandomRequestId)
+}
+
+/// Drops a request id the client sent: a log must not show one request under another's id.
+pub async fn forget_client_id(mut request: Request) -> Request {
+    request.headers_mut().remove(REQUEST_ID);
+    request
 }
 
 /// Answers with the request's id.

@@ -2,6 +2,7 @@
 //! own organisations only, one idempotency key for every tab, gone at submit and after
 //! the retention period.
 
+use crate::persons::{KARI, OLA};
 use common::api::{Draft, Receipt};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -41,8 +42,6 @@ async fn get(c: &reqwest::Client, app: &TestApp) -> reqwest::Response {
     .await
     .unwrap()
 }
-
-const KARI: (&str, &str) = ("08908834756", "Kari Testperson");
 
 #[tokio::test]
 async fn a_save_without_answers_never_wipes_a_draft_that_has_some() {
@@ -96,14 +95,14 @@ async fn a_draft_survives_a_new_login_and_keeps_its_first_idempotency_key() {
     );
 
     // Somebody else has no draft.
-    let other = login_as(&app, "22069015569", "Ola Annen").await;
+    let other = login_as(&app, OLA.0, OLA.1).await;
     assert_eq!(get(&other, &app).await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn drafts_are_checked_like_everything_else() {
     let app = spawn_app().await;
-    let ola = login_as(&app, "22069015569", "Ola Annen").await;
+    let ola = login_as(&app, OLA.0, OLA.1).await;
     // Ola holds no role at the unit: no draft for it.
     assert_eq!(
         put(&ola, &app, &draft("some-key-123", 3)).await.status(),

@@ -1,6 +1,7 @@
 //! What every API test needs: the real server on a random port with a fresh SQLite file
 //! (as in zero-to-production's `spawn_app`), logged-in clients, a valid order.
 
+use crate::persons::KARI;
 use common::api::{Me, SubmitOrder};
 use common::form::RawForm;
 use reqwest::StatusCode;
@@ -46,7 +47,7 @@ impl TestApp {
         let r = self
             .client
             .post(format!("{}/api/auth/test-login", self.base))
-            .json(&json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }))
+            .json(&json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": "Kari Testperson" }))
             .send()
             .await
             .unwrap();

@@ -4,6 +4,7 @@
 //! thousand, an open redirect after login, a large body to the public seal check, error
 //! answers that echo the input, the fødselsnummer kept where it need not be.
 
+use crate::persons::{KARI, OLA, PER_UTEN_ROLLE};
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
@@ -484,7 +485,7 @@ async fn idle_and_slow_connections_by_the_thousand_neither_block_health_nor_stay
 async fn every_refusal_is_the_apis_json_and_echoes_nothing() {
     let app = spawn_app().await;
     app.login().await;
-    let secret = "08908834756";
+    let secret = KARI.0;
     let json_body = |r: &reqwest::Response| {
         r.headers()
             .get("content-type")
@@ -590,7 +591,7 @@ async fn every_text_in(db: &sqlx::SqlitePool) -> Vec<(String, String)> {
 async fn the_fodselsnummer_is_nowhere_in_the_database_once_its_use_is_over() {
     use crate::signing::{SIGNER_FNR, SIGNER_NAME, ddfl_order, signed, start_signing};
     use sha2::Digest;
-    let kari = "08908834756";
+    let kari = KARI.0;
     let app = spawn_app().await;
     app.login().await;
     // A draft, an order and a signed DDFL order by Kari, signed by Åse.
@@ -651,7 +652,8 @@ async fn orders_stored_with_the_number_in_clear_get_the_keyed_hash_at_start() {
         .await
         .unwrap();
     // As an older version stored it.
-    sqlx::query("UPDATE orders SET ordered_by_key = '08908834756'")
+    sqlx::query("UPDATE orders SET ordered_by_key = ?")
+        .bind(KARI.0)
         .execute(&db)
         .await
         .unwrap();
@@ -676,7 +678,7 @@ async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they
     const TRONDHEIM: &str = "942110464";
     let app = spawn_app().await;
     // Per holds no role anywhere; Trondheim's roles are not in the extract.
-    let per = login_as(&app, "15857510027", "Per Uten Rolle").await;
+    let per = login_as(&app, PER_UTEN_ROLLE.0, PER_UTEN_ROLLE.1).await;
     let post = |c: &reqwest::Client, body: serde_json::Value| {
         c.post(format!("{}/api/orders", app.base))
             .json(&body)
@@ -713,7 +715,7 @@ async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they
 
     // Kari, daglig leder, accepts for Oslo's health agency; who accepted is shown to Ola,
     // who holds signatur for Oslo, and not to Per.
-    let kari = login_as(&app, "08908834756", "Kari Testperson").await;
+    let kari = login_as(&app, KARI.0, KARI.1).await;
     let r = post(
         &kari,
         persontjenesten("974760673", &["vilkar-persontjenesten"]),
@@ -721,7 +723,7 @@ async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they
     .await
     .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
-    let ola = login_as(&app, "22069015569", "Ola Annen").await;
+    let ola = login_as(&app, OLA.0, OLA.1).await;
     let acceptances = |c: &reqwest::Client, orgnr: &str| {
         c.get(format!(
             "{}/api/organisations/{orgnr}/acceptances",

@@ -5,11 +5,16 @@
 mod drafts;
 mod helpers;
 mod hostile;
+mod module_graph;
 mod orders;
+mod organisations;
 mod outbox;
+mod persons;
 mod portal_login;
 mod registry;
 mod services;
+mod sessions;
 mod signing;
 mod smtp;
 mod spec_parity;
+mod trace;

@@ -2,6 +2,7 @@
 //! server, the limits on passwords and codes (also across two server processes on one
 //! database), "Husk meg", "Glemt passordet?", and what an account may and may not do.
 
+use crate::persons::{KARI, OLA};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -488,9 +489,7 @@ async fn remember_me_gives_a_longer_session_and_every_login_gets_a_new_session_i
     // A session from before (test login) in the same browser.
     let c = client();
     c.post(format!("{}/api/auth/test-login", app.base))
-        .json(
-            &json!({ "eid": "bankid", "fodselsnummer": "08908834756", "name": "Kari Testperson" }),
-        )
+        .json(&json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": "Kari Testperson" }))
         .send()
         .await
         .unwrap();
@@ -705,7 +704,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
     // An order for Kari's organisation, by the daglig leder (eID), shows in Kari's list.
-    let leader = login_as(&app, "08908834756", "Kari Testperson").await;
+    let leader = login_as(&app, KARI.0, KARI.1).await;
     let mut body = order(valid_answers());
     body["orgnr"] = json!("945627913");
     let r = leader
@@ -777,7 +776,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // A person without a role at the unit cannot list its orders either.
-    let stranger = login_as(&app, "22069015569", "Ola Annen").await;
+    let stranger = login_as(&app, OLA.0, OLA.1).await;
     let r = get(&stranger, "/api/organisations/945627913/orders".into())
         .await
         .unwrap();
@@ -791,7 +790,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
 #[tokio::test]
 async fn a_person_lists_the_units_the_registry_gives_a_role_in_and_may_switch_to_them_only() {
     let app = spawn_app().await;
-    let kari = login_as(&app, "08908834756", "Kari Testperson").await;
+    let kari = login_as(&app, KARI.0, KARI.1).await;
     let mine: MyOrganisations = get_json(&kari, &app, "/api/organisations").await;
     let units: Vec<&str> = mine
         .organisations

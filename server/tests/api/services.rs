@@ -2,6 +2,7 @@
 //! ownership, bound to the order), HelseID's prerequisites and tracker, Persontjenesten's
 //! readiness and access requests, Personregister pointing on, the portal's pages.
 
+use crate::persons::{KARI, OLA};
 use std::time::{Duration, Instant};
 
 use common::api::{
@@ -14,8 +15,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const KARI: (&str, &str) = ("08908834756", "Kari Testperson");
-const OLA: (&str, &str) = ("22069015569", "Ola Annen");
 /// Kari is daglig leder here (the bundled registry's roles).
 const LEGEKONTOR: &str = "945627913";
 

@@ -2,6 +2,7 @@
 //! provider: only the person the form names can sign, a refusal keeps the order, the
 //! signed package is sealed, kept for the organisation and copied to e-helse by e-mail.
 
+use crate::persons::{OLA, PER};
 use common::api::{OrgDocuments, Receipt, SealCheck, SigningStarted, SigningState};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -10,7 +11,7 @@ use crate::helpers::{TestApp, get_json, login_as, pdf_text, spawn_app, spawn_wit
 use crate::smtp::TestSmtp;
 
 /// The person with signing authority whom the form names.
-pub(crate) const SIGNER_FNR: &str = "22069015569";
+pub(crate) const SIGNER_FNR: &str = OLA.0;
 pub(crate) const SIGNER_NAME: &str = "Åse Ødegård Signatar";
 /// A GP office where the test user (Kari) is daglig leder.
 const LEGEKONTOR: &str = "945627913";
@@ -112,7 +113,7 @@ async fn only_the_person_the_form_names_can_sign_and_a_refusal_keeps_every_answe
     assert!(!started.url.contains(SIGNER_FNR));
 
     // Someone else logs in to sign: refused, nothing stored, the order comes back whole.
-    let r = sign_as(&app, &started.id, "59035126672", "Per Feilperson").await;
+    let r = sign_as(&app, &started.id, PER.0, "Per Feilperson").await;
     assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
     let state: SigningState = r.json().await.unwrap();
     assert_eq!(state.outcome, common::api::SigningOutcome::OtherPerson);
@@ -164,7 +165,7 @@ async fn only_the_person_the_form_names_can_sign_and_a_refusal_keeps_every_answe
     assert!(fnr.starts_with("hmac-sha256:") && !fnr.contains(SIGNER_FNR));
 
     // Another person learns nothing about the signing, and gets no package.
-    let other = login_as(&app, "59035126672", "Per Annen").await;
+    let other = login_as(&app, PER.0, PER.1).await;
     let r = other
         .get(format!("{}/api/signing/{}", app.base, started.id))
         .send()
@@ -350,8 +351,8 @@ async fn anyone_may_fill_in_ddfl_and_the_signer_carries_the_authority() {
 
     // A person with no role in the unit may fill it in too; but a signer to whom the
     // registry gives no authority (the board's chair) signs nothing.
-    let ola = login_as(&app, "22069015569", "Ola Annen").await;
-    let state = sign_through(&app, &ola, &ddfl_order(), "22069015569", "Ola Annen").await;
+    let ola = login_as(&app, OLA.0, OLA.1).await;
+    let state = sign_through(&app, &ola, &ddfl_order(), OLA.0, OLA.1).await;
     assert_eq!(state.outcome, SigningOutcome::SignerLacksAuthority);
     assert_eq!(state.reference, None);
     assert_eq!(state.order.answers.one("epj_system"), "CGM Allmenn");

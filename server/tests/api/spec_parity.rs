@@ -1,6 +1,7 @@
 //! One spec drives both sides: for generated submissions to every service, the server's
 //! verdict (204, or 422 with field errors) equals the spec validator's, field by field.
 
+use crate::persons::KARI;
 use common::api::ErrorBody;
 use common::form::{FieldKind, FieldSpec, RawForm, SWITCH_ON};
 use common::services::SERVICES;
@@ -27,7 +28,7 @@ fn good(field: &FieldSpec) -> Vec<String> {
         FieldKind::Mobile => one("+47 912 34 567"),
         FieldKind::Email => one("kari@kommune.no"),
         FieldKind::HerId => one("8765432"),
-        FieldKind::Fodselsnummer { .. } => one("08908834756"),
+        FieldKind::Fodselsnummer { .. } => one(KARI.0),
         FieldKind::Date => one("24.12.2027"),
         FieldKind::Switch => one(SWITCH_ON),
         FieldKind::MultiChoice(c) | FieldKind::OneChoice(c) => one(c[0].value),
