@@ -45,3 +45,37 @@ test('a service declared only as a spec renders, validates and is ordered', asyn
   expect(receipt.answers.rom_orgnr).toEqual(['994598759', '974760673']);
   expect(receipt.answers.mobil).toBe('91234567');
 });
+
+// A prerequisite declared on the spec and nothing else (issue 14): the fixture's "Flytting"
+// needs a member of Helsenettet, and the server refuses it at the field until the unit has
+// ordered its connection.
+test('a prerequisite declared only on the spec is enforced by the server', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(kari(), '', '/skjema/fixture');
+  await j.chooseOrg('964338531', 'BERGEN KOMMUNE (964338531)');
+  await page.getByRole('radio', { name: 'Flytting' }).check();
+  await page.getByLabel('Fra', { exact: true }).fill('2027-08-01');
+  await page.getByLabel('Til', { exact: true }).fill('2027-08-31');
+  await j.group('Rom 1').getByLabel('Romnavn').fill('Serverrommet');
+  await j.group('Rom 1').getByLabel('Leietakers organisasjonsnummer').fill('994 598 759');
+  await page.getByLabel('E-post').fill('drift@bergen.kommune.no');
+  await j.send();
+  const member = 'Virksomheten må være medlem av Helsenettet. Bestill tilknytning til Helsenettet først.';
+  await expect(j.errorSummary()).toBeFocused();
+  await expect(j.errorSummary().getByRole('link', { name: `Hva gjelder det?: ${member}` })).toBeVisible();
+  await expectNoAxeViolations(page, 'fixture service with an unmet prerequisite');
+
+  // The unit orders its connection; the same answers now pass.
+  const connection = await page.request.post('/api/orders', {
+    data: {
+      service: 'tilknytning', orgnr: '964338531', accepted_documents: [],
+      answers: {
+        adresse: 'Rådhusgaten 10', postnummer: '5014', poststed: 'Bergen', etasje: '2', rom: 'Serverrom',
+        linjeleverandor: 'nhn', kontakt_navn: 'Kari', kontakt_mobil: '91234567', kontakt_epost: 'kari@bergen.kommune.no',
+      },
+    },
+  });
+  expect(connection.status()).toBe(201);
+  await j.send();
+  await expect(page.getByRole('heading', { name: 'Se over og send inn' })).toBeVisible();
+});

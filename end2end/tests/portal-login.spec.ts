@@ -11,6 +11,7 @@ import { delivered, startSmtp, waitForMail } from './mail';
 import { JourneyPage } from './pages/journey';
 import { fillDdfl, readAndSign, toSigning } from './pages/signing';
 import { startServer, stopServer } from './server';
+import { PortalPage } from './pages/portal';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -87,11 +88,11 @@ test('password, then a code by e-mail, then the portal with its organisations', 
 
   await expect(page).toHaveURL(`${base}/kundeportal`);
   await expect(page.getByText('Du er innlogget som Kari Kontaktperson')).toBeVisible();
-  const current = page.getByTestId('current-org');
+  const current = new PortalPage(page).currentOrg();
   await expect(current).toHaveText('DEMO LEGEKONTOR AS (DEMODATA) (945627913)');
   // Tjenester: nothing ordered yet, so every service is inactive and leads to its form.
   await expect(page.getByText('Ingen aktive tjenester ennå.')).toBeVisible();
-  const inactive = page.getByTestId('inactive-services');
+  const inactive = new PortalPage(page).inactiveServices();
   await expect(inactive.getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' })).toHaveAttribute('href', '/skjema/ddfl');
   await expect(inactive.getByRole('link', { name: 'Tilknytning til Helsenettet' })).toHaveAttribute('href', '/skjema/tilknytning');
   await expectNoAxeViolations(page, 'customer portal');
@@ -112,7 +113,7 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await page.getByRole('button', { name: 'Fullfør' }).click();
   await expect(page.getByText('Ferdig!')).toBeVisible();
   await page.goto(`${base}/kundeportal`);
-  await expect(page.getByTestId('active-services').getByText('E-postkonto')).toBeVisible();
+  await expect(new PortalPage(page).activeServices().getByText('E-postkonto')).toBeVisible();
   // Mine bestillinger: the order with its status, who ordered, not the answers.
   await page.getByRole('link', { name: 'Mine bestillinger' }).click();
   await expect(page.getByTestId('orders').getByRole('row').filter({ hasText: 'E-postkonto' })).toContainText('Mottatt');
@@ -121,7 +122,7 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await page.getByRole('link', { name: 'Tjenester', exact: true }).click();
   // DDFL as seed 001 has it (issue 12.2): the contact person fills in the form naming
   // the one with signaturrett, and only that signer logs in with eID to sign.
-  await page.getByTestId('inactive-services').getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' }).click();
+  await new PortalPage(page).inactiveServices().getByRole('link', { name: 'Digital Dialog Fastlege (DDFL)' }).click();
   await page.getByRole('region', { name: 'Dine virksomheter' }).getByRole('button', { name: 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)' }).click();
   await page.getByRole('button', { name: 'Gå videre' }).click();
   await fillDdfl(new JourneyPage(page), '22069015569');
@@ -208,7 +209,7 @@ test('Glemt passordet? sends a link that sets a new password once', async ({ pag
   await page.getByLabel('Sikkerhetskode').fill(code(mail2));
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('Du er innlogget som Ola Bergensen')).toBeVisible();
-  await expect(page.getByTestId('current-org')).toHaveText('BERGEN KOMMUNE (964338531)');
+  await expect(new PortalPage(page).currentOrg()).toHaveText('BERGEN KOMMUNE (964338531)');
 });
 
 test('a guesser is told at the field how long to wait, and what was typed stays', async ({ page }) => {

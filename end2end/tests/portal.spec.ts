@@ -2,22 +2,20 @@
 // Tjenester, Mine bestillinger with status, Kundeinformasjon from the registry,
 // Dokumentoversikt, Brukerstøtte searched as you type, Persontjenesten's checklist kept
 // for the organisation, HelseID's tracker — every page without axe violations.
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
+import { PortalPage } from './pages/portal';
 import { testPerson } from './pages/login';
 
 /** Daglig leder of DEMO LEGEKONTOR AS in the bundled registry (birth date and name). */
 const daglegLeder = () => testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
 const ORG = 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)';
 
-async function menu(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Kundeportalen' }).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
 
 test('the portal pages, for the organisation the person acts for', async ({ page }) => {
   const j = new JourneyPage(page);
+  const portal = new PortalPage(page);
   await j.start(daglegLeder(), '', '/skjema/tilknytning');
   // An order through the API with the browser's session: the connection becomes active.
   const order = await page.request.post('/api/orders', {
@@ -34,25 +32,25 @@ test('the portal pages, for the organisation the person acts for', async ({ page
 
   await page.goto('/kundeportal');
   await expect(page.getByRole('heading', { level: 1, name: 'Tjenester' })).toBeVisible();
-  await expect(page.getByTestId('current-org')).toHaveText(ORG);
-  await expect(page.getByTestId('active-services').getByText('Tilknytning til Helsenettet')).toBeVisible();
-  await expect(page.getByTestId('inactive-services').getByRole('link', { name: 'Hjemmekontor' })).toHaveAttribute('href', '/skjema/hjemmekontor');
+  await expect(portal.currentOrg()).toHaveText(ORG);
+  await expect(portal.activeServices().getByText('Tilknytning til Helsenettet')).toBeVisible();
+  await expect(portal.inactiveServices().getByRole('link', { name: 'Hjemmekontor' })).toHaveAttribute('href', '/skjema/hjemmekontor');
   await expectNoAxeViolations(page, 'Tjenester');
 
-  await menu(page, 'Mine bestillinger');
+  await portal.menu('Mine bestillinger');
   await expect(page.getByTestId('orders').getByRole('row').filter({ hasText: reference })).toContainText('Mottatt');
   await expectNoAxeViolations(page, 'Mine bestillinger');
 
-  await menu(page, 'Kundeinformasjon');
+  await portal.menu('Kundeinformasjon');
   await expect(page.getByTestId('customer-info')).toContainText('945627913');
   await expect(page.getByTestId('customer-info')).toContainText('Kari Testperson (Daglig leder)');
   await expectNoAxeViolations(page, 'Kundeinformasjon');
 
-  await menu(page, 'Dokumentoversikt');
+  await portal.menu('Dokumentoversikt');
   await expect(page.getByRole('heading', { name: 'Vedlegg sendt med bestillinger' })).toBeVisible();
   await expectNoAxeViolations(page, 'Dokumentoversikt');
 
-  await menu(page, 'Brukerstøtte');
+  await portal.menu('Brukerstøtte');
   const search = page.getByRole('searchbox', { name: 'Søk i hjelpesidene' });
   await search.fill('linux');
   await expect(page.getByTestId('help-count')).toHaveText('1 treff');
@@ -62,7 +60,7 @@ test('the portal pages, for the organisation the person acts for', async ({ page
   await search.fill('kvantedatamaskin');
   await expect(page.getByTestId('help-count')).toContainText('Ingen treff');
 
-  await menu(page, 'Min konto');
+  await portal.menu('Min konto');
   await expect(page.getByText('ID-porten', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'Min konto');
 });

@@ -9,6 +9,7 @@ import { fitsPhoneWidths, onFirstScreen } from './pages/layout';
 import { GOOD, JourneyPage } from './pages/journey';
 import { LoginPage, testPerson } from './pages/login';
 import { fillDdfl, toSigning } from './pages/signing';
+import { PortalPage } from './pages/portal';
 
 /** Daglig leder of DEMO LEGEKONTOR AS in the bundled registry (birth date and name). */
 const dagligLeder = () => testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
@@ -207,8 +208,8 @@ test('DDFL where it is active already says so before a second order; Tjenester\'
   const j = new JourneyPage(page);
   await j.start(dagligLeder());
   await page.goto('/kundeportal');
-  await expect(page.getByTestId('current-org')).toHaveText(LEGEKONTOR);
-  for (const link of await page.getByTestId('inactive-services').getByRole('link').all()) {
+  await expect(new PortalPage(page).currentOrg()).toHaveText(LEGEKONTOR);
+  for (const link of await new PortalPage(page).inactiveServices().getByRole('link').all()) {
     const box = (await link.boundingBox())!;
     expect(box.height, `${await link.innerText()} is ${box.height} px tall`).toBeGreaterThanOrEqual(24);
   }

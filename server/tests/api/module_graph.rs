@@ -96,7 +96,8 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
                 target != module
                     && !module.starts_with(&format!("{target}::"))
                     && !target.starts_with(&format!("{module}::"))
-                    && !(module.is_empty() || target.is_empty())
+                    && !module.is_empty()
+                    && !target.is_empty()
             })
             .collect();
         edges.insert(module.clone(), targets);
