@@ -231,6 +231,20 @@ pub fn progress(orders: &[HelseIdOrder]) -> Vec<crate::api::HelseIdProgress> {
         .collect()
 }
 
+/// The published text of the terms, version 1.0.
+#[cfg(feature = "agreement-texts")]
+const HELSEID_TEXT_1_0: super::AgreementText = super::AgreementText {
+    version: "1.0",
+    valid_from: "01.01.2024",
+    paragraphs: &[
+        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
+        "1. Tjenesten. HelseID er en felles påloggingsløsning for helse- og omsorgssektoren: autentisering av brukere, systemer og virksomheter, og beskyttelse av systemer.",
+        "2. Forutsetninger. Virksomheten er kunde i Helsenettet, har akseptert vilkår for medlemskap og inngått kundeavtale.",
+        "3. Test og produksjon. Løsningen utvikles og testes i testmiljøet. NHN godkjenner løsningen før produksjonssetting.",
+        "4. Ansvar. Virksomheten sørger for at helsepersonell har eID på tilstrekkelig sikkerhetsnivå for informasjonstjenestene de bruker.",
+    ],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,17 +275,3 @@ mod tests {
         );
     }
 }
-
-/// The published text of the terms, version 1.0.
-#[cfg(feature = "agreement-texts")]
-const HELSEID_TEXT_1_0: super::AgreementText = super::AgreementText {
-    version: "1.0",
-    valid_from: "01.01.2024",
-    paragraphs: &[
-        "Eksempeltekst: dette er ikke NHNs vilkår, men en prøvetekst for portalen.",
-        "1. Tjenesten. HelseID er en felles påloggingsløsning for helse- og omsorgssektoren: autentisering av brukere, systemer og virksomheter, og beskyttelse av systemer.",
-        "2. Forutsetninger. Virksomheten er kunde i Helsenettet, har akseptert vilkår for medlemskap og inngått kundeavtale.",
-        "3. Test og produksjon. Løsningen utvikles og testes i testmiljøet. NHN godkjenner løsningen før produksjonssetting.",
-        "4. Ansvar. Virksomheten sørger for at helsepersonell har eID på tilstrekkelig sikkerhetsnivå for informasjonstjenestene de bruker.",
-    ],
-};
