@@ -50,9 +50,12 @@ test('a service declared only as a spec renders, validates and is ordered', asyn
 // needs a member of Helsenettet, and the server refuses it at the field until the unit has
 // ordered its connection.
 test('a prerequisite declared only on the spec is enforced by the server', async ({ page }) => {
+  // Each project its own unit: the desktop run's connection must not meet the phone's.
+  const [orgnr, shown] = test.info().project.name === 'phone'
+    ? ['972418013', 'BODØ KOMMUNE (972418013)'] : ['964338531', 'BERGEN KOMMUNE (964338531)'];
   const j = new JourneyPage(page);
   await j.start(kari(), '', '/skjema/fixture');
-  await j.chooseOrg('964338531', 'BERGEN KOMMUNE (964338531)');
+  await j.chooseOrg(orgnr, shown);
   await page.getByRole('radio', { name: 'Flytting' }).check();
   await page.getByLabel('Fra', { exact: true }).fill('2027-08-01');
   await page.getByLabel('Til', { exact: true }).fill('2027-08-31');
@@ -68,7 +71,7 @@ test('a prerequisite declared only on the spec is enforced by the server', async
   // The unit orders its connection; the same answers now pass.
   const connection = await page.request.post('/api/orders', {
     data: {
-      service: 'tilknytning', orgnr: '964338531', accepted_documents: [],
+      service: 'tilknytning', orgnr, accepted_documents: [],
       answers: {
         adresse: 'Rådhusgaten 10', postnummer: '5014', poststed: 'Bergen', etasje: '2', rom: 'Serverrom',
         linjeleverandor: 'nhn', kontakt_navn: 'Kari', kontakt_mobil: '91234567', kontakt_epost: 'kari@bergen.kommune.no',
