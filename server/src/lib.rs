@@ -23,6 +23,7 @@ pub mod serve;
 pub mod smtp_relay;
 pub mod startup;
 pub mod state;
+pub mod working_days;
 
 /// Milliseconds since the Unix epoch, the unit of every time in the database and API.
 pub fn now_ms() -> i64 {
