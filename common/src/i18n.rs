@@ -220,6 +220,8 @@ pub mod t {
         RECEIPT_NOT_FOUND = "Fant ingen bestilling med dette referansenummeret.", "No order with this reference number.";
 
         // Order confirmation e-mail (to the contact person given in the form)
+        MAIL_STATUS_SUBJECT = "Ny status for bestillingen {0}", "New status for the order {0}";
+        MAIL_STATUS_BODY = "Hei!\n\nBestillingen {0} hos Norsk helsenett har fått ny status: {1}.\n\nLogg inn i kundeportalen og se Mine bestillinger for detaljer.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nThe order {0} with Norsk helsenett has a new status: {1}.\n\nLog in to the customer portal and see My orders for the details.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
         MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";
         MAIL_ORDER_BODY = "Hei!\n\nNorsk helsenett har mottatt bestillingen av {0} for {1}.\n\nReferansenummer: {2}\nSendt inn: {3} av {4}.\n\nVidere saksgang: Kundesenteret i NHN går gjennom opplysningene, og kontakter deg på denne adressen dersom noe må avklares. Saken behandles fortløpende, og svar sendes normalt i løpet av 1-2 dager.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has received the order of {0} for {1}.\n\nReference number: {2}\nSubmitted: {3} by {4}.\n\nWhat happens next: NHN's customer centre reviews the information and contacts you at this address if anything needs clarifying. Cases are processed continuously; a reply is normally sent within 1-2 days.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
 

@@ -21,6 +21,7 @@ pub mod routes;
 pub mod seal;
 pub mod serve;
 pub mod smtp_relay;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod working_days;

@@ -3,6 +3,7 @@
 //! 1 and 17 May), Easter computed. Christmas Eve and New Year's Eve are working days by
 //! law, so they count.
 
+pub use common::api::staff::AnswerTime;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -28,7 +29,10 @@ pub fn easter_sunday(year: i16) -> Date {
 
 /// Whether `date` is one of Norway's public holidays.
 pub fn is_public_holiday(date: Date) -> bool {
-    let fixed = matches!((date.month(), date.day()), (1, 1) | (5, 1) | (5, 17) | (12, 25) | (12, 26));
+    let fixed = matches!(
+        (date.month(), date.day()),
+        (1, 1) | (5, 1) | (5, 17) | (12, 25) | (12, 26)
+    );
     if fixed {
         return true;
     }
@@ -43,6 +47,30 @@ pub fn is_public_holiday(date: Date) -> bool {
 /// Whether the customer centre works on `date`.
 pub fn is_working_day(date: Date) -> bool {
     !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && !is_public_holiday(date)
+}
+
+/// The first day of the submissions that are not overdue on `today`: a case submitted
+/// before it has had more than the answer time (the third working day back from today,
+/// today included when it is one).
+pub fn overdue_before(today: Date) -> Date {
+    let mut day = today;
+    let mut seen = 0;
+    loop {
+        if is_working_day(day) {
+            seen += 1;
+            if seen > ANSWER_DAYS {
+                return day;
+            }
+        }
+        day = day.yesterday().expect("a date after jiff's start");
+    }
+}
+
+/// Midnight in Norway at the start of `date`, as Unix ms.
+pub fn oslo_midnight_ms(date: Date) -> i64 {
+    let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
+    date.to_zoned(tz)
+        .map_or(0, |z| z.timestamp().as_millisecond())
 }
 
 /// The working days after `from` up to and including `to` (0 when `to` is not later):
@@ -70,18 +98,6 @@ pub fn add(from: Date, n: i64) -> Date {
         }
     }
     day
-}
-
-/// Where a case stands against the 2-working-day answer time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnswerTime {
-    /// More than a working day left.
-    OnTime,
-    /// Due today: the last working day of the answer time.
-    AtRisk,
-    /// The answer time has passed.
-    Overdue,
 }
 
 /// The answer time within which every order is answered ("1–2 dager", seeds 000, 001).
@@ -123,9 +139,9 @@ mod tests {
     fn the_holidays_of_2026_are_no_working_days() {
         let holidays = [
             date(2026, 1, 1),
-            date(2026, 4, 2),  // skjærtorsdag
-            date(2026, 4, 3),  // langfredag
-            date(2026, 4, 6),  // 2. påskedag
+            date(2026, 4, 2), // skjærtorsdag
+            date(2026, 4, 3), // langfredag
+            date(2026, 4, 6), // 2. påskedag
             date(2026, 5, 1),
             date(2026, 5, 14), // Kristi himmelfartsdag
             date(2026, 5, 25), // 2. pinsedag
@@ -166,6 +182,12 @@ mod tests {
         assert_eq!(answer_time(friday, date(2026, 11, 30)), AnswerTime::OnTime);
         assert_eq!(answer_time(friday, date(2026, 12, 1)), AnswerTime::AtRisk);
         assert_eq!(answer_time(friday, date(2026, 12, 2)), AnswerTime::Overdue);
+        // Overdue exactly when submitted before `overdue_before`.
+        let today = date(2026, 12, 2);
+        let cutoff = overdue_before(today);
+        assert_eq!(cutoff, date(2026, 11, 30));
+        assert_eq!(answer_time(date(2026, 11, 29), today), AnswerTime::Overdue);
+        assert_eq!(answer_time(cutoff, today), AnswerTime::AtRisk);
         // 23:30 UTC on 31 December is already 1 January in Norway.
         assert_eq!(oslo_date(1_798_759_800_000), date(2027, 1, 1));
     }

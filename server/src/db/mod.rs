@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod attachments;
+pub mod cases;
 pub mod drafts;
 pub mod login_failures;
 pub mod logins;

@@ -225,28 +225,6 @@ pub async fn status_of(
     status.as_deref().map(decode_status).transpose()
 }
 
-/// Sets the order's status to `to` if it is `from` now; whether it did.
-pub async fn set_status(
-    db: &SqlitePool,
-    reference: &str,
-    from: OrderStatus,
-    to: OrderStatus,
-    reason: Option<&str>,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE orders SET status = ?, status_reason = ?, status_changed_at_ms = ?
-         WHERE reference = ? AND status = ?",
-    )
-    .bind(to.as_str())
-    .bind(reason)
-    .bind(crate::now_ms())
-    .bind(reference)
-    .bind(from.as_str())
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// A stored status; the database's CHECK keeps anything else out.
 fn decode_status(name: &str) -> Result<OrderStatus, sqlx::Error> {
     OrderStatus::parse(name)

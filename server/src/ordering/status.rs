@@ -1,11 +1,15 @@
 //! Moving an order along its statuses. Only moves `OrderStatus::can_move_to` allows are
 //! made, and only from the status the mover saw: two case handlers moving the same order
-//! at once cannot both succeed.
+//! at once cannot both succeed. The move, its entry in the case's history and the e-mail
+//! that tells the customer commit in one transaction: none without the others.
 
-use common::OrderStatus;
+use common::i18n::{fill, t};
+use common::{Lang, OrderStatus, services};
 use sqlx::SqlitePool;
 
+use crate::db::cases::{self, Actor};
 use crate::db::orders;
+use crate::outbox::{self, Channel, NewNotification};
 
 /// Why a move was not made.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -21,27 +25,76 @@ pub enum MoveRefused {
 }
 
 /// Moves the order `reference` from `from` to `to`, with the reason the customer is told
-/// where the status needs one.
+/// where the status needs one, as `actor`.
 pub async fn move_order(
     db: &SqlitePool,
     reference: &str,
     from: OrderStatus,
     to: OrderStatus,
     reason: Option<&str>,
+    actor: &Actor<'_>,
 ) -> Result<Result<(), MoveRefused>, sqlx::Error> {
     if !from.can_move_to(to) {
         return Ok(Err(MoveRefused::NotAllowed { from, to }));
     }
-    if to.needs_reason() && reason.is_none_or(|r| r.trim().is_empty()) {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if to.needs_reason() && reason.is_none() {
         return Ok(Err(MoveRefused::ReasonMissing(to)));
     }
-    if orders::set_status(db, reference, from, to, reason).await? {
-        return Ok(Ok(()));
+    let mut tx = db.begin().await?;
+    let moved: Option<(i64, String, String)> = sqlx::query_as(
+        "UPDATE orders SET status = ?, status_reason = ?, status_changed_at_ms = ?
+         WHERE reference = ? AND status = ? RETURNING id, service, answers_json",
+    )
+    .bind(to.as_str())
+    .bind(reason)
+    .bind(crate::now_ms())
+    .bind(reference)
+    .bind(from.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((order_id, service, answers_json)) = moved else {
+        drop(tx);
+        return Ok(Err(match orders::status_of(db, reference).await? {
+            None => MoveRefused::NoSuchOrder,
+            Some(now) => MoveRefused::MovedMeanwhile(now),
+        }));
+    };
+    let detail = format!("{} → {}", from.as_str(), to.as_str());
+    let detail = match reason {
+        Some(reason) => format!("{detail}: {reason}"),
+        None => detail,
+    };
+    cases::record(&mut tx, order_id, actor, "status", &detail).await?;
+    if let Some(mail) = status_mail(&service, &answers_json, reference, to) {
+        outbox::enqueue(&mut tx, &mail, crate::now_ms()).await?;
     }
-    Ok(Err(match orders::status_of(db, reference).await? {
-        None => MoveRefused::NoSuchOrder,
-        Some(now) => MoveRefused::MovedMeanwhile(now),
-    }))
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Tells the order's contact that its status moved, with nothing personal in it: the
+/// reference and the new status; the reason is read in the portal.
+fn status_mail(
+    service: &str,
+    answers_json: &str,
+    reference: &str,
+    to: OrderStatus,
+) -> Option<NewNotification> {
+    let field = services::by_slug(service)?.contact_email?;
+    let answers: common::form::RawForm = serde_json::from_str(answers_json).ok()?;
+    let lang = Lang::Nb;
+    Some(NewNotification {
+        channel: Channel::Email,
+        recipient: answers.one(field).to_owned(),
+        subject: fill(t::MAIL_STATUS_SUBJECT.get(lang), &[reference]),
+        body: fill(
+            t::MAIL_STATUS_BODY.get(lang),
+            &[reference, to.label().get(lang)],
+        ),
+        attachment_reference: None,
+        secret: false,
+    })
 }
 
 #[cfg(test)]
@@ -49,14 +102,19 @@ mod tests {
     use super::*;
     use OrderStatus::*;
 
+    const HANDLER: Actor = Actor {
+        subject: "s-1",
+        name: "Siri Saksbehandler",
+    };
+
     async fn database_with_an_order() -> (tempfile::TempDir, SqlitePool) {
         let dir = tempfile::tempdir().unwrap();
         let db = crate::db::connect(&format!("sqlite://{}/t.db", dir.path().display()))
             .await
             .unwrap();
         sqlx::query(
-            "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms)
-             VALUES ('BP-1', 'ddfl', '910000001', 'Legekontoret', 'Kari', 'k', 'minid', '{}', 0)",
+            r#"INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms)
+             VALUES ('BP-1', 'ddfl', '910000001', 'Legekontoret', 'Kari', 'k', 'minid', '{"drift_epost":"drift@legekontoret.no"}', 0)"#,
         )
         .execute(&db)
         .await
@@ -70,7 +128,7 @@ mod tests {
         assert_eq!(orders::status_of(&db, "BP-1").await.unwrap(), Some(Mottatt));
         // Not completed before someone has taken it.
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, Fullfort, None)
+            move_order(&db, "BP-1", Mottatt, Fullfort, None, &HANDLER)
                 .await
                 .unwrap(),
             Err(MoveRefused::NotAllowed {
@@ -79,23 +137,23 @@ mod tests {
             })
         );
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, TrengerAvklaring, Some(" "))
+            move_order(&db, "BP-1", Mottatt, TrengerAvklaring, Some(" "), &HANDLER)
                 .await
                 .unwrap(),
             Err(MoveRefused::ReasonMissing(TrengerAvklaring))
         );
-        move_order(&db, "BP-1", Mottatt, UnderBehandling, None)
+        move_order(&db, "BP-1", Mottatt, UnderBehandling, None, &HANDLER)
             .await
             .unwrap()
             .unwrap();
         // A second handler who still saw it as Mottatt loses.
         assert_eq!(
-            move_order(&db, "BP-1", Mottatt, Avvist, Some("Feil enhet"))
+            move_order(&db, "BP-1", Mottatt, Avvist, Some("Feil enhet"), &HANDLER)
                 .await
                 .unwrap(),
             Err(MoveRefused::MovedMeanwhile(UnderBehandling))
         );
-        move_order(&db, "BP-1", UnderBehandling, Fullfort, None)
+        move_order(&db, "BP-1", UnderBehandling, Fullfort, None, &HANDLER)
             .await
             .unwrap()
             .unwrap();
@@ -106,14 +164,14 @@ mod tests {
         // Final: nothing moves it again.
         for to in OrderStatus::ALL {
             assert!(
-                move_order(&db, "BP-1", Fullfort, to, Some("x"))
+                move_order(&db, "BP-1", Fullfort, to, Some("x"), &HANDLER)
                     .await
                     .unwrap()
                     .is_err()
             );
         }
         assert_eq!(
-            move_order(&db, "BP-404", UnderBehandling, Fullfort, None)
+            move_order(&db, "BP-404", UnderBehandling, Fullfort, None, &HANDLER)
                 .await
                 .unwrap(),
             Err(MoveRefused::NoSuchOrder)

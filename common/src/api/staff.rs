@@ -1,0 +1,81 @@
+//! The customer centre's API (`/api/staff/*`): the queue, a case, and what staff do to it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::OrderStatus;
+use crate::form::RawForm;
+
+/// `POST /api/staff/test-login`: the built-in test staff login (development only).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffTestLogin {
+    pub name: String,
+    /// "saksbehandler" or "leder".
+    pub role: String,
+}
+
+/// `GET /api/staff/me`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMe {
+    pub name: String,
+    pub role: String,
+}
+
+/// Where a case stands against the 2-working-day answer time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerTime {
+    OnTime,
+    /// Due today: the last working day of the answer time.
+    AtRisk,
+    Overdue,
+}
+
+/// `GET /api/staff/orders`: one row of the queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub reference: String,
+    pub service: String,
+    pub orgnr: String,
+    pub org_name: String,
+    pub status: OrderStatus,
+    pub submitted_at: String,
+    /// Working days since it was submitted (weekends and public holidays not counted).
+    pub age_working_days: i64,
+    /// `None` once the case is Fullført or Avvist.
+    pub answer_time: Option<AnswerTime>,
+    pub assigned_to: Option<String>,
+}
+
+/// A page of the queue, and the cursor of the next (keyset paging).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub items: Vec<QueueItem>,
+    pub next: Option<String>,
+}
+
+/// `GET /api/staff/orders/{reference}`: a case as the customer centre works it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub item: QueueItem,
+    pub ordered_by: String,
+    pub answers: RawForm,
+    pub history: Vec<CaseEvent>,
+}
+
+/// One entry of a case's history (and of the audit log).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub at: String,
+    pub by: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// `POST /api/staff/orders/{reference}/status`: a move the handler saw as possible.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MoveStatus {
+    pub from: OrderStatus,
+    pub to: OrderStatus,
+    #[serde(default)]
+    pub reason: Option<String>,
+}

@@ -1,0 +1,124 @@
+//! The customer centre's staff: their sessions, apart from customers' in every way — their
+//! own table, their own cookie (`bp_staff`, only sent to `/api/staff`), their own
+//! middleware. A customer's session never reaches a staff endpoint (it is not even sent
+//! there), and a staff session is no customer's: `auth::require_session` reads only the
+//! customer cookie.
+
+use axum::extract::{Request, State};
+use axum::http::HeaderValue;
+use axum::middleware::Next;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+
+use crate::auth::{cookie_value, hash_token, new_token};
+use crate::error::ApiError;
+use crate::now_ms;
+use crate::state::AppState;
+
+pub const STAFF_COOKIE: &str = "bp_staff";
+
+/// A working day's session: staff log in again the next morning.
+const STAFF_SESSION_MS: i64 = 10 * 3600 * 1000;
+
+/// What a staff member may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Handles cases.
+    Saksbehandler,
+    /// Also reassigns cases, reads the audit log and the numbers.
+    Leder,
+}
+
+impl Role {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Saksbehandler => "saksbehandler",
+            Role::Leder => "leder",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Role> {
+        [Role::Saksbehandler, Role::Leder]
+            .into_iter()
+            .find(|r| r.as_str() == name)
+    }
+}
+
+/// The staff member of a request.
+#[derive(Clone, Debug)]
+pub struct StaffUser {
+    pub token_hash: String,
+    pub subject: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// Starts a staff session; its cookie.
+pub async fn start(
+    state: &AppState,
+    subject: &str,
+    name: &str,
+    role: Role,
+) -> Result<HeaderValue, ApiError> {
+    let token = new_token()?;
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO staff_sessions (token_hash, subject, name, role, created_at_ms, expires_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(hash_token(&token))
+    .bind(subject)
+    .bind(name)
+    .bind(role.as_str())
+    .bind(now)
+    .bind(now + STAFF_SESSION_MS)
+    .execute(&state.db)
+    .await?;
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    Ok(HeaderValue::from_str(&format!(
+        "{STAFF_COOKIE}={token}; Path=/api/staff; HttpOnly; SameSite=Strict{secure}"
+    ))?)
+}
+
+/// Ends a staff session.
+pub async fn end(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Middleware for the staff endpoints: 401 without a live staff session.
+pub async fn require_staff(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let token = cookie_value(request.headers(), STAFF_COOKIE).ok_or(ApiError::Unauthenticated)?;
+    let token_hash = hash_token(&token);
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT subject, name, role FROM staff_sessions WHERE token_hash = ? AND expires_at_ms > ?",
+    )
+    .bind(&token_hash)
+    .bind(now_ms())
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((subject, name, role)) = row else {
+        return Err(ApiError::Unauthenticated);
+    };
+    let role = Role::parse(&role).ok_or(ApiError::broken("a staff session's role"))?;
+    request.extensions_mut().insert(StaffUser {
+        token_hash,
+        subject,
+        name,
+        role,
+    });
+    Ok(next.run(request).await)
+}
