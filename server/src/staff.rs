@@ -1,8 +1,8 @@
 //! The customer centre's staff: their sessions, apart from customers' in every way — their
-//! own table, their own cookie (`bp_staff`, only sent to `/api/staff`), their own
-//! middleware. A customer's session never reaches a staff endpoint (it is not even sent
-//! there), and a staff session is no customer's: `auth::require_session` reads only the
-//! customer cookie.
+//! own table, their own cookie (`bp_staff`, sent only to `/api/staff`), their own
+//! middleware. A customer's session never reaches a staff endpoint (`require_staff` reads
+//! only the staff cookie), and a staff session is no customer's (`auth::require_session`
+//! reads only the customer cookie, and the browser never sends the staff one there).
 
 use axum::extract::{Request, State};
 use axum::http::HeaderValue;

@@ -104,58 +104,24 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
 }
 
 /// A case: its queue row, who ordered, and the answers as stored (JSON).
-pub async fn case(
-    db: &SqlitePool,
-    reference: &str,
-) -> Result<Option<(QueueRow, String, String)>, sqlx::Error> {
-    let row: Option<(
-        i64,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-        String,
-        String,
-    )> = sqlx::query_as(
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CaseRow {
+    #[sqlx(flatten)]
+    pub row: QueueRow,
+    pub ordered_by_name: String,
+    pub answers_json: String,
+}
+
+/// The case of the order `reference`.
+pub async fn case(db: &SqlitePool, reference: &str) -> Result<Option<CaseRow>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT id, reference, service, orgnr, org_name, status, submitted_at_ms, assigned_name,
-                    ordered_by_name, answers_json
-             FROM orders WHERE reference = ?",
+                ordered_by_name, answers_json
+         FROM orders WHERE reference = ?",
     )
     .bind(reference)
     .fetch_optional(db)
-    .await?;
-    Ok(row.map(
-        |(
-            id,
-            reference,
-            service,
-            orgnr,
-            org_name,
-            status,
-            submitted_at_ms,
-            assigned_name,
-            by,
-            answers,
-        )| {
-            (
-                QueueRow {
-                    id,
-                    reference,
-                    service,
-                    orgnr,
-                    org_name,
-                    status,
-                    submitted_at_ms,
-                    assigned_name,
-                },
-                by,
-                answers,
-            )
-        },
-    ))
+    .await
 }
 
 /// An entry of a case's history, as stored.

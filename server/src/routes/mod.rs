@@ -12,6 +12,7 @@ mod organisations;
 mod portal;
 mod portal_login;
 mod signing;
+mod staff;
 mod trace;
 
 use std::time::Duration;
@@ -84,6 +85,7 @@ pub fn api(state: AppState) -> Router {
         // login's code arrives when no SMTP server is configured.
         .merge(dev::router())
         .merge(documents::router())
+        .merge(staff::router(state.clone()))
         .merge(protected)
         .fallback(|| async { ApiError::NotFound })
         // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that

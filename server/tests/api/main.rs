@@ -17,4 +17,5 @@ mod sessions;
 mod signing;
 mod smtp;
 mod spec_parity;
+mod staff;
 mod trace;

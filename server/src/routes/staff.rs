@@ -1,0 +1,267 @@
+//! The customer centre's API. Staff have their own sessions (`crate::staff`); a
+//! customer's session reaches none of this, and a staff session none of the customer's.
+//!
+//! - `POST /api/staff/test-login` — the built-in test staff login (development only; no
+//!   staff identity provider configured). Clearly marked in the name it gives.
+//! - `GET  /api/staff/me`, `POST /api/staff/logout`
+//! - `GET  /api/staff/orders?status=&service=&orgnr=&assigned=me|none&overdue=true&q=&order=oldest&after=`
+//!   — the queue: every order, filtered, searched, keyset-paged; each row's age in working
+//!   days and where it stands against the 2-working-day answer time.
+//! - `GET  /api/staff/orders/{reference}` — the case, with its history (viewing is logged).
+//! - `POST /api/staff/orders/{reference}/take` — assigns it to me; a Mottatt case goes
+//!   Under behandling.
+//! - `POST /api/staff/orders/{reference}/status` — `{from, to, reason}` along
+//!   `OrderStatus::can_move_to`.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use common::api::staff::{
+    CaseEvent, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe, StaffTestLogin,
+};
+use common::validate::BoundedText;
+use common::{FieldError, OrderStatus};
+use serde::Deserialize;
+
+use crate::db::cases::{self, Actor, Assigned, QueueFilter, QueueRow};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, RequestLang};
+use crate::ordering::status::{MoveRefused, move_order};
+use crate::staff::{self, Role, StaffUser};
+use crate::state::AppState;
+use crate::{now_ms, oslo_time, working_days};
+
+/// Rows per page of the queue.
+const PAGE: i64 = 50;
+
+pub fn router(state: AppState) -> Router<AppState> {
+    let protected = Router::new()
+        .route("/staff/me", get(me))
+        .route("/staff/logout", post(logout))
+        .route("/staff/orders", get(queue))
+        .route("/staff/orders/{reference}", get(case))
+        .route("/staff/orders/{reference}/take", post(take))
+        .route("/staff/orders/{reference}/status", post(move_status))
+        .route_layer(from_fn_with_state(state, staff::require_staff));
+    Router::new()
+        .route("/staff/test-login", post(test_login))
+        .merge(protected)
+}
+
+async fn test_login(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ApiJson(body): ApiJson<StaffTestLogin>,
+) -> Result<Response, ApiError> {
+    if state.config.production {
+        return Err(ApiError::Forbidden);
+    }
+    let role =
+        Role::parse(&body.role).ok_or(ApiError::field("role", FieldError::UnknownChoice, lang))?;
+    let name = BoundedText::parse(&body.name, 100).map_err(|e| ApiError::field("name", e, lang))?;
+    // The subject says what it is: nobody mistakes a test login for a colleague's.
+    let subject = format!("test:{}:{}", role.as_str(), name.as_ref());
+    let cookie = staff::start(&state, &subject, &format!("{name} (test)"), role).await?;
+    Ok(([(SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())
+}
+
+async fn me(Extension(user): Extension<StaffUser>) -> Json<StaffMe> {
+    Json(StaffMe {
+        name: user.name,
+        role: user.role.as_str().to_owned(),
+    })
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+) -> Result<StatusCode, ApiError> {
+    staff::end(&state.db, &user.token_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct QueueQuery {
+    status: Option<String>,
+    service: Option<String>,
+    orgnr: Option<String>,
+    assigned: Option<String>,
+    overdue: Option<bool>,
+    q: Option<String>,
+    order: Option<String>,
+    after: Option<String>,
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<QueuePage>, ApiError> {
+    let status = match query.status.as_deref() {
+        None | Some("") => None,
+        Some(name) => Some(OrderStatus::parse(name).ok_or(ApiError::field(
+            "status",
+            FieldError::UnknownChoice,
+            lang,
+        ))?),
+    };
+    let assigned = match query.assigned.as_deref() {
+        None | Some("") => Assigned::Anyone,
+        Some("me") => Assigned::To(user.subject.clone()),
+        Some("none") => Assigned::Nobody,
+        Some(_) => return Err(ApiError::field("assigned", FieldError::UnknownChoice, lang)),
+    };
+    let after = match query.after.as_deref() {
+        None | Some("") => None,
+        Some(cursor) => Some(
+            cursor
+                .parse::<i64>()
+                .map_err(|_| ApiError::field("after", FieldError::UnknownChoice, lang))?,
+        ),
+    };
+    let today = working_days::oslo_date(now_ms());
+    let filter = QueueFilter {
+        status,
+        service: query.service.filter(|s| !s.is_empty()),
+        orgnr: query.orgnr.filter(|s| !s.is_empty()),
+        assigned,
+        submitted_before_ms: query
+            .overdue
+            .unwrap_or(false)
+            .then(|| working_days::oslo_midnight_ms(working_days::overdue_before(today))),
+        search: query.q,
+        oldest_first: query.order.as_deref() == Some("oldest"),
+        after,
+        limit: PAGE + 1,
+    };
+    let mut rows = cases::queue(&state.db, &filter).await?;
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let next = more
+        .then(|| rows.last().map(|r| r.id.to_string()))
+        .flatten();
+    let items = rows
+        .into_iter()
+        .map(|r| queue_item(r, today))
+        .collect::<Result<_, _>>()?;
+    Ok(Json(QueuePage { items, next }))
+}
+
+fn queue_item(row: QueueRow, today: jiff::civil::Date) -> Result<QueueItem, ApiError> {
+    let status = OrderStatus::parse(&row.status).ok_or(ApiError::broken("a stored status"))?;
+    let submitted = working_days::oslo_date(row.submitted_at_ms);
+    let open = !matches!(status, OrderStatus::Fullfort | OrderStatus::Avvist);
+    Ok(QueueItem {
+        reference: row.reference,
+        service: row.service,
+        orgnr: row.orgnr,
+        org_name: row.org_name,
+        status,
+        submitted_at: oslo_time::date_and_time(row.submitted_at_ms),
+        age_working_days: working_days::between(submitted, today),
+        answer_time: open.then(|| working_days::answer_time(submitted, today)),
+        assigned_to: row.assigned_name,
+    })
+}
+
+async fn case(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+) -> Result<Json<CaseView>, ApiError> {
+    let cases::CaseRow {
+        row,
+        ordered_by_name: ordered_by,
+        answers_json,
+    } = cases::case(&state.db, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let order_id = row.id;
+    // Reading a case with personal data is itself an entry of the audit log.
+    let mut conn = state.db.acquire().await?;
+    cases::record(&mut conn, order_id, &actor(&user), "viewed", "").await?;
+    drop(conn);
+    let history = cases::history(&state.db, order_id)
+        .await?
+        .into_iter()
+        .map(|e| CaseEvent {
+            at: oslo_time::date_and_time(e.at_ms),
+            by: e.actor_name,
+            kind: e.kind,
+            detail: e.detail,
+        })
+        .collect();
+    Ok(Json(CaseView {
+        item: queue_item(row, working_days::oslo_date(now_ms()))?,
+        ordered_by,
+        answers: serde_json::from_str(&answers_json)?,
+        history,
+    }))
+}
+
+fn actor(user: &StaffUser) -> Actor<'_> {
+    Actor {
+        subject: &user.subject,
+        name: &user.name,
+    }
+}
+
+async fn take(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let mut tx = state.db.begin().await?;
+    let order_id = cases::assign(&mut tx, &reference, &actor(&user))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    cases::record(&mut tx, order_id, &actor(&user), "taken", "").await?;
+    tx.commit().await?;
+    // Taking a new case starts its handling; one already further along keeps its status.
+    match move_order(
+        &state.db,
+        &reference,
+        OrderStatus::Mottatt,
+        OrderStatus::UnderBehandling,
+        None,
+        &actor(&user),
+    )
+    .await?
+    {
+        Ok(()) | Err(MoveRefused::MovedMeanwhile(_)) => Ok(StatusCode::NO_CONTENT),
+        Err(_) => Err(ApiError::NotFound),
+    }
+}
+
+async fn move_status(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<MoveStatus>,
+) -> Result<StatusCode, ApiError> {
+    match move_order(
+        &state.db,
+        &reference,
+        body.from,
+        body.to,
+        body.reason.as_deref(),
+        &actor(&user),
+    )
+    .await?
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(MoveRefused::NoSuchOrder) => Err(ApiError::NotFound),
+        Err(MoveRefused::ReasonMissing(_)) => {
+            Err(ApiError::field("reason", FieldError::Required, lang))
+        }
+        Err(MoveRefused::NotAllowed { .. } | MoveRefused::MovedMeanwhile(_)) => {
+            Err(ApiError::field("to", FieldError::UnknownChoice, lang))
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The customer centre's API: staff and customers kept apart, the queue's filters, search
+//! and paging, and a case moved along its statuses with its history.
+
+use common::OrderStatus;
+use common::api::staff::{AnswerTime, CaseView, QueuePage, StaffMe};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::*;
+use crate::persons::KARI;
+
+/// A client logged in as staff with `role`.
+async fn staff(app: &TestApp, name: &str, role: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(format!("{}/api/staff/test-login", app.base))
+        .json(&json!({ "name": name, "role": role }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    client
+}
+
+async fn call(client: &reqwest::Client, app: &TestApp, method: &str, path: &str) -> StatusCode {
+    let url = format!("{}{path}", app.base);
+    let request = match method {
+        "GET" => client.get(url),
+        _ => client
+            .post(url)
+            .json(&json!({ "from": "mottatt", "to": "under_behandling" })),
+    };
+    request.send().await.unwrap().status()
+}
+
+#[tokio::test]
+async fn staff_and_customers_never_reach_each_others_endpoints() {
+    let app = spawn_app().await;
+    let customer = login_as(&app, KARI.0, KARI.1).await;
+    let receipt: common::api::Receipt = customer
+        .post(format!("{}/api/orders", app.base))
+        .json(&order(valid_answers()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let reference = receipt.reference;
+    let handler = staff(&app, "Siri", "saksbehandler").await;
+    let leader = staff(&app, "Lars", "leder").await;
+    let nobody = reqwest::Client::new();
+    let staff_endpoints = [
+        ("GET", "/api/staff/me".to_owned()),
+        ("GET", "/api/staff/orders".to_owned()),
+        ("GET", format!("/api/staff/orders/{reference}")),
+        ("POST", format!("/api/staff/orders/{reference}/take")),
+        ("POST", format!("/api/staff/orders/{reference}/status")),
+    ];
+    for (method, path) in &staff_endpoints {
+        assert_eq!(
+            call(&nobody, &app, method, path).await,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+        assert_eq!(
+            call(&customer, &app, method, path).await,
+            StatusCode::UNAUTHORIZED,
+            "customer: {path}"
+        );
+    }
+    for (method, path) in &staff_endpoints[..3] {
+        for client in [&handler, &leader] {
+            assert_eq!(
+                call(client, &app, method, path).await,
+                StatusCode::OK,
+                "{path}"
+            );
+        }
+    }
+    // A staff session acts as no customer.
+    for path in [
+        "/api/me".to_owned(),
+        format!("/api/orders/{reference}"),
+        "/api/organisations/mine".to_owned(),
+    ] {
+        assert_eq!(
+            call(&handler, &app, "GET", &path).await,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+    let me: StaffMe = get_json(&leader, &app, "/api/staff/me").await;
+    assert_eq!(
+        (me.name.as_str(), me.role.as_str()),
+        ("Lars (test)", "leder")
+    );
+    // A role that is not one is refused at the field.
+    let r = reqwest::Client::new()
+        .post(format!("{}/api/staff/test-login", app.base))
+        .json(&json!({ "name": "X", "role": "admin" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history() {
+    let app = spawn_app().await;
+    let customer = login_as(&app, KARI.0, KARI.1).await;
+    let mut references = Vec::new();
+    for _ in 0..53 {
+        let receipt: common::api::Receipt = customer
+            .post(format!("{}/api/orders", app.base))
+            .json(&order(valid_answers()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        references.push(receipt.reference);
+    }
+    let siri = staff(&app, "Siri", "saksbehandler").await;
+    // Newest first, 50 a page, then the rest by the cursor; no row twice.
+    let first: QueuePage = get_json(&siri, &app, "/api/staff/orders").await;
+    assert_eq!(first.items.len(), 50);
+    assert_eq!(first.items[0].reference, references[52]);
+    let next = first.next.clone().expect("a second page");
+    let second: QueuePage = get_json(&siri, &app, &format!("/api/staff/orders?after={next}")).await;
+    assert_eq!(second.items.len(), 3);
+    assert_eq!(second.next, None);
+    assert_eq!(second.items[2].reference, references[0]);
+    let oldest: QueuePage = get_json(&siri, &app, "/api/staff/orders?order=oldest").await;
+    assert_eq!(oldest.items[0].reference, references[0]);
+    // Today's orders are on time, open, unassigned.
+    let item = &first.items[0];
+    assert_eq!(
+        (item.age_working_days, item.answer_time),
+        (0, Some(AnswerTime::OnTime))
+    );
+    assert_eq!(item.status, OrderStatus::Mottatt);
+
+    // Search by reference (any case), org number (spaces too) and part of the name.
+    let target = &references[10];
+    let found: QueuePage = get_json(
+        &siri,
+        &app,
+        &format!("/api/staff/orders?q={}", target.to_lowercase()),
+    )
+    .await;
+    assert_eq!(found.items.len(), 1);
+    assert_eq!(&found.items[0].reference, target);
+    let by_orgnr: QueuePage = get_json(&siri, &app, "/api/staff/orders?q=994%20598%20759").await;
+    assert_eq!(by_orgnr.items.len(), 50);
+    let by_name: QueuePage = get_json(&siri, &app, "/api/staff/orders?q=finnes-ikke%25").await;
+    assert!(by_name.items.is_empty());
+
+    // Siri takes a case: hers, Under behandling; asks for a clarification with a reason.
+    let r = siri
+        .post(format!("{}/api/staff/orders/{target}/take", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let mine: QueuePage = get_json(&siri, &app, "/api/staff/orders?assigned=me").await;
+    assert_eq!(mine.items.len(), 1);
+    assert_eq!(mine.items[0].status, OrderStatus::UnderBehandling);
+    let unassigned: QueuePage = get_json(
+        &siri,
+        &app,
+        "/api/staff/orders?assigned=none&order=oldest&after=0",
+    )
+    .await;
+    assert_eq!(unassigned.items.len(), 50);
+    assert!(unassigned.items.iter().all(|i| &i.reference != target));
+    let status = |from: &str, to: &str, reason: Option<&str>| {
+        let siri = siri.clone();
+        let url = format!("{}/api/staff/orders/{target}/status", app.base);
+        let body = json!({ "from": from, "to": to, "reason": reason });
+        async move { siri.post(url).json(&body).send().await.unwrap().status() }
+    };
+    assert_eq!(
+        status("under_behandling", "trenger_avklaring", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        status("under_behandling", "mottatt", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        status(
+            "under_behandling",
+            "trenger_avklaring",
+            Some("Hvilken HER-id har legevakten?")
+        )
+        .await,
+        StatusCode::NO_CONTENT
+    );
+    // Someone who still saw it Under behandling cannot complete it.
+    assert_eq!(
+        status("under_behandling", "fullfort", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let filtered: QueuePage =
+        get_json(&siri, &app, "/api/staff/orders?status=trenger_avklaring").await;
+    assert_eq!(filtered.items.len(), 1);
+    let r = siri
+        .get(format!("{}/api/staff/orders?status=godkjent", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let overdue: QueuePage = get_json(&siri, &app, "/api/staff/orders?overdue=true").await;
+    assert!(
+        overdue.items.is_empty(),
+        "nothing submitted today is overdue"
+    );
+
+    // The case: the answers, and its history with every action, viewing included.
+    let case: CaseView = get_json(&siri, &app, &format!("/api/staff/orders/{target}")).await;
+    assert_eq!(case.item.status, OrderStatus::TrengerAvklaring);
+    assert_eq!(case.answers.one("kommune_navn"), "Ørland kommune");
+    let kinds: Vec<(&str, &str)> = case
+        .history
+        .iter()
+        .map(|e| (e.kind.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("taken", ""),
+            ("status", "mottatt → under_behandling"),
+            (
+                "status",
+                "under_behandling → trenger_avklaring: Hvilken HER-id har legevakten?"
+            ),
+            ("viewed", ""),
+        ]
+    );
+    assert!(case.history.iter().all(|e| e.by == "Siri (test)"));
+    // The customer sees the new status in "Mine bestillinger"; the mail said no more than that.
+    let listed: Vec<common::api::OrderSummary> =
+        get_json(&customer, &app, "/api/organisations/994598759/orders").await;
+    let mine = listed.iter().find(|o| &o.reference == target).unwrap();
+    assert_eq!(mine.status, OrderStatus::TrengerAvklaring);
+    let mailbox: Vec<common::api::MailboxEntry> =
+        get_json(&customer, &app, "/api/dev/mailbox").await;
+    let told = mailbox
+        .iter()
+        .find(|m| m.subject.contains(target.as_str()) && m.subject.starts_with("Ny status"))
+        .expect("the contact is told");
+    assert!(
+        told.body.contains("Trenger avklaring") && !told.body.contains("legevakten"),
+        "{}",
+        told.body
+    );
+}
