@@ -1,6 +1,7 @@
 //! The only place that talks HTTP. Every call sends the user's language and reads the
 //! session's new expiry from the response headers, so the countdown follows the server.
 
+use common::api::staff::{CaseView, MoveStatus, QueuePage, StaffTestLogin};
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
     CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, FieldErrorBody,
@@ -39,6 +40,16 @@ pub(crate) fn to_json<B: Serialize>(body: &B) -> Option<String> {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()?;
     js_sys::JSON::stringify(&value).ok().map(String::from)
+}
+
+/// A query string of the pairs with a value, each percent-encoded by the browser.
+pub(crate) fn to_query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{key}={}", js_sys::encode_uri_component(value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Why a call did not give what was asked.
@@ -427,6 +438,34 @@ impl Api {
 
     pub async fn submit_order(&self, order: &SubmitOrder) -> Result<Receipt, ApiClientError> {
         self.post("/api/orders", order).await
+    }
+
+    // The customer centre (`/api/staff`): its own session cookie, sent there only.
+    pub async fn staff_test_login(&self, body: &StaffTestLogin) -> Result<(), ApiClientError> {
+        self.post("/api/staff/test-login", body).await
+    }
+
+    /// The queue; `query` is the URL's query string as the page built it.
+    pub async fn staff_queue(&self, query: &str) -> Result<QueuePage, ApiClientError> {
+        self.get(&format!("/api/staff/orders?{query}")).await
+    }
+
+    pub async fn staff_case(&self, reference: &str) -> Result<CaseView, ApiClientError> {
+        self.get(&format!("/api/staff/orders/{reference}")).await
+    }
+
+    pub async fn staff_take(&self, reference: &str) -> Result<(), ApiClientError> {
+        self.post(&format!("/api/staff/orders/{reference}/take"), &())
+            .await
+    }
+
+    pub async fn staff_move(
+        &self,
+        reference: &str,
+        body: &MoveStatus,
+    ) -> Result<(), ApiClientError> {
+        self.post(&format!("/api/staff/orders/{reference}/status"), body)
+            .await
     }
 
     pub async fn mailbox(&self) -> Result<Vec<MailboxEntry>, ApiClientError> {

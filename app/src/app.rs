@@ -12,6 +12,7 @@ use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
     journey::Journey,
+    kundesenter::{CasePage, Queue, StaffLogin},
     login::TestLogin,
     login_failed::LoginFailed,
     mailbox::Mailbox,
@@ -62,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kundeportal/innlogging") view=PortalLogin/>
                     <Route path=path!("/kundeportal/glemt-passord") view=ForgotPassword/>
                     <Route path=path!("/kundeportal/nytt-passord") view=ResetPassword/>
+                    <Route path=path!("/kundesenter") view=Queue/>
+                    <Route path=path!("/kundesenter/innlogging") view=StaffLogin/>
+                    <Route path=path!("/kundesenter/sak/:reference") view=CasePage/>
                 </Routes>
             </main>
             <Footer/>

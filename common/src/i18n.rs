@@ -89,6 +89,49 @@ pub mod t {
     }
 
     texts! {
+        // The customer centre's back office (/kundesenter)
+        KS_TITLE = "Kundesenteret", "Customer centre";
+        KS_QUEUE = "Bestillinger til behandling", "Orders to handle";
+        KS_LOGIN_TITLE = "Testinnlogging for kundesenteret", "Test login for the customer centre";
+        KS_LOGIN_NOTE = "Bare for utvikling og test: ingen ekte identitet, ingen identitetstilbyder.", "For development and testing only: no real identity, no identity provider.";
+        KS_NAME = "Navn", "Name";
+        KS_ROLE = "Rolle", "Role";
+        KS_ROLE_SAKSBEHANDLER = "Saksbehandler", "Case handler";
+        KS_ROLE_LEDER = "Leder", "Manager";
+        KS_LOGIN = "Logg inn", "Log in";
+        KS_SEARCH = "Søk etter referansenummer, organisasjonsnummer eller navn", "Search by reference number, organisation number or name";
+        KS_ALL = "Alle", "All";
+        KS_ASSIGNED = "Saker", "Cases";
+        KS_ASSIGNED_ME = "Mine saker", "My cases";
+        KS_ASSIGNED_NONE = "Ikke tildelt", "Unassigned";
+        KS_ONLY_OVERDUE = "Bare saker over svarfristen", "Only cases past the answer time";
+        KS_ORDER = "Rekkefølge", "Order";
+        KS_NEWEST = "Nyeste først", "Newest first";
+        KS_OLDEST = "Eldste først", "Oldest first";
+        KS_SHOW = "Vis", "Show";
+        KS_NEXT = "Neste side", "Next page";
+        KS_EMPTY = "Ingen bestillinger passer.", "No orders match.";
+        KS_COL_ORG = "Virksomhet", "Organisation";
+        KS_COL_AGE = "Arbeidsdager", "Working days";
+        KS_COL_ASSIGNED = "Tildelt", "Assigned to";
+        KS_ON_TIME = "I rute", "On time";
+        KS_AT_RISK = "Svarfrist i dag", "Due today";
+        KS_LATE = "Over svarfristen", "Past the answer time";
+        KS_CASE_TITLE = "Sak {0}", "Case {0}";
+        KS_TAKE = "Ta saken", "Take the case";
+        KS_NEW_STATUS = "Ny status", "New status";
+        KS_REASON = "Begrunnelse til kunden", "Reason given to the customer";
+        KS_REASON_HINT = "Kreves for Avvist og Trenger avklaring.", "Required for Rejected and Needs clarification.";
+        KS_SAVE_STATUS = "Lagre status", "Save status";
+        KS_FINAL = "Saken er avsluttet.", "The case is closed.";
+        KS_HISTORY = "Historikk", "History";
+        KS_ORDERED_BY = "Bestilt av", "Ordered by";
+        KS_ANSWERS = "Svarene", "The answers";
+        KS_BACK = "Tilbake til køen", "Back to the queue";
+        KS_NOBODY = "Ingen", "Nobody";
+        KS_EV_TAKEN = "Tok saken", "Took the case";
+        KS_EV_VIEWED = "Åpnet saken", "Opened the case";
+        KS_EV_STATUS = "Endret status", "Changed the status";
         // Frame
         APP_TITLE = "Skjema og avtaler", "Forms and agreements";
         SKIP_TO_MAIN = "Hopp til hovedinnhold", "Skip to main content";

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod journey;
+pub mod kundesenter;
 pub mod login;
 pub mod login_failed;
 pub mod mailbox;

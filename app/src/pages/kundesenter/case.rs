@@ -1,0 +1,173 @@
+//! `/kundesenter/sak/{reference}`: a case as the customer centre works it — where it
+//! stands, who ordered, the answers as the customer read them, its history — and what a
+//! handler does: take it, move its status along `OrderStatus::can_move_to` (with the
+//! reason the customer is told, where the status needs one).
+
+use common::api::staff::{CaseView, MoveStatus};
+use common::i18n::{fill, t};
+use common::{OrderStatus, ValidationErrors, services};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+use super::{answer_time_tag, service_name};
+use crate::api::{ApiClientError, use_api};
+use crate::components::answers::AnswerList;
+use crate::i18n::{tr, use_lang};
+use crate::pages::ProblemAlert;
+use crate::title::set_title;
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let lang = use_lang();
+    let api = use_api();
+    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    let title = {
+        let reference = reference.clone();
+        move || fill(t::KS_CASE_TITLE.get(lang.get()), &[&reference])
+    };
+    Effect::new({
+        let title = title.clone();
+        move |_| set_title(lang.get(), &title())
+    });
+    let case = RwSignal::new(None::<CaseView>);
+    let problem = RwSignal::new(None::<ApiClientError>);
+    let errors = RwSignal::new(ValidationErrors::default());
+    let reload = {
+        let reference = reference.clone();
+        move || {
+            let reference = reference.clone();
+            spawn_local(async move {
+                match api.staff_case(&reference).await {
+                    Ok(found) => case.set(Some(found)),
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        }
+    };
+    reload();
+    let take = {
+        let (reference, reload) = (reference.clone(), reload.clone());
+        move |_| {
+            let (reference, reload) = (reference.clone(), reload.clone());
+            spawn_local(async move {
+                match api.staff_take(&reference).await {
+                    Ok(()) => reload(),
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        }
+    };
+    let to = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let save = {
+        let (reference, reload) = (reference.clone(), reload.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(from) = case.get_untracked().map(|c| c.item.status) else {
+                return;
+            };
+            let Some(target) = OrderStatus::parse(&to.get_untracked()) else {
+                return;
+            };
+            let body = MoveStatus {
+                from,
+                to: target,
+                reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+            };
+            let (reference, reload) = (reference.clone(), reload.clone());
+            spawn_local(async move {
+                match api.staff_move(&reference, &body).await {
+                    Ok(()) => {
+                        errors.set(ValidationErrors::default());
+                        reason.set(String::new());
+                        reload();
+                    }
+                    Err(ApiClientError::Rejected(found)) => errors.set(found),
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        }
+    };
+    let reason_error =
+        move || errors.with(|e| e.0.get("reason").map(|err| err.message(lang.get())));
+    view! {
+        <p><a class="ds-link" href="/kundesenter">{tr(t::KS_BACK)}</a></p>
+        <h1 class="ds-heading" data-size="lg">{title.clone()}</h1>
+        <ProblemAlert problem login_href=Signal::derive(|| "/kundesenter/innlogging".to_owned())/>
+        {move || case.get().map(|c| {
+            let item = c.item.clone();
+            let moves: Vec<OrderStatus> = OrderStatus::ALL
+                .into_iter()
+                .filter(|s| item.status.can_move_to(*s))
+                .collect();
+            // The choice starts at the first move the status allows.
+            if let Some(first) = moves.first()
+                && OrderStatus::parse(&to.get_untracked()).is_none_or(|s| !moves.contains(&s))
+            {
+                to.set(first.as_str().to_owned());
+            }
+            let spec = services::by_slug(&item.service).map(|s| s.form);
+            let answers = c.answers.clone();
+            let service = item.service.clone();
+            let tag = item.answer_time.map(|time| {
+                let (text, color) = answer_time_tag(time);
+                view! { <span class="ds-tag" data-color=color>{tr(text)}</span> }
+            });
+            view! {
+                <dl class="bp-receipt" data-testid="case-summary">
+                    <div><dt>{tr(t::ORDERS_SERVICE)}</dt><dd>{move || service_name(&service, lang.get())}</dd></div>
+                    <div><dt>{tr(t::KS_COL_ORG)}</dt><dd>{format!("{} ({})", item.org_name, item.orgnr)}</dd></div>
+                    <div><dt>{tr(t::KS_ORDERED_BY)}</dt><dd>{c.ordered_by.clone()}</dd></div>
+                    <div><dt>{tr(t::ORDERS_STATUS)}</dt><dd data-testid="case-status">{tr(item.status.label())} " " {tag}</dd></div>
+                    <div><dt>{tr(t::KS_COL_ASSIGNED)}</dt><dd>{item.assigned_to.clone().unwrap_or_else(|| t::KS_NOBODY.get(lang.get_untracked()).to_owned())}</dd></div>
+                </dl>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=take.clone()>{tr(t::KS_TAKE)}</button>
+                {if moves.is_empty() {
+                    view! { <p class="ds-paragraph">{tr(t::KS_FINAL)}</p> }.into_any()
+                } else {
+                    view! {
+                        <form class="bp-form" novalidate on:submit=save.clone()>
+                            <div class="ds-field">
+                                <label class="ds-label" for="ks-to">{tr(t::KS_NEW_STATUS)}</label>
+                                <select class="ds-input" id="ks-to" on:change=move |ev| to.set(event_target_value(&ev))>
+                                    {moves.iter().map(|s| {
+                                        let value = s.as_str();
+                                        view! { <option value=value selected=move || to.get() == value>{tr(s.label())}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="ds-field">
+                                <label class="ds-label" for="ks-reason">{tr(t::KS_REASON)}</label>
+                                <div class="ds-field__description" id="ks-reason-hint">{tr(t::KS_REASON_HINT)}</div>
+                                <textarea class="ds-input" id="ks-reason" rows="3"
+                                    aria-describedby=move || if reason_error().is_some() { "ks-reason-hint ks-reason-error" } else { "ks-reason-hint" }
+                                    aria-invalid=move || reason_error().is_some().then_some("true")
+                                    prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                                {move || reason_error().map(|m| view! {
+                                    <p class="ds-validation-message" id="ks-reason-error" data-color="danger">{m}</p>
+                                })}
+                            </div>
+                            <button type="submit" class="ds-button">{tr(t::KS_SAVE_STATUS)}</button>
+                        </form>
+                    }.into_any()
+                }}
+                <h2 class="ds-heading" data-size="sm">{tr(t::KS_ANSWERS)}</h2>
+                {spec.map(|spec| view! { <AnswerList spec answers=Signal::derive(move || answers.clone())/> })}
+                <h2 class="ds-heading" data-size="sm">{tr(t::KS_HISTORY)}</h2>
+                <ol class="ds-list" data-testid="case-history">
+                    {c.history.iter().map(|e| {
+                        let at = e.at.clone();
+                        let kind = match e.kind.as_str() {
+                            "taken" => t::KS_EV_TAKEN,
+                            "viewed" => t::KS_EV_VIEWED,
+                            _ => t::KS_EV_STATUS,
+                        };
+                        let (by, detail) = (e.by.clone(), e.detail.clone());
+                        view! { <li>{move || common::i18n::time_text(&at, lang.get())} ": " {by} " – " {tr(kind)} " " {detail}</li> }
+                    }).collect_view()}
+                </ol>
+            }
+        })}
+    }
+}

@@ -1,0 +1,73 @@
+// The customer centre's back office (issue 15, first slice): a clearly marked test staff
+// login, the queue searched by reference, a case taken and moved along its statuses with
+// the reason the customer is told — refused at the field without one — and its history;
+// the customer sees the new status. Zero axe violations on every page and state.
+import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './a11y';
+import { JourneyPage } from './pages/journey';
+import { kari } from './pages/login';
+
+test('a case handler finds an order by reference, takes it and asks for a clarification', async ({ page }) => {
+  test.skip(test.info().project.name === 'phone', 'the back office is a desktop tool');
+  const j = new JourneyPage(page);
+  await j.start(kari());
+  const order = await page.request.post('/api/orders', {
+    data: {
+      service: 'digitaleinnbyggertjenester', orgnr: '994598759', accepted_documents: ['avtale-digihelse'],
+      answers: {
+        tjenestetype: ['digihelse'], kommune_navn: 'Ørland kommune', her_id_virksomhet: '8765432',
+        her_id_parter: ['8765433'], kontakt_navn: 'Kari Nordmann', kontakt_epost: 'kari@orland.kommune.no',
+        kontakt_mobil: '+47 912 34 567', epj_navn: 'CGM', epj_system: 'CGM Journal', epj_versjon: '142',
+        ikt_navn: 'Driftspartner AS', ikt_orgnr: '994 598 759', ikt_mobil: '41234567', ikt_epost_statistikk: 'stat@drift.no',
+      },
+    },
+  });
+  expect(order.status()).toBe(201);
+  const { reference } = await order.json();
+
+  // Without a staff session the queue says so; the customer's session does not count.
+  await page.goto('/kundesenter');
+  await expect(page.getByRole('alert')).toBeVisible();
+
+  await page.goto('/kundesenter/innlogging');
+  await expect(page.getByRole('heading', { level: 1, name: 'Testinnlogging for kundesenteret' })).toBeVisible();
+  await expectNoAxeViolations(page, 'staff test login');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByText('Du må fylle ut feltet.')).toBeVisible();
+  await page.getByLabel('Navn').fill('Siri Saksbehandler');
+  await page.getByLabel('Rolle').selectOption({ label: 'Saksbehandler' });
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Bestillinger til behandling' })).toBeVisible();
+  await page.getByLabel('Søk etter referansenummer, organisasjonsnummer eller navn').fill(reference.toLowerCase());
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  const queue = page.getByTestId('queue');
+  await expect(queue.getByRole('row')).toHaveCount(2);
+  const row = queue.getByRole('row').nth(1);
+  await expect(row.getByText('Digitale innbyggertjenester')).toBeVisible();
+  await expect(row.getByText('I rute')).toBeVisible();
+  await expect(row.getByText('Mottatt')).toBeVisible();
+  await expectNoAxeViolations(page, 'the queue');
+  await row.getByRole('link', { name: reference }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: `Sak ${reference}` })).toBeVisible();
+  await expect(page.getByText('Ørland kommune')).toBeVisible();
+  await page.getByRole('button', { name: 'Ta saken' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Under behandling');
+  await expectNoAxeViolations(page, 'a case');
+  await page.getByLabel('Ny status').selectOption({ label: 'Trenger avklaring' });
+  await page.getByRole('button', { name: 'Lagre status' }).click();
+  const reason = page.getByLabel('Begrunnelse til kunden');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'a case with a refused move');
+  await reason.fill('Hvilken HER-id har legevakten?');
+  await page.getByRole('button', { name: 'Lagre status' }).click();
+  await expect(page.getByTestId('case-status')).toContainText('Trenger avklaring');
+  const history = page.getByTestId('case-history');
+  await expect(history.getByText(/Tok saken/)).toBeVisible();
+  await expect(history.getByText(/Hvilken HER-id har legevakten\?/)).toBeVisible();
+
+  // The customer's side: the order's status moved.
+  const orders = await (await page.request.get('/api/organisations/994598759/orders')).json();
+  expect(orders.find((o: { reference: string }) => o.reference === reference).status).toBe('trenger_avklaring');
+});
