@@ -1,7 +1,7 @@
 //! The only place that talks HTTP. Every call sends the user's language and reads the
 //! session's new expiry from the response headers, so the countdown follows the server.
 
-use common::api::staff::{CaseView, MoveStatus, QueuePage, StaffTestLogin};
+use common::api::staff::{CaseEvent, CaseText, CaseView, MoveStatus, QueuePage, StaffTestLogin};
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
     CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, FieldErrorBody,
@@ -466,6 +466,34 @@ impl Api {
     ) -> Result<(), ApiClientError> {
         self.post(&format!("/api/staff/orders/{reference}/status"), body)
             .await
+    }
+
+    /// A note or a reply (`kind`: "notes" or "reply") to the case.
+    pub async fn staff_text(
+        &self,
+        reference: &str,
+        kind: &str,
+        text: String,
+    ) -> Result<(), ApiClientError> {
+        self.post(
+            &format!("/api/staff/orders/{reference}/{kind}"),
+            &CaseText { text },
+        )
+        .await
+    }
+
+    /// What the customer centre said about the user's order, and their answers.
+    pub async fn conversation(&self, reference: &str) -> Result<Vec<CaseEvent>, ApiClientError> {
+        self.get(&format!("/api/orders/{reference}/conversation"))
+            .await
+    }
+
+    pub async fn answer_order(&self, reference: &str, text: String) -> Result<(), ApiClientError> {
+        self.post(
+            &format!("/api/orders/{reference}/answer"),
+            &CaseText { text },
+        )
+        .await
     }
 
     pub async fn mailbox(&self) -> Result<Vec<MailboxEntry>, ApiClientError> {

@@ -19,7 +19,10 @@ use crate::pages::{
     not_found::NotFound,
     password_reset::ForgotPassword,
     password_reset::ResetPassword,
-    portal::{Account, Customer, Documents, Help, HelseId, Orders, Persontjenesten, Services},
+    portal::{
+        Account, Customer, Documents, Help, HelseId, OrderConversation, Orders, Persontjenesten,
+        Services,
+    },
     portal_login::PortalLogin,
     receipt::ReceiptPage,
 };
@@ -57,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kundeportal/kundeinformasjon") view=Customer/>
                     <Route path=path!("/kundeportal/dokumenter") view=Documents/>
                     <Route path=path!("/kundeportal/bestillinger") view=Orders/>
+                    <Route path=path!("/kundeportal/bestillinger/:reference") view=OrderConversation/>
                     <Route path=path!("/kundeportal/brukerstotte") view=Help/>
                     <Route path=path!("/kundeportal/persontjenesten") view=Persontjenesten/>
                     <Route path=path!("/kundeportal/helseid") view=HelseId/>

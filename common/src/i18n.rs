@@ -132,6 +132,21 @@ pub mod t {
         KS_EV_TAKEN = "Tok saken", "Took the case";
         KS_EV_VIEWED = "Åpnet saken", "Opened the case";
         KS_EV_STATUS = "Endret status", "Changed the status";
+        KS_EV_REASON = "Begrunnelse til kunden:", "Reason given to the customer:";
+        KS_EV_NOTE = "Intern merknad:", "Internal note:";
+        KS_EV_REPLY = "Svar til kunden:", "Reply to the customer:";
+        KS_EV_ANSWER = "Svar fra kunden:", "Answer from the customer:";
+        KS_NOTE = "Intern merknad (vises aldri for kunden)", "Internal note (never shown to the customer)";
+        KS_ADD_NOTE = "Lagre merknad", "Save note";
+        KS_REPLY = "Svar til innsender (sendes på e-post)", "Reply to the submitter (sent by e-mail)";
+        KS_SEND_REPLY = "Send svar", "Send reply";
+        CONV_TITLE = "Bestilling {0}", "Order {0}";
+        CONV_HEADING = "Meldinger fra kundesenteret", "Messages from the customer centre";
+        CONV_NONE = "Ingen meldinger ennå.", "No messages yet.";
+        CONV_ANSWER = "Ditt svar til kundesenteret", "Your answer to the customer centre";
+        CONV_SEND = "Send svar", "Send answer";
+        CONV_SENT = "Svaret er sendt. Saken er tilbake hos kundesenteret.", "Your answer has been sent. The case is back with the customer centre.";
+        CONV_OPEN = "Se meldinger", "See messages";
         // Frame
         APP_TITLE = "Skjema og avtaler", "Forms and agreements";
         SKIP_TO_MAIN = "Hopp til hovedinnhold", "Skip to main content";
@@ -265,6 +280,8 @@ pub mod t {
         // Order confirmation e-mail (to the contact person given in the form)
         MAIL_STATUS_SUBJECT = "Ny status for bestillingen {0}", "New status for the order {0}";
         MAIL_STATUS_BODY = "Hei!\n\nBestillingen {0} hos Norsk helsenett har fått ny status: {1}.\n\nLogg inn i kundeportalen og se Mine bestillinger for detaljer.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nThe order {0} with Norsk helsenett has a new status: {1}.\n\nLog in to the customer portal and see My orders for the details.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
+        MAIL_REPLY_SUBJECT = "Svar fra kundesenteret om bestillingen {0}", "A reply from the customer centre about the order {0}";
+        MAIL_REPLY_BODY = "Hei!\n\nKundesenteret i Norsk helsenett har svart på bestillingen {0}:\n\n{1}\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nThe customer centre at Norsk helsenett has replied about the order {0}:\n\n{1}\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
         MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";
         MAIL_ORDER_BODY = "Hei!\n\nNorsk helsenett har mottatt bestillingen av {0} for {1}.\n\nReferansenummer: {2}\nSendt inn: {3} av {4}.\n\nVidere saksgang: Kundesenteret i NHN går gjennom opplysningene, og kontakter deg på denne adressen dersom noe må avklares. Saken behandles fortløpende, og svar sendes normalt i løpet av 1-2 dager.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has received the order of {0} for {1}.\n\nReference number: {2}\nSubmitted: {3} by {4}.\n\nWhat happens next: NHN's customer centre reviews the information and contacts you at this address if anything needs clarifying. Cases are processed continuously; a reply is normally sent within 1-2 days.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
 

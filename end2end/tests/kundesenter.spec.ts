@@ -67,7 +67,26 @@ test('a case handler finds an order by reference, takes it and asks for a clarif
   await expect(history.getByText(/Tok saken/)).toBeVisible();
   await expect(history.getByText(/Hvilken HER-id har legevakten\?/)).toBeVisible();
 
-  // The customer's side: the order's status moved.
+  // An internal note stays inside; a reply goes to the submitter.
+  await page.getByLabel('Intern merknad (vises aldri for kunden)').fill('Ringte kommunen.');
+  await page.getByRole('button', { name: 'Lagre merknad' }).click();
+  await expect(history.getByText(/Ringte kommunen\./)).toBeVisible();
+
+  // The customer's side: the order's status moved, the question is there, and the answer
+  // puts the case back into handling.
   const orders = await (await page.request.get('/api/organisations/994598759/orders')).json();
   expect(orders.find((o: { reference: string }) => o.reference === reference).status).toBe('trenger_avklaring');
+  await page.goto(`/kundeportal/bestillinger/${reference}`);
+  const conversation = page.getByTestId('conversation');
+  await expect(conversation.getByText(/Hvilken HER-id har legevakten\?/)).toBeVisible();
+  await expect(conversation.getByText(/Ringte kommunen/)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the customer\'s messages');
+  await page.getByLabel('Ditt svar til kundesenteret').fill('8765499');
+  await page.getByRole('button', { name: 'Send svar' }).click();
+  await expect(page.getByText('Svaret er sendt. Saken er tilbake hos kundesenteret.')).toBeVisible();
+  await expect(conversation.getByText(/8765499/)).toBeVisible();
+
+  await page.goto(`/kundesenter/sak/${reference}`);
+  await expect(page.getByTestId('case-status')).toContainText('Under behandling');
+  await expect(page.getByTestId('case-history').getByText(/Svar fra kunden: 8765499/)).toBeVisible();
 });

@@ -79,3 +79,17 @@ pub struct MoveStatus {
     #[serde(default)]
     pub reason: Option<String>,
 }
+
+/// `POST /api/staff/orders/{reference}/notes` and `/reply`, and the customer's
+/// `POST /api/orders/{reference}/answer`: a text.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CaseText {
+    pub text: String,
+}
+
+/// `GET /api/staff/audit` (leder): one staff action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub reference: String,
+    pub event: CaseEvent,
+}

@@ -143,6 +143,48 @@ pub async fn history(db: &SqlitePool, order_id: i64) -> Result<Vec<EventRow>, sq
     .await
 }
 
+/// The history entries of `kinds`, oldest first (what the customer is shown).
+pub async fn history_of_kinds(
+    db: &SqlitePool,
+    order_id: i64,
+    kinds: &[&str],
+) -> Result<Vec<EventRow>, sqlx::Error> {
+    let all = history(db, order_id).await?;
+    Ok(all
+        .into_iter()
+        .filter(|e| kinds.contains(&e.kind.as_str()))
+        .collect())
+}
+
+/// The audit log: every staff action, newest first, with its case's reference.
+pub async fn audit_log(
+    db: &SqlitePool,
+    limit: i64,
+) -> Result<Vec<(String, EventRow)>, sqlx::Error> {
+    let rows: Vec<(String, i64, String, String, String)> = sqlx::query_as(
+        "SELECT o.reference, e.at_ms, e.actor_name, e.kind, e.detail
+         FROM case_events e JOIN orders o ON o.id = e.order_id
+         WHERE e.actor <> 'kunde' ORDER BY e.id DESC LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(reference, at_ms, actor_name, kind, detail)| {
+            (
+                reference,
+                EventRow {
+                    at_ms,
+                    actor_name,
+                    kind,
+                    detail,
+                },
+            )
+        })
+        .collect())
+}
+
 /// Who did something to a case.
 pub struct Actor<'a> {
     pub subject: &'a str,

@@ -212,6 +212,14 @@ pub async fn history(
         .collect()
 }
 
+/// The id of the order `reference`, if there is one.
+pub async fn id_of(db: &SqlitePool, reference: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM orders WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(db)
+        .await
+}
+
 /// The status of the order `reference`, if there is one.
 pub async fn status_of(
     db: &SqlitePool,

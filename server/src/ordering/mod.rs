@@ -4,9 +4,11 @@
 //! - `check` — every check of a submission, for step 3's "Send" and the submit alike;
 //! - `place` — checks again, gathers the acceptance evidence, stores the order durably;
 //! - `signing` — a signed service's order waits for its signer's eID login;
-//! - `status` — the customer centre moves an order along `OrderStatus::can_move_to`.
+//! - `status` — the customer centre moves an order along `OrderStatus::can_move_to`;
+//! - `conversation` — internal notes, replies to the submitter, the customer's answers.
 
 mod check;
+pub mod conversation;
 mod notify;
 mod place;
 mod prerequisites;

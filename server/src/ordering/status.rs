@@ -61,37 +61,38 @@ pub async fn move_order(
         }));
     };
     let detail = format!("{} → {}", from.as_str(), to.as_str());
-    let detail = match reason {
-        Some(reason) => format!("{detail}: {reason}"),
-        None => detail,
-    };
     cases::record(&mut tx, order_id, actor, "status", &detail).await?;
-    if let Some(mail) = status_mail(&service, &answers_json, reference, to) {
+    // The reason on its own, as the customer reads it (`conversation::SHOWN_TO_THE_CUSTOMER`).
+    if let Some(reason) = reason {
+        cases::record(&mut tx, order_id, actor, "reason", reason).await?;
+    }
+    let lang = Lang::Nb;
+    let subject = fill(t::MAIL_STATUS_SUBJECT.get(lang), &[reference]);
+    let body = fill(
+        t::MAIL_STATUS_BODY.get(lang),
+        &[reference, to.label().get(lang)],
+    );
+    if let Some(mail) = contact_mail(&service, &answers_json, subject, body) {
         outbox::enqueue(&mut tx, &mail, crate::now_ms()).await?;
     }
     tx.commit().await?;
     Ok(Ok(()))
 }
 
-/// Tells the order's contact that its status moved, with nothing personal in it: the
-/// reference and the new status; the reason is read in the portal.
-fn status_mail(
+/// An e-mail to the contact person the order's form names (for services that name one).
+pub(super) fn contact_mail(
     service: &str,
     answers_json: &str,
-    reference: &str,
-    to: OrderStatus,
+    subject: String,
+    body: String,
 ) -> Option<NewNotification> {
     let field = services::by_slug(service)?.contact_email?;
     let answers: common::form::RawForm = serde_json::from_str(answers_json).ok()?;
-    let lang = Lang::Nb;
     Some(NewNotification {
         channel: Channel::Email,
         recipient: answers.one(field).to_owned(),
-        subject: fill(t::MAIL_STATUS_SUBJECT.get(lang), &[reference]),
-        body: fill(
-            t::MAIL_STATUS_BODY.get(lang),
-            &[reference, to.label().get(lang)],
-        ),
+        subject,
+        body,
         attachment_reference: None,
         secret: false,
     })

@@ -7,6 +7,10 @@
 //! - `GET  /api/orders/{reference}` — the receipt, for the person who ordered.
 //! - `GET  /api/orders/{reference}/pdf` — the same receipt as PDF, to keep, sealed by the
 //!   server (`crate::seal`; check it at `POST /api/seal/verify`).
+//! - `GET  /api/orders/{reference}/conversation` — the customer centre's questions and
+//!   replies, and the orderer's answers.
+//! - `POST /api/orders/{reference}/answer` — the orderer answers a clarification: the case
+//!   goes back into handling (409-like 422 at `text` when nothing waits for an answer).
 //!
 //! What happens to an order is `crate::ordering`'s; these only read and answer.
 
@@ -15,6 +19,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
+use common::api::staff::{CaseEvent, CaseText};
 use common::api::{Receipt, SubmitOrder};
 
 use crate::auth::CurrentUser;
@@ -31,6 +36,8 @@ pub fn router() -> Router<AppState> {
         .route("/orders/validate", post(validate))
         .route("/orders/{reference}", get(receipt))
         .route("/orders/{reference}/pdf", get(receipt_pdf))
+        .route("/orders/{reference}/conversation", get(conversation))
+        .route("/orders/{reference}/answer", post(answer))
 }
 
 async fn validate(
@@ -107,4 +114,51 @@ async fn receipt_pdf(
         ],
         bytes,
     ))
+}
+
+async fn conversation(
+    State(state): State<AppState>,
+    Extension(user): Extension<CurrentUser>,
+    Path(reference): Path<String>,
+) -> Result<Json<Vec<CaseEvent>>, ApiError> {
+    receipt_of(&state, &user, &reference).await?;
+    let order_id = orders::id_of(&state.db, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let shown = ordering::conversation::SHOWN_TO_THE_CUSTOMER;
+    Ok(Json(
+        crate::db::cases::history_of_kinds(&state.db, order_id, &shown)
+            .await?
+            .into_iter()
+            .map(|e| CaseEvent {
+                at: crate::oslo_time::date_and_time(e.at_ms),
+                by: e.actor_name,
+                kind: e.kind,
+                detail: e.detail,
+            })
+            .collect(),
+    ))
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<CaseText>,
+) -> Result<StatusCode, ApiError> {
+    receipt_of(&state, &user, &reference).await?;
+    let text = ordering::conversation::text_of(&body, lang)?;
+    let customer = crate::db::cases::Actor {
+        subject: "kunde",
+        name: &user.name,
+    };
+    match ordering::conversation::answer(&state.db, &reference, &customer, &text).await? {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(_) => Err(ApiError::field(
+            "text",
+            common::FieldError::UnknownChoice,
+            lang,
+        )),
+    }
 }

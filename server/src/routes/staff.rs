@@ -12,6 +12,9 @@
 //!   Under behandling.
 //! - `POST /api/staff/orders/{reference}/status` — `{from, to, reason}` along
 //!   `OrderStatus::can_move_to`.
+//! - `POST /api/staff/orders/{reference}/notes` — an internal note, never shown to the customer.
+//! - `POST /api/staff/orders/{reference}/reply` — a reply to the submitter, by e-mail.
+//! - `GET  /api/staff/audit` — the audit log of staff actions (leder only).
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -21,7 +24,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::staff::{
-    CaseEvent, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe, StaffTestLogin,
+    AuditEntry, CaseEvent, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe,
+    StaffTestLogin,
 };
 use common::validate::BoundedText;
 use common::{FieldError, OrderStatus};
@@ -30,6 +34,7 @@ use serde::Deserialize;
 use crate::db::cases::{self, Actor, Assigned, QueueFilter, QueueRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
+use crate::ordering::conversation;
 use crate::ordering::status::{MoveRefused, move_order};
 use crate::staff::{self, Role, StaffUser};
 use crate::state::AppState;
@@ -46,6 +51,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/staff/orders/{reference}", get(case))
         .route("/staff/orders/{reference}/take", post(take))
         .route("/staff/orders/{reference}/status", post(move_status))
+        .route("/staff/orders/{reference}/notes", post(add_note))
+        .route("/staff/orders/{reference}/reply", post(reply))
+        .route("/staff/audit", get(audit))
         .route_layer(from_fn_with_state(state, staff::require_staff));
     Router::new()
         .route("/staff/test-login", post(test_login))
@@ -264,4 +272,59 @@ async fn move_status(
             Err(ApiError::field("to", FieldError::UnknownChoice, lang))
         }
     }
+}
+
+async fn add_note(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<CaseText>,
+) -> Result<StatusCode, ApiError> {
+    let text = conversation::text_of(&body, lang)?;
+    match conversation::note(&state.db, &reference, &actor(&user), &text).await? {
+        true => Ok(StatusCode::NO_CONTENT),
+        false => Err(ApiError::NotFound),
+    }
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+    ApiJson(body): ApiJson<CaseText>,
+) -> Result<StatusCode, ApiError> {
+    let text = conversation::text_of(&body, lang)?;
+    let sent = conversation::reply(&state.db, &reference, &actor(&user), &text).await?;
+    if sent {
+        state.outbox.wake();
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    if user.role != Role::Leder {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(Json(
+        cases::audit_log(&state.db, 500)
+            .await?
+            .into_iter()
+            .map(|(reference, e)| AuditEntry {
+                reference,
+                event: CaseEvent {
+                    at: oslo_time::date_and_time(e.at_ms),
+                    by: e.actor_name,
+                    kind: e.kind,
+                    detail: e.detail,
+                },
+            })
+            .collect(),
+    ))
 }

@@ -59,6 +59,10 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
         ("GET", format!("/api/staff/orders/{reference}")),
         ("POST", format!("/api/staff/orders/{reference}/take")),
         ("POST", format!("/api/staff/orders/{reference}/status")),
+        ("POST", format!("/api/staff/orders/{reference}/notes")),
+        ("POST", format!("/api/staff/orders/{reference}/reply")),
+        ("GET", "/api/staff/audit".to_owned()),
+        ("POST", "/api/staff/logout".to_owned()),
     ];
     for (method, path) in &staff_endpoints {
         assert_eq!(
@@ -85,6 +89,7 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
     for path in [
         "/api/me".to_owned(),
         format!("/api/orders/{reference}"),
+        format!("/api/orders/{reference}/conversation"),
         "/api/organisations/mine".to_owned(),
     ] {
         assert_eq!(
@@ -235,10 +240,8 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
         [
             ("taken", ""),
             ("status", "mottatt → under_behandling"),
-            (
-                "status",
-                "under_behandling → trenger_avklaring: Hvilken HER-id har legevakten?"
-            ),
+            ("status", "under_behandling → trenger_avklaring"),
+            ("reason", "Hvilken HER-id har legevakten?"),
             ("viewed", ""),
         ]
     );
@@ -258,5 +261,137 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
         told.body.contains("Trenger avklaring") && !told.body.contains("legevakten"),
         "{}",
         told.body
+    );
+}
+
+#[tokio::test]
+async fn notes_stay_inside_replies_reach_the_submitter_and_the_customers_answer_reopens_the_case() {
+    let app = spawn_app().await;
+    let customer = login_as(&app, KARI.0, KARI.1).await;
+    let receipt: common::api::Receipt = customer
+        .post(format!("{}/api/orders", app.base))
+        .json(&order(valid_answers()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let reference = receipt.reference;
+    let siri = staff(&app, "Siri", "saksbehandler").await;
+    let lars = staff(&app, "Lars", "leder").await;
+    let post = |client: &reqwest::Client, path: String, body: serde_json::Value| {
+        let request = client.post(format!("{}{path}", app.base)).json(&body);
+        async move { request.send().await.unwrap().status() }
+    };
+    let case = |end: &str| format!("/api/staff/orders/{reference}/{end}");
+    assert_eq!(
+        post(&siri, case("take"), json!({})).await,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        post(
+            &siri,
+            case("notes"),
+            json!({ "text": "Ringte kommunen, venter på HER-id." })
+        )
+        .await,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        post(&siri, case("notes"), json!({ "text": "  " })).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post(
+            &siri,
+            case("reply"),
+            json!({ "text": "Takk, vi ser på saken i dag." })
+        )
+        .await,
+        StatusCode::NO_CONTENT
+    );
+    // Nothing waits for the customer yet: an answer is refused at the field.
+    let answer = format!("/api/orders/{reference}/answer");
+    assert_eq!(
+        post(&customer, answer.clone(), json!({ "text": "Her er den." })).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post(
+            &siri,
+            case("status"),
+            json!({ "from": "under_behandling", "to": "trenger_avklaring", "reason": "Hvilken HER-id har legevakten?" })
+        )
+        .await,
+        StatusCode::NO_CONTENT
+    );
+    // The customer sees the question and the reply, never the note, and answers.
+    let conversation: Vec<common::api::staff::CaseEvent> = get_json(
+        &customer,
+        &app,
+        &format!("/api/orders/{reference}/conversation"),
+    )
+    .await;
+    let seen: Vec<(&str, &str)> = conversation
+        .iter()
+        .map(|e| (e.kind.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("reply", "Takk, vi ser på saken i dag."),
+            ("reason", "Hvilken HER-id har legevakten?")
+        ]
+    );
+    assert_eq!(
+        post(&customer, answer.clone(), json!({ "text": "8765499" })).await,
+        StatusCode::NO_CONTENT
+    );
+    let view: CaseView = get_json(&siri, &app, &format!("/api/staff/orders/{reference}")).await;
+    assert_eq!(view.item.status, OrderStatus::UnderBehandling);
+    assert!(
+        view.history
+            .iter()
+            .any(|e| e.kind == "answer" && e.detail == "8765499" && e.by == KARI.1)
+    );
+    assert!(view.history.iter().any(|e| e.kind == "note"));
+    // Another person cannot read or answer the conversation.
+    let ola = login_as(&app, crate::persons::OLA.0, crate::persons::OLA.1).await;
+    let r = ola
+        .get(format!("{}/api/orders/{reference}/conversation", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // The reply went to the order's contact by e-mail, once.
+    let mailbox: Vec<common::api::MailboxEntry> =
+        get_json(&customer, &app, "/api/dev/mailbox").await;
+    let replies: Vec<_> = mailbox
+        .iter()
+        .filter(|m| m.subject.starts_with("Svar fra kundesenteret"))
+        .collect();
+    assert_eq!(replies.len(), 1);
+    assert!(replies[0].body.contains("Takk, vi ser på saken i dag."));
+    // The audit log is the leder's: every staff action, the customer's answer not among them.
+    let r = siri
+        .get(format!("{}/api/staff/audit", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let audit: Vec<common::api::staff::AuditEntry> =
+        get_json(&lars, &app, "/api/staff/audit").await;
+    let kinds: Vec<&str> = audit.iter().rev().map(|a| a.event.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "taken", "status", "note", "reply", "status", "reason", "viewed"
+        ]
+    );
+    assert!(
+        audit
+            .iter()
+            .all(|a| a.reference == reference && a.event.by == "Siri (test)")
     );
 }

@@ -89,6 +89,19 @@ pub fn CasePage() -> impl IntoView {
             });
         }
     };
+    let send_text = |kind: &'static str| {
+        let (reference, reload) = (reference.clone(), reload.clone());
+        Callback::new(move |text: String| {
+            let (reference, reload) = (reference.clone(), reload.clone());
+            spawn_local(async move {
+                match api.staff_text(&reference, kind, text).await {
+                    Ok(()) => reload(),
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        })
+    };
+    let (send_note, send_reply) = (send_text("notes"), send_text("reply"));
     let reason_error =
         move || errors.with(|e| e.0.get("reason").map(|err| err.message(lang.get())));
     view! {
@@ -152,6 +165,8 @@ pub fn CasePage() -> impl IntoView {
                         </form>
                     }.into_any()
                 }}
+                <TextForm id="ks-note" label=t::KS_NOTE button=t::KS_ADD_NOTE on_send=send_note/>
+                <TextForm id="ks-reply" label=t::KS_REPLY button=t::KS_SEND_REPLY on_send=send_reply/>
                 <h2 class="ds-heading" data-size="sm">{tr(t::KS_ANSWERS)}</h2>
                 {spec.map(|spec| view! { <AnswerList spec answers=Signal::derive(move || answers.clone())/> })}
                 <h2 class="ds-heading" data-size="sm">{tr(t::KS_HISTORY)}</h2>
@@ -161,6 +176,10 @@ pub fn CasePage() -> impl IntoView {
                         let kind = match e.kind.as_str() {
                             "taken" => t::KS_EV_TAKEN,
                             "viewed" => t::KS_EV_VIEWED,
+                            "reason" => t::KS_EV_REASON,
+                            "note" => t::KS_EV_NOTE,
+                            "reply" => t::KS_EV_REPLY,
+                            "answer" => t::KS_EV_ANSWER,
                             _ => t::KS_EV_STATUS,
                         };
                         let (by, detail) = (e.by.clone(), e.detail.clone());
@@ -169,5 +188,33 @@ pub fn CasePage() -> impl IntoView {
                 </ol>
             }
         })}
+    }
+}
+
+/// A text and its button (a note, a reply): sends the text and empties the field.
+#[component]
+pub fn TextForm(
+    id: &'static str,
+    label: common::Text,
+    button: common::Text,
+    on_send: Callback<String>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    view! {
+        <form class="bp-form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let value = text.get_untracked();
+            if !value.trim().is_empty() {
+                on_send.run(value);
+                text.set(String::new());
+            }
+        }>
+            <div class="ds-field">
+                <label class="ds-label" for=id>{tr(label)}</label>
+                <textarea class="ds-input" id=id rows="3" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <button type="submit" class="ds-button" data-variant="secondary">{tr(button)}</button>
+        </form>
     }
 }

@@ -6,7 +6,7 @@ mod case;
 mod login;
 mod queue;
 
-pub use case::CasePage;
+pub use case::{CasePage, TextForm};
 pub use login::StaffLogin;
 pub use queue::Queue;
 

@@ -4,6 +4,7 @@
 //! Pages read the current organisation from context and load their data for it.
 
 mod account;
+mod conversation;
 mod customer;
 mod documents;
 mod help;
@@ -13,6 +14,7 @@ mod persontjenesten;
 mod services;
 
 pub use account::Account;
+pub use conversation::OrderConversation;
 pub use customer::Customer;
 pub use documents::Documents;
 pub use help::Help;

@@ -1,6 +1,6 @@
 //! `/kundeportal/bestillinger`, Mine bestillinger: the organisation's orders with their
-//! status (Mottatt, Under behandling, Godkjent, Fullført, Avvist); the user's own
-//! orders link to their receipts.
+//! status (`OrderStatus`); the user's own orders link to their receipts and, once the
+//! customer centre has taken them, to its messages (`conversation.rs`).
 
 use common::Lang;
 use common::i18n::t;
@@ -49,6 +49,11 @@ fn OrderTable() -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|o| {
                                 let service = o.service.clone();
+                                // Once the customer centre has it, its messages (and the answer to a question).
+                                let messages = (o.mine && o.status != common::OrderStatus::Mottatt).then(|| {
+                                    let href = format!("/kundeportal/bestillinger/{}", o.reference);
+                                    view! { " " <a class="ds-link" href=href>{tr(t::CONV_OPEN)}</a> }
+                                });
                                 // One's own order opens its receipt again; others' are listed only.
                                 let reference = if o.mine {
                                     let href = format!("/kvittering/{}", o.reference);
@@ -62,7 +67,8 @@ fn OrderTable() -> impl IntoView {
                                         <td data-label=tr(t::ORDERS_SERVICE)>{move || service_name(&service, lang.get())}</td>
                                         <td data-label=tr(t::ORDERS_DATE)>{let at = o.submitted_at; move || common::i18n::time_text(&at, lang.get())}</td>
                                         <td data-label=tr(t::ORDERS_BY)>{o.ordered_by}</td>
-                                        <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(o.status.label())}</span></td>
+                                        <td data-label=tr(t::ORDERS_STATUS)><span class="ds-tag" data-color="info">{tr(o.status.label())}</span>
+                                            {messages}</td>
                                     </tr>
                                 }
                             }).collect_view()}
