@@ -129,6 +129,9 @@ pub mod t {
         KS_ANSWERS = "Svarene", "The answers";
         KS_BACK = "Tilbake til køen", "Back to the queue";
         KS_NOBODY = "Ingen", "Nobody";
+        KS_ANSWER_TIME = "Svarfrist", "Answer time";
+        KS_COL_ORGNR = "Organisasjonsnummer", "Organisation number";
+        KS_EXPORT = "Last ned som CSV", "Download as CSV";
         KS_EV_TAKEN = "Tok saken", "Took the case";
         KS_EV_VIEWED = "Åpnet saken", "Opened the case";
         KS_EV_STATUS = "Endret status", "Changed the status";

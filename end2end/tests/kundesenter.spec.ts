@@ -48,6 +48,12 @@ test('a case handler finds an order by reference, takes it and asks for a clarif
   await expect(row.getByText('I rute')).toBeVisible();
   await expect(row.getByText('Mottatt')).toBeVisible();
   await expectNoAxeViolations(page, 'the queue');
+  // The export takes the same filters.
+  const exported = page.getByRole('link', { name: 'Last ned som CSV' });
+  await expect(exported).toHaveAttribute('href', `/api/staff/export?q=${reference.toLowerCase()}`);
+  const csv = await page.request.get((await exported.getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(await csv.text()).toContain(`${reference};Digitale innbyggertjenester;`);
   await row.getByRole('link', { name: reference }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: `Sak ${reference}` })).toBeVisible();

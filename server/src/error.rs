@@ -64,6 +64,8 @@ pub enum Internal {
     /// Not `#[from]`: getrandom's error is no `std::error::Error` without its `std` feature.
     #[error("random numbers: {0}")]
     Random(getrandom::Error),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
     #[error("header value: {0}")]
     Header(#[from] axum::http::header::InvalidHeaderValue),
     /// Our own data broke a rule it keeps (a stored organisation number that does not
@@ -110,6 +112,7 @@ internal_from![
     serde_json::Error,
     getrandom::Error,
     axum::http::header::InvalidHeaderValue,
+    csv::Error,
 ];
 
 impl From<crate::registry::RegistryUnavailable> for ApiError {

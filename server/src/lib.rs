@@ -4,6 +4,7 @@
 pub mod acting;
 pub mod auth;
 pub mod config;
+pub mod csv_export;
 pub mod db;
 pub mod documents;
 pub mod error;

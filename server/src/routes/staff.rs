@@ -7,6 +7,7 @@
 //! - `GET  /api/staff/orders?status=&service=&orgnr=&assigned=me|none&overdue=true&q=&order=oldest&after=`
 //!   — the queue: every order, filtered, searched, keyset-paged; each row's age in working
 //!   days and where it stands against the 2-working-day answer time.
+//! - `GET  /api/staff/export?…` — the same filters, every row, as CSV for Excel.
 //! - `GET  /api/staff/orders/{reference}` — the case, with its history (viewing is logged).
 //! - `POST /api/staff/orders/{reference}/take` — assigns it to me; a Mottatt case goes
 //!   Under behandling.
@@ -17,8 +18,8 @@
 //! - `GET  /api/staff/audit` — the audit log of staff actions (leder only).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
+use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/staff/me", get(me))
         .route("/staff/logout", post(logout))
         .route("/staff/orders", get(queue))
+        .route("/staff/export", get(export))
         .route("/staff/orders/{reference}", get(case))
         .route("/staff/orders/{reference}/take", post(take))
         .route("/staff/orders/{reference}/status", post(move_status))
@@ -104,12 +106,14 @@ struct QueueQuery {
     after: Option<String>,
 }
 
-async fn queue(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    Extension(user): Extension<StaffUser>,
-    Query(query): Query<QueueQuery>,
-) -> Result<Json<QueuePage>, ApiError> {
+/// The queue's filters as the request gives them: 422 at the parameter that is not one.
+fn filter_of(
+    query: QueueQuery,
+    user: &StaffUser,
+    lang: common::Lang,
+    today: jiff::civil::Date,
+    limit: i64,
+) -> Result<QueueFilter, ApiError> {
     let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(name) => Some(OrderStatus::parse(name).ok_or(ApiError::field(
@@ -132,8 +136,7 @@ async fn queue(
                 .map_err(|_| ApiError::field("after", FieldError::UnknownChoice, lang))?,
         ),
     };
-    let today = working_days::oslo_date(now_ms());
-    let filter = QueueFilter {
+    Ok(QueueFilter {
         status,
         service: query.service.filter(|s| !s.is_empty()),
         orgnr: query.orgnr.filter(|s| !s.is_empty()),
@@ -145,8 +148,18 @@ async fn queue(
         search: query.q,
         oldest_first: query.order.as_deref() == Some("oldest"),
         after,
-        limit: PAGE + 1,
-    };
+        limit,
+    })
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<QueuePage>, ApiError> {
+    let today = working_days::oslo_date(now_ms());
+    let filter = filter_of(query, &user, lang, today, PAGE + 1)?;
     let mut rows = cases::queue(&state.db, &filter).await?;
     let more = rows.len() as i64 > PAGE;
     rows.truncate(PAGE as usize);
@@ -158,6 +171,38 @@ async fn queue(
         .map(|r| queue_item(r, today))
         .collect::<Result<_, _>>()?;
     Ok(Json(QueuePage { items, next }))
+}
+
+/// At most this many rows in one export.
+const EXPORT_MAX: i64 = 100_000;
+
+/// The filtered queue as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads æøå),
+/// `;` between fields (as Norwegian Excel expects), no fødselsnummer (the queue has none).
+async fn export(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, ApiError> {
+    let today = working_days::oslo_date(now_ms());
+    let filter = filter_of(query, &user, lang, today, EXPORT_MAX)?;
+    let items: Vec<QueueItem> = cases::queue(&state.db, &filter)
+        .await?
+        .into_iter()
+        .map(|r| queue_item(r, today))
+        .collect::<Result<_, _>>()?;
+    let bytes = crate::csv_export::queue(&items, lang)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"bestillinger.csv\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 fn queue_item(row: QueueRow, today: jiff::civil::Date) -> Result<QueueItem, ApiError> {

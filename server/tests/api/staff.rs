@@ -62,6 +62,7 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
         ("POST", format!("/api/staff/orders/{reference}/notes")),
         ("POST", format!("/api/staff/orders/{reference}/reply")),
         ("GET", "/api/staff/audit".to_owned()),
+        ("GET", "/api/staff/export".to_owned()),
         ("POST", "/api/staff/logout".to_owned()),
     ];
     for (method, path) in &staff_endpoints {
@@ -220,6 +221,37 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The export: the same filter, every row, for Excel.
+    let csv = siri
+        .get(format!(
+            "{}/api/staff/export?status=trenger_avklaring",
+            app.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let bytes = csv.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(&format!("{target};"))
+    );
+    assert!(!text.contains(KARI.0));
+    let all = siri
+        .get(format!("{}/api/staff/export", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        all.text().await.unwrap().lines().count(),
+        54,
+        "every row, not a page"
+    );
     let overdue: QueuePage = get_json(&siri, &app, "/api/staff/orders?overdue=true").await;
     assert!(
         overdue.items.is_empty(),

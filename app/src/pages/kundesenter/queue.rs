@@ -26,7 +26,23 @@ pub fn Queue() -> impl IntoView {
     let overdue = RwSignal::new(false);
     let page = RwSignal::new(None::<QueuePage>);
     let problem = RwSignal::new(None::<ApiClientError>);
+    // The filters last shown, for the export of the same rows.
+    let shown = RwSignal::new(String::new());
     let load = move |after: Option<String>| {
+        shown.set(to_query(&[
+            ("q", search.get_untracked()),
+            ("status", status.get_untracked()),
+            ("assigned", assigned.get_untracked()),
+            ("order", order.get_untracked()),
+            (
+                "overdue",
+                if overdue.get_untracked() {
+                    "true".into()
+                } else {
+                    String::new()
+                },
+            ),
+        ]));
         let query = to_query(&[
             ("q", search.get_untracked()),
             ("status", status.get_untracked()),
@@ -92,6 +108,7 @@ pub fn Queue() -> impl IntoView {
             </div>
             <button type="submit" class="ds-button">{tr(t::KS_SHOW)}</button>
         </form>
+        <p><a class="ds-link" href=move || format!("/api/staff/export?{}", shown.get()) download="bestillinger.csv">{tr(t::KS_EXPORT)}</a></p>
         {move || page.get().map(|p| if p.items.is_empty() {
             view! { <p class="ds-paragraph">{tr(t::KS_EMPTY)}</p> }.into_any()
         } else {
