@@ -133,6 +133,18 @@ pub struct EventRow {
     pub detail: String,
 }
 
+impl EventRow {
+    /// The entry as the API shows it, its time in Norwegian time.
+    pub fn shown(self) -> common::api::staff::CaseEvent {
+        common::api::staff::CaseEvent {
+            at: crate::oslo_time::date_and_time(self.at_ms),
+            by: self.actor_name,
+            kind: self.kind,
+            detail: self.detail,
+        }
+    }
+}
+
 /// The case's history, oldest first.
 pub async fn history(db: &SqlitePool, order_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
     sqlx::query_as(

@@ -130,12 +130,7 @@ async fn conversation(
         crate::db::cases::history_of_kinds(&state.db, order_id, &shown)
             .await?
             .into_iter()
-            .map(|e| CaseEvent {
-                at: crate::oslo_time::date_and_time(e.at_ms),
-                by: e.actor_name,
-                kind: e.kind,
-                detail: e.detail,
-            })
+            .map(crate::db::cases::EventRow::shown)
             .collect(),
     ))
 }

@@ -25,8 +25,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::staff::{
-    AuditEntry, CaseEvent, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe,
-    StaffTestLogin,
+    AuditEntry, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe, StaffTestLogin,
 };
 use common::validate::BoundedText;
 use common::{FieldError, OrderStatus};
@@ -242,12 +241,7 @@ async fn case(
     let history = cases::history(&state.db, order_id)
         .await?
         .into_iter()
-        .map(|e| CaseEvent {
-            at: oslo_time::date_and_time(e.at_ms),
-            by: e.actor_name,
-            kind: e.kind,
-            detail: e.detail,
-        })
+        .map(cases::EventRow::shown)
         .collect();
     Ok(Json(CaseView {
         item: queue_item(row, working_days::oslo_date(now_ms()))?,
@@ -363,12 +357,7 @@ async fn audit(
             .into_iter()
             .map(|(reference, e)| AuditEntry {
                 reference,
-                event: CaseEvent {
-                    at: oslo_time::date_and_time(e.at_ms),
-                    by: e.actor_name,
-                    kind: e.kind,
-                    detail: e.detail,
-                },
+                event: e.shown(),
             })
             .collect(),
     ))

@@ -25,6 +25,20 @@ async fn staff(app: &TestApp, name: &str, role: &str) -> reqwest::Client {
     client
 }
 
+/// A DigiHelse order by `customer`: its reference.
+async fn ordered(app: &TestApp, customer: &reqwest::Client) -> String {
+    let receipt: common::api::Receipt = customer
+        .post(format!("{}/api/orders", app.base))
+        .json(&order(valid_answers()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    receipt.reference
+}
+
 async fn call(client: &reqwest::Client, app: &TestApp, method: &str, path: &str) -> StatusCode {
     let url = format!("{}{path}", app.base);
     let request = match method {
@@ -40,16 +54,7 @@ async fn call(client: &reqwest::Client, app: &TestApp, method: &str, path: &str)
 async fn staff_and_customers_never_reach_each_others_endpoints() {
     let app = spawn_app().await;
     let customer = login_as(&app, KARI.0, KARI.1).await;
-    let receipt: common::api::Receipt = customer
-        .post(format!("{}/api/orders", app.base))
-        .json(&order(valid_answers()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let reference = receipt.reference;
+    let reference = ordered(&app, &customer).await;
     let handler = staff(&app, "Siri", "saksbehandler").await;
     let leader = staff(&app, "Lars", "leder").await;
     let nobody = reqwest::Client::new();
@@ -120,16 +125,7 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
     let customer = login_as(&app, KARI.0, KARI.1).await;
     let mut references = Vec::new();
     for _ in 0..53 {
-        let receipt: common::api::Receipt = customer
-            .post(format!("{}/api/orders", app.base))
-            .json(&order(valid_answers()))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        references.push(receipt.reference);
+        references.push(ordered(&app, &customer).await);
     }
     let siri = staff(&app, "Siri", "saksbehandler").await;
     // Newest first, 50 a page, then the rest by the cursor; no row twice.
@@ -300,16 +296,7 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
 async fn notes_stay_inside_replies_reach_the_submitter_and_the_customers_answer_reopens_the_case() {
     let app = spawn_app().await;
     let customer = login_as(&app, KARI.0, KARI.1).await;
-    let receipt: common::api::Receipt = customer
-        .post(format!("{}/api/orders", app.base))
-        .json(&order(valid_answers()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let reference = receipt.reference;
+    let reference = ordered(&app, &customer).await;
     let siri = staff(&app, "Siri", "saksbehandler").await;
     let lars = staff(&app, "Lars", "leder").await;
     let post = |client: &reqwest::Client, path: String, body: serde_json::Value| {

@@ -28,36 +28,21 @@ pub fn Queue() -> impl IntoView {
     let problem = RwSignal::new(None::<ApiClientError>);
     // The filters last shown, for the export of the same rows.
     let shown = RwSignal::new(String::new());
+    let filters = move || {
+        let overdue = if overdue.get_untracked() { "true" } else { "" };
+        vec![
+            ("q", search.get_untracked()),
+            ("status", status.get_untracked()),
+            ("assigned", assigned.get_untracked()),
+            ("order", order.get_untracked()),
+            ("overdue", overdue.to_owned()),
+        ]
+    };
     let load = move |after: Option<String>| {
-        shown.set(to_query(&[
-            ("q", search.get_untracked()),
-            ("status", status.get_untracked()),
-            ("assigned", assigned.get_untracked()),
-            ("order", order.get_untracked()),
-            (
-                "overdue",
-                if overdue.get_untracked() {
-                    "true".into()
-                } else {
-                    String::new()
-                },
-            ),
-        ]));
-        let query = to_query(&[
-            ("q", search.get_untracked()),
-            ("status", status.get_untracked()),
-            ("assigned", assigned.get_untracked()),
-            ("order", order.get_untracked()),
-            (
-                "overdue",
-                if overdue.get_untracked() {
-                    "true".into()
-                } else {
-                    String::new()
-                },
-            ),
-            ("after", after.unwrap_or_default()),
-        ]);
+        let mut pairs = filters();
+        shown.set(to_query(&pairs));
+        pairs.push(("after", after.unwrap_or_default()));
+        let query = to_query(&pairs);
         spawn_local(async move {
             match api.staff_queue(&query).await {
                 Ok(found) => {
