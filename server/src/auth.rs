@@ -104,6 +104,18 @@ pub fn session_cookie(token: &str, secure: bool, max_age_secs: Option<i64>) -> H
     .expect("hex token is a valid header value")
 }
 
+/// `Set-Cookie` for `name=value` with `attributes` ("Path=…; HttpOnly; SameSite=…"), and
+/// `Secure` where the portal is served over HTTPS: the one place that decides it.
+pub fn cookie(
+    name: &str,
+    value: &str,
+    attributes: &str,
+    secure: bool,
+) -> Result<HeaderValue, axum::http::header::InvalidHeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{name}={value}; {attributes}{secure}"))
+}
+
 pub fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static("bp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
 }

@@ -91,15 +91,13 @@ pub async fn begin_idporten(
         signing_id,
     };
     logins::insert(&state.db, &attempt, now_ms()).await?;
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LOGIN_COOKIE}={browser}; Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
-    );
-    Ok((HeaderValue::from_str(&cookie)?, started.url))
+    let cookie = crate::auth::cookie(
+        LOGIN_COOKIE,
+        &browser,
+        "Path=/api/auth; HttpOnly; SameSite=Lax; Max-Age=600",
+        state.config.secure_cookies,
+    )?;
+    Ok((cookie, started.url))
 }
 
 /// The person the built-in test identity provider logs in (or signs as): refused in

@@ -76,14 +76,12 @@ pub async fn start(
     .bind(now + STAFF_SESSION_MS)
     .execute(&state.db)
     .await?;
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    Ok(HeaderValue::from_str(&format!(
-        "{STAFF_COOKIE}={token}; Path=/api/staff; HttpOnly; SameSite=Strict{secure}"
-    ))?)
+    Ok(crate::auth::cookie(
+        STAFF_COOKIE,
+        &token,
+        "Path=/api/staff; HttpOnly; SameSite=Strict",
+        state.config.secure_cookies,
+    )?)
 }
 
 /// Ends a staff session.

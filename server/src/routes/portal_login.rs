@@ -138,14 +138,12 @@ fn auth_cookie(
     value: &str,
     max_age_secs: i64,
 ) -> Result<HeaderValue, ApiError> {
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    Ok(HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}"
-    ))?)
+    Ok(crate::auth::cookie(
+        name,
+        value,
+        &format!("Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}"),
+        state.config.secure_cookies,
+    )?)
 }
 
 /// Where codes can go, masked: enough to recognise, not enough to learn.

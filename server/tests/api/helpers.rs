@@ -123,6 +123,22 @@ pub async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
     client
 }
 
+/// A client logged in as staff with `role`.
+pub async fn staff_as(app: &TestApp, name: &str, role: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let r = client
+        .post(format!("{}/api/staff/test-login", app.base))
+        .json(&json!({ "name": name, "role": role }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    client
+}
+
 /// GET `path` as `client`, decoded (the test fails on anything else).
 pub async fn get_json<T: serde::de::DeserializeOwned>(
     client: &reqwest::Client,

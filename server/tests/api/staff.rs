@@ -9,22 +9,6 @@ use serde_json::json;
 use crate::helpers::*;
 use crate::persons::KARI;
 
-/// A client logged in as staff with `role`.
-async fn staff(app: &TestApp, name: &str, role: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let r = client
-        .post(format!("{}/api/staff/test-login", app.base))
-        .json(&json!({ "name": name, "role": role }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    client
-}
-
 /// A DigiHelse order by `customer`: its reference.
 async fn ordered(app: &TestApp, customer: &reqwest::Client) -> String {
     let receipt: common::api::Receipt = customer
@@ -55,8 +39,8 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
     let app = spawn_app().await;
     let customer = login_as(&app, KARI.0, KARI.1).await;
     let reference = ordered(&app, &customer).await;
-    let handler = staff(&app, "Siri", "saksbehandler").await;
-    let leader = staff(&app, "Lars", "leder").await;
+    let handler = staff_as(&app, "Siri", "saksbehandler").await;
+    let leader = staff_as(&app, "Lars", "leder").await;
     let nobody = reqwest::Client::new();
     let staff_endpoints = [
         ("GET", "/api/staff/me".to_owned()),
@@ -127,7 +111,7 @@ async fn the_queue_filters_searches_and_pages_and_a_case_moves_with_its_history(
     for _ in 0..53 {
         references.push(ordered(&app, &customer).await);
     }
-    let siri = staff(&app, "Siri", "saksbehandler").await;
+    let siri = staff_as(&app, "Siri", "saksbehandler").await;
     // Newest first, 50 a page, then the rest by the cursor; no row twice.
     let first: QueuePage = get_json(&siri, &app, "/api/staff/orders").await;
     assert_eq!(first.items.len(), 50);
@@ -297,8 +281,8 @@ async fn notes_stay_inside_replies_reach_the_submitter_and_the_customers_answer_
     let app = spawn_app().await;
     let customer = login_as(&app, KARI.0, KARI.1).await;
     let reference = ordered(&app, &customer).await;
-    let siri = staff(&app, "Siri", "saksbehandler").await;
-    let lars = staff(&app, "Lars", "leder").await;
+    let siri = staff_as(&app, "Siri", "saksbehandler").await;
+    let lars = staff_as(&app, "Lars", "leder").await;
     let post = |client: &reqwest::Client, path: String, body: serde_json::Value| {
         let request = client.post(format!("{}{path}", app.base)).json(&body);
         async move { request.send().await.unwrap().status() }
