@@ -454,8 +454,9 @@ impl Api {
         self.get(&format!("/api/staff/orders/{reference}")).await
     }
 
-    pub async fn staff_take(&self, reference: &str) -> Result<(), ApiClientError> {
-        self.post(&format!("/api/staff/orders/{reference}/take"), &())
+    /// An action on the case without a body: "take", "servicebus" (activate it).
+    pub async fn staff_action(&self, reference: &str, action: &str) -> Result<(), ApiClientError> {
+        self.post(&format!("/api/staff/orders/{reference}/{action}"), &())
             .await
     }
 

@@ -239,13 +239,22 @@ pub struct ChooseOrganisation {
     pub orgnr: String,
 }
 
-/// `GET /api/organisations/{orgnr}/services`: a service and whether the organisation
-/// has it ("Aktive tjenester": an order of it that was not turned down makes it active,
-/// `OrderStatus::counts_for_the_organisation`; the status itself is in "Mine bestillinger").
+/// `GET /api/organisations/{orgnr}/services`: one service, and where the organisation
+/// stands with it. Active once an order of it is Fullført (the customer centre has set it
+/// up, ServiceBus activated where it was asked for); ordered while an order of it is in
+/// handling (`OrderStatus::counts_for_the_organisation`, not yet Fullført).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceStatus {
     pub slug: String,
     pub active: bool,
+    pub ordered: bool,
+}
+
+impl ServiceStatus {
+    /// Active, or on its way: a once-only service is not ordered again without a word.
+    pub fn taken(&self) -> bool {
+        self.active || self.ordered
+    }
 }
 
 /// `GET /api/organisations/{orgnr}/orders`: one of the organisation's orders.

@@ -85,6 +85,14 @@ pub enum FieldError {
     SignatureRequired,
     /// Too many login attempts in a short time: try again after this many seconds.
     WaitBeforeTrying { seconds: u32 },
+    /// Customer centre: the order did not ask for ServiceBus to be activated.
+    ServiceBusNotOrdered,
+    /// Customer centre: ServiceBus is activated for this order already.
+    ServiceBusActivatedAlready,
+    /// Customer centre: the order asked for ServiceBus, which is not activated yet.
+    ServiceBusFirst,
+    /// Customer centre: the case is closed (Fullført or Avvist) or not taken yet.
+    CaseNotInHandling,
 }
 
 /// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
@@ -183,6 +191,26 @@ impl FieldError {
             FieldError::ChooseAtLeastOne => m(
                 "Du må velge minst ett alternativ.",
                 "You must choose at least one option.",
+            )
+            .into(),
+            FieldError::ServiceBusNotOrdered => m(
+                "Denne bestillingen ber ikke om aktivering av ServiceBus.",
+                "This order does not ask for ServiceBus to be activated.",
+            )
+            .into(),
+            FieldError::ServiceBusActivatedAlready => m(
+                "ServiceBus er allerede aktivert for denne bestillingen.",
+                "ServiceBus is already activated for this order.",
+            )
+            .into(),
+            FieldError::ServiceBusFirst => m(
+                "Aktiver ServiceBus før saken settes til Fullført.",
+                "Activate ServiceBus before the case is set to Completed.",
+            )
+            .into(),
+            FieldError::CaseNotInHandling => m(
+                "Saken må være under behandling.",
+                "The case must be in handling.",
             )
             .into(),
             FieldError::UnknownChoice => {

@@ -143,6 +143,13 @@ pub mod t {
         KS_ADD_NOTE = "Lagre merknad", "Save note";
         KS_REPLY = "Svar til innsender (sendes på e-post)", "Reply to the submitter (sent by e-mail)";
         KS_SEND_REPLY = "Send svar", "Send reply";
+        KS_SB_HEADING = "ServiceBus", "ServiceBus";
+        KS_SB_ASKED = "Bestillingen ber om aktivering av ServiceBus. Brukernavnet sendes på e-post til {0}, passordet på SMS til {1}.", "The order asks for ServiceBus to be activated. The username goes by e-mail to {0}, the password by SMS to {1}.";
+        KS_SB_ACTIVATE = "Aktiver ServiceBus", "Activate ServiceBus";
+        KS_SB_DONE = "Aktivert {0} av {1}. Brukernavn: {2}.", "Activated {0} by {1}. Username: {2}.";
+        KS_EV_ACTIVATED = "Aktiverte ServiceBus:", "Activated ServiceBus:";
+        KS_EV_EXPORTED = "Lastet ned køen som CSV:", "Downloaded the queue as CSV:";
+        KS_SB_DETAIL = "brukernavn {0} sendt på e-post til {1}, passord på SMS til {2}", "username {0} sent by e-mail to {1}, password by SMS to {2}";
         CONV_TITLE = "Bestilling {0}", "Order {0}";
         CONV_HEADING = "Meldinger fra kundesenteret", "Messages from the customer centre";
         CONV_NONE = "Ingen meldinger ennå.", "No messages yet.";
@@ -285,6 +292,9 @@ pub mod t {
         MAIL_STATUS_BODY = "Hei!\n\nBestillingen {0} hos Norsk helsenett har fått ny status: {1}.\n\nLogg inn i kundeportalen og se Mine bestillinger for detaljer.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nThe order {0} with Norsk helsenett has a new status: {1}.\n\nLog in to the customer portal and see My orders for the details.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
         MAIL_REPLY_SUBJECT = "Svar fra kundesenteret om bestillingen {0}", "A reply from the customer centre about the order {0}";
         MAIL_REPLY_BODY = "Hei!\n\nKundesenteret i Norsk helsenett har svart på bestillingen {0}:\n\n{1}\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nThe customer centre at Norsk helsenett has replied about the order {0}:\n\n{1}\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
+        MAIL_SB_SUBJECT = "ServiceBus er aktivert ({0})", "ServiceBus is activated ({0})";
+        MAIL_SB_BODY = "Hei!\n\nNorsk helsenett har aktivert ServiceBus for {0} (bestilling {1}).\n\nBrukernavn: {2}\n\nPassordet sendes på SMS til mobilnummeret som ble oppgitt i bestillingen.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has activated ServiceBus for {0} (order {1}).\n\nUsername: {2}\n\nThe password is sent by SMS to the mobile number given in the order.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
+        SMS_SB_BODY = "Passord til ServiceBus ({0}): {1}\nBrukernavnet er sendt på e-post. Hilsen Norsk helsenett", "ServiceBus password ({0}): {1}\nThe username has been sent by e-mail. Norsk helsenett";
         MAIL_ORDER_SUBJECT = "Bestilling mottatt: {0} ({1})", "Order received: {0} ({1})";
         MAIL_ORDER_BODY = "Hei!\n\nNorsk helsenett har mottatt bestillingen av {0} for {1}.\n\nReferansenummer: {2}\nSendt inn: {3} av {4}.\n\nVidere saksgang: Kundesenteret i NHN går gjennom opplysningene, og kontakter deg på denne adressen dersom noe må avklares. Saken behandles fortløpende, og svar sendes normalt i løpet av 1-2 dager.\n\nHar du spørsmål? tlf 24 20 00 00 | kundesenter@nhn.no\n", "Hello,\n\nNorsk helsenett has received the order of {0} for {1}.\n\nReference number: {2}\nSubmitted: {3} by {4}.\n\nWhat happens next: NHN's customer centre reviews the information and contacts you at this address if anything needs clarifying. Cases are processed continuously; a reply is normally sent within 1-2 days.\n\nAny questions? phone +47 24 20 00 00 | kundesenter@nhn.no\n";
 
@@ -347,6 +357,7 @@ pub mod t {
         PORTAL_SERVICES = "Tjenester", "Services";
         PORTAL_ACTIVE = "Aktive tjenester", "Active services";
         PORTAL_INACTIVE = "Inaktive tjenester", "Inactive services";
+        PORTAL_ORDERED = "Bestilt, under behandling hos kundesenteret", "Ordered, being handled by the customer centre";
         PORTAL_NO_ACTIVE = "Ingen aktive tjenester ennå.", "No active services yet.";
         PORTAL_NO_ORDERS = "Virksomheten har ingen bestillinger ennå.", "The organisation has no orders yet.";
         TERMS_NEED_IDPORTEN = "Denne tjenesten har bruksvilkår som må aksepteres av en person med myndighet i virksomheten (daglig leder, signaturrett eller prokura). Logg inn med ID-porten for å bestille den.", "This service has terms of use that must be accepted by a person with authority in the organisation (general manager, signing rights or procuration). Log in with ID-porten to order it.";

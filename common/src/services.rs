@@ -2,7 +2,7 @@
 //! the orderer accepts. Adding a service is adding an entry here.
 
 use crate::FieldError;
-use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, SWITCH_ON, Section, ShownIf};
+use crate::form::{Choice, FieldKind, FieldSpec, FormSpec, RawForm, SWITCH_ON, Section, ShownIf};
 use crate::i18n::{Text, t};
 
 /// A service that can be ordered through the five-step journey.
@@ -34,6 +34,29 @@ pub struct Service {
     /// The customer portal's page that follows the service after its order (HelseID's
     /// onboarding steps): its path and title.
     pub follow_up: Option<(&'static str, Text)>,
+    /// NHN activates ServiceBus for the organisation as part of handling the order (seeds
+    /// 000, 001: "ServiceBus er aktivert og passord sendes på SMS"); `None` for the rest.
+    pub servicebus: Option<ServiceBusActivation>,
+}
+
+/// Where a ServiceBus activation's username and password go: the form's fields holding
+/// the contact's e-mail address (the username) and mobile number (the password, by SMS).
+#[derive(Debug)]
+pub struct ServiceBusActivation {
+    /// Asked for only when this holds (DDFL: the switch "Bestill aktivering av ServiceBus");
+    /// `None`: every order of the service.
+    pub when: Option<ShownIf>,
+    pub email: &'static str,
+    pub mobile: &'static str,
+}
+
+impl Service {
+    /// The ServiceBus activation this order asked for, if any.
+    pub fn servicebus_for(&self, answers: &RawForm) -> Option<&ServiceBusActivation> {
+        self.servicebus
+            .as_ref()
+            .filter(|sb| sb.when.as_ref().is_none_or(|w| w.holds(answers)))
+    }
 }
 
 /// A condition on the organisation's history that an order must meet. The refusal is a

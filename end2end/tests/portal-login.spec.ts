@@ -113,7 +113,7 @@ test('password, then a code by e-mail, then the portal with its organisations', 
   await page.getByRole('button', { name: 'Fullfør' }).click();
   await expect(page.getByText('Ferdig!')).toBeVisible();
   await page.goto(`${base}/kundeportal`);
-  await expect(new PortalPage(page).activeServices().getByText('E-postkonto')).toBeVisible();
+  await expect(new PortalPage(page).orderedServices().getByText('E-postkonto')).toBeVisible();
   // Mine bestillinger: the order with its status, who ordered, not the answers.
   await page.getByRole('link', { name: 'Mine bestillinger' }).click();
   await expect(page.getByTestId('orders').getByRole('row').filter({ hasText: 'E-postkonto' })).toContainText('Mottatt');

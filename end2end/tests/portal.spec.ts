@@ -17,7 +17,8 @@ test('the portal pages, for the organisation the person acts for', async ({ page
   const j = new JourneyPage(page);
   const portal = new PortalPage(page);
   await j.start(daglegLeder(), '', '/skjema/tilknytning');
-  // An order through the API with the browser's session: the connection becomes active.
+  // An order through the API with the browser's session: the connection is ordered (active
+  // once the customer centre completes it).
   const order = await page.request.post('/api/orders', {
     data: {
       service: 'tilknytning', orgnr: '945627913', accepted_documents: [],
@@ -33,7 +34,7 @@ test('the portal pages, for the organisation the person acts for', async ({ page
   await page.goto('/kundeportal');
   await expect(page.getByRole('heading', { level: 1, name: 'Tjenester' })).toBeVisible();
   await expect(portal.currentOrg()).toHaveText(ORG);
-  await expect(portal.activeServices().getByText('Tilknytning til Helsenettet')).toBeVisible();
+  await expect(portal.orderedServices().getByText('Tilknytning til Helsenettet')).toBeVisible();
   await expect(portal.inactiveServices().getByRole('link', { name: 'Hjemmekontor' })).toHaveAttribute('href', '/skjema/hjemmekontor');
   await expectNoAxeViolations(page, 'Tjenester');
 

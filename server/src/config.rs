@@ -122,6 +122,20 @@ pub struct Config {
     )]
     pub smtp_from: String,
 
+    /// An HTTP SMS gateway for text messages (login codes, ServiceBus passwords): a JSON
+    /// POST `{to, message, reference}` with the token as bearer. Without it SMS go to the
+    /// development mailbox (or wait, logged, when e-mail goes by SMTP).
+    #[arg(long, env = "BP_SMS_GATEWAY_URL")]
+    pub sms_gateway_url: Option<String>,
+
+    #[arg(
+        long,
+        env = "BP_SMS_GATEWAY_TOKEN",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub sms_gateway_token: Secret,
+
     /// The key that seals issued PDFs (receipts, signed packages): a 32-byte Ed25519 seed
     /// as 64 hex digits. Required in production; development uses a published key.
     #[arg(long, env = "BP_SEAL_KEY", default_value = "", hide_env_values = true)]

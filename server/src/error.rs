@@ -80,6 +80,12 @@ impl From<getrandom::Error> for Internal {
     }
 }
 
+impl From<Internal> for ApiError {
+    fn from(e: Internal) -> Self {
+        ApiError::Internal(e)
+    }
+}
+
 impl ApiError {
     /// 422 for one field.
     pub fn field(path: &str, error: common::FieldError, lang: Lang) -> Self {

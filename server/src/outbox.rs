@@ -19,6 +19,7 @@ use sqlx::SqlitePool;
 use tokio::sync::Notify;
 
 use crate::now_ms;
+use crate::sms_gateway::SmsGateway;
 use crate::smtp_relay::SmtpRelay;
 
 /// A notification to write with a business change.
@@ -50,65 +51,103 @@ impl Channel {
     }
 }
 
-/// Where notifications go.
-pub enum Sender {
-    /// A real SMTP server (e-mail; SMS would go through an SMS gateway's e-mail or API).
-    Smtp { relay: SmtpRelay, from: Mailbox },
-    /// Nowhere but the development mailbox page: the rows are marked delivered there.
+/// Where notifications go: e-mail through SMTP and SMS through an HTTP gateway where
+/// configured; without either, into the development mailbox page (the rows are marked
+/// delivered there).
+#[derive(Default)]
+pub struct Sender {
+    smtp: Option<(SmtpRelay, Mailbox)>,
+    sms: Option<SmsGateway>,
+}
+
+/// Where a notification went, as `delivered_via` records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Via {
+    Smtp,
+    SmsGateway,
     DevMailbox,
 }
 
-impl Sender {
-    /// Plain SMTP to `host:port` (a local relay or the test server).
-    pub fn smtp(host: &str, port: u16, from: &str) -> Result<Self, String> {
-        let from = from.parse().map_err(|e| format!("BP_SMTP_FROM: {e}"))?;
-        Ok(Sender::Smtp {
-            relay: SmtpRelay::new(host, port),
-            from,
-        })
-    }
-
-    fn via(&self) -> &'static str {
+impl Via {
+    fn as_str(self) -> &'static str {
         match self {
-            Sender::Smtp { .. } => "smtp",
-            Sender::DevMailbox => "dev-mailbox",
+            Via::Smtp => "smtp",
+            Via::SmsGateway => "sms-gateway",
+            Via::DevMailbox => "dev-mailbox",
         }
+    }
+}
+
+impl Sender {
+    /// Nothing configured: everything to the development mailbox.
+    pub fn dev_mailbox() -> Self {
+        Sender::default()
     }
 
-    async fn send(&self, db: &SqlitePool, n: &DueNotification) -> Result<(), String> {
-        let Sender::Smtp { relay, from } = self else {
-            return Ok(());
-        };
-        if n.channel != "email" {
-            // No SMS gateway is configured: kept for the development mailbox.
-            return Err("no SMS gateway configured".into());
-        }
-        let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
-        let builder = Message::builder()
-            .message_id(Some(n.message_id()))
-            .from(from.clone())
-            .to(to)
-            .subject(&n.subject);
-        let message = match &n.attachment_reference {
-            None => builder.header(ContentType::TEXT_PLAIN).body(n.body.clone()),
-            Some(reference) => {
-                let pdf = crate::db::signings::package_pdf(db, reference)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or_else(|| format!("no signed package for {reference}"))?;
-                let pdf_type = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
-                builder.multipart(
-                    MultiPart::mixed()
-                        .singlepart(SinglePart::plain(n.body.clone()))
-                        .singlepart(
-                            Attachment::new(format!("signert-{reference}.pdf")).body(pdf, pdf_type),
-                        ),
-                )
-            }
-        }
-        .map_err(|e| e.to_string())?;
-        relay.send(&message).await
+    /// E-mail by plain SMTP to `host:port` (a local relay or the test server).
+    pub fn with_smtp(mut self, host: &str, port: u16, from: &str) -> Result<Self, String> {
+        let from = from.parse().map_err(|e| format!("BP_SMTP_FROM: {e}"))?;
+        self.smtp = Some((SmtpRelay::new(host, port), from));
+        Ok(self)
     }
+
+    /// SMS through an HTTP gateway.
+    pub fn with_sms(mut self, gateway: SmsGateway) -> Self {
+        self.sms = Some(gateway);
+        self
+    }
+
+    /// Sends `n`; where it went.
+    async fn send(&self, db: &SqlitePool, n: &DueNotification) -> Result<Via, String> {
+        if n.channel == "sms" {
+            if let Some(gateway) = &self.sms {
+                gateway.send(&n.recipient, &n.body, &n.message_id()).await?;
+                return Ok(Via::SmsGateway);
+            }
+            if self.smtp.is_some() {
+                // With real e-mail but no gateway the portal is set up for real delivery
+                // and an SMS must not vanish into a development page: it waits, logged.
+                return Err("no SMS gateway configured".into());
+            }
+        } else if let Some((relay, from)) = &self.smtp {
+            send_email(db, relay, from, n).await?;
+            return Ok(Via::Smtp);
+        }
+        Ok(Via::DevMailbox)
+    }
+}
+
+async fn send_email(
+    db: &SqlitePool,
+    relay: &SmtpRelay,
+    from: &Mailbox,
+    n: &DueNotification,
+) -> Result<(), String> {
+    let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+    let builder = Message::builder()
+        .message_id(Some(n.message_id()))
+        .from(from.clone())
+        .to(to)
+        .subject(&n.subject);
+    let message = match &n.attachment_reference {
+        None => builder.header(ContentType::TEXT_PLAIN).body(n.body.clone()),
+        Some(reference) => {
+            let pdf = crate::db::signings::package_pdf(db, reference)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no signed package for {reference}"))?;
+            let pdf_type = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(n.body.clone()))
+                    .singlepart(
+                        Attachment::new(format!("signert-{reference}.pdf")).body(pdf, pdf_type),
+                    ),
+            )
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    relay.send(&message).await
 }
 
 /// Writes a notification as part of the caller's transaction; it is sent after the commit.
@@ -247,7 +286,7 @@ async fn deliver_due(
     let marking = async {
         let mut group = Vec::with_capacity(MARK_GROUP);
         while to_mark.recv_many(&mut group, MARK_GROUP).await > 0 {
-            mark(db, sender.via(), &group).await?;
+            mark(db, &group).await?;
             group.clear();
         }
         Ok::<(), sqlx::Error>(())
@@ -256,28 +295,27 @@ async fn deliver_due(
     marked.map(|()| claimed)
 }
 
-/// Records how each send went: sent (a secret's body emptied once SMTP has it; in the
-/// development mailbox the row is where it is read, so it stays), or failed with a
-/// growing back-off. Either way the claim ends.
+/// Records how each send went: sent (a secret's body emptied once SMTP or the SMS
+/// gateway has it; in the development mailbox the row is where it is read, so it stays),
+/// or failed with a growing back-off. Either way the claim ends.
 async fn mark(
     db: &SqlitePool,
-    via: &str,
-    group: &[(DueNotification, Result<(), String>)],
+    group: &[(DueNotification, Result<Via, String>)],
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     let now = now_ms();
     for (n, result) in group {
         match result {
-            Ok(()) => {
+            Ok(via) => {
                 sqlx::query(
                     "UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1,
                          claimed_until_ms = NULL,
-                         body = CASE WHEN secret AND ? = 'smtp' THEN '' ELSE body END
+                         body = CASE WHEN secret AND ? THEN '' ELSE body END
                      WHERE id = ?",
                 )
                 .bind(now)
-                .bind(via)
-                .bind(via)
+                .bind(via.as_str())
+                .bind(*via != Via::DevMailbox)
                 .bind(n.id)
                 .execute(&mut *tx)
                 .await?;

@@ -12,6 +12,7 @@ use crate::idporten::{IdPorten, IdPortenConfig};
 use crate::outbox::{Outbox, Sender};
 use crate::registry::Registry;
 use crate::routes;
+use crate::sms_gateway::SmsGateway;
 use crate::state::AppState;
 
 pub struct Application {
@@ -45,10 +46,13 @@ impl Application {
             );
         }
         let listener = TcpListener::bind(config.listen).await?;
-        let sender = match &config.smtp_host {
-            Some(host) => Sender::smtp(host, config.smtp_port, &config.smtp_from)?,
-            None => Sender::DevMailbox,
-        };
+        let mut sender = Sender::dev_mailbox();
+        if let Some(host) = &config.smtp_host {
+            sender = sender.with_smtp(host, config.smtp_port, &config.smtp_from)?;
+        }
+        if let Some(url) = &config.sms_gateway_url {
+            sender = sender.with_sms(SmsGateway::new(url, config.sms_gateway_token.expose())?);
+        }
         let outbox = Outbox::start(
             db.clone(),
             sender,

@@ -60,6 +60,26 @@ pub struct CaseView {
     pub ordered_by: String,
     pub answers: RawForm,
     pub history: Vec<CaseEvent>,
+    /// `Some` when the order asked for ServiceBus to be activated.
+    pub servicebus: Option<ServiceBusView>,
+}
+
+/// Where a case's ServiceBus activation stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceBusView {
+    /// Gets the username by e-mail.
+    pub email: String,
+    /// Gets the password by SMS.
+    pub mobile: String,
+    pub activated: Option<ServiceBusDone>,
+}
+
+/// A ServiceBus activation made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceBusDone {
+    pub username: String,
+    pub at: String,
+    pub by: String,
 }
 
 /// One entry of a case's history (and of the audit log).
@@ -90,6 +110,7 @@ pub struct CaseText {
 /// `GET /api/staff/audit` (leder): one staff action.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
-    pub reference: String,
+    /// The case it concerns; `None` for an action on no single case (an export).
+    pub reference: Option<String>,
     pub event: CaseEvent,
 }

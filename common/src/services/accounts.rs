@@ -41,6 +41,7 @@ pub const EPOST: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static EPOST_FORM: FormSpec = FormSpec {
@@ -111,6 +112,7 @@ pub const VIDEO: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static VIDEO_FORM: FormSpec = FormSpec {
@@ -166,6 +168,7 @@ pub const FJERNHJELP: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static FJERNHJELP_FORM: FormSpec = FormSpec {
@@ -235,6 +238,7 @@ pub const HJEMMEKONTOR: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static HJEMMEKONTOR_FORM: FormSpec = FormSpec {

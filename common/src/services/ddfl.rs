@@ -44,6 +44,11 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
     active_once: true,
     prerequisites: &[],
     follow_up: None,
+    servicebus: Some(ServiceBusActivation {
+        when: SERVICEBUS_ON,
+        email: "servicebus_kontakt",
+        mobile: "servicebus_mobil",
+    }),
 };
 
 /// Only while "Bestill aktivering av ServiceBus" is PÅ.

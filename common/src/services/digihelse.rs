@@ -37,6 +37,13 @@ pub const DIGITALE_INNBYGGERTJENESTER: Service = Service {
     active_once: true,
     prerequisites: &[],
     follow_up: None,
+    // Seed 000: "svar til oppgitte mailadresser om at ServiceBus er aktivert og passord
+    // sendes på SMS til oppgitt kontaktperson".
+    servicebus: Some(ServiceBusActivation {
+        when: None,
+        email: "kontakt_epost",
+        mobile: "kontakt_mobil",
+    }),
 };
 
 static DIGITALE_INNBYGGERTJENESTER_FORM: FormSpec = FormSpec {

@@ -28,6 +28,7 @@ pub const DOMENE: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 const fn when(errands: &'static [&'static str]) -> Option<ShownIf> {

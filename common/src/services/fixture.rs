@@ -28,6 +28,7 @@ pub const FIXTURE: Service = Service {
         error: crate::FieldError::NotMember,
     }],
     follow_up: None,
+    servicebus: None,
 };
 
 static FIXTURE_FORM: FormSpec = FormSpec {

@@ -58,6 +58,7 @@ pub const HELSEID: Service = Service {
         },
     ],
     follow_up: Some(("/kundeportal/helseid", crate::i18n::t::HELSEID_TITLE)),
+    servicebus: None,
 };
 
 /// The actor kinds with their own test environment (and so a test-then-production path).

@@ -62,6 +62,7 @@ pub const TILKNYTNING: Service = Service {
     active_once: true,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static TILKNYTNING_FORM: FormSpec = FormSpec {
@@ -164,6 +165,7 @@ pub const FLYTTING: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static FLYTTING_FORM: FormSpec = FormSpec {
@@ -220,6 +222,7 @@ pub const DEAKTIVERING: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static DEAKTIVERING_FORM: FormSpec = FormSpec {

@@ -38,6 +38,7 @@ pub const PERSONTJENESTEN: Service = Service {
     active_once: true,
     prerequisites: &[],
     follow_up: Some(("/kundeportal/persontjenesten", crate::i18n::t::PT_TITLE)),
+    servicebus: None,
 };
 
 static PERSONTJENESTEN_FORM: FormSpec = FormSpec {
@@ -123,6 +124,7 @@ pub const PERSONREGISTER: Service = Service {
     active_once: false,
     prerequisites: &[],
     follow_up: None,
+    servicebus: None,
 };
 
 static PERSONREGISTER_FORM: FormSpec = FormSpec {

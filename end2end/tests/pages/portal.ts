@@ -16,9 +16,14 @@ export class PortalPage {
     return this.page.getByTestId('current-org');
   }
 
-  /** Tjenester: the services the organisation has. */
+  /** Tjenester: the services the organisation has (an order of each Fullført). */
   activeServices(): Locator {
     return this.page.getByTestId('active-services');
+  }
+
+  /** Tjenester: the services ordered and in the customer centre's handling. */
+  orderedServices(): Locator {
+    return this.page.getByTestId('ordered-services');
   }
 
   /** Tjenester: the rest, each a link to its order form. */

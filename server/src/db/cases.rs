@@ -168,15 +168,20 @@ pub async fn history_of_kinds(
         .collect())
 }
 
-/// The audit log: every staff action, newest first, with its case's reference.
+/// The audit log: every staff action, newest first, with its case's reference (none for
+/// an action on no single case, such as an export).
 pub async fn audit_log(
     db: &SqlitePool,
     limit: i64,
-) -> Result<Vec<(String, EventRow)>, sqlx::Error> {
-    let rows: Vec<(String, i64, String, String, String)> = sqlx::query_as(
-        "SELECT o.reference, e.at_ms, e.actor_name, e.kind, e.detail
-         FROM case_events e JOIN orders o ON o.id = e.order_id
-         WHERE e.actor <> 'kunde' ORDER BY e.id DESC LIMIT ?",
+) -> Result<Vec<(Option<String>, EventRow)>, sqlx::Error> {
+    let rows: Vec<(Option<String>, i64, String, String, String)> = sqlx::query_as(
+        "SELECT reference, at_ms, actor_name, kind, detail FROM (
+             SELECT o.reference, e.at_ms, e.id AS seq, e.actor_name, e.kind, e.detail
+             FROM case_events e JOIN orders o ON o.id = e.order_id
+             WHERE e.actor <> 'kunde'
+             UNION ALL
+             SELECT NULL, at_ms, id, actor_name, kind, detail FROM staff_actions)
+         ORDER BY at_ms DESC, seq DESC LIMIT ?",
     )
     .bind(limit)
     .fetch_all(db)
@@ -195,6 +200,26 @@ pub async fn audit_log(
             )
         })
         .collect())
+}
+
+/// Appends a staff action that concerns no single case to the audit log.
+pub async fn record_action(
+    db: &SqlitePool,
+    actor: &Actor<'_>,
+    kind: &str,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO staff_actions (at_ms, actor, actor_name, kind, detail) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(crate::now_ms())
+    .bind(actor.subject)
+    .bind(actor.name)
+    .bind(kind)
+    .bind(detail)
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 /// Who did something to a case.

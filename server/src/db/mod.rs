@@ -11,6 +11,7 @@ pub mod orders;
 pub mod password_resets;
 pub mod pending_logins;
 pub mod persontjenesten;
+pub mod servicebus;
 pub mod sessions;
 pub mod signings;
 pub mod writer;

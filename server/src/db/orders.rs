@@ -169,17 +169,20 @@ pub async fn has_key(
     Ok(found.is_some())
 }
 
-/// The services the organisation has, or is getting: those with an order that was not
-/// turned down (`OrderStatus::counts_for_the_organisation`).
-pub async fn active_services(db: &SqlitePool, orgnr: &str) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT service FROM orders WHERE orgnr = ? AND status <> 'avvist'")
-        .bind(orgnr)
-        .fetch_all(db)
-        .await
+/// The services the organisation has orders of that were not turned down, each with
+/// whether one of them is Fullført (the service active) — as `ServiceStatus` says it.
+pub async fn services_of(db: &SqlitePool, orgnr: &str) -> Result<Vec<(String, bool)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT service, max(status = 'fullfort') FROM orders
+         WHERE orgnr = ? AND status <> 'avvist' GROUP BY service",
+    )
+    .bind(orgnr)
+    .fetch_all(db)
+    .await
 }
 
 /// Whether the organisation has ordered `service` (an order not turned down), as
-/// `active_services` counts it.
+/// `services_of` counts it.
 pub async fn has_ordered(db: &SqlitePool, orgnr: &str, service: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM orders WHERE orgnr = ? AND service = ? AND status <> 'avvist' LIMIT 1",

@@ -5,13 +5,15 @@
 //! - `place` — checks again, gathers the acceptance evidence, stores the order durably;
 //! - `signing` — a signed service's order waits for its signer's eID login;
 //! - `status` — the customer centre moves an order along `OrderStatus::can_move_to`;
-//! - `conversation` — internal notes, replies to the submitter, the customer's answers.
+//! - `conversation` — internal notes, replies to the submitter, the customer's answers;
+//! - `servicebus` — activating ServiceBus: the username by e-mail, the password by SMS.
 
 mod check;
 pub mod conversation;
 mod notify;
 mod place;
 mod prerequisites;
+pub mod servicebus;
 mod signing;
 pub mod status;
 

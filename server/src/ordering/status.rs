@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 
 use crate::db::cases::{self, Actor};
 use crate::db::orders;
+use crate::error::Internal;
 use crate::outbox::{self, Channel, NewNotification};
 
 /// Why a move was not made.
@@ -22,6 +23,8 @@ pub enum MoveRefused {
     ReasonMissing(OrderStatus),
     #[error("the order is {0:?} now: someone moved it first")]
     MovedMeanwhile(OrderStatus),
+    #[error("the order asked for ServiceBus, which is not activated yet")]
+    ServiceBusFirst,
 }
 
 /// Moves the order `reference` from `from` to `to`, with the reason the customer is told
@@ -33,7 +36,7 @@ pub async fn move_order(
     to: OrderStatus,
     reason: Option<&str>,
     actor: &Actor<'_>,
-) -> Result<Result<(), MoveRefused>, sqlx::Error> {
+) -> Result<Result<(), MoveRefused>, Internal> {
     if !from.can_move_to(to) {
         return Ok(Err(MoveRefused::NotAllowed { from, to }));
     }
@@ -60,6 +63,9 @@ pub async fn move_order(
             Some(now) => MoveRefused::MovedMeanwhile(now),
         }));
     };
+    if super::servicebus::blocks_completion(&mut tx, order_id, &service, &answers_json, to).await? {
+        return Ok(Err(MoveRefused::ServiceBusFirst));
+    }
     let detail = format!("{} → {}", from.as_str(), to.as_str());
     cases::record(&mut tx, order_id, actor, "status", &detail).await?;
     // The reason on its own, as the customer reads it (`conversation::SHOWN_TO_THE_CUSTOMER`).

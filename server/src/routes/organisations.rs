@@ -93,13 +93,17 @@ async fn org_services(
     Path(orgnr): Path<String>,
 ) -> Result<Json<Vec<ServiceStatus>>, ApiError> {
     let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
-    let active = orders::active_services(&state.db, orgnr.as_ref()).await?;
+    let ordered = orders::services_of(&state.db, orgnr.as_ref()).await?;
     Ok(Json(
         common::services::SERVICES
             .iter()
-            .map(|s| ServiceStatus {
-                slug: s.slug.to_owned(),
-                active: active.iter().any(|o| o == s.slug),
+            .map(|s| {
+                let found = ordered.iter().find(|(slug, _)| slug == s.slug);
+                ServiceStatus {
+                    slug: s.slug.to_owned(),
+                    active: found.is_some_and(|(_, completed)| *completed),
+                    ordered: found.is_some_and(|(_, completed)| !completed),
+                }
             })
             .collect(),
     ))

@@ -149,24 +149,8 @@ fn auth_cookie(
 /// Where codes can go, masked: enough to recognise, not enough to learn.
 fn destinations(account: &Account) -> CodeDestinations {
     CodeDestinations {
-        sms: account.mobile.as_deref().map(mask_mobile),
-        email: account.email.as_deref().map(mask_email),
-    }
-}
-
-fn mask_mobile(mobile: &str) -> String {
-    let digits: String = mobile.chars().filter(char::is_ascii_digit).collect();
-    let last = &digits[digits.len().saturating_sub(3)..];
-    format!("*** ** {last}")
-}
-
-fn mask_email(email: &str) -> String {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            let first: String = local.chars().take(1).collect();
-            format!("{first}***@{domain}")
-        }
-        None => "***".into(),
+        sms: account.mobile.as_deref().map(crate::masked::mobile),
+        email: account.email.as_deref().map(crate::masked::email),
     }
 }
 
@@ -385,15 +369,6 @@ async fn reset(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn destinations_are_masked() {
-        assert_eq!(mask_mobile("41234567"), "*** ** 567");
-        assert_eq!(
-            mask_email("kari.kontakt@legekontor.no"),
-            "k***@legekontor.no"
-        );
-    }
 
     #[test]
     fn codes_are_six_digits() {

@@ -15,9 +15,11 @@
 //!   `OrderStatus::can_move_to`.
 //! - `POST /api/staff/orders/{reference}/notes` — an internal note, never shown to the customer.
 //! - `POST /api/staff/orders/{reference}/reply` — a reply to the submitter, by e-mail.
+//! - `POST /api/staff/orders/{reference}/servicebus` — activates ServiceBus: the username
+//!   by e-mail, a generated password by SMS (the order must have asked for it).
 //! - `GET  /api/staff/audit` — the audit log of staff actions (leder only).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
@@ -25,7 +27,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::staff::{
-    AuditEntry, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, StaffMe, StaffTestLogin,
+    AuditEntry, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, ServiceBusDone,
+    ServiceBusView, StaffMe, StaffTestLogin,
 };
 use common::validate::BoundedText;
 use common::{FieldError, OrderStatus};
@@ -35,6 +38,7 @@ use crate::db::cases::{self, Actor, Assigned, QueueFilter, QueueRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::ordering::conversation;
+use crate::ordering::servicebus::{self, ActivationRefused};
 use crate::ordering::status::{MoveRefused, move_order};
 use crate::staff::{self, Role, StaffUser};
 use crate::state::AppState;
@@ -54,6 +58,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/staff/orders/{reference}/status", post(move_status))
         .route("/staff/orders/{reference}/notes", post(add_note))
         .route("/staff/orders/{reference}/reply", post(reply))
+        .route(
+            "/staff/orders/{reference}/servicebus",
+            post(activate_servicebus),
+        )
         .route("/staff/audit", get(audit))
         .route_layer(from_fn_with_state(state, staff::require_staff));
     Router::new()
@@ -181,6 +189,7 @@ async fn export(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     Extension(user): Extension<StaffUser>,
+    RawQuery(raw_query): RawQuery,
     Query(query): Query<QueueQuery>,
 ) -> Result<Response, ApiError> {
     let today = working_days::oslo_date(now_ms());
@@ -191,6 +200,15 @@ async fn export(
         .map(|r| queue_item(r, today))
         .collect::<Result<_, _>>()?;
     let bytes = crate::csv_export::queue(&items, lang)?;
+    // What was exported, in the audit log: the filters, not the rows.
+    let filters = raw_query.as_deref().unwrap_or("");
+    cases::record_action(
+        &state.db,
+        &actor(&user),
+        "exported",
+        &format!("{} rader; {filters}", items.len()),
+    )
+    .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -243,11 +261,39 @@ async fn case(
         .into_iter()
         .map(cases::EventRow::shown)
         .collect();
+    let answers: common::form::RawForm = serde_json::from_str(&answers_json)?;
+    let servicebus = servicebus_view(&state, order_id, &row.service, &answers).await?;
     Ok(Json(CaseView {
         item: queue_item(row, working_days::oslo_date(now_ms()))?,
         ordered_by,
-        answers: serde_json::from_str(&answers_json)?,
+        answers,
         history,
+        servicebus,
+    }))
+}
+
+/// Where the order's ServiceBus activation stands, when it asked for one.
+async fn servicebus_view(
+    state: &AppState,
+    order_id: i64,
+    service: &str,
+    answers: &common::form::RawForm,
+) -> Result<Option<ServiceBusView>, ApiError> {
+    let Some(asked) = common::services::by_slug(service).and_then(|s| s.servicebus_for(answers))
+    else {
+        return Ok(None);
+    };
+    let activated = crate::db::servicebus::of_order(&state.db, order_id)
+        .await?
+        .map(|a| ServiceBusDone {
+            username: a.username,
+            at: oslo_time::date_and_time(a.activated_at_ms),
+            by: a.activated_by_name,
+        });
+    Ok(Some(ServiceBusView {
+        email: answers.one(asked.email).to_owned(),
+        mobile: answers.one(asked.mobile).to_owned(),
+        activated,
     }))
 }
 
@@ -310,6 +356,9 @@ async fn move_status(
         Err(MoveRefused::NotAllowed { .. } | MoveRefused::MovedMeanwhile(_)) => {
             Err(ApiError::field("to", FieldError::UnknownChoice, lang))
         }
+        Err(MoveRefused::ServiceBusFirst) => {
+            Err(ApiError::field("to", FieldError::ServiceBusFirst, lang))
+        }
     }
 }
 
@@ -341,6 +390,25 @@ async fn reply(
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::NotFound)
+    }
+}
+
+async fn activate_servicebus(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let refused = |e| Err(ApiError::field("servicebus", e, lang));
+    match servicebus::activate(&state.db, &reference, &actor(&user)).await? {
+        Ok(_username) => {
+            state.outbox.wake();
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Err(ActivationRefused::NoSuchOrder) => Err(ApiError::NotFound),
+        Err(ActivationRefused::NotOrdered) => refused(FieldError::ServiceBusNotOrdered),
+        Err(ActivationRefused::AlreadyActivated) => refused(FieldError::ServiceBusActivatedAlready),
+        Err(ActivationRefused::NotInHandling(_)) => refused(FieldError::CaseNotInHandling),
     }
 }
 

@@ -721,15 +721,17 @@ async fn an_account_acts_for_its_own_organisations_only() {
 
     // The authorization table: every organisation-scoped endpoint, as a user of another
     // organisation (Ola, contact for Bergen) — refused, never the data.
-    // The order made DigiHelse's service active for the unit; the rest are not.
+    // The order put DigiHelse's service in handling for the unit (active once the
+    // customer centre has set it Fullført); nothing is active yet.
     let services: Vec<common::api::ServiceStatus> =
         get_json(&kari, &app, "/api/organisations/945627913/services").await;
-    let active: Vec<&str> = services
+    let ordered: Vec<&str> = services
         .iter()
-        .filter(|s| s.active)
+        .filter(|s| s.ordered)
         .map(|s| s.slug.as_str())
         .collect();
-    assert_eq!(active, ["digitaleinnbyggertjenester"]);
+    assert_eq!(ordered, ["digitaleinnbyggertjenester"]);
+    assert!(services.iter().all(|s| !s.active));
     assert_eq!(services.len(), common::services::SERVICES.len());
 
     let refused = [
@@ -888,7 +890,11 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let services: Vec<common::api::ServiceStatus> =
         get_json(&kari, &app, "/api/organisations/945627913/services").await;
-    assert!(services.iter().any(|s| s.slug == "epost" && s.active));
+    assert!(
+        services
+            .iter()
+            .any(|s| s.slug == "epost" && s.ordered && !s.active)
+    );
 
     // Not for an organisation she is no contact for; not a service with terms to accept.
     let (status, body) = error_of(

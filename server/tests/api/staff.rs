@@ -50,6 +50,7 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
         ("POST", format!("/api/staff/orders/{reference}/status")),
         ("POST", format!("/api/staff/orders/{reference}/notes")),
         ("POST", format!("/api/staff/orders/{reference}/reply")),
+        ("POST", format!("/api/staff/orders/{reference}/servicebus")),
         ("GET", "/api/staff/audit".to_owned()),
         ("GET", "/api/staff/export".to_owned()),
         ("POST", "/api/staff/logout".to_owned()),
@@ -376,6 +377,16 @@ async fn notes_stay_inside_replies_reach_the_submitter_and_the_customers_answer_
         .collect();
     assert_eq!(replies.len(), 1);
     assert!(replies[0].body.contains("Takk, vi ser på saken i dag."));
+    // An export is audited too: by whom, with which filters, how many rows.
+    let r = siri
+        .get(format!(
+            "{}/api/staff/export?status=under_behandling",
+            app.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
     // The audit log is the leder's: every staff action, the customer's answer not among them.
     let r = siri
         .get(format!("{}/api/staff/audit", app.base))
@@ -389,12 +400,23 @@ async fn notes_stay_inside_replies_reach_the_submitter_and_the_customers_answer_
     assert_eq!(
         kinds,
         [
-            "taken", "status", "note", "reply", "status", "reason", "viewed"
+            "taken", "status", "note", "reply", "status", "reason", "viewed", "exported"
         ]
+    );
+    let export = &audit[0];
+    assert_eq!(export.reference, None);
+    assert!(
+        export
+            .event
+            .detail
+            .starts_with("1 rader; status=under_behandling"),
+        "{}",
+        export.event.detail
     );
     assert!(
         audit
             .iter()
-            .all(|a| a.reference == reference && a.event.by == "Siri (test)")
+            .skip(1)
+            .all(|a| a.reference.as_deref() == Some(&reference) && a.event.by == "Siri (test)")
     );
 }

@@ -49,7 +49,7 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
             spawn_local(async move {
                 let active = api.organisation_services(&orgnr).await.is_ok_and(|list| {
                     list.iter()
-                        .any(|s| s.slug == state.service.slug && s.active)
+                        .any(|s| s.slug == state.service.slug && s.taken())
                 });
                 active_already.set(active);
             });

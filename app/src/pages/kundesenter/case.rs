@@ -1,9 +1,10 @@
 //! `/kundesenter/sak/{reference}`: a case as the customer centre works it — where it
 //! stands, who ordered, the answers as the customer read them, its history — and what a
 //! handler does: take it, move its status along `OrderStatus::can_move_to` (with the
-//! reason the customer is told, where the status needs one).
+//! reason the customer is told, where the status needs one), activate ServiceBus where
+//! the order asked for it.
 
-use common::api::staff::{CaseView, MoveStatus};
+use common::api::staff::{CaseView, MoveStatus, ServiceBusView};
 use common::i18n::{fill, t};
 use common::{OrderStatus, ValidationErrors, services};
 use leptos::prelude::*;
@@ -46,18 +47,23 @@ pub fn CasePage() -> impl IntoView {
         }
     };
     reload();
-    let take = {
+    let action = |name: &'static str| {
         let (reference, reload) = (reference.clone(), reload.clone());
-        move |_| {
+        Callback::new(move |_: ()| {
             let (reference, reload) = (reference.clone(), reload.clone());
             spawn_local(async move {
-                match api.staff_take(&reference).await {
-                    Ok(()) => reload(),
+                match api.staff_action(&reference, name).await {
+                    Ok(()) => {
+                        errors.set(ValidationErrors::default());
+                        reload();
+                    }
+                    Err(ApiClientError::Rejected(found)) => errors.set(found),
                     Err(e) => problem.set(Some(e)),
                 }
             });
-        }
+        })
     };
+    let (take, activate) = (action("take"), action("servicebus"));
     let to = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let save = {
@@ -102,8 +108,11 @@ pub fn CasePage() -> impl IntoView {
         })
     };
     let (send_note, send_reply) = (send_text("notes"), send_text("reply"));
-    let reason_error =
-        move || errors.with(|e| e.0.get("reason").map(|err| err.message(lang.get())));
+    let error_at = move |field: &'static str| {
+        errors.with(|e| e.0.get(field).map(|err| err.message(lang.get())))
+    };
+    let reason_error = move || error_at("reason");
+    let to_error = move || error_at("to");
     view! {
         <p><a class="ds-link" href="/kundesenter">{tr(t::KS_BACK)}</a></p>
         <h1 class="ds-heading" data-size="lg">{title.clone()}</h1>
@@ -135,7 +144,10 @@ pub fn CasePage() -> impl IntoView {
                     <div><dt>{tr(t::ORDERS_STATUS)}</dt><dd data-testid="case-status">{tr(item.status.label())} " " {tag}</dd></div>
                     <div><dt>{tr(t::KS_COL_ASSIGNED)}</dt><dd>{item.assigned_to.clone().unwrap_or_else(|| t::KS_NOBODY.get(lang.get_untracked()).to_owned())}</dd></div>
                 </dl>
-                <button type="button" class="ds-button" data-variant="secondary" on:click=take.clone()>{tr(t::KS_TAKE)}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| take.run(())>{tr(t::KS_TAKE)}</button>
+                {c.servicebus.clone().map(|servicebus| view! {
+                    <ServiceBusPanel servicebus on_activate=activate error=Signal::derive(move || error_at("servicebus"))/>
+                })}
                 {if moves.is_empty() {
                     view! { <p class="ds-paragraph">{tr(t::KS_FINAL)}</p> }.into_any()
                 } else {
@@ -143,12 +155,17 @@ pub fn CasePage() -> impl IntoView {
                         <form class="bp-form" novalidate on:submit=save.clone()>
                             <div class="ds-field">
                                 <label class="ds-label" for="ks-to">{tr(t::KS_NEW_STATUS)}</label>
-                                <select class="ds-input" id="ks-to" on:change=move |ev| to.set(event_target_value(&ev))>
+                                <select class="ds-input" id="ks-to" on:change=move |ev| to.set(event_target_value(&ev))
+                                    aria-describedby=move || to_error().is_some().then_some("ks-to-error")
+                                    aria-invalid=move || to_error().is_some().then_some("true")>
                                     {moves.iter().map(|s| {
                                         let value = s.as_str();
                                         view! { <option value=value selected=move || to.get() == value>{tr(s.label())}</option> }
                                     }).collect_view()}
                                 </select>
+                                {move || to_error().map(|m| view! {
+                                    <p class="ds-validation-message" id="ks-to-error" data-color="danger">{m}</p>
+                                })}
                             </div>
                             <div class="ds-field">
                                 <label class="ds-label" for="ks-reason">{tr(t::KS_REASON)}</label>
@@ -180,6 +197,7 @@ pub fn CasePage() -> impl IntoView {
                             "note" => t::KS_EV_NOTE,
                             "reply" => t::KS_EV_REPLY,
                             "answer" => t::KS_EV_ANSWER,
+                            "activated" => t::KS_EV_ACTIVATED,
                             _ => t::KS_EV_STATUS,
                         };
                         let (by, detail) = (e.by.clone(), e.detail.clone());
@@ -188,6 +206,38 @@ pub fn CasePage() -> impl IntoView {
                 </ol>
             }
         })}
+    }
+}
+
+/// Where the order's ServiceBus activation stands, and the button that makes it.
+#[component]
+fn ServiceBusPanel(
+    servicebus: ServiceBusView,
+    on_activate: Callback<()>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ServiceBusView {
+        email,
+        mobile,
+        activated,
+    } = servicebus;
+    view! {
+        <section class="bp-section" aria-labelledby="ks-sb-heading" data-testid="case-servicebus">
+            <h2 class="ds-heading" data-size="sm" id="ks-sb-heading">{tr(t::KS_SB_HEADING)}</h2>
+            {match activated {
+                Some(done) => view! {
+                    <p class="ds-paragraph">{move || fill(t::KS_SB_DONE.get(lang.get()), &[&common::i18n::time_text(&done.at, lang.get()), &done.by, &done.username])}</p>
+                }.into_any(),
+                None => view! {
+                    <p class="ds-paragraph">{move || fill(t::KS_SB_ASKED.get(lang.get()), &[&email, &mobile])}</p>
+                    {move || error.get().map(|m| view! {
+                        <p class="ds-validation-message" data-color="danger" role="alert">{m}</p>
+                    })}
+                    <button type="button" class="ds-button" on:click=move |_| on_activate.run(())>{tr(t::KS_SB_ACTIVATE)}</button>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

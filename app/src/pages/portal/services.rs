@@ -1,6 +1,7 @@
-//! `/kundeportal`, Tjenester: the organisation's services, active (ordered, and not
-//! turned down) and inactive (each leads to its order form), and the pages that follow
-//! a service after its order (Persontjenesten's checklist, HelseID's steps).
+//! `/kundeportal`, Tjenester: the organisation's services, active (an order of it
+//! Fullført), ordered (in the customer centre's handling) and inactive (each leads to its
+//! order form), and the pages that follow a service after its order (Persontjenesten's
+//! checklist, HelseID's steps).
 
 use common::api::ServiceStatus;
 use common::i18n::t;
@@ -25,27 +26,47 @@ fn follow_up(slug: &str) -> Option<(&'static str, common::Text)> {
     services::by_slug(slug)?.follow_up
 }
 
+/// The name of the service `slug`, if it is one.
+fn name(slug: &str) -> Option<common::Text> {
+    services::by_slug(slug).map(|s| s.name)
+}
+
+/// Services listed by name, each with the page that follows it where it has one.
+fn listed(list: Vec<ServiceStatus>) -> impl IntoView {
+    list.into_iter()
+        .filter_map(|s| Some((name(&s.slug)?, s.slug)))
+        .map(|(n, slug)| view! {
+            <li>{tr(n)}{follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
+        })
+        .collect_view()
+}
+
 #[component]
 fn ServiceLists() -> impl IntoView {
     let (statuses, problem) =
         org_data(|api, orgnr| async move { api.organisation_services(&orgnr).await });
-    let name = |slug: &str| services::by_slug(slug).map(|s| s.name);
     view! {
         <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
         {move || statuses.get().map(|list: Vec<ServiceStatus>| {
-            let (active, inactive): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.active);
+            let (active, rest): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.active);
+            let (ordered, inactive): (Vec<_>, Vec<_>) = rest.into_iter().partition(|s| s.ordered);
             view! {
                 <PortalSection id="active-heading" heading=t::PORTAL_ACTIVE>
                     {if active.is_empty() {
                         view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ACTIVE)}</p> }.into_any()
                     } else {
                         view! { <ul class="ds-list bp-links" data-testid="active-services">
-                            {active.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
-                                <li>{tr(n)}{follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
-                            }).collect_view()}
+                            {listed(active)}
                         </ul> }.into_any()
                     }}
                 </PortalSection>
+                {(!ordered.is_empty()).then(|| view! {
+                    <PortalSection id="ordered-heading" heading=t::PORTAL_ORDERED>
+                        <ul class="ds-list bp-links" data-testid="ordered-services">
+                            {listed(ordered)}
+                        </ul>
+                    </PortalSection>
+                })}
                 <PortalSection id="inactive-heading" heading=t::PORTAL_INACTIVE>
                     <ul class="ds-list bp-links" data-testid="inactive-services">
                         {inactive.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
