@@ -21,6 +21,15 @@ process.env.BP_E2E_PEOPLE ??= fs.mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-peop
 // A second portal that logs in through a real OpenID Connect provider set up like ID-porten.
 export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 8093);
 export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 8092);
+// That portal's customer centre logs staff in through a second provider (like NHN's
+// Entra ID), sends e-mail to a real SMTP server (aiosmtpd into a Maildir the tests read)
+// and SMS to a local gateway stub.
+export const staffProviderPort = Number(process.env.E2E_STAFF_PROVIDER_PORT ?? 8095);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 8096);
+export const smsStubPort = Number(process.env.E2E_SMS_PORT ?? 8097);
+// aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
+process.env.BP_E2E_MAILDIR ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bp-e2e-mail-')), 'mail');
+export const maildir = process.env.BP_E2E_MAILDIR;
 
 export default defineConfig({
   testDir: './tests',
@@ -63,6 +72,24 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `node ${path.join(__dirname, 'oidc/staff-provider.mjs')} ${staffProviderPort} http://127.0.0.1:${oidcPortalPort}/api/staff/callback`,
+      url: `http://127.0.0.1:${staffProviderPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `python3 -m aiosmtpd -n -l 127.0.0.1:${smtpPort} -c aiosmtpd.handlers.Mailbox ${maildir}`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node ${path.join(__dirname, 'sms/gateway-stub.mjs')} ${smsStubPort} test-sms-token`,
+      url: `http://127.0.0.1:${smsStubPort}/received`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: serverBin,
       url: `http://127.0.0.1:${oidcPortalPort}/api/health`,
       reuseExistingServer: false,
@@ -73,6 +100,14 @@ export default defineConfig({
         BP_DIST: path.join(root, 'dist'),
         BP_OIDC_ISSUER: `http://127.0.0.1:${oidcProviderPort}`,
         BP_OIDC_CLIENT_SECRET: 'test-secret-not-for-production',
+        BP_STAFF_OIDC_ISSUER: `http://127.0.0.1:${staffProviderPort}`,
+        BP_STAFF_OIDC_CLIENT_SECRET: 'staff-test-secret-not-for-production',
+        BP_STAFF_ROLE_SAKSBEHANDLER: 'Bestillingsportal.Saksbehandler',
+        BP_STAFF_ROLE_LEDER: 'Bestillingsportal.Leder',
+        BP_SMTP_HOST: '127.0.0.1',
+        BP_SMTP_PORT: String(smtpPort),
+        BP_SMS_GATEWAY_URL: `http://127.0.0.1:${smsStubPort}/sms`,
+        BP_SMS_GATEWAY_TOKEN: 'test-sms-token',
         RUST_LOG: 'info',
       },
     },

@@ -94,6 +94,8 @@ pub mod t {
         KS_QUEUE = "Bestillinger til behandling", "Orders to handle";
         KS_LOGIN_TITLE = "Testinnlogging for kundesenteret", "Test login for the customer centre";
         KS_LOGIN_NOTE = "Bare for utvikling og test: ingen ekte identitet, ingen identitetstilbyder.", "For development and testing only: no real identity, no identity provider.";
+        KS_LOGIN_FAILED = "Innloggingen i kundesenteret mislyktes. Prøv igjen.", "Logging in to the customer centre failed. Try again.";
+        KS_LOGIN_NO_ROLE = "Du er logget inn, men har ingen rolle i kundesenteret. Be lederen din om tilgang.", "You are logged in but have no role in the customer centre. Ask your manager for access.";
         KS_NAME = "Navn", "Name";
         KS_ROLE = "Rolle", "Role";
         KS_ROLE_SAKSBEHANDLER = "Saksbehandler", "Case handler";

@@ -9,6 +9,7 @@
 // refusals can be tested for real.
 import http from 'node:http';
 import Provider from 'oidc-provider';
+import { escape, readForm } from './shared.mjs';
 
 const port = Number(process.argv[2] ?? 8092);
 const redirectUri = process.argv[3] ?? 'http://127.0.0.1:8093/api/auth/callback';
@@ -53,10 +54,6 @@ const provider = new Provider(issuer, {
 });
 provider.proxy = false;
 
-function escape(s) {
-  return String(s).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}
-
 function page(uid) {
   const eids = EIDS.map(([amr, label, hint], i) => `
     <div><input type="radio" name="amr" id="eid${i}" value="${amr}" ${i === 0 ? 'checked' : ''}>
@@ -77,12 +74,6 @@ function page(uid) {
 </fieldset>
 <button type="submit">Logg inn</button>
 </form></main></body></html>`;
-}
-
-async function readForm(req) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  return Object.fromEntries(new URLSearchParams(body));
 }
 
 const handler = provider.callback();

@@ -7,6 +7,9 @@ import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { IdPortenPage } from './pages/idporten';
 import { testPerson } from './pages/login';
+import { mailTo, smsTo } from './pages/outside';
+import { PortalPage } from './pages/portal';
+import { StaffProviderPage, openCase } from './pages/staff';
 import { DDFL_TERMS, SIGNING_TITLE, fillDdfl, otherPersonRefusal, pdfText, readAndSign, toSigning, today } from './pages/signing';
 
 // One provider serves every test here, and its test switches ("wrong nonce", "expired
@@ -164,4 +167,93 @@ test('DDFL is signed through ID-porten by the person the form names, never by so
   const seal = await page.request.post(`${portal}/api/seal/verify`, { data: await pkg.body() });
   expect((await seal.json()).valid).toBe(true);
   expect(urls.filter(u => u.includes(signer.fnr) || u.includes(KARI.pid))).toEqual([]);
+});
+
+// Issue 15's whole walk, on the portal set up as in production: customers through
+// ID-porten, staff through their own provider, e-mail by SMTP, SMS through a gateway.
+test('a DDFL order with ServiceBus is signed, clarified, activated and completed by the customer centre', async ({ page, browser }) => {
+  const signer = testPerson('Sigrid Servicebus Signatar');
+  const mobile = '98765432';
+  const contact = 'it@trondheim-legesenter.no';
+  // The customer orders DDFL with ServiceBus PÅ and the signer signs.
+  await page.goto(`${portal}/skjema/ddfl`);
+  await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
+  await new IdPortenPage(page).login(KARI);
+  const j = new JourneyPage(page);
+  await j.chooseOrg('942110464', 'TRONDHEIM KOMMUNE (942110464)');
+  await fillDdfl(j, signer.fnr);
+  const servicebus = j.group('ServiceBus');
+  await servicebus.getByRole('switch', { name: 'Bestill aktivering av ServiceBus' }).check();
+  await servicebus.getByLabel('Kontaktperson').fill(contact);
+  await servicebus.getByLabel('Telefonnummer').fill(mobile);
+  await toSigning(page);
+  await readAndSign(page);
+  await new IdPortenPage(page).login({ eid: 'MinID', pid: signer.fnr, name: signer.name });
+  const reference = await j.reference();
+
+  // A case handler logs in through the staff provider, finds it, takes it, asks.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await staff.goto(`${portal}/kundesenter`);
+  await staff.getByRole('alert').getByRole('link', { name: /Logg inn/ }).click();
+  await new StaffProviderPage(staff).login('siri', 'Siri Saksbehandler', ['Saksbehandler']);
+  await openCase(staff, reference);
+  await staff.getByRole('button', { name: 'Ta saken' }).click();
+  await expect(staff.getByTestId('case-status')).toContainText('Under behandling');
+  const panel = staff.getByTestId('case-servicebus');
+  await expect(panel).toContainText(`Brukernavnet sendes på e-post til ${contact}`);
+  await expectNoAxeViolations(staff, 'a case asking for ServiceBus');
+  // Not Fullført before ServiceBus is activated.
+  await staff.getByLabel('Ny status').selectOption({ label: 'Fullført' });
+  await staff.getByRole('button', { name: 'Lagre status' }).click();
+  await expect(staff.getByText('Aktiver ServiceBus før saken settes til Fullført.')).toBeVisible();
+  await staff.getByLabel('Ny status').selectOption({ label: 'Trenger avklaring' });
+  await staff.getByLabel('Begrunnelse til kunden').fill('Er mobilnummeret for passordet riktig?');
+  await staff.getByRole('button', { name: 'Lagre status' }).click();
+  await expect(staff.getByTestId('case-status')).toContainText('Trenger avklaring');
+
+  // The customer sees the status and the question under Mine bestillinger, and answers.
+  await page.goto(`${portal}/kundeportal/bestillinger`);
+  await expect(page.getByRole('row').filter({ hasText: reference })).toContainText('Trenger avklaring');
+  await page.getByRole('row').filter({ hasText: reference }).getByRole('link', { name: 'Se meldinger' }).click();
+  await expect(page.getByTestId('conversation').getByText(/Er mobilnummeret for passordet riktig\?/)).toBeVisible();
+  await page.getByLabel('Ditt svar til kundesenteret').fill('Ja, det er riktig.');
+  await page.getByRole('button', { name: 'Send svar' }).click();
+  await expect(page.getByText('Svaret er sendt. Saken er tilbake hos kundesenteret.')).toBeVisible();
+
+  // The handler sees the answer, activates ServiceBus and completes the case.
+  await staff.reload();
+  await expect(staff.getByTestId('case-status')).toContainText('Under behandling');
+  await expect(staff.getByTestId('case-history').getByText(/Svar fra kunden: Ja, det er riktig\./)).toBeVisible();
+  await panel.getByRole('button', { name: 'Aktiver ServiceBus' }).click();
+  await expect(panel).toContainText('Brukernavn: sb-942110464-1');
+  await staff.getByLabel('Ny status').selectOption({ label: 'Fullført' });
+  await staff.getByRole('button', { name: 'Lagre status' }).click();
+  await expect(staff.getByTestId('case-status')).toContainText('Fullført');
+  await expectNoAxeViolations(staff, 'a completed case');
+
+  // The contact's mailbox has the username, the SMS gateway the password, never both.
+  const mail = await mailTo(contact, 'ServiceBus er aktivert');
+  expect(mail.body).toContain('Brukernavn: sb-942110464-1');
+  const sms = await smsTo(`+47${mobile}`);
+  const password = sms.message.match(/: (\S{16})\n/)![1];
+  expect(mail.body).not.toContain(password);
+
+  // Tjenester lists DDFL under Aktive.
+  await page.goto(`${portal}/kundeportal`);
+  await expect(new PortalPage(page).activeServices().getByText('Digital Dialog Fastlege')).toBeVisible();
+
+  // The leder's audit log has each of the handler's actions on the case.
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await leader.goto(`${portal}/api/staff/login`);
+  await new StaffProviderPage(leader).login('lars', 'Lars Leder', ['Leder']);
+  await expect(leader.getByRole('heading', { level: 1, name: 'Bestillinger til behandling' })).toBeVisible();
+  const audit: { reference: string | null; event: { kind: string; by: string } }[] =
+    await (await leader.request.get(`${portal}/api/staff/audit`)).json();
+  const kinds = audit.filter(a => a.reference === reference && a.event.by === 'Siri Saksbehandler').map(a => a.event.kind).reverse();
+  for (const kind of ['viewed', 'taken', 'status', 'reason', 'activated']) expect(kinds).toContain(kind);
+  expect(kinds.filter(k => k === 'status')).toHaveLength(3);
+  await staffContext.close();
+  await leaderContext.close();
 });

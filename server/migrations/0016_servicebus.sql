@@ -31,3 +31,7 @@ CREATE TRIGGER staff_actions_no_update BEFORE UPDATE ON staff_actions
 BEGIN SELECT RAISE(ABORT, 'staff actions are append-only'); END;
 CREATE TRIGGER staff_actions_no_delete BEFORE DELETE ON staff_actions
 BEGIN SELECT RAISE(ABORT, 'staff actions are append-only'); END;
+
+-- Staff log in through their own OpenID provider (issue 15.1): their login attempts are
+-- kept apart, so a customer's state never finishes a staff login, nor the other way.
+ALTER TABLE login_attempts ADD COLUMN for_staff INTEGER NOT NULL DEFAULT 0;

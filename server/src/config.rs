@@ -80,6 +80,47 @@ pub struct Config {
     #[arg(long, env = "BP_OIDC_REDIRECT_URL")]
     pub oidc_redirect_url: Option<String>,
 
+    /// The customer centre's staff identity provider (e.g. NHN's Entra ID). Without it the
+    /// built-in test staff login is used (not in production).
+    #[arg(long, env = "BP_STAFF_OIDC_ISSUER")]
+    pub staff_oidc_issuer: Option<String>,
+
+    #[arg(
+        long,
+        env = "BP_STAFF_OIDC_CLIENT_ID",
+        default_value = "bestillingsportal-kundesenter"
+    )]
+    pub staff_oidc_client_id: String,
+
+    #[arg(
+        long,
+        env = "BP_STAFF_OIDC_CLIENT_SECRET",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub staff_oidc_client_secret: Secret,
+
+    /// Where the staff provider sends the browser back; default
+    /// `http://<listen>/api/staff/callback`.
+    #[arg(long, env = "BP_STAFF_OIDC_REDIRECT_URL")]
+    pub staff_oidc_redirect_url: Option<String>,
+
+    /// The ID token's claim that carries the staff member's roles (Entra ID: `roles`).
+    #[arg(long, env = "BP_STAFF_ROLE_CLAIM", default_value = "roles")]
+    pub staff_role_claim: String,
+
+    /// The claim's value that makes a saksbehandler.
+    #[arg(
+        long,
+        env = "BP_STAFF_ROLE_SAKSBEHANDLER",
+        default_value = "saksbehandler"
+    )]
+    pub staff_role_saksbehandler: String,
+
+    /// The claim's value that makes a leder.
+    #[arg(long, env = "BP_STAFF_ROLE_LEDER", default_value = "leder")]
+    pub staff_role_leder: String,
+
     /// The least security level a login must reach (`idporten-loa-substantial` or `-high`).
     #[arg(long, env = "BP_OIDC_ACR", default_value = "idporten-loa-substantial")]
     pub oidc_acr: String,

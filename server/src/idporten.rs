@@ -5,19 +5,15 @@
 
 use common::api::Eid;
 use common::validate::Fodselsnummer;
-use openidconnect::core::{
-    CoreAuthDisplay, CoreAuthPrompt, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
-    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreResponseType,
-    CoreRevocableToken, CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
-};
+use openidconnect::core::{CoreAuthPrompt, CoreResponseType};
 use openidconnect::{
-    AdditionalClaims, AuthenticationContextClass, AuthenticationFlow, AuthorizationCode, Client,
-    ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields, EndSessionUrl, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl, LogoutRequest, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, PostLogoutRedirectUrl, ProviderMetadataWithLogout, RedirectUrl, Scope,
-    StandardErrorResponse, StandardTokenResponse, TokenResponse, reqwest,
+    AdditionalClaims, AuthenticationContextClass, AuthenticationFlow, AuthorizationCode, CsrfToken,
+    EndSessionUrl, LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    PostLogoutRedirectUrl, RedirectUrl, Scope, TokenResponse,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::oidc::{self, OidcClient, ProviderConfig};
 
 /// ID-porten's own claims beyond the standard ones.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -27,36 +23,7 @@ pub struct IdPortenClaims {
 }
 impl AdditionalClaims for IdPortenClaims {}
 
-type IdPortenTokenResponse = StandardTokenResponse<
-    IdTokenFields<
-        IdPortenClaims,
-        EmptyExtraTokenFields,
-        CoreGenderClaim,
-        CoreJweContentEncryptionAlgorithm,
-        CoreJwsSigningAlgorithm,
-    >,
-    CoreTokenType,
->;
-
-type IdPortenClient = Client<
-    IdPortenClaims,
-    CoreAuthDisplay,
-    CoreGenderClaim,
-    CoreJweContentEncryptionAlgorithm,
-    CoreJsonWebKey,
-    CoreAuthPrompt,
-    StandardErrorResponse<CoreErrorResponseType>,
-    IdPortenTokenResponse,
-    CoreTokenIntrospectionResponse,
-    CoreRevocableToken,
-    CoreRevocationErrorResponse,
-    EndpointSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointMaybeSet,
-    EndpointMaybeSet,
->;
+type IdPortenClient = OidcClient<IdPortenClaims>;
 
 /// How to reach ID-porten (from configuration).
 pub struct IdPortenConfig {
@@ -127,6 +94,8 @@ pub enum LoginError {
     Person,
     /// The user cancelled at ID-porten, or ID-porten answered with an error.
     Cancelled,
+    /// Staff login: the provider gives the person no role in the customer centre.
+    Role,
 }
 
 impl LoginError {
@@ -139,6 +108,7 @@ impl LoginError {
             LoginError::Level => "level",
             LoginError::Person => "person",
             LoginError::Cancelled => "cancelled",
+            LoginError::Role => "role",
         }
     }
 }
@@ -168,50 +138,28 @@ pub fn eid_from_amr(amr: &str) -> Option<Eid> {
 }
 
 impl IdPorten {
-    /// Reads the provider's discovery document (retrying while it starts up).
+    /// Reads ID-porten's discovery document (retrying while it starts up).
     pub async fn discover(config: IdPortenConfig) -> Result<Self, String> {
-        let http = reqwest::ClientBuilder::new()
-            // Following redirects from the token endpoint would open SSRF holes.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| e.to_string())?;
-        let issuer_url = IssuerUrl::new(config.issuer.clone()).map_err(|e| e.to_string())?;
-        let mut last_error = String::new();
-        for _ in 0..60 {
-            match ProviderMetadataWithLogout::discover_async(issuer_url.clone(), &http).await {
-                Ok(metadata) => {
-                    let end_session = metadata.additional_metadata().end_session_endpoint.clone();
-                    let redirect =
-                        RedirectUrl::new(config.redirect_url.clone()).map_err(|e| e.to_string())?;
-                    let post_logout = redirect
-                        .url()
-                        .join("/")
-                        .ok()
-                        .and_then(|u| PostLogoutRedirectUrl::new(u.to_string()).ok());
-                    let client = Client::from_provider_metadata(
-                        metadata,
-                        ClientId::new(config.client_id),
-                        Some(ClientSecret::new(config.client_secret)),
-                    )
-                    .set_redirect_uri(redirect);
-                    return Ok(IdPorten {
-                        client,
-                        http,
-                        issuer: config.issuer,
-                        required_acr: config.required_acr,
-                        signing_acr: config.signing_acr,
-                        end_session,
-                        post_logout,
-                    });
-                }
-                Err(e) => last_error = e.to_string(),
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        }
-        Err(format!(
-            "ID-porten discovery at {} failed: {last_error}",
-            config.issuer
-        ))
+        let provider = ProviderConfig {
+            issuer: config.issuer.clone(),
+            client_id: config.client_id,
+            client_secret: config.client_secret,
+            redirect_url: config.redirect_url.clone(),
+        };
+        let discovered = oidc::discover(&provider).await?;
+        let post_logout = RedirectUrl::new(config.redirect_url.clone())
+            .ok()
+            .and_then(|r| r.url().join("/").ok())
+            .and_then(|u| PostLogoutRedirectUrl::new(u.to_string()).ok());
+        Ok(IdPorten {
+            client: discovered.client,
+            http: discovered.http,
+            issuer: config.issuer,
+            required_acr: config.required_acr,
+            signing_acr: config.signing_acr,
+            end_session: discovered.end_session,
+            post_logout,
+        })
     }
 
     fn level_for(&self, purpose: Purpose) -> &str {
@@ -250,11 +198,10 @@ impl IdPorten {
 
     /// The callback's `iss` parameter must name our issuer (RFC 9207), when present.
     pub fn check_issuer(&self, iss: Option<&str>) -> Result<(), LoginError> {
-        match iss {
-            Some(iss) if iss.trim_end_matches('/') != self.issuer.trim_end_matches('/') => {
-                Err(LoginError::Issuer)
-            }
-            _ => Ok(()),
+        if oidc::issuer_matches(&self.issuer, iss) {
+            Ok(())
+        } else {
+            Err(LoginError::Issuer)
         }
     }
 

@@ -89,6 +89,7 @@ pub async fn begin_idporten(
         pkce_verifier: started.pkce_verifier,
         return_to,
         signing_id,
+        for_staff: false,
     };
     logins::insert(&state.db, &attempt, now_ms()).await?;
     let cookie = crate::auth::cookie(

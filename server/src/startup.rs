@@ -9,10 +9,12 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
 use crate::idporten::{IdPorten, IdPortenConfig};
+use crate::oidc::ProviderConfig;
 use crate::outbox::{Outbox, Sender};
 use crate::registry::Registry;
 use crate::routes;
 use crate::sms_gateway::SmsGateway;
+use crate::staff_oidc::{RoleMapping, StaffOidc};
 use crate::state::AppState;
 
 pub struct Application {
@@ -94,12 +96,38 @@ impl Application {
                 None
             }
         };
+        let staff_oidc = match &config.staff_oidc_issuer {
+            Some(issuer) => {
+                let redirect_url = config.staff_oidc_redirect_url.clone().unwrap_or_else(|| {
+                    format!(
+                        "http://{}/api/staff/callback",
+                        listener.local_addr().map_or(config.listen, |a| a)
+                    )
+                });
+                let provider = ProviderConfig {
+                    issuer: issuer.clone(),
+                    client_id: config.staff_oidc_client_id.clone(),
+                    client_secret: config.staff_oidc_client_secret.expose().to_owned(),
+                    redirect_url,
+                };
+                let roles = RoleMapping {
+                    claim: config.staff_role_claim.clone(),
+                    saksbehandler: config.staff_role_saksbehandler.clone(),
+                    leder: config.staff_role_leder.clone(),
+                };
+                let staff = StaffOidc::discover(provider, roles).await?;
+                tracing::info!(%issuer, "staff log in through their identity provider");
+                Some(Arc::new(staff))
+            }
+            None => None,
+        };
         let state = AppState {
             db,
             config: Arc::new(config),
             registry,
             orders,
             idporten,
+            staff_oidc,
             outbox,
             sealer,
         };

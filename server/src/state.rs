@@ -19,6 +19,9 @@ pub struct AppState {
     pub orders: OrderWriter,
     /// ID-porten, when configured; `None` means the built-in test login.
     pub idporten: Option<Arc<IdPorten>>,
+    /// The customer centre's staff provider, when configured; `None` means the built-in
+    /// test staff login.
+    pub staff_oidc: Option<Arc<crate::staff_oidc::StaffOidc>>,
     /// Wakes the notification worker after a commit that wrote notifications.
     pub outbox: Outbox,
     /// Seals the PDFs the portal issues.

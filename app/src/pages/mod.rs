@@ -22,6 +22,9 @@ use crate::i18n::tr;
 pub fn ProblemAlert(
     #[prop(into)] problem: Signal<Option<ApiClientError>>,
     #[prop(into)] login_href: Signal<String>,
+    /// The login link's text: ID-porten's for customers, the staff login's in the back office.
+    #[prop(default = t::LOGIN_BUTTON)]
+    login_label: common::Text,
 ) -> impl IntoView {
     move || {
         problem.get().map(|p| {
@@ -34,7 +37,7 @@ pub fn ProblemAlert(
             view! {
                 <div class="ds-alert" data-color="danger" role="alert">
                     <p>{tr(text)}</p>
-                    {relogin.then(|| view! { <p><a class="ds-link" href=login_href.get() rel="external">{tr(t::LOGIN_BUTTON)}</a></p> })}
+                    {relogin.then(|| view! { <p><a class="ds-link" href=login_href.get() rel="external">{tr(login_label)}</a></p> })}
                 </div>
             }
         })

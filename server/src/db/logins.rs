@@ -14,6 +14,8 @@ pub struct Attempt {
     pub return_to: String,
     /// The signing this login is for (`db::signings`); `None` for an ordinary login.
     pub signing_id: Option<String>,
+    /// A customer-centre staff login, through the staff provider.
+    pub for_staff: bool,
 }
 
 pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sqlx::Error> {
@@ -23,7 +25,7 @@ pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sql
         .execute(db)
         .await?;
     sqlx::query(
-        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id, for_staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&a.state_hash)
     .bind(&a.browser_hash)
@@ -32,21 +34,25 @@ pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sql
     .bind(&a.return_to)
     .bind(now_ms)
     .bind(&a.signing_id)
+    .bind(a.for_staff)
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// Takes the attempt with this state, if it exists and is fresh; it is gone afterwards.
+/// Takes the attempt with this state, if it exists, is fresh and is of the kind the
+/// callback finishes (`for_staff`); it is gone afterwards.
 pub async fn take(
     db: &SqlitePool,
     state_hash: &str,
+    for_staff: bool,
     now_ms: i64,
 ) -> Result<Option<Attempt>, sqlx::Error> {
     let row: Option<(String, String, String, String, i64, Option<String>)> = sqlx::query_as(
-        "DELETE FROM login_attempts WHERE state_hash = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id",
+        "DELETE FROM login_attempts WHERE state_hash = ? AND for_staff = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id",
     )
     .bind(state_hash)
+    .bind(for_staff)
     .fetch_optional(db)
     .await?;
     Ok(row.filter(|r| r.4 >= now_ms - MAX_AGE_MS).map(
@@ -57,6 +63,7 @@ pub async fn take(
             pkce_verifier,
             return_to,
             signing_id,
+            for_staff,
         },
     ))
 }

@@ -106,7 +106,7 @@ async fn finish_login(
 ) -> Result<Result<(Option<HeaderValue>, String), LoginError>, ApiError> {
     // The state is taken (deleted) first, whatever happens next: it can serve one callback only.
     let attempt = match &query.state {
-        Some(s) => logins::take(&state.db, &hash_token(s), now_ms()).await?,
+        Some(s) => logins::take(&state.db, &hash_token(s), false, now_ms()).await?,
         None => None,
     };
     let Some(attempt) = attempt else {

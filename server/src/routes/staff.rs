@@ -1,9 +1,7 @@
 //! The customer centre's API. Staff have their own sessions (`crate::staff`); a
 //! customer's session reaches none of this, and a staff session none of the customer's.
 //!
-//! - `POST /api/staff/test-login` — the built-in test staff login (development only; no
-//!   staff identity provider configured). Clearly marked in the name it gives.
-//! - `GET  /api/staff/me`, `POST /api/staff/logout`
+//! - logging in and out, and `GET /api/staff/me`: `staff_login`.
 //! - `GET  /api/staff/orders?status=&service=&orgnr=&assigned=me|none&overdue=true&q=&order=oldest&after=`
 //!   — the queue: every order, filtered, searched, keyset-paged; each row's age in working
 //!   days and where it stands against the 2-working-day answer time.
@@ -20,7 +18,6 @@
 //! - `GET  /api/staff/audit` — the audit log of staff actions (leder only).
 
 use axum::extract::{Path, Query, RawQuery, State};
-use axum::http::header::SET_COOKIE;
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
@@ -28,12 +25,12 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::staff::{
     AuditEntry, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, ServiceBusDone,
-    ServiceBusView, StaffMe, StaffTestLogin,
+    ServiceBusView,
 };
-use common::validate::BoundedText;
 use common::{FieldError, OrderStatus};
 use serde::Deserialize;
 
+use super::staff_login;
 use crate::db::cases::{self, Actor, Assigned, QueueFilter, QueueRow};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
@@ -49,8 +46,8 @@ const PAGE: i64 = 50;
 
 pub fn router(state: AppState) -> Router<AppState> {
     let protected = Router::new()
-        .route("/staff/me", get(me))
-        .route("/staff/logout", post(logout))
+        .route("/staff/me", get(staff_login::me))
+        .route("/staff/logout", post(staff_login::logout))
         .route("/staff/orders", get(queue))
         .route("/staff/export", get(export))
         .route("/staff/orders/{reference}", get(case))
@@ -64,41 +61,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/staff/audit", get(audit))
         .route_layer(from_fn_with_state(state, staff::require_staff));
-    Router::new()
-        .route("/staff/test-login", post(test_login))
-        .merge(protected)
-}
-
-async fn test_login(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    ApiJson(body): ApiJson<StaffTestLogin>,
-) -> Result<Response, ApiError> {
-    if state.config.production {
-        return Err(ApiError::Forbidden);
-    }
-    let role =
-        Role::parse(&body.role).ok_or(ApiError::field("role", FieldError::UnknownChoice, lang))?;
-    let name = BoundedText::parse(&body.name, 100).map_err(|e| ApiError::field("name", e, lang))?;
-    // The subject says what it is: nobody mistakes a test login for a colleague's.
-    let subject = format!("test:{}:{}", role.as_str(), name.as_ref());
-    let cookie = staff::start(&state, &subject, &format!("{name} (test)"), role).await?;
-    Ok(([(SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response())
-}
-
-async fn me(Extension(user): Extension<StaffUser>) -> Json<StaffMe> {
-    Json(StaffMe {
-        name: user.name,
-        role: user.role.as_str().to_owned(),
-    })
-}
-
-async fn logout(
-    State(state): State<AppState>,
-    Extension(user): Extension<StaffUser>,
-) -> Result<StatusCode, ApiError> {
-    staff::end(&state.db, &user.token_hash).await?;
-    Ok(StatusCode::NO_CONTENT)
+    staff_login::router().merge(protected)
 }
 
 #[derive(Deserialize)]

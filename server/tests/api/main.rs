@@ -20,4 +20,5 @@ mod sms_stub;
 mod smtp;
 mod spec_parity;
 mod staff;
+mod staff_login;
 mod trace;

@@ -116,7 +116,7 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <p><a class="ds-link" href="/kundesenter">{tr(t::KS_BACK)}</a></p>
         <h1 class="ds-heading" data-size="lg">{title.clone()}</h1>
-        <ProblemAlert problem login_href=Signal::derive(|| "/kundesenter/innlogging".to_owned())/>
+        <ProblemAlert problem login_href=Signal::derive(|| super::STAFF_LOGIN.to_owned()) login_label=t::KS_LOGIN/>
         {move || case.get().map(|c| {
             let item = c.item.clone();
             let moves: Vec<OrderStatus> = OrderStatus::ALL

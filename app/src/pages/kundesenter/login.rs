@@ -1,12 +1,13 @@
 //! `/kundesenter/innlogging`: the built-in test staff login, clearly marked, for when no
-//! staff identity provider is configured (development and the tests).
+//! staff identity provider is configured (development and the tests); and where the
+//! provider's login ends when it was refused (`?feil=`), with the way to try again.
 
 use common::ValidationErrors;
 use common::api::staff::StaffTestLogin;
 use common::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{ApiClientError, use_api};
 use crate::i18n::{tr, use_lang};
@@ -38,12 +39,28 @@ pub fn StaffLogin() -> impl IntoView {
             }
         });
     };
+    let query = use_query_map();
+    let failed = move || query.with(|q| q.get("feil"));
     let name_error =
         move || errors.with(|e| e.0.get("name").map(|error| error.message(lang.get())));
+    if let Some(reason) = failed() {
+        let text = if reason == "role" {
+            t::KS_LOGIN_NO_ROLE
+        } else {
+            t::KS_LOGIN_FAILED
+        };
+        Effect::new(move |_| set_title(lang.get(), t::KS_LOGIN_FAILED.get(lang.get())));
+        return view! {
+            <h1 class="ds-heading" data-size="lg">{tr(t::KS_TITLE)}</h1>
+            <div class="ds-alert" data-color="danger" role="alert"><p>{tr(text)}</p></div>
+            <p><a class="ds-button" data-variant="primary" href=super::STAFF_LOGIN rel="external">{tr(t::LOGIN_TRY_AGAIN)}</a></p>
+        }
+        .into_any();
+    }
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(t::KS_LOGIN_TITLE)}</h1>
         <div class="ds-alert" data-color="warning"><p>{tr(t::KS_LOGIN_NOTE)}</p></div>
-        <ProblemAlert problem login_href=Signal::derive(|| "/kundesenter/innlogging".to_owned())/>
+        <ProblemAlert problem login_href=Signal::derive(|| super::STAFF_LOGIN.to_owned()) login_label=t::KS_LOGIN/>
         <form class="bp-form" novalidate on:submit=submit>
             <div class="ds-field">
                 <label class="ds-label" for="ks-name">{tr(t::KS_NAME)}</label>
@@ -65,4 +82,5 @@ pub fn StaffLogin() -> impl IntoView {
             <button type="submit" class="ds-button">{tr(t::KS_LOGIN)}</button>
         </form>
     }
+    .into_any()
 }

@@ -1,4 +1,4 @@
-//! The customer centre's back office (`/kundesenter`, issue 15): the test staff login, the
+//! The customer centre's back office (`/kundesenter`, issue 15): the staff login, the
 //! queue of orders and a case. Staff sessions are the server's (`/api/staff`), apart from
 //! customers'.
 
@@ -13,6 +13,10 @@ pub use queue::Queue;
 use common::api::staff::AnswerTime;
 use common::i18n::t;
 use common::{Lang, Text, services};
+
+/// Where staff log in: the server sends them to their identity provider, or to the test
+/// login page where none is configured.
+const STAFF_LOGIN: &str = "/api/staff/login";
 
 /// A service's name, or its slug where the spec is gone.
 fn service_name(slug: &str, lang: Lang) -> String {

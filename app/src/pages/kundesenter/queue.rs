@@ -57,7 +57,7 @@ pub fn Queue() -> impl IntoView {
     let option = |value: &'static str, label| view! { <option value=value>{tr(label)}</option> };
     view! {
         <h1 class="ds-heading" data-size="lg">{tr(t::KS_QUEUE)}</h1>
-        <ProblemAlert problem login_href=Signal::derive(|| "/kundesenter/innlogging".to_owned())/>
+        <ProblemAlert problem login_href=Signal::derive(|| super::STAFF_LOGIN.to_owned()) login_label=t::KS_LOGIN/>
         <form class="bp-form bp-queue-filters" role="search" on:submit=move |ev| { ev.prevent_default(); load(None); }>
             <div class="ds-field">
                 <label class="ds-label" for="ks-q">{tr(t::KS_SEARCH)}</label>
