@@ -35,7 +35,7 @@ async fn act(
 async fn refused_at(r: reqwest::Response, field: &str) -> String {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: ErrorBody = r.json().await.unwrap();
-    serde_json::to_value(&body.fields[field].error).unwrap()["code"]
+    serde_json::to_value(body.fields[field].error).unwrap()["code"]
         .as_str()
         .unwrap()
         .to_owned()
