@@ -27,6 +27,7 @@ pub mod sms_gateway;
 pub mod smtp_relay;
 pub mod staff;
 pub mod staff_oidc;
+pub mod staff_role;
 pub mod startup;
 pub mod state;
 pub mod working_days;

@@ -8,43 +8,18 @@ use axum::extract::{Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
 use crate::auth::{cookie_value, hash_token, new_token};
 use crate::error::ApiError;
 use crate::now_ms;
+pub use crate::staff_role::Role;
 use crate::state::AppState;
 
 pub const STAFF_COOKIE: &str = "bp_staff";
 
 /// A working day's session: staff log in again the next morning.
 const STAFF_SESSION_MS: i64 = 10 * 3600 * 1000;
-
-/// What a staff member may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Handles cases.
-    Saksbehandler,
-    /// Also reassigns cases, reads the audit log and the numbers.
-    Leder,
-}
-
-impl Role {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::Saksbehandler => "saksbehandler",
-            Role::Leder => "leder",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Role> {
-        [Role::Saksbehandler, Role::Leder]
-            .into_iter()
-            .find(|r| r.as_str() == name)
-    }
-}
 
 /// The staff member of a request.
 #[derive(Clone, Debug)]

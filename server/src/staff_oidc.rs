@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::idporten::{LoginError, StartedLogin};
 use crate::oidc::{self, OidcClient, ProviderConfig};
-use crate::staff::Role;
+use crate::staff_role::Role;
 
 /// Every claim of the ID token beyond the standard ones: which carries the roles is
 /// configuration.
