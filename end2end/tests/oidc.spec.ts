@@ -172,7 +172,6 @@ test('DDFL is signed through ID-porten by the person the form names, never by so
 // Issue 15's whole walk, on the portal set up as in production: customers through
 // ID-porten, staff through their own provider, e-mail by SMTP, SMS through a gateway.
 test('a DDFL order with ServiceBus is signed, clarified, activated and completed by the customer centre', async ({ page, browser }) => {
-  const signer = testPerson('Sigrid Servicebus Signatar');
   const mobile = '98765432';
   const contact = 'it@trondheim-legesenter.no';
   // The customer orders DDFL with ServiceBus PÅ and the signer signs.
@@ -180,15 +179,16 @@ test('a DDFL order with ServiceBus is signed, clarified, activated and completed
   await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
   await new IdPortenPage(page).login(KARI);
   const j = new JourneyPage(page);
-  await j.chooseOrg('942110464', 'TRONDHEIM KOMMUNE (942110464)');
-  await fillDdfl(j, signer.fnr);
+  // Her own unit, whose daglig leder she is: she signs, and follows the order in the portal.
+  await j.chooseOrg('945627913', 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)');
+  await fillDdfl(j, KARI.pid);
   const servicebus = j.group('ServiceBus');
   await servicebus.getByRole('switch', { name: 'Bestill aktivering av ServiceBus' }).check();
   await servicebus.getByLabel('Kontaktperson').fill(contact);
   await servicebus.getByLabel('Telefonnummer').fill(mobile);
   await toSigning(page);
   await readAndSign(page);
-  await new IdPortenPage(page).login({ eid: 'MinID', pid: signer.fnr, name: signer.name });
+  await new IdPortenPage(page).login({ eid: 'MinID', pid: KARI.pid, name: KARI.name });
   const reference = await j.reference();
 
   // A case handler logs in through the staff provider, finds it, takes it, asks.
@@ -226,7 +226,7 @@ test('a DDFL order with ServiceBus is signed, clarified, activated and completed
   await expect(staff.getByTestId('case-status')).toContainText('Under behandling');
   await expect(staff.getByTestId('case-history').getByText(/Svar fra kunden: Ja, det er riktig\./)).toBeVisible();
   await panel.getByRole('button', { name: 'Aktiver ServiceBus' }).click();
-  await expect(panel).toContainText('Brukernavn: sb-942110464-1');
+  await expect(panel).toContainText('Brukernavn: sb-945627913-1');
   await staff.getByLabel('Ny status').selectOption({ label: 'Fullført' });
   await staff.getByRole('button', { name: 'Lagre status' }).click();
   await expect(staff.getByTestId('case-status')).toContainText('Fullført');
@@ -234,7 +234,7 @@ test('a DDFL order with ServiceBus is signed, clarified, activated and completed
 
   // The contact's mailbox has the username, the SMS gateway the password, never both.
   const mail = await mailTo(contact, 'ServiceBus er aktivert');
-  expect(mail.body).toContain('Brukernavn: sb-942110464-1');
+  expect(mail.body).toContain('Brukernavn: sb-945627913-1');
   const sms = await smsTo(`+47${mobile}`);
   const password = sms.message.match(/: (\S{16})\n/)![1];
   expect(mail.body).not.toContain(password);

@@ -8,7 +8,7 @@ export class StaffProviderPage {
   async login(username: string, name: string, roles: ('Saksbehandler' | 'Leder')[]) {
     await expect(this.page.getByRole('heading', { name: 'NHN-pålogging for ansatte (testleverandør)' })).toBeVisible();
     await this.page.getByLabel('Brukernavn').fill(username);
-    await this.page.getByLabel('Navn').fill(name);
+    await this.page.getByLabel('Navn', { exact: true }).fill(name);
     for (const role of roles) await this.page.getByRole('checkbox', { name: role }).check();
     await this.page.getByRole('button', { name: 'Logg inn' }).click();
   }
