@@ -7,12 +7,12 @@ use common::api::Eid;
 use common::validate::Fodselsnummer;
 use openidconnect::core::{CoreAuthPrompt, CoreResponseType};
 use openidconnect::{
-    AdditionalClaims, AuthenticationContextClass, AuthenticationFlow, AuthorizationCode, CsrfToken,
-    EndSessionUrl, LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier,
-    PostLogoutRedirectUrl, RedirectUrl, Scope, TokenResponse,
+    AdditionalClaims, AuthenticationContextClass, AuthenticationFlow, CsrfToken, EndSessionUrl,
+    LogoutRequest, Nonce, PkceCodeChallenge, PostLogoutRedirectUrl, RedirectUrl, Scope,
 };
 use serde::{Deserialize, Serialize};
 
+pub use crate::oidc::LoginError;
 use crate::oidc::{self, OidcClient, ProviderConfig};
 
 /// ID-porten's own claims beyond the standard ones.
@@ -74,43 +74,6 @@ pub struct Identity {
     pub method: String,
     pub acr: String,
     pub id_token: String,
-}
-
-/// Why a login was refused. The code goes into the URL of the error page; it names the
-/// kind of failure only, never anything about the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoginError {
-    /// Unknown, used or expired `state`, or a callback in another browser than the login.
-    State,
-    /// The callback's `iss` is not our issuer (mix-up attack).
-    Issuer,
-    /// ID-porten refused the code (replayed, expired, wrong PKCE verifier).
-    Exchange,
-    /// The ID token did not verify: signature, audience, nonce or expiry.
-    Token,
-    /// The login's security level is below what the portal requires.
-    Level,
-    /// No valid fødselsnummer in `pid`.
-    Person,
-    /// The user cancelled at ID-porten, or ID-porten answered with an error.
-    Cancelled,
-    /// Staff login: the provider gives the person no role in the customer centre.
-    Role,
-}
-
-impl LoginError {
-    pub fn code(self) -> &'static str {
-        match self {
-            LoginError::State => "state",
-            LoginError::Issuer => "issuer",
-            LoginError::Exchange => "exchange",
-            LoginError::Token => "token",
-            LoginError::Level => "level",
-            LoginError::Person => "person",
-            LoginError::Cancelled => "cancelled",
-            LoginError::Role => "role",
-        }
-    }
 }
 
 /// The rank of a security level; ID-porten's legacy names count as their new equals.
@@ -213,24 +176,9 @@ impl IdPorten {
         nonce: String,
         purpose: Purpose,
     ) -> Result<Identity, LoginError> {
-        let response = self
-            .client
-            .exchange_code(AuthorizationCode::new(code))
-            .map_err(|_| LoginError::Exchange)?
-            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier))
-            .request_async(&self.http)
-            .await
-            .map_err(|e| {
-                tracing::warn!(error = %e, "ID-porten refused the code");
-                LoginError::Exchange
-            })?;
-        let id_token = response.id_token().ok_or(LoginError::Token)?;
-        let claims = id_token
-            .claims(&self.client.id_token_verifier(), &Nonce::new(nonce))
-            .map_err(|e| {
-                tracing::warn!(error = %e, "ID token refused");
-                LoginError::Token
-            })?;
+        let verified =
+            oidc::verified_claims(&self.client, &self.http, code, pkce_verifier, nonce).await?;
+        let claims = &verified.claims;
         let acr = claims
             .auth_context_ref()
             .map(|a| a.as_str().to_owned())
@@ -251,19 +199,14 @@ impl IdPorten {
             .flatten()
             .find_map(|amr| Some((eid_from_amr(amr.as_str())?, amr.as_str().to_owned())))
             .unwrap_or((Eid::Minid, Eid::Minid.label().nb.to_owned()));
-        let name = claims
-            .name()
-            .and_then(|n| n.get(None))
-            .map(|n| n.as_str().trim().to_owned())
-            .filter(|n| !n.is_empty())
-            .ok_or(LoginError::Person)?;
+        let name = oidc::name_of(claims).ok_or(LoginError::Person)?;
         Ok(Identity {
             fodselsnummer,
             name,
             eid,
             method,
             acr,
-            id_token: id_token.to_string(),
+            id_token: verified.id_token,
         })
     }
 

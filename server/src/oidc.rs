@@ -1,7 +1,8 @@
 //! What the portal's two OpenID Connect logins share — ID-porten for customers
 //! (`idporten`) and the staff identity provider for the customer centre (`staff_oidc`):
 //! the client type over each provider's own claims, discovery, the start of an
-//! authorization-code login with PKCE, state and nonce, and the callback's issuer check.
+//! authorization-code login's end (code for tokens, the ID token verified, the name read),
+//! the callback's issuer check, and why a login was refused.
 
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
@@ -13,6 +14,7 @@ use openidconnect::{
     EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl,
     ProviderMetadataWithLogout, RedirectUrl, StandardErrorResponse, StandardTokenResponse, reqwest,
 };
+use openidconnect::{AuthorizationCode, IdTokenClaims, Nonce, PkceCodeVerifier, TokenResponse};
 
 /// The token endpoint's answer, with an ID token carrying the claims `C`.
 pub type TokenResponseOf<C> = StandardTokenResponse<
@@ -98,6 +100,91 @@ pub async fn discover<C: AdditionalClaims>(
         "OpenID discovery at {} failed: {last_error}",
         config.issuer
     ))
+}
+
+/// Why a login was refused. The code goes into the URL of the error page; it names the
+/// kind of failure only, never anything about the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginError {
+    /// Unknown, used or expired `state`, or a callback in another browser than the login.
+    State,
+    /// The callback's `iss` is not our issuer (mix-up attack).
+    Issuer,
+    /// ID-porten refused the code (replayed, expired, wrong PKCE verifier).
+    Exchange,
+    /// The ID token did not verify: signature, audience, nonce or expiry.
+    Token,
+    /// The login's security level is below what the portal requires.
+    Level,
+    /// No valid fødselsnummer in `pid`.
+    Person,
+    /// The user cancelled at ID-porten, or ID-porten answered with an error.
+    Cancelled,
+    /// Staff login: the provider gives the person no role in the customer centre.
+    Role,
+}
+
+impl LoginError {
+    pub fn code(self) -> &'static str {
+        match self {
+            LoginError::State => "state",
+            LoginError::Issuer => "issuer",
+            LoginError::Exchange => "exchange",
+            LoginError::Token => "token",
+            LoginError::Level => "level",
+            LoginError::Person => "person",
+            LoginError::Cancelled => "cancelled",
+            LoginError::Role => "role",
+        }
+    }
+}
+
+/// A verified ID token: its claims, and the token itself (ID-porten's logout hint).
+pub struct Verified<C: AdditionalClaims> {
+    pub claims: IdTokenClaims<C, CoreGenderClaim>,
+    pub id_token: String,
+}
+
+/// The code exchanged for tokens (with the PKCE verifier) and the ID token verified:
+/// signature, issuer, audience, expiry and the login's nonce.
+pub async fn verified_claims<C: AdditionalClaims + Clone>(
+    client: &OidcClient<C>,
+    http: &reqwest::Client,
+    code: String,
+    pkce_verifier: String,
+    nonce: String,
+) -> Result<Verified<C>, LoginError> {
+    let response = client
+        .exchange_code(AuthorizationCode::new(code))
+        .map_err(|_| LoginError::Exchange)?
+        .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier))
+        .request_async(http)
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "the OpenID provider refused the code");
+            LoginError::Exchange
+        })?;
+    let id_token = response.id_token().ok_or(LoginError::Token)?;
+    let claims = id_token
+        .claims(&client.id_token_verifier(), &Nonce::new(nonce))
+        .map_err(|e| {
+            tracing::warn!(error = %e, "ID token refused");
+            LoginError::Token
+        })?
+        .clone();
+    Ok(Verified {
+        claims,
+        id_token: id_token.to_string(),
+    })
+}
+
+/// The person's name as the ID token gives it, if it gives a non-empty one.
+pub fn name_of<C: AdditionalClaims>(claims: &IdTokenClaims<C, CoreGenderClaim>) -> Option<String> {
+    claims
+        .name()
+        .and_then(|n| n.get(None))
+        .map(|n| n.as_str().trim().to_owned())
+        .filter(|n| !n.is_empty())
 }
 
 /// The callback's `iss` parameter must name the issuer (RFC 9207), when present.

@@ -5,13 +5,12 @@
 
 use openidconnect::core::CoreResponseType;
 use openidconnect::{
-    AdditionalClaims, AuthenticationFlow, AuthorizationCode, CsrfToken, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, Scope, TokenResponse,
+    AdditionalClaims, AuthenticationFlow, CsrfToken, Nonce, PkceCodeChallenge, Scope,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::idporten::{LoginError, StartedLogin};
-use crate::oidc::{self, OidcClient, ProviderConfig};
+use crate::idporten::StartedLogin;
+use crate::oidc::{self, LoginError, OidcClient, ProviderConfig};
 use crate::staff_role::Role;
 
 /// Every claim of the ID token beyond the standard ones: which carries the roles is
@@ -109,34 +108,14 @@ impl StaffOidc {
         pkce_verifier: String,
         nonce: String,
     ) -> Result<StaffIdentity, LoginError> {
-        let response = self
-            .client
-            .exchange_code(AuthorizationCode::new(code))
-            .map_err(|_| LoginError::Exchange)?
-            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier))
-            .request_async(&self.http)
-            .await
-            .map_err(|e| {
-                tracing::warn!(error = %e, "the staff provider refused the code");
-                LoginError::Exchange
-            })?;
-        let id_token = response.id_token().ok_or(LoginError::Token)?;
-        let claims = id_token
-            .claims(&self.client.id_token_verifier(), &Nonce::new(nonce))
-            .map_err(|e| {
-                tracing::warn!(error = %e, "staff ID token refused");
-                LoginError::Token
-            })?;
+        let verified =
+            oidc::verified_claims(&self.client, &self.http, code, pkce_verifier, nonce).await?;
+        let claims = &verified.claims;
         let role = self
             .roles
             .role_of(&claims.additional_claims().other)
             .ok_or(LoginError::Role)?;
-        let name = claims
-            .name()
-            .and_then(|n| n.get(None))
-            .map(|n| n.as_str().trim().to_owned())
-            .filter(|n| !n.is_empty())
-            .ok_or(LoginError::Person)?;
+        let name = oidc::name_of(claims).ok_or(LoginError::Person)?;
         Ok(StaffIdentity {
             subject: format!("{}#{}", self.issuer, claims.subject().as_str()),
             name,
