@@ -3,11 +3,14 @@
 
 pub mod acting;
 pub mod auth;
+pub mod case_numbers;
 pub mod config;
 pub mod csv_export;
 pub mod db;
 pub mod documents;
+pub mod download;
 pub mod error;
+pub mod evidence;
 pub mod extract;
 pub mod hex;
 pub mod idporten;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use common::FieldError;
-use common::api::{Authority, Organisation, OrganisationChoice, Standing};
+use common::api::{Authority, CustomerInfo, Organisation, OrganisationChoice, Standing};
 use common::validate::{Fodselsnummer, OrgNumber};
 use serde::Deserialize;
 
@@ -262,6 +262,42 @@ impl Registry {
                 )
             }
         })
+    }
+
+    /// Kundeinformasjon: the unit, its form and address, its main unit, and who holds
+    /// authority in its legal entity (`None` if the registry has no such unit).
+    pub async fn customer_info(
+        &self,
+        orgnr: &str,
+    ) -> Result<Option<CustomerInfo>, RegistryUnavailable> {
+        let Some(unit) = self.details(orgnr).await? else {
+            return Ok(None);
+        };
+        let legal_entity = unit
+            .overordnet_enhet
+            .clone()
+            .unwrap_or_else(|| unit.organisasjonsnummer.clone());
+        let parent = match &unit.overordnet_enhet {
+            Some(p) => self.details(p).await?.map(|e| Organisation {
+                orgnr: e.organisasjonsnummer,
+                name: e.navn,
+            }),
+            None => None,
+        };
+        let roles = self.roles(&legal_entity).await?;
+        Ok(Some(CustomerInfo {
+            organisation: Organisation {
+                orgnr: unit.organisasjonsnummer,
+                name: unit.navn,
+            },
+            organisation_form: unit.organisasjonsform.map(|f| f.beskrivelse),
+            address: unit
+                .forretningsadresse
+                .or(unit.beliggenhetsadresse)
+                .map(|a| a.one_line()),
+            parent,
+            role_holders: roles.as_ref().map(authority_holders).unwrap_or_default(),
+        }))
     }
 
     /// The roles of a legal entity, if the registry tells them.

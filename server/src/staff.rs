@@ -11,6 +11,7 @@ use axum::response::Response;
 use sqlx::SqlitePool;
 
 use crate::auth::{cookie_value, hash_token, new_token};
+use crate::db::cases::Actor;
 use crate::error::ApiError;
 use crate::now_ms;
 pub use crate::staff_role::Role;
@@ -30,6 +31,16 @@ pub struct StaffUser {
     pub role: Role,
 }
 
+impl StaffUser {
+    /// The staff member as the case history names them.
+    pub fn actor(&self) -> Actor<'_> {
+        Actor {
+            subject: &self.subject,
+            name: &self.name,
+        }
+    }
+}
+
 /// Starts a staff session; its cookie.
 pub async fn start(
     state: &AppState,
@@ -39,6 +50,7 @@ pub async fn start(
 ) -> Result<HeaderValue, ApiError> {
     let token = new_token()?;
     let now = now_ms();
+    let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO staff_sessions (token_hash, subject, name, role, created_at_ms, expires_at_ms)
          VALUES (?, ?, ?, ?, ?, ?)",
@@ -49,14 +61,41 @@ pub async fn start(
     .bind(role.as_str())
     .bind(now)
     .bind(now + STAFF_SESSION_MS)
-    .execute(&state.db)
+    .execute(&mut *tx)
     .await?;
+    // Known from now on, for a leder to assign cases to.
+    sqlx::query(
+        "INSERT INTO staff_members (subject, name, role, last_login_ms) VALUES (?, ?, ?, ?)
+         ON CONFLICT (subject) DO UPDATE SET name = excluded.name, role = excluded.role,
+             last_login_ms = excluded.last_login_ms",
+    )
+    .bind(subject)
+    .bind(name)
+    .bind(role.as_str())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(crate::auth::cookie(
         STAFF_COOKIE,
         &token,
         "Path=/api/staff; HttpOnly; SameSite=Strict",
         state.config.secure_cookies,
     )?)
+}
+
+/// A colleague in the customer centre, as a leder assigns cases to them.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Member {
+    pub subject: String,
+    pub name: String,
+}
+
+/// Everyone who has logged in as staff, by name.
+pub async fn members(db: &SqlitePool) -> Result<Vec<Member>, sqlx::Error> {
+    sqlx::query_as("SELECT subject, name FROM staff_members ORDER BY name, subject")
+        .fetch_all(db)
+        .await
 }
 
 /// Ends a staff session.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::OrderStatus;
+use crate::api::{CustomerInfo, OrgDocuments};
 use crate::form::RawForm;
 
 /// `POST /api/staff/test-login`: the built-in test staff login (development only).
@@ -62,6 +63,12 @@ pub struct CaseView {
     pub history: Vec<CaseEvent>,
     /// `Some` when the order asked for ServiceBus to be activated.
     pub servicebus: Option<ServiceBusView>,
+    /// The organisation as Enhetsregisteret has it now; `None` when the registry does not
+    /// answer or no longer knows the unit.
+    pub registry: Option<CustomerInfo>,
+    /// The order's acceptance evidence, signed package and attachments; the files at
+    /// `/api/staff/orders/{reference}/signed.pdf` and `…/attachments/{id}`.
+    pub documents: OrgDocuments,
 }
 
 /// Where a case's ServiceBus activation stands.
@@ -113,4 +120,51 @@ pub struct AuditEntry {
     /// The case it concerns; `None` for an action on no single case (an export).
     pub reference: Option<String>,
     pub event: CaseEvent,
+}
+
+/// `POST /api/staff/orders/{reference}/assign` (leder): gives the case to a colleague.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AssignCase {
+    /// The colleague's subject, as `GET /api/staff/members` lists it.
+    pub to: String,
+}
+
+/// `GET /api/staff/members` (leder): a colleague who can be given cases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub subject: String,
+    pub name: String,
+}
+
+/// `GET /api/staff/numbers?from=2026-11-01&to=2026-11-30` (leder): the orders submitted
+/// in the period (both days included), per service, and how long they took.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseNumbers {
+    pub from: String,
+    pub to: String,
+    /// One row per service that had orders in the period, in the catalogue's order.
+    pub services: Vec<ServiceNumbers>,
+    /// Every service together (`service` is empty).
+    pub total: ServiceNumbers,
+}
+
+/// One service's orders in the period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceNumbers {
+    pub service: String,
+    pub orders: u64,
+    /// How many stand at each status now, in `OrderStatus::ALL`'s order.
+    pub by_status: Vec<(OrderStatus, u64)>,
+    /// From submitted to the first answer the customer got (a reply, a question, a decision).
+    pub first_answer: Durations,
+    /// From submitted to Fullført.
+    pub completed: Durations,
+}
+
+/// Durations in working days, over the cases that got that far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Durations {
+    pub cases: u64,
+    pub median: Option<f64>,
+    pub p90: Option<f64>,
 }

@@ -81,18 +81,34 @@ pub async fn fetch(
     }))
 }
 
-/// The attachments sent with an organisation's orders: (id, name, size, order reference).
-pub async fn for_organisation(
+/// The attachments sent with an organisation's orders, or with one order:
+/// (id, name, size, order reference).
+pub async fn for_orders(
     db: &SqlitePool,
-    orgnr: &str,
+    of: super::Of<'_>,
 ) -> Result<Vec<(String, String, i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    let sql = format!(
         "SELECT a.id, a.name, a.size, a.order_reference FROM attachments a
-         JOIN orders o ON o.reference = a.order_reference WHERE o.orgnr = ? ORDER BY a.created_at_ms DESC",
-    )
-    .bind(orgnr)
-    .fetch_all(db)
-    .await
+         JOIN orders o ON o.reference = a.order_reference WHERE {} ORDER BY a.created_at_ms DESC",
+        of.condition()
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(of.value())
+        .fetch_all(db)
+        .await
+}
+
+/// An attachment sent with the order `reference`: (name, bytes).
+pub async fn of_order(
+    db: &SqlitePool,
+    id: &str,
+    reference: &str,
+) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, bytes FROM attachments WHERE id = ? AND order_reference = ?")
+        .bind(id)
+        .bind(reference)
+        .fetch_optional(db)
+        .await
 }
 
 /// Deletes uploads no order took, older than `before_ms`.

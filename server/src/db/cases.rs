@@ -103,6 +103,39 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
     q.build_query_as().fetch_all(db).await
 }
 
+/// One order's timeline, as the leder's numbers need it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Timeline {
+    pub service: String,
+    pub status: String,
+    pub submitted_at_ms: i64,
+    /// The first answer the customer got from the centre: a reply, or a status that asks
+    /// or decides (not the Under behandling of taking the case).
+    pub first_answer_ms: Option<i64>,
+    pub completed_ms: Option<i64>,
+}
+
+/// The timelines of the orders submitted in `[from_ms, to_ms)`.
+pub async fn timelines(
+    db: &SqlitePool,
+    from_ms: i64,
+    to_ms: i64,
+) -> Result<Vec<Timeline>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT o.service, o.status, o.submitted_at_ms,
+             (SELECT MIN(e.at_ms) FROM case_events e WHERE e.order_id = o.id AND e.actor <> 'kunde'
+                  AND (e.kind = 'reply' OR (e.kind = 'status' AND e.detail NOT LIKE '%→ under_behandling')))
+                 AS first_answer_ms,
+             (SELECT MIN(e.at_ms) FROM case_events e WHERE e.order_id = o.id AND e.kind = 'status'
+                  AND e.detail LIKE '%→ fullfort') AS completed_ms
+         FROM orders o WHERE o.submitted_at_ms >= ? AND o.submitted_at_ms < ?",
+    )
+    .bind(from_ms)
+    .bind(to_ms)
+    .fetch_all(db)
+    .await
+}
+
 /// A case: its queue row, who ordered, and the answers as stored (JSON).
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct CaseRow {
@@ -250,7 +283,8 @@ pub async fn record(
     Ok(())
 }
 
-/// Assigns the case to `actor`; its id, when there is such a case.
+/// Assigns the case to `actor` (who takes it, or whom a leder gives it to); its id, when
+/// there is such a case.
 pub async fn assign(
     conn: &mut SqliteConnection,
     reference: &str,

@@ -16,11 +16,46 @@ pub mod sessions;
 pub mod signings;
 pub mod writer;
 
+/// Whose records a listing covers: an organisation's (Dokumentoversikt), or one order's
+/// (the customer centre's case page).
+#[derive(Clone, Copy, Debug)]
+pub enum Of<'a> {
+    Organisation(&'a str),
+    Order(&'a str),
+}
+
+impl Of<'_> {
+    /// The condition on a table aliased `o` that has `orgnr` and `reference` (orders, signed
+    /// packages), with one parameter.
+    fn condition(self) -> &'static str {
+        match self {
+            Of::Organisation(_) => "o.orgnr = ?",
+            Of::Order(_) => "o.reference = ?",
+        }
+    }
+
+    fn value(self) -> String {
+        match self {
+            Of::Organisation(v) | Of::Order(v) => v.to_owned(),
+        }
+    }
+}
+
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// A transaction that reads before it writes. It takes SQLite's write lock at `BEGIN`:
+/// a deferred one that read first cannot upgrade its lock once another connection has
+/// committed meanwhile, and SQLite refuses it at once (SQLITE_BUSY, which the busy timeout
+/// does not wait out) — a 500 whenever the outbox marked a mail sent at the same moment.
+pub async fn begin_write(
+    db: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}
 
 /// Opens (creating if missing) the database at `url` and brings its schema up to date.
 pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {

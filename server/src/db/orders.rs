@@ -261,14 +261,19 @@ pub async fn acceptance_under(
 
 /// The organisation's acceptance evidence, newest first: (document, title, version,
 /// sha256, by, at, order reference).
-pub async fn acceptances_for(db: &SqlitePool, orgnr: &str) -> Result<Vec<Acceptance>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn acceptances_for(
+    db: &SqlitePool,
+    of: super::Of<'_>,
+) -> Result<Vec<Acceptance>, sqlx::Error> {
+    let sql = format!(
         "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.eid, a.acr, a.accepted_at_ms, o.reference
-         FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE a.orgnr = ? ORDER BY a.id DESC LIMIT 200",
-    )
-    .bind(orgnr)
-    .fetch_all(db)
-    .await
+         FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE {} ORDER BY a.id DESC LIMIT 200",
+        of.condition()
+    );
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(of.value())
+        .fetch_all(db)
+        .await
 }
 
 /// One acceptance as Dokumentoversikt lists it.

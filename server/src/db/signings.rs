@@ -177,14 +177,20 @@ pub async fn signature_of(
     Ok(row.map(info))
 }
 
-/// Every package signed for the organisation, newest first (Dokumentoversikt).
-pub async fn packages_for(db: &SqlitePool, orgnr: &str) -> Result<Vec<SignatureInfo>, sqlx::Error> {
-    let rows: Vec<InfoRow> = sqlx::query_as(
-        "SELECT reference, title, version, signer_name, method, signed_at_ms FROM signed_packages WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
-    )
-    .bind(orgnr)
-    .fetch_all(db)
-    .await?;
+/// Every package signed for the organisation (or the order), newest first.
+pub async fn packages_for(
+    db: &SqlitePool,
+    of: super::Of<'_>,
+) -> Result<Vec<SignatureInfo>, sqlx::Error> {
+    let sql = format!(
+        "SELECT o.reference, o.title, o.version, o.signer_name, o.method, o.signed_at_ms
+         FROM signed_packages o WHERE {} ORDER BY o.id DESC LIMIT 200",
+        of.condition()
+    );
+    let rows: Vec<InfoRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(of.value())
+        .fetch_all(db)
+        .await?;
     Ok(rows.into_iter().map(info).collect())
 }
 

@@ -50,7 +50,7 @@ pub async fn reply(
     actor: &Actor<'_>,
     text: &str,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     let found: Option<(i64, String, String)> =
         sqlx::query_as("SELECT id, service, answers_json FROM orders WHERE reference = ?")
             .bind(reference)

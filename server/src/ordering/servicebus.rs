@@ -33,7 +33,7 @@ pub async fn activate(
     reference: &str,
     actor: &Actor<'_>,
 ) -> Result<Result<String, ActivationRefused>, Internal> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     let found: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, service, orgnr, org_name, answers_json, status FROM orders WHERE reference = ?",
     )

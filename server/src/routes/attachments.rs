@@ -8,8 +8,8 @@
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::Uploaded;
@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::acting;
 use crate::auth::CurrentUser;
 use crate::db::attachments::{self, NewAttachment};
+use crate::download::{self, Disposition};
 use crate::error::ApiError;
 use crate::extract::RequestLang;
 use crate::hex;
@@ -85,7 +86,7 @@ async fn download(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
     Path(id): Path<String>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let orgnrs: Vec<String> = acting::mine(&state, &user)
         .await?
         .into_iter()
@@ -94,15 +95,5 @@ async fn download(
     let (name, bytes) = attachments::fetch(&state.db, &id, &user.owner_key(), &orgnrs)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let disposition = format!(
-        "attachment; filename=\"vedlegg.pdf\"; filename*=UTF-8''{}",
-        percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC)
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    ))
+    Ok(download::pdf(Disposition::Attachment, &name, bytes))
 }

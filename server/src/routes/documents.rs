@@ -6,12 +6,12 @@
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
 use common::api::DocumentText;
 
+use crate::download::{self, Disposition};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -61,12 +61,9 @@ async fn pdf(
     let bytes = tokio::task::spawn_blocking(move || crate::documents::pdf(doc, text))
         .await?
         .ok_or(ApiError::NotFound)?;
-    let disposition = format!("inline; filename=\"{}-v{}.pdf\"", doc.id, text.version);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
+    Ok(download::pdf(
+        Disposition::Inline,
+        &format!("{}-v{}.pdf", doc.id, text.version),
         bytes,
     ))
 }

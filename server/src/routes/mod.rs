@@ -13,6 +13,7 @@ mod portal;
 mod portal_login;
 mod signing;
 mod staff;
+mod staff_lead;
 mod staff_login;
 mod trace;
 

@@ -15,7 +15,7 @@
 //! What happens to an order is `crate::ordering`'s; these only read and answer.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -25,6 +25,7 @@ use common::api::{Receipt, SubmitOrder};
 use crate::auth::CurrentUser;
 use crate::db::orders;
 use crate::documents;
+use crate::download::{self, Disposition};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::ordering::{self, Acceptance, Placed};
@@ -104,16 +105,7 @@ async fn receipt_pdf(
         documents::receipt_pdf(&receipt, lang).map(|pdf| sealer.seal(&pdf))
     })
     .await??;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        bytes,
-    ))
+    Ok(download::pdf(Disposition::Attachment, &filename, bytes))
 }
 
 async fn conversation(

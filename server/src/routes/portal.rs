@@ -22,9 +22,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::{
-    AcceptedEvidence, AccessDecision, AccessRequest, AccessRequests, AttachmentInfo, CustomerInfo,
-    HelseIdProgress, NewAccessRequest, OrgDocuments, Organisation, PriorAcceptance,
-    READINESS_ITEMS, ReadinessItem, SetReadiness,
+    AccessDecision, AccessRequest, AccessRequests, CustomerInfo, HelseIdProgress, NewAccessRequest,
+    OrgDocuments, PriorAcceptance, READINESS_ITEMS, ReadinessItem, SetReadiness,
 };
 use common::form::RawForm;
 use common::i18n::{fill, t};
@@ -35,7 +34,7 @@ use common::{FieldError, Lang};
 use crate::acting;
 use crate::auth::CurrentUser;
 use crate::db::persontjenesten::{self as pt, NewRequest};
-use crate::db::{attachments, orders};
+use crate::db::{Of, orders};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
@@ -73,36 +72,8 @@ async fn customer(
     Path(orgnr): Path<String>,
 ) -> Result<Json<CustomerInfo>, ApiError> {
     let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
-    let unit = state
-        .registry
-        .details(orgnr.as_ref())
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let legal_entity = unit
-        .overordnet_enhet
-        .clone()
-        .unwrap_or_else(|| unit.organisasjonsnummer.clone());
-    let parent = match &unit.overordnet_enhet {
-        Some(p) => state.registry.details(p).await?.map(|e| Organisation {
-            orgnr: e.organisasjonsnummer,
-            name: e.navn,
-        }),
-        None => None,
-    };
-    let roles = state.registry.roles(&legal_entity).await?;
-    Ok(Json(CustomerInfo {
-        organisation: Organisation {
-            orgnr: unit.organisasjonsnummer,
-            name: unit.navn,
-        },
-        organisation_form: unit.organisasjonsform.map(|f| f.beskrivelse),
-        address: unit
-            .forretningsadresse
-            .or(unit.beliggenhetsadresse)
-            .map(|a| a.one_line()),
-        parent,
-        role_holders: roles.as_ref().map(authority_holders).unwrap_or_default(),
-    }))
+    let info = state.registry.customer_info(orgnr.as_ref()).await?;
+    Ok(Json(info.ok_or(ApiError::NotFound)?))
 }
 
 async fn documents(
@@ -112,35 +83,9 @@ async fn documents(
     Path(orgnr): Path<String>,
 ) -> Result<Json<OrgDocuments>, ApiError> {
     let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
-    let accepted = orders::acceptances_for(&state.db, orgnr.as_ref()).await?;
-    let files = attachments::for_organisation(&state.db, orgnr.as_ref()).await?;
-    let signed = crate::db::signings::packages_for(&state.db, orgnr.as_ref()).await?;
-    Ok(Json(OrgDocuments {
-        accepted: accepted
-            .into_iter()
-            .map(|a| AcceptedEvidence {
-                document_id: a.document_id,
-                title: a.title,
-                version: a.version,
-                sha256: a.sha256,
-                accepted_by: a.accepted_by_name,
-                eid: a.eid,
-                level: a.acr,
-                accepted_at: oslo_time::date_and_time(a.accepted_at_ms),
-                order_reference: a.reference,
-            })
-            .collect(),
-        attachments: files
-            .into_iter()
-            .map(|(id, name, size, order_reference)| AttachmentInfo {
-                id,
-                name,
-                size: size as u64,
-                order_reference,
-            })
-            .collect(),
-        signed,
-    }))
+    Ok(Json(
+        crate::evidence::documents(&state.db, Of::Organisation(orgnr.as_ref())).await?,
+    ))
 }
 
 async fn readiness(

@@ -14,8 +14,7 @@
 //!   organisation it was signed for, and for the orderer.
 
 use axum::extract::{Path, State};
-use axum::http::HeaderValue;
-use axum::http::header::{self, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -25,6 +24,7 @@ use common::validate::OrgNumber;
 use crate::acting;
 use crate::auth::CurrentUser;
 use crate::db::signings;
+use crate::download::{self, Disposition};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::login;
@@ -119,18 +119,9 @@ async fn package(
     let pdf = signings::package_pdf(&state.db, &reference)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let disposition = format!("attachment; filename=\"signert-{reference}.pdf\"");
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition)?,
-            ),
-        ],
+    Ok(download::pdf(
+        Disposition::Attachment,
+        &format!("signert-{reference}.pdf"),
         pdf,
     ))
 }

@@ -6,7 +6,10 @@
 //!   — the queue: every order, filtered, searched, keyset-paged; each row's age in working
 //!   days and where it stands against the 2-working-day answer time.
 //! - `GET  /api/staff/export?…` — the same filters, every row, as CSV for Excel.
-//! - `GET  /api/staff/orders/{reference}` — the case, with its history (viewing is logged).
+//! - `GET  /api/staff/orders/{reference}` — the case, with its history, the organisation's
+//!   registry data and the order's evidence (viewing is logged).
+//! - `GET  /api/staff/orders/{reference}/signed.pdf` and `…/attachments/{id}` — the
+//!   order's signed package and its attachments (each download is logged).
 //! - `POST /api/staff/orders/{reference}/take` — assigns it to me; a Mottatt case goes
 //!   Under behandling.
 //! - `POST /api/staff/orders/{reference}/status` — `{from, to, reason}` along
@@ -15,7 +18,7 @@
 //! - `POST /api/staff/orders/{reference}/reply` — a reply to the submitter, by e-mail.
 //! - `POST /api/staff/orders/{reference}/servicebus` — activates ServiceBus: the username
 //!   by e-mail, a generated password by SMS (the order must have asked for it).
-//! - `GET  /api/staff/audit` — the audit log of staff actions (leder only).
+//! - what only a leder does (assign, the audit log, the numbers): `staff_lead`.
 
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{StatusCode, header};
@@ -24,20 +27,21 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use common::api::staff::{
-    AuditEntry, CaseText, CaseView, MoveStatus, QueueItem, QueuePage, ServiceBusDone,
-    ServiceBusView,
+    CaseText, CaseView, MoveStatus, QueueItem, QueuePage, ServiceBusDone, ServiceBusView,
 };
 use common::{FieldError, OrderStatus};
 use serde::Deserialize;
 
-use super::staff_login;
-use crate::db::cases::{self, Actor, Assigned, QueueFilter, QueueRow};
+use super::{staff_lead, staff_login};
+use crate::db::Of;
+use crate::db::cases::{self, Assigned, QueueFilter, QueueRow};
+use crate::download::{self, Disposition};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::ordering::conversation;
 use crate::ordering::servicebus::{self, ActivationRefused};
 use crate::ordering::status::{MoveRefused, move_order};
-use crate::staff::{self, Role, StaffUser};
+use crate::staff::{self, StaffUser};
 use crate::state::AppState;
 use crate::{now_ms, oslo_time, working_days};
 
@@ -51,6 +55,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/staff/orders", get(queue))
         .route("/staff/export", get(export))
         .route("/staff/orders/{reference}", get(case))
+        .route("/staff/orders/{reference}/signed.pdf", get(signed_package))
+        .route(
+            "/staff/orders/{reference}/attachments/{id}",
+            get(attachment),
+        )
         .route("/staff/orders/{reference}/take", post(take))
         .route("/staff/orders/{reference}/status", post(move_status))
         .route("/staff/orders/{reference}/notes", post(add_note))
@@ -59,7 +68,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/staff/orders/{reference}/servicebus",
             post(activate_servicebus),
         )
-        .route("/staff/audit", get(audit))
+        .merge(staff_lead::router())
         .route_layer(from_fn_with_state(state, staff::require_staff));
     staff_login::router().merge(protected)
 }
@@ -167,7 +176,7 @@ async fn export(
     let filters = raw_query.as_deref().unwrap_or("");
     cases::record_action(
         &state.db,
-        &actor(&user),
+        &user.actor(),
         "exported",
         &format!("{} rader; {filters}", items.len()),
     )
@@ -217,7 +226,7 @@ async fn case(
     let order_id = row.id;
     // Reading a case with personal data is itself an entry of the audit log.
     let mut conn = state.db.acquire().await?;
-    cases::record(&mut conn, order_id, &actor(&user), "viewed", "").await?;
+    cases::record(&mut conn, order_id, &user.actor(), "viewed", "").await?;
     drop(conn);
     let history = cases::history(&state.db, order_id)
         .await?
@@ -226,13 +235,73 @@ async fn case(
         .collect();
     let answers: common::form::RawForm = serde_json::from_str(&answers_json)?;
     let servicebus = servicebus_view(&state, order_id, &row.service, &answers).await?;
+    // The case is worth reading without the registry: it says so rather than failing.
+    let registry = state
+        .registry
+        .customer_info(&row.orgnr)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "the case page has no registry data");
+            None
+        });
+    let documents = crate::evidence::documents(&state.db, Of::Order(&reference)).await?;
     Ok(Json(CaseView {
         item: queue_item(row, working_days::oslo_date(now_ms()))?,
         ordered_by,
         answers,
         history,
         servicebus,
+        registry,
+        documents,
     }))
+}
+
+/// The order's signed package, exactly as sealed.
+async fn signed_package(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+    Path(reference): Path<String>,
+) -> Result<Response, ApiError> {
+    let order_id = crate::db::orders::id_of(&state.db, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let pdf = crate::db::signings::package_pdf(&state.db, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    downloaded(&state, order_id, &user, "signert-dokument.pdf").await?;
+    Ok(download::pdf(
+        Disposition::Attachment,
+        &format!("signert-{reference}.pdf"),
+        pdf,
+    ))
+}
+
+/// An attachment sent with the order.
+async fn attachment(
+    State(state): State<AppState>,
+    Extension(user): Extension<StaffUser>,
+    Path((reference, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let order_id = crate::db::orders::id_of(&state.db, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let (name, bytes) = crate::db::attachments::of_order(&state.db, &id, &reference)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    downloaded(&state, order_id, &user, &name).await?;
+    Ok(download::pdf(Disposition::Attachment, &name, bytes))
+}
+
+/// A download is a staff action on personal data: it goes in the audit log.
+async fn downloaded(
+    state: &AppState,
+    order_id: i64,
+    user: &StaffUser,
+    file: &str,
+) -> Result<(), ApiError> {
+    let mut conn = state.db.acquire().await?;
+    cases::record(&mut conn, order_id, &user.actor(), "downloaded", file).await?;
+    Ok(())
 }
 
 /// Where the order's ServiceBus activation stands, when it asked for one.
@@ -260,23 +329,16 @@ async fn servicebus_view(
     }))
 }
 
-fn actor(user: &StaffUser) -> Actor<'_> {
-    Actor {
-        subject: &user.subject,
-        name: &user.name,
-    }
-}
-
 async fn take(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
     Path(reference): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let mut tx = state.db.begin().await?;
-    let order_id = cases::assign(&mut tx, &reference, &actor(&user))
+    let order_id = cases::assign(&mut tx, &reference, &user.actor())
         .await?
         .ok_or(ApiError::NotFound)?;
-    cases::record(&mut tx, order_id, &actor(&user), "taken", "").await?;
+    cases::record(&mut tx, order_id, &user.actor(), "taken", "").await?;
     tx.commit().await?;
     // Taking a new case starts its handling; one already further along keeps its status.
     match move_order(
@@ -285,7 +347,7 @@ async fn take(
         OrderStatus::Mottatt,
         OrderStatus::UnderBehandling,
         None,
-        &actor(&user),
+        &user.actor(),
     )
     .await?
     {
@@ -307,7 +369,7 @@ async fn move_status(
         body.from,
         body.to,
         body.reason.as_deref(),
-        &actor(&user),
+        &user.actor(),
     )
     .await?
     {
@@ -333,7 +395,7 @@ async fn add_note(
     ApiJson(body): ApiJson<CaseText>,
 ) -> Result<StatusCode, ApiError> {
     let text = conversation::text_of(&body, lang)?;
-    match conversation::note(&state.db, &reference, &actor(&user), &text).await? {
+    match conversation::note(&state.db, &reference, &user.actor(), &text).await? {
         true => Ok(StatusCode::NO_CONTENT),
         false => Err(ApiError::NotFound),
     }
@@ -347,7 +409,7 @@ async fn reply(
     ApiJson(body): ApiJson<CaseText>,
 ) -> Result<StatusCode, ApiError> {
     let text = conversation::text_of(&body, lang)?;
-    let sent = conversation::reply(&state.db, &reference, &actor(&user), &text).await?;
+    let sent = conversation::reply(&state.db, &reference, &user.actor(), &text).await?;
     if sent {
         state.outbox.wake();
         Ok(StatusCode::NO_CONTENT)
@@ -363,7 +425,7 @@ async fn activate_servicebus(
     Path(reference): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let refused = |e| Err(ApiError::field("servicebus", e, lang));
-    match servicebus::activate(&state.db, &reference, &actor(&user)).await? {
+    match servicebus::activate(&state.db, &reference, &user.actor()).await? {
         Ok(_username) => {
             state.outbox.wake();
             Ok(StatusCode::NO_CONTENT)
@@ -373,23 +435,4 @@ async fn activate_servicebus(
         Err(ActivationRefused::AlreadyActivated) => refused(FieldError::ServiceBusActivatedAlready),
         Err(ActivationRefused::NotInHandling(_)) => refused(FieldError::CaseNotInHandling),
     }
-}
-
-async fn audit(
-    State(state): State<AppState>,
-    Extension(user): Extension<StaffUser>,
-) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    if user.role != Role::Leder {
-        return Err(ApiError::Forbidden);
-    }
-    Ok(Json(
-        cases::audit_log(&state.db, 500)
-            .await?
-            .into_iter()
-            .map(|(reference, e)| AuditEntry {
-                reference,
-                event: e.shown(),
-            })
-            .collect(),
-    ))
 }

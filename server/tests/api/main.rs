@@ -20,5 +20,6 @@ mod sms_stub;
 mod smtp;
 mod spec_parity;
 mod staff;
+mod staff_case;
 mod staff_login;
 mod trace;

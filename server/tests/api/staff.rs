@@ -53,6 +53,14 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
         ("POST", format!("/api/staff/orders/{reference}/servicebus")),
         ("GET", "/api/staff/audit".to_owned()),
         ("GET", "/api/staff/export".to_owned()),
+        ("GET", "/api/staff/members".to_owned()),
+        ("GET", "/api/staff/numbers".to_owned()),
+        ("POST", format!("/api/staff/orders/{reference}/assign")),
+        ("GET", format!("/api/staff/orders/{reference}/signed.pdf")),
+        (
+            "GET",
+            format!("/api/staff/orders/{reference}/attachments/x"),
+        ),
         ("POST", "/api/staff/logout".to_owned()),
     ];
     for (method, path) in &staff_endpoints {
@@ -76,6 +84,28 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
             );
         }
     }
+    // What only a leder does: a saksbehandler is refused.
+    for path in [
+        "/api/staff/audit",
+        "/api/staff/members",
+        "/api/staff/numbers",
+    ] {
+        assert_eq!(
+            call(&handler, &app, "GET", path).await,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+        assert_eq!(
+            call(&leader, &app, "GET", path).await,
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+    let assign = format!("/api/staff/orders/{reference}/assign");
+    assert_eq!(
+        call(&handler, &app, "POST", &assign).await,
+        StatusCode::FORBIDDEN
+    );
     // A staff session acts as no customer.
     for path in [
         "/api/me".to_owned(),
