@@ -1,7 +1,10 @@
 //! The only place that talks HTTP. Every call sends the user's language and reads the
 //! session's new expiry from the response headers, so the countdown follows the server.
 
-use common::api::staff::{CaseEvent, CaseText, CaseView, MoveStatus, QueuePage, StaffTestLogin};
+use common::api::staff::{
+    AssignCase, AuditEntry, CaseEvent, CaseNumbers, CaseText, CaseView, MoveStatus, QueuePage,
+    StaffMe, StaffMember, StaffTestLogin,
+};
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, ChooseOrganisation, CodeChannel,
     CodeDestinations, CustomerInfo, DocumentText, Draft, ErrorBody, ErrorCode, FieldErrorBody,
@@ -443,6 +446,31 @@ impl Api {
     // The customer centre (`/api/staff`): its own session cookie, sent there only.
     pub async fn staff_test_login(&self, body: &StaffTestLogin) -> Result<(), ApiClientError> {
         self.post("/api/staff/test-login", body).await
+    }
+
+    pub async fn staff_me(&self) -> Result<StaffMe, ApiClientError> {
+        self.get("/api/staff/me").await
+    }
+
+    pub async fn staff_members(&self) -> Result<Vec<StaffMember>, ApiClientError> {
+        self.get("/api/staff/members").await
+    }
+
+    pub async fn staff_assign(&self, reference: &str, to: String) -> Result<(), ApiClientError> {
+        self.post(
+            &format!("/api/staff/orders/{reference}/assign"),
+            &AssignCase { to },
+        )
+        .await
+    }
+
+    pub async fn staff_audit(&self) -> Result<Vec<AuditEntry>, ApiClientError> {
+        self.get("/api/staff/audit").await
+    }
+
+    /// The leder's numbers; `query` is `from=…&to=…`.
+    pub async fn staff_numbers(&self, query: &str) -> Result<CaseNumbers, ApiClientError> {
+        self.get(&format!("/api/staff/numbers?{query}")).await
     }
 
     /// The queue; `query` is the URL's query string as the page built it.

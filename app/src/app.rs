@@ -12,7 +12,7 @@ use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
     journey::Journey,
-    kundesenter::{CasePage, Queue, StaffLogin},
+    kundesenter::{AuditLog, CasePage, Numbers, Queue, StaffLogin},
     login::TestLogin,
     login_failed::LoginFailed,
     mailbox::Mailbox,
@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kundesenter") view=Queue/>
                     <Route path=path!("/kundesenter/innlogging") view=StaffLogin/>
                     <Route path=path!("/kundesenter/sak/:reference") view=CasePage/>
+                    <Route path=path!("/kundesenter/tall") view=Numbers/>
+                    <Route path=path!("/kundesenter/logg") view=AuditLog/>
                 </Routes>
             </main>
             <Footer/>

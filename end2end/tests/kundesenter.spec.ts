@@ -1,7 +1,8 @@
-// The customer centre's back office (issue 15, first slice): a clearly marked test staff
+// The customer centre's back office (issue 15): a clearly marked test staff
 // login, the queue searched by reference, a case taken and moved along its statuses with
 // the reason the customer is told — refused at the field without one — and its history;
-// the customer sees the new status. Zero axe violations on every page and state.
+// the customer sees the new status; a leder gives a case to a colleague, downloads its
+// files, reads the audit log and the numbers. Zero axe violations on every page and state.
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { JourneyPage } from './pages/journey';
@@ -95,4 +96,89 @@ test('a case handler finds an order by reference, takes it and asks for a clarif
   await page.goto(`/kundesenter/sak/${reference}`);
   await expect(page.getByTestId('case-status')).toContainText('Under behandling');
   await expect(page.getByTestId('case-history').getByText(/Svar fra kunden: 8765499/)).toBeVisible();
+});
+
+// A minimal PDF, as a self-declaration attached to a domain order.
+const PDF = '%PDF-1.7\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n';
+
+test('a leder gives a case to a colleague, reads its registry data and files, the audit log and the numbers', async ({ page, browser }) => {
+  test.skip(test.info().project.name === 'phone', 'the back office is a desktop tool');
+  const j = new JourneyPage(page);
+  await j.start(kari());
+  const uploaded = await page.request.post('/api/attachments', {
+    headers: { 'X-File-Name': 'egenerkl%C3%A6ring.pdf', 'Content-Type': 'application/pdf' },
+    data: Buffer.from(PDF),
+  });
+  expect(uploaded.status()).toBe(201);
+  const order = await page.request.post('/api/orders', {
+    data: {
+      service: 'domene', orgnr: '945627913', accepted_documents: [],
+      answers: {
+        handling: 'ny', domenenavn: 'demo-legekontor.no', egenerklaering: (await uploaded.json()).reference,
+        kontakt_navn: 'Kari Nordmann', kontakt_mobil: '91234567', kontakt_epost: 'kari@demo-legekontor.no',
+      },
+    },
+  });
+  expect(order.status()).toBe(201);
+  const { reference } = await order.json();
+
+  // A colleague who has logged in once can be given cases.
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  const staffLogin = async (p: typeof page, name: string, role: 'Saksbehandler' | 'Leder') => {
+    await p.goto('/kundesenter/innlogging');
+    await p.getByLabel('Navn').fill(name);
+    await p.getByLabel('Rolle').selectOption({ label: role });
+    await p.getByRole('button', { name: 'Logg inn' }).click();
+    await expect(p.getByRole('heading', { level: 1, name: 'Bestillinger til behandling' })).toBeVisible();
+  };
+  await staffLogin(colleague, 'Siri Saksbehandler', 'Saksbehandler');
+  await expect(colleague.getByRole('link', { name: 'Revisjonslogg' })).toHaveCount(0);
+  await staffLogin(page, 'Lars Leder', 'Leder');
+  await expect(page.getByText('Logget inn som Lars Leder (test) (Leder)')).toBeVisible();
+
+  await page.getByLabel('Søk etter referansenummer, organisasjonsnummer eller navn').fill(reference);
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await page.getByTestId('queue').getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Sak ${reference}` })).toBeVisible();
+  // The organisation as Enhetsregisteret has it, and the order's attachment to download.
+  await expect(page.getByTestId('customer-info')).toContainText('DEMO LEGEKONTOR AS (DEMODATA)');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('attachments').getByRole('link', { name: 'egenerklæring.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('egenerklæring.pdf');
+  // The leder gives the case to the colleague.
+  await page.getByLabel('Tildel saken til').selectOption({ label: 'Siri Saksbehandler (test)' });
+  await page.getByRole('button', { name: 'Tildel', exact: true }).click();
+  await expect(page.getByTestId('case-summary')).toContainText('Siri Saksbehandler (test)');
+  await expect(page.getByTestId('case-history').getByText(/Tildelte saken til Siri Saksbehandler \(test\)/)).toBeVisible();
+  await expectNoAxeViolations(page, 'a case as a leder sees it');
+
+  // It is among the colleague's cases.
+  await colleague.getByLabel('Saker', { exact: true }).selectOption({ label: 'Mine saker' });
+  await colleague.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(colleague.getByTestId('queue').getByRole('link', { name: reference })).toBeVisible();
+  await colleagueContext.close();
+
+  // The audit log has the download and the assignment.
+  await page.getByRole('link', { name: 'Revisjonslogg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Revisjonslogg' })).toBeVisible();
+  const log = page.getByTestId('audit-log');
+  await expect(log.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Lastet ned: egenerklæring.pdf' })).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Tildelte saken til Siri Saksbehandler (test)' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the audit log');
+
+  // The numbers of the last 30 days include the domain order; a period backwards is refused.
+  await page.getByRole('link', { name: 'Tall for perioden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tall for perioden' })).toBeVisible();
+  const numbers = page.getByTestId('numbers');
+  await expect(numbers.getByRole('row').filter({ hasText: 'Domene' })).toBeVisible();
+  await expect(numbers.getByRole('row').filter({ hasText: 'Alle tjenester' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the numbers');
+  await page.getByLabel('Fra og med').fill('2026-12-31');
+  await page.getByLabel('Til og med').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(page.getByText('Til-datoen kan ikke være før fra-datoen.')).toBeVisible();
+  await expect(page.getByLabel('Til og med')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'the numbers with a refused period');
 });

@@ -202,6 +202,9 @@ test('a DDFL order with ServiceBus is signed, clarified, activated and completed
   await expect(staff.getByTestId('case-status')).toContainText('Under behandling');
   const panel = staff.getByTestId('case-servicebus');
   await expect(panel).toContainText(`Brukernavnet sendes på e-post til ${contact}`);
+  // The case has the package Kari signed, and the unit as Enhetsregisteret has it.
+  await expect(staff.getByTestId('signed-packages')).toContainText(KARI.name);
+  await expect(staff.getByTestId('customer-info')).toContainText('DEMO LEGEKONTOR AS (DEMODATA)');
   await expectNoAxeViolations(staff, 'a case asking for ServiceBus');
   // Not Fullført before ServiceBus is activated.
   await staff.getByLabel('Ny status').selectOption({ label: 'Fullført' });

@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
         _ => {
-            eprintln!("usage: cargo xtask <run [--idporten] | test [--e2e-only] | bench | dist>");
+            eprintln!(
+                "usage: cargo xtask <run [--idporten] | test [--e2e-only] [-- playwright args] | bench | dist>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -122,6 +124,13 @@ const FIXTURE_FEATURE: &[&str] = &["--features", "common/fixture-service"];
 
 fn test(args: &[String]) -> TaskResult {
     let e2e_only = args.iter().any(|a| a == "--e2e-only");
+    // Whatever follows `--` goes to Playwright: `-- kundesenter.spec.ts --project desktop`.
+    let playwright_args: Vec<&str> = args
+        .iter()
+        .skip_while(|a| *a != "--")
+        .skip(1)
+        .map(String::as_str)
+        .collect();
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     if !e2e_only {
@@ -172,6 +181,7 @@ fn test(args: &[String]) -> TaskResult {
         "--config",
         "end2end/playwright.config.ts",
     ]);
+    playwright.args(&playwright_args);
     // DEBUG=pw:webserver puts every server's and the provider's output into the log below.
     playwright
         .env("BP_SERVER_BIN", root().join("target/debug/server"))

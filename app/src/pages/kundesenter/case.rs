@@ -2,7 +2,8 @@
 //! stands, who ordered, the answers as the customer read them, its history — and what a
 //! handler does: take it, move its status along `OrderStatus::can_move_to` (with the
 //! reason the customer is told, where the status needs one), activate ServiceBus where
-//! the order asked for it.
+//! the order asked for it; a leder also gives it to a colleague. Below: the organisation
+//! as Enhetsregisteret has it and the order's evidence and files.
 
 use common::api::staff::{CaseView, MoveStatus, ServiceBusView};
 use common::i18n::{fill, t};
@@ -11,12 +12,27 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
+use super::assign::AssignForm;
+use super::nav::{StaffNav, is_leder, staff_me};
 use super::{answer_time_tag, service_name};
 use crate::api::{ApiClientError, use_api};
+use crate::components::Section;
 use crate::components::answers::AnswerList;
+use crate::components::org_records::{DocumentSections, FileLinks, RegistryDetails};
 use crate::i18n::{tr, use_lang};
 use crate::pages::ProblemAlert;
 use crate::title::set_title;
+
+/// The customer centre's endpoints for the order's files; each download is audited.
+const STAFF_LINKS: FileLinks = FileLinks {
+    signed: |s| format!("/api/staff/orders/{}/signed.pdf", s.reference),
+    attachment: |a| {
+        format!(
+            "/api/staff/orders/{}/attachments/{}",
+            a.order_reference, a.id
+        )
+    },
+};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -31,6 +47,7 @@ pub fn CasePage() -> impl IntoView {
         let title = title.clone();
         move |_| set_title(lang.get(), &title())
     });
+    let me = staff_me();
     let case = RwSignal::new(None::<CaseView>);
     let problem = RwSignal::new(None::<ApiClientError>);
     let errors = RwSignal::new(ValidationErrors::default());
@@ -64,6 +81,10 @@ pub fn CasePage() -> impl IntoView {
         })
     };
     let (take, activate) = (action("take"), action("servicebus"));
+    let assigned = {
+        let reload = reload.clone();
+        Callback::new(move |_: ()| reload())
+    };
     let to = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let save = {
@@ -114,6 +135,7 @@ pub fn CasePage() -> impl IntoView {
     let reason_error = move || error_at("reason");
     let to_error = move || error_at("to");
     view! {
+        <StaffNav me/>
         <p><a class="ds-link" href="/kundesenter">{tr(t::KS_BACK)}</a></p>
         <h1 class="ds-heading" data-size="lg">{title.clone()}</h1>
         <ProblemAlert problem login_href=Signal::derive(|| super::STAFF_LOGIN.to_owned()) login_label=t::KS_LOGIN/>
@@ -145,6 +167,9 @@ pub fn CasePage() -> impl IntoView {
                     <div><dt>{tr(t::KS_COL_ASSIGNED)}</dt><dd>{item.assigned_to.clone().unwrap_or_else(|| t::KS_NOBODY.get(lang.get_untracked()).to_owned())}</dd></div>
                 </dl>
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| take.run(())>{tr(t::KS_TAKE)}</button>
+                {move || is_leder(me).then(|| view! {
+                    <AssignForm reference=item.reference.clone() on_assigned=assigned problem/>
+                })}
                 {c.servicebus.clone().map(|servicebus| view! {
                     <ServiceBusPanel servicebus on_activate=activate error=Signal::derive(move || error_at("servicebus"))/>
                 })}
@@ -186,20 +211,18 @@ pub fn CasePage() -> impl IntoView {
                 <TextForm id="ks-reply" label=t::KS_REPLY button=t::KS_SEND_REPLY on_send=send_reply/>
                 <h2 class="ds-heading" data-size="sm">{tr(t::KS_ANSWERS)}</h2>
                 {spec.map(|spec| view! { <AnswerList spec answers=Signal::derive(move || answers.clone())/> })}
+                <Section id="ks-registry-heading" heading=t::KS_REGISTRY>
+                    {match c.registry.clone() {
+                        Some(info) => view! { <RegistryDetails info/> }.into_any(),
+                        None => view! { <p class="ds-paragraph">{tr(t::KS_REGISTRY_NONE)}</p> }.into_any(),
+                    }}
+                </Section>
+                <DocumentSections documents=c.documents.clone() links=STAFF_LINKS/>
                 <h2 class="ds-heading" data-size="sm">{tr(t::KS_HISTORY)}</h2>
                 <ol class="ds-list" data-testid="case-history">
                     {c.history.iter().map(|e| {
                         let at = e.at.clone();
-                        let kind = match e.kind.as_str() {
-                            "taken" => t::KS_EV_TAKEN,
-                            "viewed" => t::KS_EV_VIEWED,
-                            "reason" => t::KS_EV_REASON,
-                            "note" => t::KS_EV_NOTE,
-                            "reply" => t::KS_EV_REPLY,
-                            "answer" => t::KS_EV_ANSWER,
-                            "activated" => t::KS_EV_ACTIVATED,
-                            _ => t::KS_EV_STATUS,
-                        };
+                        let kind = super::event_label(&e.kind);
                         let (by, detail) = (e.by.clone(), e.detail.clone());
                         view! { <li>{move || common::i18n::time_text(&at, lang.get())} ": " {by} " – " {tr(kind)} " " {detail}</li> }
                     }).collect_view()}

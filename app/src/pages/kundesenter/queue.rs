@@ -8,6 +8,7 @@ use common::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::nav::{StaffNav, staff_me};
 use super::{answer_time_tag, service_name};
 use crate::api::{ApiClientError, to_query, use_api};
 use crate::i18n::{tr, use_lang};
@@ -55,7 +56,9 @@ pub fn Queue() -> impl IntoView {
     };
     load(None);
     let option = |value: &'static str, label| view! { <option value=value>{tr(label)}</option> };
+    let me = staff_me();
     view! {
+        <StaffNav me/>
         <h1 class="ds-heading" data-size="lg">{tr(t::KS_QUEUE)}</h1>
         <ProblemAlert problem login_href=Signal::derive(|| super::STAFF_LOGIN.to_owned()) login_label=t::KS_LOGIN/>
         <form class="bp-form bp-queue-filters" role="search" on:submit=move |ev| { ev.prevent_default(); load(None); }>

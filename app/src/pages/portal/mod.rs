@@ -221,14 +221,3 @@ where
     });
     (data, problem)
 }
-
-/// A section of a portal page with its heading.
-#[component]
-pub fn PortalSection(id: &'static str, heading: Text, children: Children) -> impl IntoView {
-    view! {
-        <section class="bp-portal-section" aria-labelledby=id>
-            <h2 class="ds-heading" data-size="sm" id=id>{tr(heading)}</h2>
-            {children()}
-        </section>
-    }
-}

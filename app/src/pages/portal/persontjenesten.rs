@@ -12,8 +12,9 @@ use common::{FieldError, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{PortalContext, PortalFrame, PortalSection, org_data};
+use super::{PortalContext, PortalFrame, org_data};
 use crate::api::{ApiClientError, use_api};
+use crate::components::Section;
 use crate::components::error_summary::{ErrorSummary, show_errors};
 use crate::components::field::{FieldMessage, dom_id};
 use crate::components::spec_form::{SpecForm, summary_items};
@@ -173,7 +174,7 @@ fn RequestAccess() -> impl IntoView {
         format!("mailto:kundesenter@nhn.no?subject={subject}")
     };
     view! {
-        <PortalSection id="access-heading" heading=t::ACCESS_TITLE>
+        <Section id="access-heading" heading=t::ACCESS_TITLE>
             <p class="ds-paragraph">{tr(t::ACCESS_INTRO)}</p>
             {move || sent.get().map(|who| view! {
                 <div class="ds-alert" data-color="success" role="status"><p>{move || fill(t::ACCESS_SENT.get(lang.get()), &[&who])}</p></div>
@@ -202,10 +203,10 @@ fn RequestAccess() -> impl IntoView {
                     <button type="submit" class="ds-button" data-variant="primary">{tr(t::ACCESS_SEND)}</button>
                 </form>
             </Show>
-        </PortalSection>
+        </Section>
         <ProblemAlert problem login_href=Signal::derive(|| "/kundeportal/innlogging".to_owned())/>
         {move || requests.get().filter(|r| !r.requests.is_empty()).map(|r: AccessRequests| view! {
-            <PortalSection id="requests-heading" heading=t::ACCESS_LIST>
+            <Section id="requests-heading" heading=t::ACCESS_LIST>
                 <ul class="ds-list" data-testid="access-requests">
                     {r.requests.into_iter().map(|q| {
                         let purposes = purpose_labels(&q.purposes, lang.get_untracked()).join("; ");
@@ -232,7 +233,7 @@ fn RequestAccess() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-            </PortalSection>
+            </Section>
         })}
     }
 }

@@ -8,7 +8,8 @@ use common::i18n::t;
 use common::services;
 use leptos::prelude::*;
 
-use super::{PortalFrame, PortalSection, org_data};
+use super::{PortalFrame, org_data};
+use crate::components::Section;
 use crate::i18n::tr;
 use crate::pages::ProblemAlert;
 
@@ -51,7 +52,7 @@ fn ServiceLists() -> impl IntoView {
             let (active, rest): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.active);
             let (ordered, inactive): (Vec<_>, Vec<_>) = rest.into_iter().partition(|s| s.ordered);
             view! {
-                <PortalSection id="active-heading" heading=t::PORTAL_ACTIVE>
+                <Section id="active-heading" heading=t::PORTAL_ACTIVE>
                     {if active.is_empty() {
                         view! { <p class="ds-paragraph">{tr(t::PORTAL_NO_ACTIVE)}</p> }.into_any()
                     } else {
@@ -59,22 +60,22 @@ fn ServiceLists() -> impl IntoView {
                             {listed(active)}
                         </ul> }.into_any()
                     }}
-                </PortalSection>
+                </Section>
                 {(!ordered.is_empty()).then(|| view! {
-                    <PortalSection id="ordered-heading" heading=t::PORTAL_ORDERED>
+                    <Section id="ordered-heading" heading=t::PORTAL_ORDERED>
                         <ul class="ds-list bp-links" data-testid="ordered-services">
                             {listed(ordered)}
                         </ul>
-                    </PortalSection>
+                    </Section>
                 })}
-                <PortalSection id="inactive-heading" heading=t::PORTAL_INACTIVE>
+                <Section id="inactive-heading" heading=t::PORTAL_INACTIVE>
                     <ul class="ds-list bp-links" data-testid="inactive-services">
                         {inactive.into_iter().filter_map(|s| Some((name(&s.slug)?, s.slug))).map(|(n, slug)| view! {
                             <li><a class="ds-link" href=format!("/skjema/{slug}")>{tr(n)}</a>
                                 {follow_up(&slug).map(|(href, label)| view! { " – " <a class="ds-link" href=href>{tr(label)}</a> })}</li>
                         }).collect_view()}
                     </ul>
-                </PortalSection>
+                </Section>
             }
         })}
     }
