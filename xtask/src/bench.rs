@@ -8,7 +8,9 @@
 //! - the outbox: how fast the order confirmations of that load drain to an SMTP server
 //!   (Postfix's smtp-sink discarding them), against the submit rate;
 //! - a fresh server's peak memory under 32 concurrent password resets and 32 concurrent
-//!   password logins (issue 13: it once grew to 3.5 GB).
+//!   password logins (issue 13: it once grew to 3.5 GB);
+//! - the customer centre's queue with 1,000,000 stored orders (`seed_orders`): the first
+//!   page and filtered searches, p50 and p95 of 200 requests each (issue 15).
 //!
 //! Results are printed and written into README.md between the bench markers.
 
@@ -27,6 +29,9 @@ const PORT: u16 = 8095;
 const SMTP_PORT: u16 = 8097;
 /// The fresh server of the password measurement.
 const PASSWORD_PORT: u16 = 8096;
+/// The server of the queue measurement, on a database of a million orders.
+const QUEUE_PORT: u16 = 8098;
+const QUEUE_ORDERS: u32 = 1_000_000;
 const START: &str = "<!-- bench:start -->";
 const END: &str = "<!-- bench:end -->";
 
@@ -94,6 +99,7 @@ pub fn bench() -> TaskResult {
     let _ = fresh.kill();
     let _ = fresh.wait();
     result?;
+    queue_figures(&tmp, &mut row)?;
     let _ = fs::remove_dir_all(&tmp);
 
     let readme_path = root().join("README.md");
@@ -316,6 +322,82 @@ fn password_peak(pid: u32, row: &mut impl FnMut(&str, String)) -> TaskResult {
     Ok(())
 }
 
+/// The queue's response times with a million orders: what a case handler does most.
+fn queue_figures(tmp: &Path, row: &mut impl FnMut(&str, String)) -> TaskResult {
+    let seeded = Instant::now();
+    let mut seed = Command::new(root().join("target/release/seed_orders"));
+    seed.arg(tmp.join("queue.db")).arg(QUEUE_ORDERS.to_string());
+    let found = output(seed)?;
+    let (reference, name) = found
+        .trim()
+        .split_once(' ')
+        .ok_or(format!("seed_orders said {found}"))?;
+    println!(
+        "bench: {QUEUE_ORDERS} orders stored in {:.0} s",
+        seeded.elapsed().as_secs_f64()
+    );
+    let mut server = start_server(tmp, QUEUE_PORT, "queue.db", &[])?;
+    let result = (|| {
+        // The seeded open cases are spread over 20 handlers; this login is the first.
+        let body = r#"{"name":"Saksbehandler 0","role":"saksbehandler"}"#;
+        let cookie = cookie_of(&http_on(
+            QUEUE_PORT,
+            "POST",
+            "/api/staff/test-login",
+            "",
+            body,
+        )?)?;
+        let name = name.replace(' ', "%20");
+        let queries = [
+            ("the first page, newest first", String::new()),
+            (
+                "open DDFL cases (status and service)",
+                "status=mottatt&service=ddfl".to_owned(),
+            ),
+            (
+                "a reference number",
+                format!("q={}", reference.to_lowercase()),
+            ),
+            (
+                &*format!("part of a name (\"{}\")", name.replace("%20", " ")),
+                format!("q={name}"),
+            ),
+            (
+                "an organisation number, oldest first",
+                "q=900000007&order=oldest".to_owned(),
+            ),
+            (
+                "my cases past the answer time",
+                "assigned=me&overdue=true".to_owned(),
+            ),
+            ("a name that matches nothing", "q=finnes%20ikke".to_owned()),
+        ]
+        .map(|(what, query)| (what.to_owned(), query));
+        for (what, query) in queries {
+            let path = format!("/api/staff/orders?{query}");
+            let headers = format!("Cookie: {cookie}\r\n");
+            let mut times = Vec::with_capacity(200);
+            for _ in 0..200 {
+                let started = Instant::now();
+                let response = http_on(QUEUE_PORT, "GET", &path, &headers, "")?;
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+                if !response.starts_with("HTTP/1.1 200") {
+                    return Err(format!("{path}: {}", response.lines().next().unwrap_or("")));
+                }
+            }
+            times.sort_by(f64::total_cmp);
+            row(
+                &format!("queue with 1,000,000 orders: {what}, p50 / p95 (target p95 ≤ 50 ms)"),
+                format!("{:.1} ms / {:.1} ms", times[99], times[189]),
+            );
+        }
+        Ok(())
+    })();
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
 fn sizes(dist: &Path, file: &str) -> Result<(u64, u64, u64), String> {
     let len = |p: String| {
         fs::metadata(&p)
@@ -410,7 +492,11 @@ fn http_on(
 fn login() -> Result<String, String> {
     // The daglig leder of NHN in the bundled extract: she may accept its terms.
     let body = r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Kari Testperson"}"#;
-    let response = http("POST", "/api/auth/test-login", "", body)?;
+    cookie_of(&http("POST", "/api/auth/test-login", "", body)?)
+}
+
+/// The session cookie a login response sets, as `name=value`.
+fn cookie_of(response: &str) -> Result<String, String> {
     response
         .lines()
         .find_map(|l| l.strip_prefix("set-cookie: "))

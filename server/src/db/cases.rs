@@ -42,12 +42,97 @@ pub struct QueueRow {
     pub assigned_name: Option<String>,
 }
 
+/// What a search in the queue matches, found before the orders are read.
+enum Matching {
+    Everything,
+    /// A reference: that order alone (a reference is no one's name).
+    Reference(String),
+    /// Nine digits: an organisation number.
+    Orgnr(String),
+    /// The organisations whose name has the text, and how many orders they have together.
+    Organisations(Vec<String>, i64),
+    Nothing,
+}
+
+/// Up to this many orders, the orders of the organisations a name search found are read
+/// organisation by organisation and sorted; beyond it, in id order until the page is full
+/// (they are then common enough that the page fills soon).
+const READ_BY_ORGANISATION: i64 = 20_000;
+
+async fn matching(db: &SqlitePool, search: Option<&str>) -> Result<Matching, sqlx::Error> {
+    let Some(search) = search.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(Matching::Everything);
+    };
+    let upper = search.to_uppercase();
+    if common::reference::is_well_formed(&upper) {
+        return Ok(Matching::Reference(upper));
+    }
+    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() == 9 && search.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        return Ok(Matching::Orgnr(digits));
+    }
+    // Compared in Rust, not by LIKE: SQLite folds the case of ASCII letters only, and
+    // "ørland" should find "Ørland kommune". The table has a row per organisation and name.
+    let needle = search.to_lowercase();
+    let names: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT orgnr, org_name, orders FROM order_organisations ORDER BY orgnr")
+            .fetch_all(db)
+            .await?;
+    let mut found: Vec<(String, i64)> = Vec::new();
+    for (orgnr, name, orders) in names {
+        if name.to_lowercase().contains(&needle) {
+            match found.last_mut() {
+                // Rows come by orgnr (the primary key): an organisation's names are together.
+                Some((last, n)) if *last == orgnr => *n += orders,
+                _ => found.push((orgnr, orders)),
+            }
+        }
+    }
+    if found.is_empty() {
+        return Ok(Matching::Nothing);
+    }
+    let orders = found.iter().map(|(_, n)| n).sum();
+    Ok(Matching::Organisations(
+        found.into_iter().map(|(orgnr, _)| orgnr).collect(),
+        orders,
+    ))
+}
+
 /// A page of the queue, newest (or oldest) first.
 pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sqlx::Error> {
+    let matching = matching(db, f.search.as_deref()).await?;
+    let by_organisation =
+        matches!(&matching, Matching::Organisations(_, n) if *n <= READ_BY_ORGANISATION);
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
         "SELECT id, reference, service, orgnr, org_name, status, submitted_at_ms, assigned_name
-         FROM orders WHERE 1 = 1",
+         FROM orders ",
     );
+    q.push(if by_organisation {
+        "INDEXED BY orders_orgnr WHERE 1 = 1"
+    } else {
+        "WHERE 1 = 1"
+    });
+    match matching {
+        Matching::Everything => {}
+        Matching::Nothing => return Ok(Vec::new()),
+        Matching::Reference(reference) => {
+            q.push(" AND reference = ").push_bind(reference);
+        }
+        Matching::Orgnr(orgnr) => {
+            q.push(" AND orgnr = ").push_bind(orgnr);
+        }
+        Matching::Organisations(orgnrs, _) => {
+            // `+orgnr` keeps SQLite reading in id order where the organisations are many; the
+            // list is one JSON parameter, however many organisations a short text matches.
+            q.push(if by_organisation {
+                " AND orgnr IN (SELECT value FROM json_each("
+            } else {
+                " AND +orgnr IN (SELECT value FROM json_each("
+            })
+            .push_bind(serde_json::to_string(&orgnrs).unwrap_or_default())
+            .push("))");
+        }
+    }
     if let Some(status) = f.status {
         q.push(" AND status = ").push_bind(status.as_str());
     }
@@ -69,22 +154,6 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
     if let Some(before) = f.submitted_before_ms {
         q.push(" AND status NOT IN ('fullfort', 'avvist') AND submitted_at_ms < ")
             .push_bind(before);
-    }
-    if let Some(search) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let digits: String = search.chars().filter(char::is_ascii_digit).collect();
-        q.push(" AND (reference = ")
-            .push_bind(search.to_uppercase());
-        if digits.len() == 9 {
-            q.push(" OR orgnr = ").push_bind(digits);
-        }
-        // LIKE's own characters in the search are taken literally.
-        let pattern = search
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        q.push(" OR org_name LIKE ")
-            .push_bind(format!("%{pattern}%"))
-            .push(" ESCAPE '\\')");
     }
     if let Some(after) = f.after {
         q.push(if f.oldest_first {
@@ -298,4 +367,79 @@ pub async fn assign(
     .bind(reference)
     .fetch_optional(&mut *conn)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(search: &str) -> QueueFilter {
+        QueueFilter {
+            status: None,
+            service: None,
+            orgnr: None,
+            assigned: Assigned::Anyone,
+            submitted_before_ms: None,
+            search: Some(search.to_owned()),
+            oldest_first: false,
+            after: None,
+            limit: 51,
+        }
+    }
+
+    /// `n` orders of one organisation, through the same INSERT the trigger watches.
+    async fn orders(db: &SqlitePool, orgnr: &str, name: &str, n: i64, first: i64) {
+        sqlx::query(
+            "WITH RECURSIVE k(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1 + ?2 - 1)
+             INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key,
+                 eid, answers_json, submitted_at_ms)
+             SELECT 'R-' || i, 'domene', ?3, ?4, 'Kari', 'k', 'minid', '{}', i FROM k",
+        )
+        .bind(first)
+        .bind(n)
+        .bind(orgnr)
+        .bind(name)
+        .execute(db)
+        .await
+        .unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_name_search_finds_the_organisations_in_any_case_read_either_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = crate::db::connect(&format!("sqlite://{}/q.db", dir.path().display()))
+            .await
+            .unwrap();
+        // Many orders of Ørland (read in id order), a few of Bodø (read by organisation).
+        orders(
+            &db,
+            "910000001",
+            "Ørland kommune",
+            READ_BY_ORGANISATION + 1,
+            1,
+        )
+        .await;
+        orders(&db, "910000002", "Bodø legevakt", 3, 100_000).await;
+        orders(&db, "910000001", "Ørland kommune", 2, 200_000).await;
+        let found = queue(&db, &filter("ørland")).await.unwrap();
+        assert_eq!(found.len(), 51);
+        assert_eq!(found[0].reference, "R-200001", "newest first");
+        assert!(found.iter().all(|r| r.orgnr == "910000001"));
+        let found = queue(&db, &filter("BODØ LEGE")).await.unwrap();
+        let references: Vec<&str> = found.iter().map(|r| r.reference.as_str()).collect();
+        assert_eq!(references, ["R-100002", "R-100001", "R-100000"]);
+        // Both: the organisations' orders merged, newest first.
+        let found = queue(&db, &filter("o")).await.unwrap();
+        assert_eq!(found[0].reference, "R-200001");
+        assert_eq!(found[2].reference, "R-100002");
+        assert!(queue(&db, &filter("%")).await.unwrap().is_empty());
+        assert!(queue(&db, &filter("legevakt 2")).await.unwrap().is_empty());
+        // A reference and an organisation number go straight to their orders.
+        let found = queue(&db, &filter("910 000 002")).await.unwrap();
+        assert_eq!(found.len(), 3);
+        let mut oldest = filter("910000002");
+        oldest.oldest_first = true;
+        oldest.after = Some(found[2].id);
+        assert_eq!(queue(&db, &oldest).await.unwrap()[0].reference, "R-100001");
+    }
 }

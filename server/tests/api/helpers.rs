@@ -107,6 +107,23 @@ pub fn order(answers: RawForm) -> serde_json::Value {
     .unwrap()
 }
 
+/// Submits `body` as an order by the user of `client` on the server at `base`; its receipt
+/// (the test fails unless it is stored).
+pub async fn submitted_by(
+    client: &reqwest::Client,
+    base: &str,
+    body: &serde_json::Value,
+) -> common::api::Receipt {
+    let r = client
+        .post(format!("{base}/api/orders"))
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    r.json().await.unwrap()
+}
+
 /// Logs a second person in on the same server.
 pub async fn login_as(app: &TestApp, fnr: &str, name: &str) -> reqwest::Client {
     let client = reqwest::Client::builder()

@@ -174,3 +174,81 @@ async fn a_crash_between_send_and_mark_sends_the_same_message_again_once() {
     );
     eprintln!("{rows} notifications, {} messages received", ids.len());
 }
+
+#[tokio::test]
+async fn a_reply_committed_before_a_kill_is_sent_once_after_the_restart() {
+    use crate::portal_login::start_process_with;
+    // No SMTP server yet on the port the portal sends to: the reply commits and stays
+    // undelivered until the portal is killed.
+    let port = free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("sqlite://{}/reply.db", dir.path().display());
+    let portal = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command
+            .env("BP_SMTP_HOST", "127.0.0.1")
+            .env("BP_SMTP_PORT", port.to_string())
+            .env("BP_OUTBOX_LEASE_SECS", "1");
+        command
+    };
+    let first = start_process_with(&db_url, portal()).await;
+    let client = |path: &str| {
+        let c = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        (c, format!("{}{path}", first.1))
+    };
+    let (customer, login) = client("/api/auth/test-login");
+    let r = customer
+        .post(login)
+        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": "Kari Testperson" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let receipt = submitted_by(&customer, &first.1, &order(valid_answers())).await;
+    let reference = receipt.reference;
+    let (staff, login) = client("/api/staff/test-login");
+    let r = staff
+        .post(login)
+        .json(&serde_json::json!({ "name": "Siri", "role": "saksbehandler" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let reply = "Takk, vi ser på saken i dag.";
+    let r = staff
+        .post(format!("{}/api/staff/orders/{reference}/reply", first.1))
+        .json(&serde_json::json!({ "text": reply }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::NO_CONTENT);
+    // Acknowledged, so committed: SIGKILL before any delivery could happen.
+    drop(first);
+    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let unsent: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL AND subject LIKE 'Svar fra kundesenteret%'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(unsent, 1, "the reply was committed with the case, not sent");
+
+    // The SMTP server comes up, and the portal again on the same database.
+    let maildir = dir.path().join("mail");
+    let _smtp = crate::smtp::start_smtp(&maildir, port);
+    let _second = start_process_with(&db_url, portal()).await;
+    let mail = wait_for_mail(&maildir, |m| m.contains("Svar fra kundesenteret")).await;
+    assert!(mail.contains(reply), "{mail}");
+    assert!(mail.starts_with("kari@orland.kommune.no|"), "{mail}");
+    // Past another lease: it came once.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let replies = crate::smtp::delivered(&maildir)
+        .into_iter()
+        .filter(|m| m.contains("Svar fra kundesenteret"))
+        .count();
+    assert_eq!(replies, 1);
+    eprintln!("the reply: committed before the kill, delivered {replies} time after the restart");
+}

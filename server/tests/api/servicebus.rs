@@ -51,15 +51,7 @@ async fn activation_sends_the_username_by_mail_and_the_password_by_sms_only() {
     })
     .await;
     let kari = login_as(&app, KARI.0, KARI.1).await;
-    let receipt: common::api::Receipt = kari
-        .post(format!("{}/api/orders", app.base))
-        .json(&order(valid_answers()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let receipt = submitted_by(&kari, &app.base, &order(valid_answers())).await;
     let reference = receipt.reference;
     let siri = staff_as(&app, "Siri", "saksbehandler").await;
 

@@ -11,25 +11,18 @@ use crate::persons::KARI;
 
 /// A DigiHelse order by `customer`: its reference.
 async fn ordered(app: &TestApp, customer: &reqwest::Client) -> String {
-    let receipt: common::api::Receipt = customer
-        .post(format!("{}/api/orders", app.base))
-        .json(&order(valid_answers()))
-        .send()
+    submitted_by(customer, &app.base, &order(valid_answers()))
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    receipt.reference
+        .reference
 }
 
 async fn call(client: &reqwest::Client, app: &TestApp, method: &str, path: &str) -> StatusCode {
     let url = format!("{}{path}", app.base);
+    let body = json!({ "from": "mottatt", "to": "under_behandling" });
     let request = match method {
         "GET" => client.get(url),
-        _ => client
-            .post(url)
-            .json(&json!({ "from": "mottatt", "to": "under_behandling" })),
+        "PUT" => client.put(url).json(&body),
+        _ => client.post(url).json(&body),
     };
     request.send().await.unwrap().status()
 }
@@ -106,18 +99,53 @@ async fn staff_and_customers_never_reach_each_others_endpoints() {
         call(&handler, &app, "POST", &assign).await,
         StatusCode::FORBIDDEN
     );
-    // A staff session acts as no customer.
-    for path in [
-        "/api/me".to_owned(),
-        format!("/api/orders/{reference}"),
-        format!("/api/orders/{reference}/conversation"),
-        "/api/organisations/mine".to_owned(),
-    ] {
-        assert_eq!(
-            call(&handler, &app, "GET", &path).await,
-            StatusCode::UNAUTHORIZED,
-            "{path}"
-        );
+    // A staff session acts as no customer: every customer endpoint behind a session.
+    let customer_endpoints = [
+        ("GET", "/api/me".to_owned()),
+        ("POST", "/api/session/extend".to_owned()),
+        ("POST", "/api/attachments".to_owned()),
+        ("GET", "/api/attachments/x".to_owned()),
+        ("GET", "/api/drafts/digitaleinnbyggertjenester".to_owned()),
+        ("PUT", "/api/drafts/digitaleinnbyggertjenester".to_owned()),
+        ("POST", "/api/orders".to_owned()),
+        ("POST", "/api/orders/validate".to_owned()),
+        ("GET", format!("/api/orders/{reference}")),
+        ("GET", format!("/api/orders/{reference}/pdf")),
+        ("GET", format!("/api/orders/{reference}/conversation")),
+        ("POST", format!("/api/orders/{reference}/answer")),
+        ("GET", "/api/organisations".to_owned()),
+        ("GET", "/api/organisations/994598759".to_owned()),
+        ("GET", "/api/organisations/994598759/orders".to_owned()),
+        ("GET", "/api/organisations/994598759/services".to_owned()),
+        ("PUT", "/api/session/organisation".to_owned()),
+        ("GET", "/api/organisations/994598759/customer".to_owned()),
+        ("GET", "/api/organisations/994598759/documents".to_owned()),
+        ("GET", "/api/organisations/994598759/readiness".to_owned()),
+        ("PUT", "/api/organisations/994598759/readiness".to_owned()),
+        ("GET", "/api/organisations/994598759/helseid".to_owned()),
+        ("GET", "/api/organisations/994598759/acceptances".to_owned()),
+        (
+            "GET",
+            "/api/organisations/994598759/tilgangsstyrere".to_owned(),
+        ),
+        (
+            "GET",
+            "/api/organisations/994598759/access-requests".to_owned(),
+        ),
+        ("POST", "/api/access-requests".to_owned()),
+        ("POST", "/api/access-requests/1/decision".to_owned()),
+        ("POST", "/api/signing".to_owned()),
+        ("GET", "/api/signing/x".to_owned()),
+        ("GET", format!("/api/signed/{reference}/pdf")),
+    ];
+    for (method, path) in &customer_endpoints {
+        for client in [&handler, &leader] {
+            assert_eq!(
+                call(client, &app, method, path).await,
+                StatusCode::UNAUTHORIZED,
+                "staff session: {method} {path}"
+            );
+        }
     }
     let me: StaffMe = get_json(&leader, &app, "/api/staff/me").await;
     assert_eq!(

@@ -163,15 +163,7 @@ async fn a_leder_gives_cases_to_colleagues_and_reads_the_numbers_of_a_period() {
     let kari = login_as(&app, KARI.0, KARI.1).await;
     let mut references = Vec::new();
     for _ in 0..3 {
-        let receipt: common::api::Receipt = kari
-            .post(format!("{}/api/orders", app.base))
-            .json(&order(valid_answers()))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let receipt = submitted_by(&kari, &app.base, &order(valid_answers())).await;
         references.push(receipt.reference);
     }
     let siri = staff_as(&app, "Siri", "saksbehandler").await;
