@@ -3,7 +3,7 @@
 
 use common::i18n::t;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
@@ -11,7 +11,7 @@ use crate::components::frame::{Footer, Header};
 use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
 use crate::pages::{
-    journey::Journey,
+    journey::{Journey, Landing},
     kundesenter::{AuditLog, CasePage, Numbers, Queue, StaffLogin},
     login::TestLogin,
     login_failed::LoginFailed,
@@ -33,8 +33,10 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(stored_lang());
     provide_context(lang);
     let api = Api::new(lang);
-    api.start_ticking();
-    api.start_tab_sync();
+    if crate::in_browser() {
+        api.start_ticking();
+        api.start_tab_sync();
+    }
     provide_context(api);
     // Keep <html lang> true to the language shown, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -48,7 +50,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" class="bp-main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/skjema/digitaleinnbyggertjenester"/> }/>
+                    <Route path=path!("/") view=Landing/>
                     <Route path=path!("/skjema/:service") view=Journey/>
                     <Route path=path!("/testinnlogging") view=TestLogin/>
                     <Route path=path!("/testsignering") view=TestLogin/>

@@ -18,6 +18,9 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 
 /// The language chosen earlier on this device, else bokmål.
 pub fn stored_lang() -> Lang {
+    if !crate::in_browser() {
+        return Lang::Nb; // the pre-rendered first screen is bokmål
+    }
     let stored = window()
         .local_storage()
         .ok()

@@ -5,7 +5,11 @@ use common::session::SessionClock;
 
 /// This device's clock, Unix ms.
 pub fn client_now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    if crate::in_browser() {
+        js_sys::Date::now() as i64
+    } else {
+        0
+    }
 }
 
 pub fn clock(expires_at_ms: i64, server_now_ms: i64) -> SessionClock {
@@ -37,7 +41,9 @@ impl Default for TabSync {
     fn default() -> Self {
         TabSync {
             channel: leptos::prelude::StoredValue::new_local(
-                web_sys::BroadcastChannel::new("bestillingsportal-session").ok(),
+                crate::in_browser()
+                    .then(|| web_sys::BroadcastChannel::new("bestillingsportal-session").ok())
+                    .flatten(),
             ),
         }
     }

@@ -7,5 +7,10 @@ use leptos::prelude::document;
 
 /// Sets the document title: "<page> – Skjema og avtaler".
 pub fn set_title(lang: Lang, page: &str) {
-    document().set_title(&format!("{page} – {}", t::APP_TITLE.get(lang)));
+    document().set_title(&title(lang, page));
+}
+
+/// "<page> – Skjema og avtaler", also written into the pre-rendered pages.
+pub fn title(lang: Lang, page: &str) -> String {
+    format!("{page} – {}", t::APP_TITLE.get(lang))
 }

@@ -260,3 +260,14 @@ test('a DDFL order with ServiceBus is signed, clarified, activated and completed
   await staffContext.close();
   await leaderContext.close();
 });
+
+test('with JavaScript off, the landing page shows its first screen and its login link reaches ID-porten', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(portal + '/');
+  await expect(page.getByRole('heading', { level: 1, name: /^DigiHelse/ })).toBeVisible();
+  await page.getByRole('link', { name: /Logg inn med ID-porten/ }).click();
+  await expect(page).toHaveURL(new RegExp(`^${provider}/interaction/`));
+  await expect(page.getByRole('heading', { name: 'ID-porten (testleverandør)' })).toBeVisible();
+  await context.close();
+});

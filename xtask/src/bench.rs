@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: the figures the README keeps (DEVELOPERS.md "Speed and size").
 //!
 //! - bundle: wasm, JS glue and CSS, raw / gzip / brotli;
-//! - first load on a throttled phone in Chromium: bytes transferred and LCP;
+//! - first load of each entry page on a throttled phone in Chromium beside the React
+//!   baseline (`first_load.rs`): bytes and requests until idle, LCP, primary action, CLS;
 //! - server: requests/s at 16 concurrent clients (wrk) for `GET /api/health` and for
 //!   durable order submits, against raw SQLite's `synchronous=FULL` commit rate measured
 //!   in the same run; the server's peak memory;
@@ -56,10 +57,13 @@ pub fn bench() -> TaskResult {
         ("wasm", "pkg/app_bg.wasm"),
         ("JS glue", "pkg/app.js"),
         ("CSS", "app.css"),
-        ("index.html + boot.js", "index.html"),
+        (
+            "landing page's document (pre-rendered) + boot.js",
+            "pages/index.html",
+        ),
     ] {
         let sizes = sizes(&dist, file)?;
-        let sizes = if file == "index.html" {
+        let sizes = if file == "pages/index.html" {
             add(sizes, self::sizes(&dist, "boot.js")?)
         } else {
             sizes
@@ -123,25 +127,7 @@ fn server_figures(
     pid: u32,
     row: &mut impl FnMut(&str, String),
 ) -> TaskResult {
-    let load = cmd(
-        "node",
-        &[
-            "end2end/bench/load.mjs",
-            &format!("http://127.0.0.1:{PORT}/skjema/digitaleinnbyggertjenester"),
-            "3",
-        ],
-    );
-    let load = output(load)?;
-    let lcp = json_number(&load, "lcpMs").ok_or(format!("load.mjs said {load}"))?;
-    let transfer = json_number(&load, "transferBytes").unwrap_or(0.0);
-    row(
-        "first load on a throttled phone: transferred",
-        kb(transfer as u64),
-    );
-    row(
-        "LCP on a throttled phone (150 ms RTT, 1.6 Mbit/s, 4x CPU; target ≤ 1.5 s)",
-        format!("{:.2} s", lcp / 1000.0),
-    );
+    crate::first_load::figures(tmp, PORT, row)?;
 
     let cookie = login()?;
     let health = wrk(&[&format!("http://127.0.0.1:{PORT}/api/health")], None)?;
@@ -416,11 +402,11 @@ fn add(a: (u64, u64, u64), b: (u64, u64, u64)) -> (u64, u64, u64) {
     (a.0 + b.0, a.1 + b.1, a.2 + b.2)
 }
 
-fn kb(bytes: u64) -> String {
+pub fn kb(bytes: u64) -> String {
     format!("{:.1} kB", bytes as f64 / 1000.0)
 }
 
-fn output(mut command: Command) -> Result<String, String> {
+pub fn output(mut command: Command) -> Result<String, String> {
     let shown = format!("{command:?}");
     let out = command
         .stderr(Stdio::inherit())
@@ -445,10 +431,26 @@ fn raw_commit_rate(tmp: &Path) -> Result<f64, String> {
 
 /// The release server on `port` with database `db` in `tmp`, and the `env` given.
 fn start_server(tmp: &Path, port: u16, db: &str, env: &[(&str, &str)]) -> Result<Child, String> {
+    let dist = root().join("dist").display().to_string();
+    let mut all = vec![("BP_DIST", dist.as_str())];
+    all.extend(env);
+    launch(tmp, port, db, &all)
+}
+
+/// The release server serving another bundle (the React baseline).
+pub fn start_server_with_dist(
+    tmp: &Path,
+    port: u16,
+    db: &str,
+    dist: &Path,
+) -> Result<Child, String> {
+    launch(tmp, port, db, &[("BP_DIST", &dist.display().to_string())])
+}
+
+fn launch(tmp: &Path, port: u16, db: &str, env: &[(&str, &str)]) -> Result<Child, String> {
     let child = Command::new(root().join("target/release/server"))
         .env("BP_LISTEN", format!("127.0.0.1:{port}"))
         .env("DATABASE_URL", format!("sqlite://{}/{db}", tmp.display()))
-        .env("BP_DIST", root().join("dist"))
         .env("RUST_LOG", "warn")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
@@ -532,7 +534,7 @@ fn wrk(args: &[&str], script: Option<&Path>) -> Result<f64, String> {
         .ok_or_else(|| format!("wrk said {out}"))
 }
 
-fn json_number(json: &str, key: &str) -> Option<f64> {
+pub fn json_number(json: &str, key: &str) -> Option<f64> {
     let at = json.find(&format!("\"{key}\":"))? + key.len() + 3;
     json[at..].split([',', '}']).next()?.trim().parse().ok()
 }

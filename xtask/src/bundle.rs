@@ -1,6 +1,8 @@
 //! Builds the SPA bundle into `dist/`: the app compiled to wasm32 with the size profile,
-//! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours) and
-//! static files, each text and wasm file also precompressed (.br, .gz) for the server.
+//! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours),
+//! static files, and the entry pages' first screens rendered by the same app built
+//! natively (`app/src/prerender.rs` into `dist/pages/`); each text and wasm file also
+//! precompressed (.br, .gz) for the server.
 
 use std::fs;
 use std::io::Write;
@@ -102,7 +104,24 @@ pub fn build_with(extra: &[&str]) -> TaskResult {
         let entry = entry.map_err(|e| e.to_string())?;
         fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
     }
+    prerender(extra)?;
     precompress(&dist)
+}
+
+/// Renders the entry pages' first screens into `dist/pages/` (the app's feature `ssr`).
+fn prerender(extra: &[&str]) -> TaskResult {
+    let mut args = vec![
+        "run",
+        "--quiet",
+        "-p",
+        "app",
+        "--no-default-features",
+        "--features",
+        "ssr",
+    ];
+    args.extend(extra);
+    args.extend(["--", "dist"]);
+    check(cmd("cargo", &args))
 }
 
 /// designsystemet's `index.css` is its layer order followed by one `@layer … { … }` block per
@@ -156,7 +175,7 @@ fn first_component(block: &str) -> &str {
 }
 
 /// Writes `.br` (quality 11) and `.gz` beside every compressible file.
-fn precompress(dir: &Path) -> TaskResult {
+pub fn precompress(dir: &Path) -> TaskResult {
     for entry in fs::read_dir(dir).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {

@@ -9,6 +9,7 @@
 
 mod bench;
 mod bundle;
+mod first_load;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -159,6 +160,21 @@ fn test(args: &[String]) -> TaskResult {
                 "app",
                 "--target",
                 "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))?;
+        // The same app built natively to pre-render the entry pages (`prerender.rs`).
+        check(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "app",
+                "--no-default-features",
+                "--features",
+                "ssr",
                 "--",
                 "-D",
                 "warnings",

@@ -161,7 +161,9 @@ pub fn PortalLogin() -> impl IntoView {
         view! {
             <h1 class="ds-heading" data-size="lg" id=HEADING_ID tabindex="-1">{tr(t::PORTAL_LOGIN_TITLE)}</h1>
             <p class="ds-paragraph">{tr(t::PORTAL_LOGIN_INTRO)}</p>
-            <form class="bp-form" novalidate on:submit=submit_password>
+            // POST: sent before the SPA has started (the page arrives pre-rendered), the
+            // password goes in a body the server drops, never into the URL.
+            <form class="bp-form" method="post" novalidate on:submit=submit_password>
                 <ErrorSummary items=summary_of(errors, &PASSWORD_FIELDS)/>
                 <TextInput spec=InputSpec::text("username", t::PORTAL_USERNAME, None).kind("text", "text", "username")
                     value=username error=error_at("username")

@@ -1,5 +1,4 @@
-//! The HTTP surface: `/api/*` (JSON) and everything else from the SPA bundle, with a
-//! fallback to `index.html` so deep links answer 200.
+//! The HTTP surface: `/api/*` (JSON) and everything else from the SPA bundle (`spa.rs`).
 
 mod attachments;
 mod auth;
@@ -12,6 +11,7 @@ mod organisations;
 mod portal;
 mod portal_login;
 mod signing;
+mod spa;
 mod staff;
 mod staff_lead;
 mod staff_login;
@@ -24,7 +24,6 @@ use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::require_session;
@@ -35,18 +34,10 @@ use crate::state::AppState;
 pub fn router(state: AppState) -> Router {
     let dist = state.config.dist.clone();
     let https = state.config.secure_cookies;
-    let spa = ServeDir::new(&dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(
-            ServeFile::new(dist.join("index.html"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
     let time_limit = Duration::from_secs(state.config.request_timeout_secs);
     let router = Router::new()
         .nest("/api", api(state))
-        .fallback_service(spa)
+        .merge(spa::router(dist))
         .layer(from_fn_with_state(time_limit, limit_time))
         .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

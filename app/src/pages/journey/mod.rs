@@ -23,7 +23,6 @@ use crate::api::use_api;
 use crate::components::focus_by_id;
 use crate::components::progress::{ProgressStep, StepState};
 use crate::i18n::{tr, use_lang};
-use crate::pages::Loading;
 use crate::pages::not_found::NotFound;
 use crate::title::set_title;
 
@@ -116,11 +115,25 @@ pub fn JumpToAction(targets: &'static [&'static str], label: common::Text) -> im
 
 /// A random key for one order (the browser's `crypto.randomUUID`).
 fn new_key() -> String {
+    if !crate::in_browser() {
+        return String::new(); // pre-rendered: no order is placed from the build
+    }
     window()
         .crypto()
         .map(|c| c.random_uuid())
         .unwrap_or_else(|_| format!("k-{}", js_sys::Date::now() as u64))
 }
+
+/// The landing page `/`: DigiHelse's journey, the service most come for, in place (a
+/// redirect would cost the phone a round trip before the first screen).
+#[component]
+pub fn Landing() -> impl IntoView {
+    let service = services::by_slug(LANDING_SERVICE).expect("the landing page's service");
+    view! { <ServiceJourney service/> }
+}
+
+/// The service `/` shows.
+pub const LANDING_SERVICE: &str = "digitaleinnbyggertjenester";
 
 /// The journey page for the service in the URL.
 #[component]
@@ -141,7 +154,6 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     let lang = use_lang();
     Effect::new(move |_| set_title(lang.get(), service.name.get(lang.get())));
     let me = RwSignal::new(None::<Me>);
-    let loaded = RwSignal::new(false);
     let logged_out = RwSignal::new(false);
     let state = JourneyState {
         service,
@@ -166,7 +178,6 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
             }
         }
         me.set(who);
-        loaded.set(true);
     });
     draft::autosave(api, state);
     let on_logout = Callback::new(move |_| {
@@ -175,19 +186,20 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     });
     view! {
         <h1 class="ds-heading" data-size="lg">{move || service.form.title.get(lang.get())}</h1>
-        {move || match (loaded.get(), me.get()) {
+        {move || match me.get() {
             // Closed down: say so, and where to go instead (Personregister → Persontjenesten).
             _ if service.replaced_by.is_some() => view! { <Replaced service/> }.into_any(),
-            (false, _) => view! { <Loading/> }.into_any(),
-            (true, None) => view! { <LoginIntro state logged_out/> }.into_any(),
+            // Until the server says who this is, the way in: the same first screen the
+            // pre-rendered page showed, so the SPA takes over without a jump.
+            None => view! { <LoginIntro state logged_out/> }.into_any(),
             // A customer-portal account may order, but not accept terms: that needs ID-porten.
-            (true, Some(me)) if me.eid.is_none() && service.orderer_accepts_terms() => view! {
+            Some(me) if me.eid.is_none() && service.orderer_accepts_terms() => view! {
                 <div class="ds-alert" data-color="info" role="status">
                     <p>{tr(t::TERMS_NEED_IDPORTEN)}</p>
                     <p><a class="ds-link" href=crate::pages::login_href(&state.path()) rel="external">{tr(t::LOGIN_BUTTON)}</a></p>
                 </div>
             }.into_any(),
-            (true, Some(me)) => view! { <Steps state me on_logout/> }.into_any(),
+            Some(me) => view! { <Steps state me on_logout/> }.into_any(),
         }}
     }
 }

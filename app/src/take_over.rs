@@ -1,0 +1,88 @@
+//! Starts the SPA. An entry page arrives with its first screen already rendered (at build
+//! time, from these same components: `prerender.rs`) inside `<div id="bp-app">`, and is
+//! usable before the wasm has loaded. The SPA renders into a new container and swaps it
+//! in before the browser paints again: what the visitor typed, and where the focus was,
+//! are carried over by element id.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+pub fn start() {
+    let document = document();
+    let root = document
+        .create_element("div")
+        .expect("a document can make a div");
+    root.set_id(crate::APP_ROOT_ID);
+    let prerendered = document.get_element_by_id(crate::APP_ROOT_ID);
+    leptos::mount::mount_to(
+        root.clone().unchecked_into::<HtmlElement>(),
+        crate::app::App,
+    )
+    .forget();
+    // For the benchmark and the tests: the page is the SPA's from here on.
+    let _ = root.set_attribute("data-live", "");
+    match prerendered {
+        Some(first_screen) => {
+            let focused = document
+                .active_element()
+                .filter(|e| first_screen.contains(Some(e)))
+                .map(|e| e.id())
+                .filter(|id| !id.is_empty());
+            let _ = first_screen.replace_with_with_node_1(&root);
+            // The router draws its page in a task of its own, done before the next frame.
+            request_animation_frame(move || {
+                carry_inputs(&first_screen, &root);
+                if let Some(el) = focused
+                    .and_then(|id| document.get_element_by_id(&id))
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+        None => {
+            let _ = document.body().map(|body| body.append_child(&root));
+        }
+    }
+}
+
+/// Gives each input of the app what the visitor typed or ticked in the pre-rendered one
+/// with the same id, and tells the app through the event its handlers listen to.
+fn carry_inputs(from: &Element, to: &Element) {
+    let new_inputs = inputs(to);
+    for old in inputs(from) {
+        let Some(new) = new_inputs.iter().find(|new| new.id() == old.id()) else {
+            continue;
+        };
+        let event = if matches!(old.type_().as_str(), "checkbox" | "radio") {
+            if old.checked() == new.checked() {
+                continue;
+            }
+            new.set_checked(old.checked());
+            "change"
+        } else {
+            if old.value() == new.value() {
+                continue;
+            }
+            new.set_value(&old.value());
+            "input"
+        };
+        // Bubbling, as the browser's own: the app may listen further up.
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(e) = web_sys::Event::new_with_event_init_dict(event, &init) {
+            let _ = new.dispatch_event(&e);
+        }
+    }
+}
+
+/// The inputs with an id under `parent`.
+fn inputs(parent: &Element) -> Vec<HtmlInputElement> {
+    let Ok(list) = parent.query_selector_all("input[id]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .collect()
+}
