@@ -3,6 +3,7 @@
 
 use common::i18n::t;
 use leptos::prelude::*;
+use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -10,21 +11,11 @@ use crate::api::Api;
 use crate::components::frame::{Footer, Header};
 use crate::components::session_warning::SessionWarning;
 use crate::i18n::{stored_lang, tr};
+use crate::lazy_pages::*;
 use crate::pages::{
     journey::{Journey, Landing},
-    kundesenter::{AuditLog, CasePage, Numbers, Queue, StaffLogin},
-    login::TestLogin,
-    login_failed::LoginFailed,
-    mailbox::Mailbox,
     not_found::NotFound,
-    password_reset::ForgotPassword,
-    password_reset::ResetPassword,
-    portal::{
-        Account, Customer, Documents, Help, HelseId, OrderConversation, Orders, Persontjenesten,
-        Services,
-    },
     portal_login::PortalLogin,
-    receipt::ReceiptPage,
 };
 
 /// The whole app.
@@ -52,28 +43,28 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Landing/>
                     <Route path=path!("/skjema/:service") view=Journey/>
-                    <Route path=path!("/testinnlogging") view=TestLogin/>
-                    <Route path=path!("/testsignering") view=TestLogin/>
-                    <Route path=path!("/kvittering/:reference") view=ReceiptPage/>
-                    <Route path=path!("/innlogging-feilet") view=LoginFailed/>
-                    <Route path=path!("/utvikling/postkasse") view=Mailbox/>
-                    <Route path=path!("/kundeportal") view=Services/>
-                    <Route path=path!("/kundeportal/konto") view=Account/>
-                    <Route path=path!("/kundeportal/kundeinformasjon") view=Customer/>
-                    <Route path=path!("/kundeportal/dokumenter") view=Documents/>
-                    <Route path=path!("/kundeportal/bestillinger") view=Orders/>
-                    <Route path=path!("/kundeportal/bestillinger/:reference") view=OrderConversation/>
-                    <Route path=path!("/kundeportal/brukerstotte") view=Help/>
-                    <Route path=path!("/kundeportal/persontjenesten") view=Persontjenesten/>
-                    <Route path=path!("/kundeportal/helseid") view=HelseId/>
+                    <Route path=path!("/testinnlogging") view={Lazy::<TestLoginPage>::new()}/>
+                    <Route path=path!("/testsignering") view={Lazy::<TestLoginPage>::new()}/>
+                    <Route path=path!("/kvittering/:reference") view={Lazy::<ReceiptRoute>::new()}/>
+                    <Route path=path!("/innlogging-feilet") view={Lazy::<LoginFailedPage>::new()}/>
+                    <Route path=path!("/utvikling/postkasse") view={Lazy::<MailboxPage>::new()}/>
+                    <Route path=path!("/kundeportal") view={Lazy::<ServicesPage>::new()}/>
+                    <Route path=path!("/kundeportal/konto") view={Lazy::<AccountPage>::new()}/>
+                    <Route path=path!("/kundeportal/kundeinformasjon") view={Lazy::<CustomerPage>::new()}/>
+                    <Route path=path!("/kundeportal/dokumenter") view={Lazy::<DocumentsPage>::new()}/>
+                    <Route path=path!("/kundeportal/bestillinger") view={Lazy::<OrdersPage>::new()}/>
+                    <Route path=path!("/kundeportal/bestillinger/:reference") view={Lazy::<ConversationPage>::new()}/>
+                    <Route path=path!("/kundeportal/brukerstotte") view={Lazy::<HelpPage>::new()}/>
+                    <Route path=path!("/kundeportal/persontjenesten") view={Lazy::<PersontjenestenPage>::new()}/>
+                    <Route path=path!("/kundeportal/helseid") view={Lazy::<HelseIdPage>::new()}/>
                     <Route path=path!("/kundeportal/innlogging") view=PortalLogin/>
-                    <Route path=path!("/kundeportal/glemt-passord") view=ForgotPassword/>
-                    <Route path=path!("/kundeportal/nytt-passord") view=ResetPassword/>
-                    <Route path=path!("/kundesenter") view=Queue/>
-                    <Route path=path!("/kundesenter/innlogging") view=StaffLogin/>
-                    <Route path=path!("/kundesenter/sak/:reference") view=CasePage/>
-                    <Route path=path!("/kundesenter/tall") view=Numbers/>
-                    <Route path=path!("/kundesenter/logg") view=AuditLog/>
+                    <Route path=path!("/kundeportal/glemt-passord") view={Lazy::<ForgotPasswordPage>::new()}/>
+                    <Route path=path!("/kundeportal/nytt-passord") view={Lazy::<ResetPasswordPage>::new()}/>
+                    <Route path=path!("/kundesenter") view={Lazy::<QueuePage>::new()}/>
+                    <Route path=path!("/kundesenter/innlogging") view={Lazy::<StaffLoginPage>::new()}/>
+                    <Route path=path!("/kundesenter/sak/:reference") view={Lazy::<CaseRoute>::new()}/>
+                    <Route path=path!("/kundesenter/tall") view={Lazy::<NumbersPage>::new()}/>
+                    <Route path=path!("/kundesenter/logg") view={Lazy::<AuditLogPage>::new()}/>
                 </Routes>
             </main>
             <Footer/>

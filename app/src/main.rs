@@ -2,10 +2,14 @@
 //! page (`take_over.rs`); built natively with feature `ssr` the same binary renders the
 //! entry pages' first screen to HTML for the bundle (`prerender.rs`).
 
+// The lazy routes' async views nest deep types in the native (pre-render) build.
+#![recursion_limit = "512"]
+
 mod api;
 mod app;
 mod components;
 mod i18n;
+mod lazy_pages;
 mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;

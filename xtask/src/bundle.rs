@@ -72,22 +72,35 @@ pub fn build_with(extra: &[&str]) -> TaskResult {
     check(cmd("cargo", &args))?;
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(dist.join("pkg")).map_err(|e| e.to_string())?;
+    let (main, lazy) = crate::split::split(
+        &root.join("target/wasm32-unknown-unknown/wasm-release/app.wasm"),
+        &dist.join("pkg"),
+    )?;
+    let main = main.display().to_string();
     check(cmd(
         "wasm-bindgen",
         &[
-            "target/wasm32-unknown-unknown/wasm-release/app.wasm",
+            &main,
             "--out-dir",
             "dist/pkg",
+            "--out-name",
+            "app",
             "--target",
             "web",
             "--no-typescript",
+            // The split modules call the main module's functions by their linker names.
+            "--keep-lld-exports",
+            "--no-demangle",
         ],
     ))?;
-    let wasm = "dist/pkg/app_bg.wasm";
-    let mut opt: Vec<&str> = vec!["wasm-opt", "-Oz", "--strip-debug", "--strip-producers"];
-    opt.extend(WASM_FEATURES);
-    opt.extend([wasm, "-o", wasm]);
-    check(npx(&opt))?;
+    let main = dist.join("pkg/app_bg.wasm");
+    for wasm in lazy.iter().chain([&main]) {
+        let wasm = wasm.display().to_string();
+        let mut opt: Vec<&str> = vec!["wasm-opt", "-Oz", "--strip-debug", "--strip-producers"];
+        opt.extend(WASM_FEATURES);
+        opt.extend([wasm.as_str(), "-o", wasm.as_str()]);
+        check(npx(&opt))?;
+    }
 
     let mut css = design_system_css(
         &fs::read_to_string(root.join(DS_CSS)).map_err(|e| format!("{DS_CSS}: {e}"))?,

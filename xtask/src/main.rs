@@ -10,6 +10,7 @@
 mod bench;
 mod bundle;
 mod first_load;
+mod split;
 mod tools;
 
 use std::path::{Path, PathBuf};
