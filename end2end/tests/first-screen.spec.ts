@@ -92,3 +92,22 @@ test('a form sent before the SPA started comes back to its page, the password no
   await expect(page.getByRole('heading', { level: 1, name: 'Innlogging kundeportal' })).toBeVisible();
   expect(urls.filter(u => u.includes('hemmelig'))).toEqual([]);
 });
+
+test('a page split from the first load arrives when the user goes there, on a cold cache', async ({ browser }, info) => {
+  const context = await browser.newContext({ ...info.project.use, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const split: string[] = [];
+  page.on('request', r => { if (/\/pkg\/(split_|chunk_)/.test(r.url())) split.push(r.url()); });
+  await page.goto('/kundeportal/innlogging');
+  await page.waitForFunction(() => document.getElementById('bp-app')?.hasAttribute('data-live'));
+  await page.waitForLoadState('networkidle');
+  expect(split, 'the entry page loads no other page\'s code').toEqual([]);
+  await page.getByRole('link', { name: 'Glemt passordet?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Glemt passordet?' })).toBeVisible();
+  expect(split.some(u => u.includes('forgot_password')), 'its own module came on the way').toBe(true);
+  // And it works: its form checks what was typed.
+  await page.getByRole('button', { name: 'Send lenke' }).click();
+  await expect(page.locator('.ds-error-summary')).toBeVisible();
+  await expectNoAxeViolations(page, 'a late-loaded page');
+  await context.close();
+});
