@@ -23,7 +23,7 @@ function watch(source) {
   const seen = { actionAt: null, shifts: 0 };
   window.__bench = seen;
   const works = el => el.tagName === 'A' ? !!el.getAttribute('href')
-    : !!(document.getElementById('bp-app')?.dataset.live || document.querySelector('#root > *'));
+    : !!(document.getElementById('bp-app')?.hasAttribute('data-live') || document.querySelector('#root > *'));
   const look = () => {
     if (seen.actionAt !== null) return;
     for (const el of document.querySelectorAll('a, button')) {
