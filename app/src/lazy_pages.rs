@@ -19,7 +19,7 @@ use crate::pages::{
     receipt::ReceiptPage,
 };
 
-/// A lazy route for a page component: `lazy_page!(RouteName, Component);`.
+/// A lazy route for each page component: `lazy_page! { RouteName => Component, … }`.
 macro_rules! lazy_page {
     ($($route:ident => $page:ident),* $(,)?) => {$(
         #[derive(Debug)]

@@ -12,11 +12,11 @@ use std::path::Path;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use common::Lang;
 use common::i18n::t;
-use common::services::{self, SERVICES};
+use common::services::SERVICES;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use crate::pages::journey::LANDING_SERVICE;
+use crate::pages::journey::landing_service;
 use crate::title::title;
 
 /// Where the first screen goes in the bundle's `index.html`.
@@ -32,7 +32,9 @@ pub fn run() -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
     for (path, page_title) in entry_pages() {
         let document = page(&template, &render(&path), &title(Lang::Nb, page_title))?;
-        let file = dist.join("pages").join(file_name(&path));
+        let name =
+            common::prerendered::page_file(&path).ok_or(format!("{path}: not a plain path"))?;
+        let file = dist.join("pages").join(name);
         fs::create_dir_all(file.parent().expect("under pages/")).map_err(|e| e.to_string())?;
         fs::write(&file, document).map_err(|e| format!("{}: {e}", file.display()))?;
         println!("prerender: {path} → {}", file.display());
@@ -42,7 +44,7 @@ pub fn run() -> Result<(), String> {
 
 /// Each entry page's path and the page part of its title.
 fn entry_pages() -> Vec<(String, &'static str)> {
-    let landing = services::by_slug(LANDING_SERVICE).expect("the landing page's service");
+    let landing = landing_service();
     let mut pages = vec![("/".to_owned(), landing.name.get(Lang::Nb))];
     pages.extend(
         SERVICES
@@ -54,14 +56,6 @@ fn entry_pages() -> Vec<(String, &'static str)> {
         t::PORTAL_LOGIN_TITLE.get(Lang::Nb),
     ));
     pages
-}
-
-/// `pages/index.html` for `/`, `pages/skjema/x.html` for `/skjema/x`: the server's lookup.
-fn file_name(path: &str) -> String {
-    match path.trim_start_matches('/') {
-        "" => "index.html".to_owned(),
-        rest => format!("{rest}.html"),
-    }
 }
 
 /// The app at `path`, as HTML.

@@ -11,6 +11,7 @@ pub mod form;
 pub mod help;
 pub mod i18n;
 pub mod journey;
+pub mod prerendered;
 pub mod reference;
 pub mod services;
 pub mod session;

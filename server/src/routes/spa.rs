@@ -45,20 +45,11 @@ async fn page(State(dist): State<PathBuf>, request: Request) -> Response {
     }
 }
 
-/// The pre-rendered document for `path`, if the build made one. Only plain lower-case
-/// segments are looked up, so no path can reach outside `pages/`.
+/// The pre-rendered document for `path`, if the build made one.
 fn prerendered(dist: &Path, path: &str) -> Option<PathBuf> {
-    let name = path.trim_start_matches('/').trim_end_matches('/');
-    let plain = name.split('/').all(|s| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    });
-    let file = match name {
-        "" => dist.join("pages/index.html"),
-        _ if plain => dist.join("pages").join(format!("{name}.html")),
-        _ => return None,
-    };
+    let file = dist
+        .join("pages")
+        .join(common::prerendered::page_file(path)?);
     file.is_file().then_some(file)
 }
 

@@ -128,12 +128,13 @@ fn new_key() -> String {
 /// redirect would cost the phone a round trip before the first screen).
 #[component]
 pub fn Landing() -> impl IntoView {
-    let service = services::by_slug(LANDING_SERVICE).expect("the landing page's service");
-    view! { <ServiceJourney service/> }
+    view! { <ServiceJourney service=landing_service()/> }
 }
 
 /// The service `/` shows.
-pub const LANDING_SERVICE: &str = "digitaleinnbyggertjenester";
+pub fn landing_service() -> &'static Service {
+    services::by_slug("digitaleinnbyggertjenester").expect("the landing page's service")
+}
 
 /// The journey page for the service in the URL.
 #[component]
