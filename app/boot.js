@@ -1,3 +1,42 @@
 // Starts the wasm app. An external file (not inline) so the CSP needs no script hashes.
-import init from '/pkg/app.js';
-init({ module_or_path: '/pkg/app_bg.wasm' });
+//
+// An entry page arrives with its first screen in the HTML (`#bp-app`, pre-rendered at build
+// time) and marked `data-start="on-use"`: its primary action is a real link, so the app is
+// fetched only when the visitor needs it — at once if a session or a chosen language says
+// the first screen is not theirs, else at the first touch of a control that is not a link.
+// A button pressed before the app is there is held (busy) and pressed again by the app
+// once it has taken over (`take_over.rs` reads `data-replay`), with what was typed.
+const root = document.getElementById('bp-app');
+let started = false;
+
+function start() {
+  if (started) return;
+  started = true;
+  import('/pkg/app.js').then(app => app.default({ module_or_path: '/pkg/app_bg.wasm' }));
+}
+
+const signedIn = document.cookie.split(';').some(c => c.trim().startsWith('bp_signed_in='));
+const ownLanguage = (() => {
+  try { return (localStorage.getItem('bp-lang') ?? 'nb') !== 'nb'; } catch { return false; }
+})();
+
+if (!root) {
+  start();
+} else {
+  const live = () => root.hasAttribute('data-live') || !root.isConnected;
+  const control = target => target instanceof Element && !target.closest('a[href]')
+    && target.closest('button, input, select, textarea, summary, label');
+  const use = e => { if (control(e.target)) start(); };
+  for (const type of ['pointerdown', 'focusin', 'keydown']) {
+    document.addEventListener(type, use, { capture: true, passive: true });
+  }
+  document.addEventListener('click', e => {
+    const button = e.target instanceof Element && e.target.closest('button');
+    if (live() || !button || !root.contains(button)) return;
+    e.preventDefault();
+    root.setAttribute('data-replay', String([...root.querySelectorAll('button')].indexOf(button)));
+    button.setAttribute('aria-busy', 'true');
+    start();
+  }, { capture: true });
+  if (root.dataset.start !== 'on-use' || signedIn || ownLanguage) start();
+}

@@ -3,6 +3,8 @@
 //! catalog into `dist/pages/<path>.html`, which the server sends for those paths. The
 //! screen is the one a visitor sees before anything has been asked of the server (no
 //! session, bokmål): nothing asynchronous runs here, every spawned task is dropped.
+//! Each is marked `data-start="on-use"` and loses the bundle's preload hints: `boot.js`
+//! fetches the app when the visitor needs it, not with the page.
 //!
 //! `cargo run -p app --no-default-features --features ssr -- <dist>` (the xtask does it).
 
@@ -76,11 +78,15 @@ fn page(template: &str, first_screen: &str, page_title: &str) -> Result<String, 
         .split_once("<title>")
         .and_then(|(before, rest)| Some((before, rest.split_once("</title>")?.1)))
         .ok_or("index.html has no <title>")?;
-    let document = format!("{before}<title>{}</title>{after}", escape(page_title));
+    let document = format!("{before}<title>{}</title>{after}", escape(page_title))
+        .lines()
+        .filter(|line| !line.contains("rel=\"modulepreload\"") && !line.contains("rel=\"preload\""))
+        .collect::<Vec<_>>()
+        .join("\n");
     Ok(document.replacen(
         MOUNT_AT,
         &format!(
-            "{MOUNT_AT}\n<div id=\"{}\">{first_screen}</div>",
+            "{MOUNT_AT}\n<div id=\"{}\" data-start=\"on-use\">{first_screen}</div>",
             crate::APP_ROOT_ID
         ),
         1,

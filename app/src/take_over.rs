@@ -2,7 +2,8 @@
 //! time, from these same components: `prerender.rs`) inside `<div id="bp-app">`, and is
 //! usable before the wasm has loaded. The SPA renders into a new container and swaps it
 //! in before the browser paints again: what the visitor typed, and where the focus was,
-//! are carried over by element id.
+//! are carried over by element id, and a button pressed before the app was there
+//! (`boot.js` held it and wrote its place in `data-replay`) is pressed again.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +30,9 @@ pub fn start() {
                 .filter(|e| first_screen.contains(Some(e)))
                 .map(|e| e.id())
                 .filter(|id| !id.is_empty());
+            let replay = first_screen
+                .get_attribute("data-replay")
+                .and_then(|n| n.parse::<u32>().ok());
             let _ = first_screen.replace_with_with_node_1(&root);
             // The router draws its page in a task of its own, done before the next frame.
             request_animation_frame(move || {
@@ -38,6 +42,13 @@ pub fn start() {
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok())
                 {
                     let _ = el.focus();
+                }
+                // The first frame is the pre-rendered one, so its n-th button is the same.
+                if let Some(button) = replay
+                    .and_then(|n| root.query_selector_all("button").ok()?.item(n))
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    button.click();
                 }
             });
         }

@@ -93,15 +93,22 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax. A
-/// browser-session cookie, unless "Husk meg" asked it to outlive the browser (`max_age`).
-pub fn session_cookie(token: &str, secure: bool, max_age_secs: Option<i64>) -> HeaderValue {
+/// A cookie that scripts may read, set and cleared with the session: `boot.js` starts the
+/// app at once for a visitor who has it, since the pre-rendered first screen (the way in)
+/// is not theirs. It says only "signed in" and grants nothing.
+pub const SIGNED_IN_HINT: &str = "bp_signed_in";
+
+/// `Set-Cookie`s for a new session: the session, HttpOnly (no script can read it),
+/// SameSite=Lax, and its hint. Browser-session cookies, unless "Husk meg" asked them to
+/// outlive the browser (`max_age`).
+pub fn session_cookies(token: &str, secure: bool, max_age_secs: Option<i64>) -> [HeaderValue; 2] {
     let secure = if secure { "; Secure" } else { "" };
     let max_age = max_age_secs.map_or(String::new(), |s| format!("; Max-Age={s}"));
-    HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}"
-    ))
-    .expect("hex token is a valid header value")
+    [
+        format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}"),
+        format!("{SIGNED_IN_HINT}=1; Path=/; SameSite=Lax{max_age}{secure}"),
+    ]
+    .map(|c| HeaderValue::from_str(&c).expect("hex token is a valid header value"))
 }
 
 /// `Set-Cookie` for `name=value` with `attributes` ("Path=…; HttpOnly; SameSite=…"), and
@@ -116,8 +123,12 @@ pub fn cookie(
     HeaderValue::from_str(&format!("{name}={value}; {attributes}{secure}"))
 }
 
-pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("bp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+/// `Set-Cookie`s that end the session's cookie and its hint.
+pub fn clear_cookies() -> [HeaderValue; 2] {
+    [
+        HeaderValue::from_static("bp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+        HeaderValue::from_static("bp_signed_in=; Path=/; SameSite=Lax; Max-Age=0"),
+    ]
 }
 
 /// Middleware for the whole API: a write (any method but GET, HEAD, OPTIONS) that a

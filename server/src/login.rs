@@ -8,7 +8,7 @@ use common::api::{Eid, Me, SessionInfo, TestLoginRequest};
 use common::validate::{BoundedText, Fodselsnummer, OrgNumber};
 use common::{FieldError, ValidationErrors};
 
-use crate::auth::{hash_token, new_token, session_cookie, token_from};
+use crate::auth::{hash_token, new_token, session_cookies, token_from};
 use crate::db::logins::{self, Attempt};
 use crate::db::sessions::{self, Identity, LoginEvidence, SessionRow};
 use crate::error::ApiError;
@@ -39,7 +39,7 @@ pub async fn start(
     state: &AppState,
     headers: &HeaderMap,
     new: NewSession,
-) -> Result<(HeaderValue, Me), ApiError> {
+) -> Result<([HeaderValue; 2], Me), ApiError> {
     if let Some(old) = token_from(headers) {
         sessions::delete(&state.db, &hash_token(&old)).await?;
     }
@@ -63,7 +63,7 @@ pub async fn start(
     };
     let max_age = new.remember.then_some(i64::from(policy.lifetime_secs));
     Ok((
-        session_cookie(&token, state.config.secure_cookies, max_age),
+        session_cookies(&token, state.config.secure_cookies, max_age),
         me,
     ))
 }

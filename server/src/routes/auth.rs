@@ -18,7 +18,7 @@ use axum::{Extension, Json, Router};
 use common::api::{LogoutResponse, Me, SigningOutcome, TestLoginRequest, safe_return_path};
 use serde::Deserialize;
 
-use crate::auth::{CurrentUser, clear_cookie, cookie_value, hash_token};
+use crate::auth::{CurrentUser, clear_cookies, cookie_value, hash_token};
 use crate::db::logins::{self, Attempt};
 use crate::db::sessions::{self, Identity, LoginEvidence};
 use crate::error::ApiError;
@@ -73,7 +73,7 @@ async fn callback(
     };
     match finish_login(&state, &idporten, &headers, query, lang).await? {
         Ok((cookie, return_to)) => {
-            let cookies = cookie.into_iter().chain([clear_login_cookie()]);
+            let cookies = cookie.into_iter().flatten().chain([clear_login_cookie()]);
             Ok((
                 AppendHeaders(cookies.map(|c| (SET_COOKIE, c))),
                 Redirect::to(&return_to),
@@ -103,7 +103,7 @@ async fn finish_login(
     headers: &HeaderMap,
     query: CallbackQuery,
     lang: common::Lang,
-) -> Result<Result<(Option<HeaderValue>, String), LoginError>, ApiError> {
+) -> Result<Result<(Option<[HeaderValue; 2]>, String), LoginError>, ApiError> {
     // The state is taken (deleted) first, whatever happens next: it can serve one callback only.
     let attempt = match &query.state {
         Some(s) => logins::take(&state.db, &hash_token(s), false, now_ms()).await?,
@@ -224,7 +224,7 @@ async fn test_login(
     ApiJson(body): ApiJson<TestLoginRequest>,
 ) -> Result<Response, ApiError> {
     let (eid, fodselsnummer, name) = login::test_person(&state, &body, lang)?;
-    let (cookie, me) = login::start(
+    let (cookies, me) = login::start(
         &state,
         &headers,
         NewSession {
@@ -240,7 +240,11 @@ async fn test_login(
         },
     )
     .await?;
-    Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
+    Ok((
+        AppendHeaders(cookies.map(|c| (SET_COOKIE, c))),
+        Json(me),
+    )
+        .into_response())
 }
 
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {
@@ -281,7 +285,7 @@ async fn logout(
         .as_ref()
         .and_then(|i| i.logout_url(id_token.as_deref()));
     Ok((
-        [(SET_COOKIE, clear_cookie())],
+        AppendHeaders(clear_cookies().map(|c| (SET_COOKIE, c))),
         Json(LogoutResponse { end_session_url }),
     )
         .into_response())

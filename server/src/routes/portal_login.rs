@@ -281,7 +281,7 @@ async fn verify_code(
         .await?
         .into_iter()
         .next();
-    let (cookie, me) = login::start(
+    let (cookies, me) = login::start(
         &state,
         &headers,
         NewSession {
@@ -295,7 +295,7 @@ async fn verify_code(
     .await?;
     let clear = auth_cookie(&state, PENDING_COOKIE, "", 0)?;
     Ok((
-        AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, clear)]),
+        AppendHeaders(cookies.into_iter().chain([clear]).map(|c| (SET_COOKIE, c))),
         Json(me),
     )
         .into_response())

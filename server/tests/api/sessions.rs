@@ -47,10 +47,21 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
         .send()
         .await
         .unwrap();
-    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookies: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_owned())
+        .collect();
+    let session = cookies.iter().find(|c| c.starts_with("bp_session=")).unwrap();
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
+    );
+    // The hint boot.js reads says "signed in" and nothing more.
+    assert!(
+        cookies.contains(&"bp_signed_in=1; Path=/; SameSite=Lax".to_owned()),
+        "{cookies:?}"
     );
     let r = app.get("/api/me").await;
     assert!(r.headers().contains_key("x-session-expires-at"));
@@ -111,6 +122,18 @@ async fn an_expired_session_gets_session_expired_and_logout_ends_the_session() {
     app.login().await;
     let r = app.post("/api/auth/logout", &json!({})).await;
     assert_eq!(r.status(), StatusCode::OK);
+    let cleared: Vec<&str> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap())
+        .collect();
+    for name in ["bp_session=;", "bp_signed_in=;"] {
+        assert!(
+            cleared.iter().any(|c| c.starts_with(name) && c.contains("Max-Age=0")),
+            "logout clears {name} {cleared:?}"
+        );
+    }
     let body: common::api::LogoutResponse = r.json().await.unwrap();
     assert_eq!(
         body.end_session_url, None,
