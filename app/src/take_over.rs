@@ -5,8 +5,13 @@
 //! are carried over by element id, and a button pressed before the app was there
 //! (`boot.js` held it and wrote its place in `data-replay`) is pressed again.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub fn start() {
@@ -33,10 +38,34 @@ pub fn start() {
             let replay = first_screen
                 .get_attribute("data-replay")
                 .and_then(|n| n.parse::<u32>().ok());
+            // Typed into the app's own inputs before the carrying: newer than the old value.
+            let typed_since = Rc::new(RefCell::new(HashSet::new()));
+            let record = {
+                let typed_since = typed_since.clone();
+                Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                        typed_since.borrow_mut().insert(input.id());
+                    }
+                })
+            };
+            for event in ["input", "change"] {
+                let _ = root.add_event_listener_with_callback_and_bool(
+                    event,
+                    record.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
             let _ = first_screen.replace_with_with_node_1(&root);
             // The router draws its page in a task of its own, done before the next frame.
             request_animation_frame(move || {
-                carry_inputs(&first_screen, &root);
+                for event in ["input", "change"] {
+                    let _ = root.remove_event_listener_with_callback_and_bool(
+                        event,
+                        record.as_ref().unchecked_ref(),
+                        true,
+                    );
+                }
+                carry_inputs(&first_screen, &root, &typed_since.borrow());
                 if let Some(el) = focused
                     .and_then(|id| document.get_element_by_id(&id))
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -59,11 +88,15 @@ pub fn start() {
 }
 
 /// Gives each input of the app what the visitor typed or ticked in the pre-rendered one
-/// with the same id, and tells the app through the event its handlers listen to.
-fn carry_inputs(from: &Element, to: &Element) {
+/// with the same id, and tells the app through the event its handlers listen to — unless
+/// the visitor has typed into the app's input already (`typed_since`).
+fn carry_inputs(from: &Element, to: &Element, typed_since: &HashSet<String>) {
     let new_inputs = inputs(to);
     for old in inputs(from) {
-        let Some(new) = new_inputs.iter().find(|new| new.id() == old.id()) else {
+        let Some(new) = new_inputs
+            .iter()
+            .find(|new| new.id() == old.id() && !typed_since.contains(&new.id()))
+        else {
             continue;
         };
         let event = if matches!(old.type_().as_str(), "checkbox" | "radio") {

@@ -3,7 +3,9 @@
 //! the React 19 + designsystemet version of the journey (`../shared/react-baseline/dist`)
 //! served by the same server binary, brotli-precompressed the same way, in the same run:
 //! bytes and requests until the network is idle, LCP, when the primary action is on
-//! screen and works, and the layout shift; ours as ratios to React's landing page.
+//! screen and works, and the layout shift; ours as ratios to React's landing page. Our
+//! pages fetch their app on use (`app/boot.js`): load.mjs also touches them at first
+//! sight, for when the app is live then and what it costs.
 
 use std::fs;
 use std::path::Path;
@@ -29,6 +31,9 @@ struct Load {
     lcp_ms: f64,
     action_ms: Option<f64>,
     cls: f64,
+    /// A page that fetches its app on use, touched at first sight: when the app is live,
+    /// and what the page transferred until idle then.
+    touched: Option<(f64, f64)>,
 }
 
 pub fn figures(tmp: &Path, port: u16, row: &mut impl FnMut(&str, String)) -> Result<(), String> {
@@ -78,6 +83,14 @@ pub fn figures(tmp: &Path, port: u16, row: &mut impl FnMut(&str, String)) -> Res
             &format!("`{path}`: layout shift while the SPA takes over (target ≤ 0.02)"),
             format!("{:.3}", ours.cls),
         );
+        if let Some((live_ms, bytes)) = ours.touched {
+            row(
+                &format!(
+                    "`{path}`: a control touched at first sight — the app live; transferred until idle then"
+                ),
+                format!("{}; {}", secs(live_ms), kb(bytes as u64)),
+            );
+        }
     }
     Ok(())
 }
@@ -105,6 +118,7 @@ fn load(port: u16, path: &str, action: &str) -> Result<Load, String> {
         lcp_ms: number("lcpMs").ok_or(format!("load.mjs said {json}"))?,
         action_ms: number("actionMs"),
         cls: number("cls").unwrap_or(0.0),
+        touched: number("liveMs").zip(number("touchedBytes")),
     })
 }
 
