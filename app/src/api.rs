@@ -27,14 +27,13 @@ use crate::session::{client_now_ms, clock};
 
 /// Parses a response body with the browser's own JSON parser: serde_json would add tens
 /// of kilobytes to the bundle for work the browser already does. 204 (no body) is `null`.
-async fn parse<T: DeserializeOwned>(response: &Response) -> Result<T, ()> {
+async fn parse_json(response: &Response) -> Result<JsValue, ()> {
     let text = response.text().await.map_err(|_| ())?;
-    let value = if text.is_empty() {
-        JsValue::NULL
+    if text.is_empty() {
+        Ok(JsValue::NULL)
     } else {
-        js_sys::JSON::parse(&text).map_err(|_| ())?
-    };
-    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+        js_sys::JSON::parse(&text).map_err(|_| ())
+    }
 }
 
 /// Serialises a request body with the browser's `JSON.stringify` (maps as objects).
@@ -142,6 +141,16 @@ impl Api {
         &self,
         request: Result<Request, gloo_net::Error>,
     ) -> Result<T, ApiClientError> {
+        let body = self.exchange(request).await?;
+        serde_wasm_bindgen::from_value(body).map_err(|_| ApiClientError::Server)
+    }
+
+    /// Sends the request and answers the body of a success, parsed by the browser. Not
+    /// generic, so the error path below is in the bundle once (generic, it was 24 copies).
+    async fn exchange(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+    ) -> Result<JsValue, ApiClientError> {
         let response = request
             .map_err(|_| ApiClientError::Network)?
             .send()
@@ -149,9 +158,14 @@ impl Api {
             .map_err(|_| ApiClientError::Network)?;
         self.note_session(&response);
         if response.ok() {
-            return parse(&response).await.map_err(|_| ApiClientError::Server);
+            return parse_json(&response)
+                .await
+                .map_err(|_| ApiClientError::Server);
         }
-        let body: Option<ErrorBody> = parse(&response).await.ok();
+        let body: Option<ErrorBody> = parse_json(&response)
+            .await
+            .ok()
+            .and_then(|v| serde_wasm_bindgen::from_value(v).ok());
         Err(match body.map(|b| (b.error, b.fields)) {
             Some((ErrorCode::Validation, fields)) => rejected(fields),
             // A login attempt told to wait names its field: shown there, like a refusal.
