@@ -240,11 +240,7 @@ async fn test_login(
         },
     )
     .await?;
-    Ok((
-        AppendHeaders(cookies.map(|c| (SET_COOKIE, c))),
-        Json(me),
-    )
-        .into_response())
+    Ok((AppendHeaders(cookies.map(|c| (SET_COOKIE, c))), Json(me)).into_response())
 }
 
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {

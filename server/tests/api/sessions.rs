@@ -53,7 +53,10 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
         .iter()
         .map(|c| c.to_str().unwrap().to_owned())
         .collect();
-    let session = cookies.iter().find(|c| c.starts_with("bp_session=")).unwrap();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("bp_session="))
+        .unwrap();
     assert!(
         session.contains("HttpOnly") && session.contains("SameSite=Lax"),
         "{session}"
@@ -130,7 +133,9 @@ async fn an_expired_session_gets_session_expired_and_logout_ends_the_session() {
         .collect();
     for name in ["bp_session=;", "bp_signed_in=;"] {
         assert!(
-            cleared.iter().any(|c| c.starts_with(name) && c.contains("Max-Age=0")),
+            cleared
+                .iter()
+                .any(|c| c.starts_with(name) && c.contains("Max-Age=0")),
             "logout clears {name} {cleared:?}"
         );
     }
