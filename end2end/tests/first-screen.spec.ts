@@ -35,6 +35,14 @@ async function takenOver(page: Page) {
   await page.waitForFunction(() => (window as any).__first && document.getElementById('bp-app') !== (window as any).__first);
 }
 
+/** Holds the app's wasm back until the returned function is called. */
+async function holdTheApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>(resolve => { release = resolve; });
+  await page.route('**/pkg/app_bg.wasm', async route => { await released; await route.continue(); });
+  return release;
+}
+
 /** Keeps the SPA from starting: the page stays as the server sent it. */
 async function withoutTheApp(page: Page) {
   await page.route('**/boot.js', route => route.abort());
@@ -74,9 +82,7 @@ for (const entry of ENTRY_PAGES) {
 
 test('what is typed before the SPA has started is kept when it takes over', async ({ page }) => {
   // Hold the wasm back until the visitor has typed.
-  let release!: () => void;
-  const typed = new Promise<void>(resolve => { release = resolve; });
-  await page.route('**/pkg/app_bg.wasm', async route => { await typed; await route.continue(); });
+  const release = await holdTheApp(page);
   await rememberFirstScreen(page);
   await page.goto('/kundeportal/innlogging');
   await page.getByLabel('Brukernavn').fill('kari.kontakt');
@@ -153,9 +159,7 @@ for (const entry of ENTRY_PAGES) {
 }
 
 test('a button pressed before the app is there is pressed again once it has taken over', async ({ page }) => {
-  let release!: () => void;
-  const pressed = new Promise<void>(resolve => { release = resolve; });
-  await page.route('**/pkg/app_bg.wasm', async route => { await pressed; await route.continue(); });
+  const release = await holdTheApp(page);
   await rememberFirstScreen(page);
   await page.goto('/');
   const english = page.getByRole('button', { name: 'English' });
@@ -170,9 +174,7 @@ test('a button pressed before the app is there is pressed again once it has take
 });
 
 test('the portal login pressed before the app has loaded goes on with what was typed', async ({ page }) => {
-  let release!: () => void;
-  const pressed = new Promise<void>(resolve => { release = resolve; });
-  await page.route('**/pkg/app_bg.wasm', async route => { await pressed; await route.continue(); });
+  const release = await holdTheApp(page);
   await rememberFirstScreen(page);
   const urls: string[] = [];
   page.on('request', r => urls.push(r.url()));

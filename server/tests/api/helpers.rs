@@ -173,6 +173,15 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(
 }
 
 /// The text of a PDF, as poppler's pdftotext extracts it.
+/// The response's `Set-Cookie` headers, each as sent.
+pub fn set_cookies(r: &reqwest::Response) -> Vec<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_owned())
+        .collect()
+}
+
 pub fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.pdf");

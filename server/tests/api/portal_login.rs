@@ -504,12 +504,7 @@ async fn remember_me_gives_a_longer_session_and_every_login_gets_a_new_session_i
     send_code(&c, &app.base).await;
     let code = latest_code(&app.db_url).await;
     let r = verify(&c, &app.base, &code).await;
-    let cookies: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let cookies = set_cookies(&r);
     let session = cookies
         .iter()
         .find(|c| c.starts_with("bp_session="))

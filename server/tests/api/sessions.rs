@@ -47,12 +47,7 @@ async fn test_login_sets_an_httponly_session_and_me_shows_the_user_without_fnr()
         .send()
         .await
         .unwrap();
-    let cookies: Vec<String> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|c| c.to_str().unwrap().to_owned())
-        .collect();
+    let cookies = set_cookies(&r);
     let session = cookies
         .iter()
         .find(|c| c.starts_with("bp_session="))
@@ -125,12 +120,7 @@ async fn an_expired_session_gets_session_expired_and_logout_ends_the_session() {
     app.login().await;
     let r = app.post("/api/auth/logout", &json!({})).await;
     assert_eq!(r.status(), StatusCode::OK);
-    let cleared: Vec<&str> = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|c| c.to_str().unwrap())
-        .collect();
+    let cleared = set_cookies(&r);
     for name in ["bp_session=;", "bp_signed_in=;"] {
         assert!(
             cleared
