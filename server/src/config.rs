@@ -182,6 +182,16 @@ pub struct Config {
     #[arg(long, env = "BP_SEAL_KEY", default_value = "", hide_env_values = true)]
     pub seal_key: Secret,
 
+    /// The bearer token a Prometheus scrape of `/metrics` must send. Without one,
+    /// `/metrics` is open in development and absent (404) in production.
+    #[arg(
+        long,
+        env = "BP_METRICS_TOKEN",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub metrics_token: Secret,
+
     /// Mark cookies `Secure` (set when served over HTTPS).
     #[arg(long, env = "BP_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

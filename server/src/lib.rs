@@ -16,6 +16,7 @@ pub mod hex;
 pub mod idporten;
 pub mod login;
 pub mod masked;
+pub mod metrics;
 pub mod oidc;
 pub mod ordering;
 pub mod oslo_time;

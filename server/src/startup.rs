@@ -130,6 +130,7 @@ impl Application {
             staff_oidc,
             outbox,
             sealer,
+            metrics: Arc::default(),
         };
         Ok(Application { listener, state })
     }

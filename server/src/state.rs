@@ -26,6 +26,8 @@ pub struct AppState {
     pub outbox: Outbox,
     /// Seals the PDFs the portal issues.
     pub sealer: crate::seal::Sealer,
+    /// Counters and histograms for `/metrics`.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {

@@ -81,6 +81,21 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .max_connections(8)
         .connect_with(options)
         .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
+    MIGRATIONS.run(&pool).await?;
     Ok(pool)
+}
+
+/// The schema's migrations, built in; `/readyz` checks that each one is applied.
+pub static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Whether the database answers and every migration this build knows is applied (a
+/// replica of an older build may run against a newer schema, not the other way round).
+pub async fn ready(db: &SqlitePool) -> Result<bool, sqlx::Error> {
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(db)
+            .await?;
+    Ok(MIGRATIONS
+        .iter()
+        .all(|m| m.migration_type.is_down_migration() || applied.contains(&m.version)))
 }

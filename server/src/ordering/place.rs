@@ -196,6 +196,7 @@ pub async fn place(
                     signed_on: oslo_time::date(submitted_at_ms),
                     method: s.method,
                 });
+                state.metrics.order_stored(checked.service.slug);
                 return Ok(Placed::New(Receipt {
                     reference,
                     service: checked.service.slug.to_owned(),

@@ -82,6 +82,9 @@ async fn callback(
         }
         Err(reason) => {
             tracing::warn!(reason = reason.code(), "ID-porten login refused");
+            state
+                .metrics
+                .login_failed(crate::metrics::LoginFailure::IdPorten);
             let target = format!("/innlogging-feilet?grunn={}", reason.code());
             Ok((
                 AppendHeaders([(SET_COOKIE, clear_login_cookie())]),

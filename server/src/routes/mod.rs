@@ -6,6 +6,7 @@ mod dev;
 mod documents;
 mod drafts;
 mod health;
+mod ops;
 mod orders;
 mod organisations;
 mod portal;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let https = state.config.secure_cookies;
     let time_limit = Duration::from_secs(state.config.request_timeout_secs);
     let router = Router::new()
+        .merge(ops::router(state.clone()))
         .nest("/api", api(state))
         .merge(spa::router(dist))
         .layer(from_fn_with_state(time_limit, limit_time))
@@ -88,6 +90,10 @@ pub fn api(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::error::json_errors))
         // Answers, receipts and PDFs are personal data: no cache keeps a copy.
         .layer(security_header(header::CACHE_CONTROL, "no-store"))
+        .layer(from_fn_with_state(
+            state.metrics.clone(),
+            crate::metrics::track,
+        ))
         // Outermost: the trace sees the final answer, and the id exists before it starts.
         .layer(trace::trace_layer())
         .layer(trace::propagate_request_id())

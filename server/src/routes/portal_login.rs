@@ -35,6 +35,7 @@ use crate::error::ApiError;
 use crate::extract::{ApiJson, ClientAddress, RequestLang};
 use crate::hex;
 use crate::login::{self, NewSession};
+use crate::metrics::LoginFailure;
 use crate::now_ms;
 use crate::outbox::{self, Channel, NewNotification};
 use crate::password;
@@ -61,6 +62,7 @@ async fn reserve_attempt(
     match login_failures::reserve(&state.db, account_key, address, now_ms()).await? {
         Ok(()) => Ok(()),
         Err(wait) => {
+            state.metrics.login_failed(LoginFailure::RateLimited);
             tracing::warn!(
                 wait_ms = wait.ms,
                 field,
@@ -106,6 +108,7 @@ async fn check_password(
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     let verified = password::verify(body.password, stored).await;
     let Some(account) = account.filter(|_| verified) else {
+        state.metrics.login_failed(LoginFailure::Password);
         return Err(ApiError::field(
             "password",
             FieldError::WrongCredentials,
@@ -263,6 +266,7 @@ async fn verify_code(
         };
     if code_hash(&token, code.expose()) != stored_hash {
         let attempts_left = u32::try_from(attempts_left).unwrap_or(0);
+        state.metrics.login_failed(LoginFailure::Code);
         return Err(ApiError::field(
             "code",
             FieldError::WrongCode { attempts_left },

@@ -6,6 +6,7 @@ mod drafts;
 mod helpers;
 mod hostile;
 mod module_graph;
+mod ops;
 mod orders;
 mod organisations;
 mod outbox;
