@@ -73,6 +73,12 @@ pub fn delivered_to(maildir: &Path) -> Vec<String> {
     python_records(script, maildir)
 }
 
+/// The Message-ID of every message delivered so far.
+pub fn delivered_message_ids(maildir: &Path) -> Vec<String> {
+    let script = "import mailbox, sys\nfor m in mailbox.Maildir(sys.argv[1], create=False): print(m['Message-ID'] + '\\x1e')";
+    python_records(script, maildir)
+}
+
 /// Runs a Python `script` over the Maildir; its output split at record separators.
 fn python_records(script: &str, maildir: &Path) -> Vec<String> {
     let out = Command::new("python3")
@@ -92,7 +98,7 @@ fn python_records(script: &str, maildir: &Path) -> Vec<String> {
 /// An SMTP server with a Maildir of its own, and the configuration that sends to it.
 pub struct TestSmtp {
     pub maildir: std::path::PathBuf,
-    port: u16,
+    pub port: u16,
     _server: SmtpServer,
     _dir: tempfile::TempDir,
 }
