@@ -7,6 +7,13 @@ use std::path::PathBuf;
 use clap::Parser;
 use common::session::SessionPolicy;
 
+/// How log lines are written (`Config::log_format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
 #[derive(Clone, Debug, Parser)]
 #[command(
     name = "server",
@@ -58,6 +65,11 @@ pub struct Config {
     /// Production mode: the built-in test login is refused.
     #[arg(long, env = "BP_PRODUCTION", default_value_t = false)]
     pub production: bool,
+
+    /// Log lines as `json` (one object per line, for a log collector) or `text`; default
+    /// `json` in production, `text` otherwise. The level is `RUST_LOG`'s (default `info`).
+    #[arg(long, env = "BP_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
 
     /// ID-porten's issuer URL. Without it the built-in test login is used (not in production).
     #[arg(long, env = "BP_OIDC_ISSUER")]

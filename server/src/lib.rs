@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod extract;
 pub mod hex;
 pub mod idporten;
+pub mod logging;
 pub mod login;
 pub mod masked;
 pub mod metrics;

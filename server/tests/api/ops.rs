@@ -4,6 +4,7 @@
 use reqwest::StatusCode;
 
 use crate::helpers::{order, spawn_app, spawn_with, valid_answers};
+use crate::persons::KARI;
 use crate::portal_login::{client, password};
 
 async fn text(url: String, bearer: Option<&str>) -> (StatusCode, String) {
@@ -113,4 +114,77 @@ async fn metrics_need_the_token_once_one_is_set() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(text(url, Some("s3cret-scrape")).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn production_logs_are_json_lines_with_the_request_id_and_no_fodselsnummer() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let port = crate::smtp::free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut process = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("BP_LISTEN", format!("127.0.0.1:{port}"))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/logs.db", dir.path().display()),
+        )
+        .env("BP_DIST", "/nonexistent")
+        .env("BP_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = client();
+    let mut up = false;
+    for _ in 0..200 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok() {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(up, "the server process did not start");
+    let login = client
+        .post(format!("{base}/api/auth/test-login"))
+        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": KARI.1 }))
+        .send()
+        .await
+        .unwrap();
+    assert!(login.status().is_success());
+    let r = client
+        .post(format!("{base}/api/orders"))
+        .json(&order(valid_answers()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let request_id = r.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let _ = process.kill();
+    let _ = process.wait();
+    let mut out = String::new();
+    process
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(
+        out.lines().all(|l| !l.starts_with('{') || l.ends_with('}')),
+        "one object per line"
+    );
+    let stored = lines
+        .iter()
+        .find(|l| l["fields"]["message"] == "order stored")
+        .unwrap_or_else(|| panic!("no 'order stored' line in {out}"));
+    assert_eq!(stored["span"]["id"], request_id.as_str(), "{stored}");
+    assert_eq!(stored["span"]["route"], "/api/orders");
+    assert_eq!(stored["level"], "INFO");
+    assert!(!out.contains(KARI.0), "a fødselsnummer in the log");
 }
