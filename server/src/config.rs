@@ -97,6 +97,7 @@ pub struct Config {
     #[arg(long, env = "BP_STAFF_OIDC_ISSUER")]
     pub staff_oidc_issuer: Option<String>,
 
+    /// The portal's client id at the staff identity provider.
     #[arg(
         long,
         env = "BP_STAFF_OIDC_CLIENT_ID",
@@ -104,6 +105,7 @@ pub struct Config {
     )]
     pub staff_oidc_client_id: String,
 
+    /// The portal's client secret at the staff identity provider.
     #[arg(
         long,
         env = "BP_STAFF_OIDC_CLIENT_SECRET",
@@ -164,6 +166,7 @@ pub struct Config {
     #[arg(long, env = "BP_SMTP_HOST")]
     pub smtp_host: Option<String>,
 
+    /// The SMTP server's port.
     #[arg(long, env = "BP_SMTP_PORT", default_value_t = 25)]
     pub smtp_port: u16,
 
@@ -181,6 +184,7 @@ pub struct Config {
     #[arg(long, env = "BP_SMS_GATEWAY_URL")]
     pub sms_gateway_url: Option<String>,
 
+    /// The bearer token the SMS gateway expects.
     #[arg(
         long,
         env = "BP_SMS_GATEWAY_TOKEN",
@@ -267,4 +271,35 @@ impl Config {
         config.database_url = database_url;
         config
     }
+}
+
+/// The README's table of settings, made from the flags' own declarations (variable,
+/// default, help), so the documentation cannot drift from the code: the API test
+/// `config_table` fails when the README's copy differs.
+pub fn markdown_table() -> String {
+    use clap::CommandFactory;
+    let mut table = String::from("| Variable | Default | What it sets |\n|---|---|---|\n");
+    for arg in Config::command().get_arguments() {
+        let Some(env) = arg.get_env() else { continue };
+        let default = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let default = match default.as_str() {
+            "" => "—".to_owned(),
+            d => format!("`{d}`"),
+        };
+        let help = arg
+            .get_long_help()
+            .or(arg.get_help())
+            .map(|h| h.to_string().replace('\n', " ").replace('|', "\\|"))
+            .unwrap_or_default();
+        table.push_str(&format!(
+            "| `{}` | {default} | {help} |\n",
+            env.to_string_lossy()
+        ));
+    }
+    table
 }

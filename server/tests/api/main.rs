@@ -2,6 +2,7 @@
 //! database per test, and real peers where the server talks to one (an SMTP server, a
 //! stub of Enhetsregisteret's API).
 
+mod config_table;
 mod crash;
 mod drafts;
 mod helpers;

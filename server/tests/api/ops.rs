@@ -188,3 +188,71 @@ async fn production_logs_are_json_lines_with_the_request_id_and_no_fodselsnummer
     assert_eq!(stored["level"], "INFO");
     assert!(!out.contains(KARI.0), "a fødselsnummer in the log");
 }
+
+#[tokio::test]
+async fn a_stop_lets_the_order_in_flight_finish_and_store() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = tempfile::tempdir().unwrap();
+    let db_url = format!("sqlite://{}/stop.db", dir.path().display());
+    let mut process = crate::portal_login::start_process(&db_url).await;
+    let base = process.1.clone();
+    let login = reqwest::Client::new()
+        .post(format!("{base}/api/auth/test-login"))
+        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": KARI.1 }))
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = crate::helpers::set_cookies(&login)
+        .iter()
+        .map(|c| c.split(';').next().unwrap().to_owned())
+        .collect();
+
+    // An order whose body is still on its way when the stop comes.
+    let body = order(valid_answers()).to_string();
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut stream = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let head = format!(
+        "POST /api/orders HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCookie: {}\r\nConnection: close\r\n\r\n",
+        base.trim_start_matches("http://"),
+        body.len(),
+        cookies.join("; ")
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(first.as_bytes()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let pid = process.0.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    // Stopping: no new connection is taken…
+    assert!(reqwest::get(format!("{base}/healthz")).await.is_err());
+    // …but the request in flight is finished and answered.
+    stream.write_all(rest.as_bytes()).await.unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    let exit = process.0.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+
+    let reference = answer
+        .split("\"reference\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a reference in the answer")
+        .to_owned();
+    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM orders WHERE reference = ?")
+        .bind(&reference)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1, "{reference}");
+}
