@@ -109,3 +109,17 @@ impl TabSync {
         handler.forget();
     }
 }
+
+/// Whether the server's `bp_signed_in` hint cookie is there (set with the session, cleared
+/// at logout; it says nothing the session cookie does not): a guess, for fetching
+/// signed-in code early. The server's answer decides.
+#[cfg(feature = "csr")]
+pub fn signed_in_hint() -> bool {
+    if !crate::in_browser() {
+        return false;
+    }
+    js_sys::Reflect::get(&leptos::prelude::document(), &"cookie".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .is_some_and(|c| c.split(';').any(|c| c.trim().starts_with("bp_signed_in=")))
+}

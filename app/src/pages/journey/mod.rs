@@ -170,17 +170,12 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     };
     // Back from the signer's eID login: `?signering=<id>` says which signing.
     let signing_id = use_query_map().with_untracked(|q| q.get("signering"));
-    spawn_local(async move {
-        let who = api.me().await.ok();
-        if who.is_some() {
-            match signing_id {
-                Some(id) => back_from_signing(api, state, &id).await,
-                None => draft::restore(api, state).await,
-            }
-        }
-        me.set(who);
-    });
-    draft::autosave(api, state);
+    #[cfg(feature = "csr")]
+    if crate::session::signed_in_hint() {
+        // Likely signed in: fetch the steps' code while asking the server who this is.
+        spawn_local(__preload_signed_in_journey());
+    }
+    spawn_local(async move { me.set(api.me().await.ok()) });
     let on_logout = Callback::new(move |_| {
         me.set(None);
         logged_out.set(true);
@@ -200,9 +195,56 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
                     <p><a class="ds-link" href=crate::pages::login_href(&state.path()) rel="external">{tr(t::LOGIN_BUTTON)}</a></p>
                 </div>
             }.into_any(),
-            Some(me) => view! { <Steps state me on_logout/> }.into_any(),
+            Some(me) => signed_in_view(api, state, me, signing_id.clone(), on_logout),
         }}
     }
+}
+
+/// The signed-in journey once its code has arrived and the draft is back.
+#[cfg(feature = "csr")]
+fn signed_in_view(
+    api: crate::api::Api,
+    state: JourneyState,
+    me: Me,
+    signing_id: Option<String>,
+    on_logout: Callback<()>,
+) -> AnyView {
+    view! {
+        <Suspense>{Suspend::new(signed_in_journey(api, state, me, signing_id, on_logout))}</Suspense>
+    }
+    .into_any()
+}
+
+/// The build's pre-render never gets here: nobody is signed in at build time.
+#[cfg(not(feature = "csr"))]
+fn signed_in_view(
+    _: crate::api::Api,
+    _: JourneyState,
+    _: Me,
+    _: Option<String>,
+    _: Callback<()>,
+) -> AnyView {
+    let _unused_at_build_time = signed_in_journey;
+    ().into_any()
+}
+
+/// Steps 2–5, the draft brought back (or the signing picked up) first: loaded when the
+/// user is signed in, so the entry pages' app does not carry the forms, the signing and
+/// the receipt.
+#[lazy]
+async fn signed_in_journey(
+    api: crate::api::Api,
+    state: JourneyState,
+    me: Me,
+    signing_id: Option<String>,
+    on_logout: Callback<()>,
+) -> AnyView {
+    match signing_id {
+        Some(id) => back_from_signing(api, state, &id).await,
+        None => draft::restore(api, state).await,
+    }
+    draft::autosave(api, state);
+    view! { <Steps state me on_logout/> }.into_any()
 }
 
 /// Picks the journey up where the signing left it: the receipt when signed; otherwise
