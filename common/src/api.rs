@@ -14,6 +14,7 @@ use crate::session::SessionPolicy;
 
 /// The electronic IDs offered by ID-porten (SPEC §1), in ID-porten's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Eid {
     Minid,
@@ -135,12 +136,14 @@ fn is_own_page(target: &str) -> bool {
 
 /// `POST /api/auth/logout`: where to send the browser to end the ID-porten session too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LogoutResponse {
     pub end_session_url: Option<String>,
 }
 
 /// `POST /api/auth/test-login`: the built-in test identity provider's form.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TestLoginRequest {
     pub eid: String,
     pub fodselsnummer: String,
@@ -149,6 +152,7 @@ pub struct TestLoginRequest {
 
 /// The session's remaining time, as the server sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInfo {
     pub expires_at_ms: i64,
     pub server_now_ms: i64,
@@ -157,6 +161,7 @@ pub struct SessionInfo {
 
 /// `GET /api/me`: who is logged in. Carries no fødselsnummer: the SPA does not need it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub name: String,
     /// The eID of a person who logged in through ID-porten (or the test login); `None` for
@@ -167,6 +172,7 @@ pub struct Me {
 
 /// `POST /api/auth/password`: the customer portal's first step.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordLogin {
     pub username: String,
     pub password: String,
@@ -177,6 +183,7 @@ pub struct PasswordLogin {
 
 /// Where a security code can go, as the user may see it (masked).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeDestinations {
     /// "*** ** 567"
     pub sms: Option<String>,
@@ -186,6 +193,7 @@ pub struct CodeDestinations {
 
 /// "Hvor ønsker du å motta sikkerhetskode?"
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CodeChannel {
     Sms,
@@ -203,24 +211,28 @@ impl CodeChannel {
 
 /// `POST /api/auth/code`: send a code by this channel.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SendCode {
     pub channel: CodeChannel,
 }
 
 /// `POST /api/auth/code/verify`: "Bekreft kode".
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCode {
     pub code: String,
 }
 
 /// `POST /api/auth/forgot`: "Glemt passordet?".
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ForgotPassword {
     pub username: String,
 }
 
 /// `POST /api/auth/reset`: a new password with the link's token.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetPassword {
     pub token: String,
     pub password: String,
@@ -228,6 +240,7 @@ pub struct ResetPassword {
 
 /// `GET /api/organisations`: the organisations the user acts for, and the one chosen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyOrganisations {
     pub current: Option<String>,
     pub organisations: Vec<OrganisationChoice>,
@@ -235,6 +248,7 @@ pub struct MyOrganisations {
 
 /// `PUT /api/session/organisation`: act for another of one's organisations.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChooseOrganisation {
     pub orgnr: String,
 }
@@ -244,6 +258,7 @@ pub struct ChooseOrganisation {
 /// up, ServiceBus activated where it was asked for); ordered while an order of it is in
 /// handling (`OrderStatus::counts_for_the_organisation`, not yet Fullført).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceStatus {
     pub slug: String,
     pub active: bool,
@@ -259,6 +274,7 @@ impl ServiceStatus {
 
 /// `GET /api/organisations/{orgnr}/orders`: one of the organisation's orders.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderSummary {
     pub reference: String,
     pub service: String,
@@ -271,6 +287,7 @@ pub struct OrderSummary {
 
 /// `GET /api/organisations/{orgnr}`: a unit from Enhetsregisteret.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Organisation {
     pub orgnr: String,
     pub name: String,
@@ -285,6 +302,7 @@ impl Organisation {
 
 /// A role in Enhetsregisteret that gives authority to accept agreements for a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
     DagligLeder,
@@ -317,6 +335,7 @@ impl Authority {
 
 /// The user's standing with a unit, as far as the registry tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "status", content = "role", rename_all = "snake_case")]
 pub enum Standing {
     /// Holds a role that gives authority.
@@ -332,6 +351,7 @@ pub enum Standing {
 
 /// `GET /api/organisations/{orgnr}`: the unit and the user's standing with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganisationChoice {
     pub organisation: Organisation,
     pub standing: Standing,
@@ -339,6 +359,7 @@ pub struct OrganisationChoice {
 
 /// `POST /api/orders` and `POST /api/orders/validate`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubmitOrder {
     pub service: String,
     pub orgnr: String,
@@ -354,6 +375,7 @@ pub struct SubmitOrder {
 
 /// `PUT /api/drafts/{service}` and `GET /api/drafts/{service}`: the journey so far.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub orgnr: String,
     /// The step the user was at, by number (`journey::Step`: 3 = the form, 4 = read and
@@ -375,6 +397,7 @@ pub fn is_idempotency_key(key: &str) -> bool {
 
 /// A document accepted with an order, with the hash of the exact text accepted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptedDocument {
     pub id: String,
     pub title: String,
@@ -384,6 +407,7 @@ pub struct AcceptedDocument {
 
 /// The receipt of a stored order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Receipt {
     pub reference: String,
     pub service: String,
@@ -403,6 +427,7 @@ pub struct Receipt {
 
 /// A signed document package, as the receipt and Dokumentoversikt show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignatureInfo {
     /// The order the signature belongs to; names the package.
     pub reference: String,
@@ -417,6 +442,7 @@ pub struct SignatureInfo {
 
 /// `GET /api/documents/{id}`: an agreement document's text, for the signing viewer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentText {
     pub id: String,
     pub title: String,
@@ -429,6 +455,7 @@ pub struct DocumentText {
 /// `POST /api/signing` (body: the order, as for `POST /api/orders`): where the browser
 /// goes for the signer's eID login.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SigningStarted {
     pub id: String,
     pub url: String,
@@ -437,6 +464,7 @@ pub struct SigningStarted {
 /// `GET /api/signing/{id}`: how a signing went, with the order it was for, so a refused
 /// signing comes back to the form with every answer.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SigningState {
     pub outcome: SigningOutcome,
     pub order: SubmitOrder,
@@ -445,6 +473,7 @@ pub struct SigningState {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SigningOutcome {
     /// Sent to the eID login, not back yet.
@@ -465,6 +494,7 @@ pub enum SigningOutcome {
 
 /// `GET /api/dev/mailbox`: a notification as the development mailbox shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MailboxEntry {
     pub channel: String,
     pub recipient: String,
@@ -476,6 +506,7 @@ pub struct MailboxEntry {
 
 /// Machine-readable error kinds of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Validation,
@@ -491,6 +522,7 @@ pub enum ErrorCode {
 
 /// One field's error on the wire: the typed error plus its message in the request's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldErrorBody {
     #[serde(flatten)]
     pub error: FieldError,
@@ -499,6 +531,7 @@ pub struct FieldErrorBody {
 
 /// Every error response of the API has this body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorCode,
     pub message: String,
@@ -508,6 +541,7 @@ pub struct ErrorBody {
 
 /// `POST /api/attachments`: the stored upload, as the form's answer refers to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Uploaded {
     /// The answer for the attachment field (`AttachmentRef` as text).
     pub reference: String,
@@ -517,6 +551,7 @@ pub struct Uploaded {
 
 /// `GET /api/organisations/{orgnr}/documents` (Dokumentoversikt).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrgDocuments {
     pub accepted: Vec<AcceptedEvidence>,
     pub attachments: Vec<AttachmentInfo>,
@@ -527,6 +562,7 @@ pub struct OrgDocuments {
 
 /// One accepted agreement document, as the evidence records it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptedEvidence {
     pub document_id: String,
     pub title: String,
@@ -543,6 +579,7 @@ pub struct AcceptedEvidence {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttachmentInfo {
     pub id: String,
     pub name: String,
@@ -552,6 +589,7 @@ pub struct AttachmentInfo {
 
 /// `GET /api/organisations/{orgnr}/customer` (Kundeinformasjon), from Enhetsregisteret.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomerInfo {
     pub organisation: Organisation,
     /// "Statsforetak", "Kommune", …
@@ -566,6 +604,7 @@ pub struct CustomerInfo {
 /// Persontjenesten's readiness checklist of an organisation (seed 003): "Oppgradering –
 /// vilkår – brannmur – delegering av rettigheter".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadinessItem {
     pub item: String,
     pub done: bool,
@@ -579,6 +618,7 @@ pub const READINESS_ITEMS: [&str; 4] = ["oppgradering", "vilkar", "brannmur", "d
 
 /// `PUT /api/organisations/{orgnr}/readiness`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SetReadiness {
     pub item: String,
     pub done: bool,
@@ -586,6 +626,7 @@ pub struct SetReadiness {
 
 /// `POST /api/access-requests`: rights asked of a tilgangsstyrer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAccessRequest {
     pub orgnr: String,
     /// Checked against `services::ACCESS_REQUEST` (purposes, message, e-mail).
@@ -595,6 +636,7 @@ pub struct NewAccessRequest {
 
 /// An access request as its requester and the organisation's tilgangsstyrere see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessRequest {
     pub id: i64,
     pub orgnr: String,
@@ -609,6 +651,7 @@ pub struct AccessRequest {
 
 /// `GET /api/organisations/{orgnr}/access-requests`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessRequests {
     /// Whether the user may decide (holds a role with authority for the organisation).
     pub may_decide: bool,
@@ -617,6 +660,7 @@ pub struct AccessRequests {
 
 /// `POST /api/access-requests/{id}/decision`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessDecision {
     pub approve: bool,
 }
@@ -624,6 +668,7 @@ pub struct AccessDecision {
 /// `GET /api/organisations/{orgnr}/helseid`: how far each actor kind has come through
 /// the six onboarding steps (`done` of them completed).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HelseIdProgress {
     pub aktortype: String,
     pub done: u8,
@@ -632,6 +677,7 @@ pub struct HelseIdProgress {
 /// `GET /api/organisations/{orgnr}/acceptances`: terms that hold for the whole legal
 /// entity and were accepted already, for any of its units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriorAcceptance {
     pub document_id: String,
     pub accepted_by: String,
@@ -642,6 +688,7 @@ pub struct PriorAcceptance {
 
 /// `POST /api/seal/verify`: whether the PDF carries the portal's seal, unchanged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SealCheck {
     pub valid: bool,
 }

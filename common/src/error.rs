@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Text, fill};
 
 /// Why one field's value was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum FieldError {
     /// Nothing was entered in a required field.
@@ -325,6 +326,7 @@ impl FieldError {
 /// Errors of a whole submission: field path (`"kommune_navn"`, `"her_id_parter.2"`) → error.
 /// One error per field: the first problem is the one to fix.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct ValidationErrors(pub BTreeMap<String, FieldError>);
 

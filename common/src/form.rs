@@ -204,10 +204,12 @@ impl FieldKind {
 /// What the user typed: field id → one string, or several (repeatable fields, multi-choice).
 /// Never cleared or rewritten by validation: errors travel beside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct RawForm(pub BTreeMap<String, RawValue>);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum RawValue {
     One(String),

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// How long a session lives and when the user is warned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionPolicy {
     /// A session expires this long after the last activity or extension.
     pub lifetime_secs: u32,

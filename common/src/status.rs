@@ -7,6 +7,7 @@ use crate::i18n::{Text, t};
 
 /// Where an order is in NHN's handling. Stored and sent as its snake_case name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     /// Stored, not yet looked at: every order starts here.

@@ -556,7 +556,7 @@ fn http(method: &str, path: &str, headers: &str, body: &str) -> Result<String, S
 }
 
 /// The same with the server on `port`.
-fn http_on(
+pub fn http_on(
     port: u16,
     method: &str,
     path: &str,

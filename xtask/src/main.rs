@@ -9,6 +9,7 @@
 
 mod bench;
 mod bundle;
+mod contract;
 mod first_load;
 mod split;
 mod tools;
@@ -26,9 +27,10 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
+        Some("contract") => contract::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--idporten] | test [--e2e-only] [-- playwright args] | bench | dist>"
+                "usage: cargo xtask <run [--idporten] | test [--e2e-only] [-- playwright args] | bench | dist | contract>"
             );
             return ExitCode::from(2);
         }
@@ -185,6 +187,7 @@ fn test(args: &[String]) -> TaskResult {
             "cargo",
             &["test", "-p", "common", "-p", "server", "-p", "xtask"],
         ))?;
+        contract::run()?;
     }
     // The end-to-end suite runs with a service that exists only as a test fixture spec
     // (`common/src/services/fixture.rs`), in the SPA and the server alike.

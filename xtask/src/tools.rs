@@ -20,7 +20,7 @@ pub fn ensure_test_tools() -> TaskResult {
 }
 
 /// A PyPI package for the tests (aiosmtpd: the real SMTP server the outbox tests send to).
-fn ensure_python_package(module: &str, requirement: &str) -> TaskResult {
+pub fn ensure_python_package(module: &str, requirement: &str) -> TaskResult {
     if output("python3", &["-c", &format!("import {module}")]).is_some() {
         return Ok(());
     }

@@ -8,6 +8,7 @@ use crate::form::RawForm;
 
 /// `POST /api/staff/test-login`: the built-in test staff login (development only).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffTestLogin {
     pub name: String,
     /// "saksbehandler" or "leder".
@@ -16,6 +17,7 @@ pub struct StaffTestLogin {
 
 /// `GET /api/staff/me`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffMe {
     pub name: String,
     pub role: String,
@@ -23,6 +25,7 @@ pub struct StaffMe {
 
 /// Where a case stands against the 2-working-day answer time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerTime {
     OnTime,
@@ -33,6 +36,7 @@ pub enum AnswerTime {
 
 /// `GET /api/staff/orders`: one row of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     pub reference: String,
     pub service: String,
@@ -49,6 +53,7 @@ pub struct QueueItem {
 
 /// A page of the queue, and the cursor of the next (keyset paging).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueuePage {
     pub items: Vec<QueueItem>,
     pub next: Option<String>,
@@ -56,6 +61,7 @@ pub struct QueuePage {
 
 /// `GET /api/staff/orders/{reference}`: a case as the customer centre works it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseView {
     pub item: QueueItem,
     pub ordered_by: String,
@@ -73,6 +79,7 @@ pub struct CaseView {
 
 /// Where a case's ServiceBus activation stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceBusView {
     /// Gets the username by e-mail.
     pub email: String,
@@ -83,6 +90,7 @@ pub struct ServiceBusView {
 
 /// A ServiceBus activation made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceBusDone {
     pub username: String,
     pub at: String,
@@ -91,6 +99,7 @@ pub struct ServiceBusDone {
 
 /// One entry of a case's history (and of the audit log).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseEvent {
     pub at: String,
     pub by: String,
@@ -100,6 +109,7 @@ pub struct CaseEvent {
 
 /// `POST /api/staff/orders/{reference}/status`: a move the handler saw as possible.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoveStatus {
     pub from: OrderStatus,
     pub to: OrderStatus,
@@ -110,12 +120,14 @@ pub struct MoveStatus {
 /// `POST /api/staff/orders/{reference}/notes` and `/reply`, and the customer's
 /// `POST /api/orders/{reference}/answer`: a text.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseText {
     pub text: String,
 }
 
 /// `GET /api/staff/audit` (leder): one staff action.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// The case it concerns; `None` for an action on no single case (an export).
     pub reference: Option<String>,
@@ -124,6 +136,7 @@ pub struct AuditEntry {
 
 /// `POST /api/staff/orders/{reference}/assign` (leder): gives the case to a colleague.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AssignCase {
     /// The colleague's subject, as `GET /api/staff/members` lists it.
     pub to: String,
@@ -131,6 +144,7 @@ pub struct AssignCase {
 
 /// `GET /api/staff/members` (leder): a colleague who can be given cases.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffMember {
     pub subject: String,
     pub name: String,
@@ -139,6 +153,7 @@ pub struct StaffMember {
 /// `GET /api/staff/numbers?from=2026-11-01&to=2026-11-30` (leder): the orders submitted
 /// in the period (both days included), per service, and how long they took.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseNumbers {
     pub from: String,
     pub to: String,
@@ -150,6 +165,7 @@ pub struct CaseNumbers {
 
 /// One service's orders in the period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceNumbers {
     pub service: String,
     pub orders: u64,
@@ -163,6 +179,7 @@ pub struct ServiceNumbers {
 
 /// Durations in working days, over the cases that got that far.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Durations {
     pub cases: u64,
     pub median: Option<f64>,

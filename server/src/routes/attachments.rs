@@ -10,8 +10,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::Uploaded;
 use common::validate::{AttachmentRef, MAX_ATTACHMENT_BYTES, check_pdf, clean_name};
 use common::{FieldError, Lang};
@@ -26,20 +25,25 @@ use crate::extract::RequestLang;
 use crate::hex;
 use crate::now_ms;
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/attachments",
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(
             // A little over the limit, so a file just too large gets the clear 422.
-            post(upload).layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES + 1024 * 1024)),
+            OpenApiRouter::new()
+                .routes(routes!(upload))
+                .layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES + 1024 * 1024)),
         )
-        .route("/attachments/{id}", get(download))
+        .routes(routes!(download))
 }
 
 /// Where upload errors are reported: the SPA shows them at the field that sent the file.
 const FILE: &str = "file";
 
+#[utoipa::path(post, path = "/attachments", tag = "attachments", params(("X-File-Name" = String, Header, description = "The file's name, percent-encoded")), request_body(content = [u8], content_type = "application/octet-stream", description = "The PDF file's bytes"), responses((status = 201, description = "Stored: the reference the answer holds", body = Uploaded), Errors), security(("session" = [])))]
 async fn upload(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -82,6 +86,7 @@ async fn upload(
     ))
 }
 
+#[utoipa::path(get, path = "/attachments/{id}", tag = "attachments", params(("id" = String, Path, description = "The attachment's id")), responses((status = 200, description = "The file", body = [u8], content_type = "application/pdf"), Errors), security(("session" = [])))]
 async fn download(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

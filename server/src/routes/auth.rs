@@ -13,8 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::{LogoutResponse, Me, SigningOutcome, TestLoginRequest, safe_return_path};
 use serde::Deserialize;
 
@@ -28,19 +27,24 @@ use crate::login::{self, LOGIN_COOKIE, NewSession, TEST_LOGIN_LEVEL, eid_of, ses
 use crate::now_ms;
 use crate::ordering::{self, Signer};
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn public() -> Router<AppState> {
-    Router::new()
-        .route("/auth/test-login", post(test_login))
-        .route("/auth/login", get(login))
-        .route("/auth/callback", get(callback))
+use super::openapi::Errors;
+
+pub fn public() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(test_login))
+        .routes(routes!(login))
+        .routes(routes!(callback))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct LoginQuery {
     tilbake: Option<String>,
 }
 
+#[utoipa::path(get, path = "/auth/login", tag = "login", params(LoginQuery), responses((status = 303, description = "To the identity provider, or back into the portal"), Errors))]
 async fn login(
     State(state): State<AppState>,
     Query(query): Query<LoginQuery>,
@@ -54,7 +58,8 @@ async fn login(
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&url)).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CallbackQuery {
     code: Option<String>,
     state: Option<String>,
@@ -62,6 +67,7 @@ struct CallbackQuery {
     error: Option<String>,
 }
 
+#[utoipa::path(get, path = "/auth/callback", tag = "login", params(CallbackQuery), responses((status = 303, description = "To the identity provider, or back into the portal"), Errors))]
 async fn callback(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -213,13 +219,14 @@ fn urlencode(s: &str) -> String {
         .collect()
 }
 
-pub fn protected() -> Router<AppState> {
-    Router::new()
-        .route("/me", get(me))
-        .route("/session/extend", post(extend))
-        .route("/auth/logout", post(logout))
+pub fn protected() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(me))
+        .routes(routes!(extend))
+        .routes(routes!(logout))
 }
 
+#[utoipa::path(post, path = "/auth/test-login", tag = "login", request_body = TestLoginRequest, responses((status = 200, description = "Logged in (development only): who, with the session cookie", body = Me), Errors))]
 async fn test_login(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -246,6 +253,7 @@ async fn test_login(
     Ok((AppendHeaders(cookies.map(|c| (SET_COOKIE, c))), Json(me)).into_response())
 }
 
+#[utoipa::path(get, path = "/me", tag = "login", responses((status = 200, description = "Who is logged in, and the session's expiry", body = Me), Errors), security(("session" = [])))]
 async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUser>) -> Json<Me> {
     Json(Me {
         eid: eid_of(&user.identity),
@@ -255,6 +263,7 @@ async fn me(State(state): State<AppState>, Extension(user): Extension<CurrentUse
 }
 
 /// "Forleng økten": always extends, also within the renewal granularity the middleware uses.
+#[utoipa::path(post, path = "/session/extend", tag = "login", responses((status = 200, description = "The session's new expiry", body = common::api::SessionInfo), Errors), security(("session" = [])))]
 async fn extend(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -272,6 +281,7 @@ async fn extend(
         .into_response())
 }
 
+#[utoipa::path(post, path = "/auth/logout", tag = "login", responses((status = 200, description = "Logged out; where to end the ID-porten session too", body = LogoutResponse), Errors), security(("session" = [])))]
 async fn logout(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

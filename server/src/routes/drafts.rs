@@ -5,8 +5,7 @@
 //! - `GET /api/drafts/{service}` — the newest draft, to resume after a new login; 404 if none.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::{Draft, is_idempotency_key};
 use common::services;
 use common::validate::OrgNumber;
@@ -19,9 +18,12 @@ use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::now_ms;
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/drafts/{service}", get(latest).put(save))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(latest, save))
 }
 
 /// The most a draft's answers may weigh: far above any form, far below abuse.
@@ -31,6 +33,7 @@ fn service_of(slug: &str) -> Result<&'static services::Service, ApiError> {
     services::by_slug(slug).ok_or(ApiError::NotFound)
 }
 
+#[utoipa::path(get, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug, e.g. ddfl")), responses((status = 200, description = "The user's draft of this service", body = Draft), Errors), security(("session" = [])))]
 async fn latest(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -43,6 +46,7 @@ async fn latest(
         .ok_or(ApiError::NotFound)
 }
 
+#[utoipa::path(put, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug, e.g. ddfl")), request_body = Draft, responses((status = 200, description = "Saved", body = Draft), Errors), security(("session" = [])))]
 async fn save(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -6,6 +6,7 @@ mod dev;
 mod documents;
 mod drafts;
 mod health;
+mod openapi;
 mod ops;
 mod orders;
 mod organisations;
@@ -26,6 +27,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::require_session;
 use crate::error::ApiError;
@@ -61,9 +63,11 @@ pub fn router(state: AppState) -> Router {
     }
 }
 
-/// The JSON API. Routes under `protected` need a live session (see `auth::require_session`).
+/// The JSON API, and its OpenAPI description at `/api/openapi.json` (`openapi.rs`).
+/// Routes under `protected` need a live session (see `auth::require_session`).
 pub fn api(state: AppState) -> Router {
-    let protected = Router::new()
+    use utoipa::OpenApi;
+    let protected = OpenApiRouter::new()
         .merge(auth::protected())
         .merge(organisations::router())
         .merge(orders::router())
@@ -72,7 +76,7 @@ pub fn api(state: AppState) -> Router {
         .merge(portal::router())
         .merge(signing::router())
         .route_layer(from_fn_with_state(state.clone(), require_session));
-    Router::new()
+    let (routes, description) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(health::router())
         .merge(auth::public())
         .merge(portal_login::router())
@@ -82,6 +86,22 @@ pub fn api(state: AppState) -> Router {
         .merge(documents::router())
         .merge(staff::router(state.clone()))
         .merge(protected)
+        .split_for_parts();
+    let description = std::sync::Arc::new(
+        openapi::under("/api", description)
+            .to_json()
+            .expect("the API description serialises"),
+    );
+    routes
+        .route(
+            "/openapi.json",
+            axum::routing::get(move || async move {
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    description.as_str().to_owned(),
+                )
+            }),
+        )
         .fallback(|| async { ApiError::NotFound })
         // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that
         // take files (attachments, the seal check) set their own, larger, limits.

@@ -17,8 +17,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::staff::{CaseEvent, CaseText};
 use common::api::{Receipt, SubmitOrder};
 
@@ -30,17 +29,21 @@ use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::ordering::{self, Acceptance, Placed};
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orders", post(submit))
-        .route("/orders/validate", post(validate))
-        .route("/orders/{reference}", get(receipt))
-        .route("/orders/{reference}/pdf", get(receipt_pdf))
-        .route("/orders/{reference}/conversation", get(conversation))
-        .route("/orders/{reference}/answer", post(answer))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(routes!(validate))
+        .routes(routes!(receipt))
+        .routes(routes!(receipt_pdf))
+        .routes(routes!(conversation))
+        .routes(routes!(answer))
 }
 
+#[utoipa::path(post, path = "/orders/validate", tag = "orders", request_body = SubmitOrder, responses((status = 204, description = "The answers hold"), Errors), security(("session" = [])))]
 async fn validate(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -53,6 +56,7 @@ async fn validate(
 
 /// 201 with the receipt, or 200 with the first order's receipt when the same submission
 /// comes again.
+#[utoipa::path(post, path = "/orders", tag = "orders", request_body = SubmitOrder, responses((status = 201, description = "Stored: the receipt", body = Receipt), (status = 200, description = "The same submission again: the first order's receipt", body = Receipt), Errors), security(("session" = [])))]
 async fn submit(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -83,6 +87,7 @@ async fn receipt_of(
         .ok_or(ApiError::NotFound)
 }
 
+#[utoipa::path(get, path = "/orders/{reference}", tag = "orders", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The receipt", body = Receipt), Errors), security(("session" = [])))]
 async fn receipt(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -91,6 +96,7 @@ async fn receipt(
     Ok(Json(receipt_of(&state, &user, &reference).await?))
 }
 
+#[utoipa::path(get, path = "/orders/{reference}/pdf", tag = "orders", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The receipt as a sealed PDF", body = [u8], content_type = "application/pdf"), Errors), security(("session" = [])))]
 async fn receipt_pdf(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -108,6 +114,7 @@ async fn receipt_pdf(
     Ok(download::pdf(Disposition::Attachment, &filename, bytes))
 }
 
+#[utoipa::path(get, path = "/orders/{reference}/conversation", tag = "orders", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The customer centre's questions and the answers", body = Vec<CaseEvent>), Errors), security(("session" = [])))]
 async fn conversation(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -127,6 +134,7 @@ async fn conversation(
     ))
 }
 
+#[utoipa::path(post, path = "/orders/{reference}/answer", tag = "orders", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), request_body = CaseText, responses((status = 204, description = "Answered: the case is back in handling"), Errors), security(("session" = [])))]
 async fn answer(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -10,8 +10,7 @@
 //! - `GET /api/organisations/{orgnr}/services` — every service, active or not for it.
 
 use axum::extract::{Path, State};
-use axum::routing::{get, put};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::FieldError;
 use common::api::{
     ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice, ServiceStatus,
@@ -24,16 +23,20 @@ use crate::db::{orders, sessions};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/organisations", get(mine))
-        .route("/organisations/{orgnr}", get(lookup))
-        .route("/organisations/{orgnr}/orders", get(org_orders))
-        .route("/organisations/{orgnr}/services", get(org_services))
-        .route("/session/organisation", put(switch))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(mine))
+        .routes(routes!(lookup))
+        .routes(routes!(org_orders))
+        .routes(routes!(org_services))
+        .routes(routes!(switch))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation, and the user's standing in it", body = OrganisationChoice), Errors), security(("session" = [])))]
 async fn lookup(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -49,6 +52,7 @@ async fn lookup(
     }
 }
 
+#[utoipa::path(get, path = "/organisations", tag = "organisations", responses((status = 200, description = "The organisations the user acts for", body = MyOrganisations), Errors), security(("session" = [])))]
 async fn mine(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -60,6 +64,7 @@ async fn mine(
     }))
 }
 
+#[utoipa::path(put, path = "/session/organisation", tag = "organisations", request_body = ChooseOrganisation, responses((status = 200, description = "The organisation chosen", body = MyOrganisations), Errors), security(("session" = [])))]
 async fn switch(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -74,6 +79,7 @@ async fn switch(
     }))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/orders", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation's orders", body = Vec<OrderSummary>), Errors), security(("session" = [])))]
 async fn org_orders(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -86,6 +92,7 @@ async fn org_orders(
     ))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/services", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation's services and their state", body = Vec<ServiceStatus>), Errors), security(("session" = [])))]
 async fn org_services(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

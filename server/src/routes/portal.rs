@@ -19,8 +19,7 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::{
     AccessDecision, AccessRequest, AccessRequests, CustomerInfo, HelseIdProgress, NewAccessRequest,
     OrgDocuments, PriorAcceptance, READINESS_ITEMS, ReadinessItem, SetReadiness,
@@ -42,29 +41,24 @@ use crate::oslo_time;
 use crate::outbox::{Channel, NewNotification};
 use crate::registry::{Lookup, authority_holders};
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/organisations/{orgnr}/customer", get(customer))
-        .route("/organisations/{orgnr}/documents", get(documents))
-        .route(
-            "/organisations/{orgnr}/readiness",
-            get(readiness).put(set_readiness),
-        )
-        .route("/organisations/{orgnr}/helseid", get(helseid_progress))
-        .route("/organisations/{orgnr}/acceptances", get(prior_acceptances))
-        .route(
-            "/organisations/{orgnr}/tilgangsstyrere",
-            get(tilgangsstyrere),
-        )
-        .route(
-            "/organisations/{orgnr}/access-requests",
-            get(access_requests),
-        )
-        .route("/access-requests", post(request_access))
-        .route("/access-requests/{id}/decision", post(decide))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(customer))
+        .routes(routes!(documents))
+        .routes(routes!(readiness, set_readiness))
+        .routes(routes!(helseid_progress))
+        .routes(routes!(prior_acceptances))
+        .routes(routes!(tilgangsstyrere))
+        .routes(routes!(access_requests))
+        .routes(routes!(request_access))
+        .routes(routes!(decide))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/customer", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation as NHN's customer", body = CustomerInfo), Errors), security(("session" = [])))]
 async fn customer(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -76,6 +70,7 @@ async fn customer(
     Ok(Json(info.ok_or(ApiError::NotFound)?))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/documents", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The agreements the organisation has accepted or signed", body = OrgDocuments), Errors), security(("session" = [])))]
 async fn documents(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -88,6 +83,7 @@ async fn documents(
     ))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The checklist before activation", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
 async fn readiness(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -136,6 +132,7 @@ async fn readiness_of(
         .collect())
 }
 
+#[utoipa::path(put, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), request_body = SetReadiness, responses((status = 200, description = "The checklist", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
 async fn set_readiness(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -152,6 +149,7 @@ async fn set_readiness(
     Ok(Json(readiness_of(&state, &orgnr, lang).await?))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/helseid", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Where the HelseID orders stand", body = Vec<HelseIdProgress>), Errors), security(("session" = [])))]
 async fn helseid_progress(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -188,6 +186,7 @@ async fn holders(state: &AppState, orgnr: &OrgNumber) -> Result<Vec<String>, Api
     Ok(names)
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/tilgangsstyrere", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Who may decide access requests", body = Vec<String>), Errors), security(("session" = [])))]
 async fn tilgangsstyrere(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -197,6 +196,7 @@ async fn tilgangsstyrere(
     Ok(Json(holders(&state, &orgnr).await?))
 }
 
+#[utoipa::path(post, path = "/access-requests", tag = "customer portal", request_body = NewAccessRequest, responses((status = 201, description = "Asked", body = AccessRequest), Errors), security(("session" = [])))]
 async fn request_access(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -257,6 +257,7 @@ fn view(r: pt::StoredRequest) -> AccessRequest {
     }
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/access-requests", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Access requests to decide, and the user's own", body = AccessRequests), Errors), security(("session" = [])))]
 async fn access_requests(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -272,6 +273,7 @@ async fn access_requests(
     }))
 }
 
+#[utoipa::path(post, path = "/access-requests/{id}/decision", tag = "customer portal", params(("id" = i64, Path, description = "The request's id")), request_body = AccessDecision, responses((status = 200, description = "Decided", body = AccessRequest), Errors), security(("session" = [])))]
 async fn decide(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -323,6 +325,7 @@ async fn decide(
     Ok(Json(view(stored)))
 }
 
+#[utoipa::path(get, path = "/organisations/{orgnr}/acceptances", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Terms accepted before, for the whole legal entity", body = Vec<PriorAcceptance>), Errors), security(("session" = [])))]
 async fn prior_acceptances(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

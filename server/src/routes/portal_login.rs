@@ -11,12 +11,11 @@
 //!   minutes). Always 202, so nobody learns which usernames exist.
 //! - `POST /api/auth/reset` — a new password with the link's token.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
-use axum::routing::post;
-use axum::{Json, Router};
 use common::api::{
     CodeChannel, CodeDestinations, ForgotPassword, PasswordLogin, ResetPassword, SendCode,
     VerifyCode,
@@ -40,14 +39,17 @@ use crate::now_ms;
 use crate::outbox::{self, Channel, NewNotification};
 use crate::password;
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/password", post(check_password))
-        .route("/auth/code", post(send_code))
-        .route("/auth/code/verify", post(verify_code))
-        .route("/auth/forgot", post(forgot))
-        .route("/auth/reset", post(reset))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(check_password))
+        .routes(routes!(send_code))
+        .routes(routes!(verify_code))
+        .routes(routes!(forgot))
+        .routes(routes!(reset))
 }
 
 /// Counts an attempt (a password or a code, at `field`) against the limits, or says at
@@ -86,6 +88,7 @@ fn required(field: &str, value: &str, errors: &mut ValidationErrors) {
     }
 }
 
+#[utoipa::path(post, path = "/auth/password", tag = "customer portal login", request_body = PasswordLogin, responses((status = 200, description = "The password holds: where the code may go", body = CodeDestinations), Errors))]
 async fn check_password(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -190,6 +193,7 @@ fn code_hash(pending_token: &str, code: &str) -> String {
     ))
 }
 
+#[utoipa::path(post, path = "/auth/code", tag = "customer portal login", request_body = SendCode, responses((status = 204, description = "The code is on its way"), Errors))]
 async fn send_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -235,6 +239,7 @@ async fn send_code(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(post, path = "/auth/code/verify", tag = "customer portal login", request_body = VerifyCode, responses((status = 200, description = "Logged in, with the session cookie", body = common::api::Me), Errors))]
 async fn verify_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -305,6 +310,7 @@ async fn verify_code(
         .into_response())
 }
 
+#[utoipa::path(post, path = "/auth/forgot", tag = "customer portal login", request_body = ForgotPassword, responses((status = 202, description = "A reset link goes to the account's e-mail, if there is such an account"), Errors))]
 async fn forgot(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -349,6 +355,7 @@ fn public_url(state: &AppState) -> String {
         .to_owned()
 }
 
+#[utoipa::path(post, path = "/auth/reset", tag = "customer portal login", request_body = ResetPassword, responses((status = 204, description = "The new password is set"), Errors))]
 async fn reset(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -16,8 +16,7 @@
 use axum::extract::{Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::{SigningStarted, SigningState, SubmitOrder, TestLoginRequest};
 use common::validate::OrgNumber;
 
@@ -30,15 +29,19 @@ use crate::extract::{ApiJson, RequestLang};
 use crate::login;
 use crate::ordering::{self, Signer, StartedSigning};
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/signing", post(start))
-        .route("/signing/{id}", get(status))
-        .route("/signing/{id}/test-sign", post(test_sign))
-        .route("/signed/{reference}/pdf", get(package))
+use super::openapi::Errors;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(start))
+        .routes(routes!(status))
+        .routes(routes!(test_sign))
+        .routes(routes!(package))
 }
 
+#[utoipa::path(post, path = "/signing", tag = "signing", request_body = SubmitOrder, responses((status = 200, description = "Where the signer logs in", body = SigningStarted), Errors), security(("session" = [])))]
 async fn start(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -56,6 +59,7 @@ async fn start(
     Ok(([(SET_COOKIE, cookie)], Json(SigningStarted { id, url })).into_response())
 }
 
+#[utoipa::path(get, path = "/signing/{id}", tag = "signing", params(("id" = String, Path, description = "The signing's id")), responses((status = 200, description = "How the signing stands", body = SigningState), Errors), security(("session" = [])))]
 async fn status(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -73,6 +77,7 @@ async fn status(
 
 /// The built-in test identity provider signs like ID-porten would: an eID, a synthetic
 /// fødselsnummer and a name. Refused in production and where ID-porten is configured.
+#[utoipa::path(post, path = "/signing/{id}/test-sign", tag = "signing", params(("id" = String, Path, description = "The signing's id")), request_body = TestLoginRequest, responses((status = 200, description = "Signed with the test login (development only)", body = SigningState), Errors), security(("session" = [])))]
 async fn test_sign(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -92,6 +97,7 @@ async fn test_sign(
     status(State(state), Extension(user), Path(id)).await
 }
 
+#[utoipa::path(get, path = "/signed/{reference}/pdf", tag = "signing", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The signed document package", body = [u8], content_type = "application/pdf"), Errors), security(("session" = [])))]
 async fn package(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

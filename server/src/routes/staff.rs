@@ -24,8 +24,7 @@ use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::api::staff::{
     CaseText, CaseView, MoveStatus, QueueItem, QueuePage, ServiceBusDone, ServiceBusView,
 };
@@ -44,36 +43,34 @@ use crate::ordering::status::{MoveRefused, move_order};
 use crate::staff::{self, StaffUser};
 use crate::state::AppState;
 use crate::{now_ms, oslo_time, working_days};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::openapi::Errors;
 
 /// Rows per page of the queue.
 const PAGE: i64 = 50;
 
-pub fn router(state: AppState) -> Router<AppState> {
-    let protected = Router::new()
-        .route("/staff/me", get(staff_login::me))
-        .route("/staff/logout", post(staff_login::logout))
-        .route("/staff/orders", get(queue))
-        .route("/staff/export", get(export))
-        .route("/staff/orders/{reference}", get(case))
-        .route("/staff/orders/{reference}/signed.pdf", get(signed_package))
-        .route(
-            "/staff/orders/{reference}/attachments/{id}",
-            get(attachment),
-        )
-        .route("/staff/orders/{reference}/take", post(take))
-        .route("/staff/orders/{reference}/status", post(move_status))
-        .route("/staff/orders/{reference}/notes", post(add_note))
-        .route("/staff/orders/{reference}/reply", post(reply))
-        .route(
-            "/staff/orders/{reference}/servicebus",
-            post(activate_servicebus),
-        )
+pub fn router(state: AppState) -> OpenApiRouter<AppState> {
+    let protected = OpenApiRouter::new()
+        .routes(routes!(staff_login::me))
+        .routes(routes!(staff_login::logout))
+        .routes(routes!(queue))
+        .routes(routes!(export))
+        .routes(routes!(case))
+        .routes(routes!(signed_package))
+        .routes(routes!(attachment))
+        .routes(routes!(take))
+        .routes(routes!(move_status))
+        .routes(routes!(add_note))
+        .routes(routes!(reply))
+        .routes(routes!(activate_servicebus))
         .merge(staff_lead::router())
         .route_layer(from_fn_with_state(state, staff::require_staff));
     staff_login::router().merge(protected)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct QueueQuery {
     status: Option<String>,
     service: Option<String>,
@@ -131,6 +128,7 @@ fn filter_of(
     })
 }
 
+#[utoipa::path(get, path = "/staff/orders", tag = "customer centre", params(QueueQuery), responses((status = 200, description = "The customer centre's queue, filtered, a page at a time", body = QueuePage), Errors), security(("staff" = [])))]
 async fn queue(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -157,6 +155,7 @@ const EXPORT_MAX: i64 = 100_000;
 
 /// The filtered queue as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads æøå),
 /// `;` between fields (as Norwegian Excel expects), no fødselsnummer (the queue has none).
+#[utoipa::path(get, path = "/staff/export", tag = "customer centre", params(QueueQuery), responses((status = 200, description = "The filtered queue as CSV for Excel", body = String, content_type = "text/csv; charset=utf-8"), Errors), security(("staff" = [])))]
 async fn export(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -211,6 +210,7 @@ fn queue_item(row: QueueRow, today: jiff::civil::Date) -> Result<QueueItem, ApiE
     })
 }
 
+#[utoipa::path(get, path = "/staff/orders/{reference}", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The case: the order, its history and what may be done", body = CaseView), Errors), security(("staff" = [])))]
 async fn case(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -257,6 +257,7 @@ async fn case(
 }
 
 /// The order's signed package, exactly as sealed.
+#[utoipa::path(get, path = "/staff/orders/{reference}/signed.pdf", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 200, description = "The order's signed document package", body = [u8], content_type = "application/pdf"), Errors), security(("staff" = [])))]
 async fn signed_package(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -277,6 +278,7 @@ async fn signed_package(
 }
 
 /// An attachment sent with the order.
+#[utoipa::path(get, path = "/staff/orders/{reference}/attachments/{id}", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference"), ("id" = String, Path, description = "The attachment's id")), responses((status = 200, description = "An attachment of the order", body = [u8], content_type = "application/pdf"), Errors), security(("staff" = [])))]
 async fn attachment(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -329,6 +331,7 @@ async fn servicebus_view(
     }))
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/take", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 204, description = "The case is the caller's"), Errors), security(("staff" = [])))]
 async fn take(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -356,6 +359,7 @@ async fn take(
     }
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/status", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), request_body = MoveStatus, responses((status = 204, description = "Moved"), Errors), security(("staff" = [])))]
 async fn move_status(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -387,6 +391,7 @@ async fn move_status(
     }
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/notes", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), request_body = CaseText, responses((status = 204, description = "Noted"), Errors), security(("staff" = [])))]
 async fn add_note(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -401,6 +406,7 @@ async fn add_note(
     }
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/reply", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), request_body = CaseText, responses((status = 204, description = "Asked the customer"), Errors), security(("staff" = [])))]
 async fn reply(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -418,6 +424,7 @@ async fn reply(
     }
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/servicebus", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), responses((status = 204, description = "ServiceBus access created; the password goes by SMS"), Errors), security(("staff" = [])))]
 async fn activate_servicebus(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -10,8 +10,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::FieldError;
 use common::api::staff::{AssignCase, AuditEntry, CaseNumbers, StaffMember};
 use serde::Deserialize;
@@ -22,6 +21,9 @@ use crate::extract::{ApiJson, RequestLang};
 use crate::staff::{self, Role, StaffUser};
 use crate::state::AppState;
 use crate::{case_numbers, now_ms, working_days};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::openapi::Errors;
 
 /// The period the numbers cover when none is asked for.
 const DEFAULT_DAYS: i64 = 30;
@@ -29,12 +31,12 @@ const DEFAULT_DAYS: i64 = 30;
 /// The longest period the numbers cover in one request.
 const MAX_DAYS: i32 = 3 * 366;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staff/members", get(members))
-        .route("/staff/orders/{reference}/assign", post(assign))
-        .route("/staff/audit", get(audit))
-        .route("/staff/numbers", get(numbers))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(members))
+        .routes(routes!(assign))
+        .routes(routes!(audit))
+        .routes(routes!(numbers))
 }
 
 fn lead_only(user: &StaffUser) -> Result<(), ApiError> {
@@ -44,6 +46,7 @@ fn lead_only(user: &StaffUser) -> Result<(), ApiError> {
     }
 }
 
+#[utoipa::path(get, path = "/staff/members", tag = "customer centre", responses((status = 200, description = "The customer centre's staff", body = Vec<StaffMember>), Errors), security(("staff" = [])))]
 async fn members(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -61,6 +64,7 @@ async fn members(
     ))
 }
 
+#[utoipa::path(post, path = "/staff/orders/{reference}/assign", tag = "customer centre", params(("reference" = String, Path, description = "The order's reference, e.g. BP-7K3M-Q9TX")), request_body = AssignCase, responses((status = 204, description = "Assigned"), Errors), security(("staff" = [])))]
 async fn assign(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -87,6 +91,7 @@ async fn assign(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(get, path = "/staff/audit", tag = "customer centre", responses((status = 200, description = "Who looked at or did what", body = Vec<AuditEntry>), Errors), security(("staff" = [])))]
 async fn audit(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,
@@ -104,12 +109,14 @@ async fn audit(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct Period {
     from: Option<String>,
     to: Option<String>,
 }
 
+#[utoipa::path(get, path = "/staff/numbers", tag = "customer centre", params(Period), responses((status = 200, description = "The period's figures", body = CaseNumbers), Errors), security(("staff" = [])))]
 async fn numbers(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -10,8 +10,7 @@ use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use common::FieldError;
 use common::api::staff::{StaffMe, StaffTestLogin};
 use common::validate::BoundedText;
@@ -26,15 +25,19 @@ use crate::now_ms;
 use crate::staff::{self, Role, StaffUser};
 use crate::staff_oidc::StaffOidc;
 use crate::state::AppState;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::openapi::Errors;
 
 /// The routes before a staff session exists.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staff/test-login", post(test_login))
-        .route("/staff/login", get(login))
-        .route("/staff/callback", get(callback))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(test_login))
+        .routes(routes!(login))
+        .routes(routes!(callback))
 }
 
+#[utoipa::path(post, path = "/staff/test-login", tag = "customer centre", request_body = StaffTestLogin, responses((status = 204, description = "Logged in (development only), with the staff cookie"), Errors))]
 async fn test_login(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -55,6 +58,7 @@ async fn test_login(
 /// The staff login attempt's browser cookie, sent only back to the staff endpoints.
 const STAFF_LOGIN_COOKIE: &str = "bp_staff_login";
 
+#[utoipa::path(get, path = "/staff/login", tag = "customer centre", responses((status = 303, description = "To the identity provider, or back into the portal"), Errors))]
 async fn login(State(state): State<AppState>) -> Result<Response, ApiError> {
     let Some(provider) = &state.staff_oidc else {
         return Ok(Redirect::to("/kundesenter/innlogging").into_response());
@@ -81,7 +85,8 @@ async fn login(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&started.url)).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CallbackQuery {
     code: Option<String>,
     state: Option<String>,
@@ -89,6 +94,7 @@ struct CallbackQuery {
     error: Option<String>,
 }
 
+#[utoipa::path(get, path = "/staff/callback", tag = "customer centre", params(CallbackQuery), responses((status = 303, description = "To the identity provider, or back into the portal"), Errors))]
 async fn callback(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -154,6 +160,7 @@ async fn finish_staff_login(
     ))
 }
 
+#[utoipa::path(get, path = "/staff/me", tag = "customer centre", responses((status = 200, description = "The staff member logged in", body = StaffMe), Errors), security(("staff" = [])))]
 pub async fn me(Extension(user): Extension<StaffUser>) -> Json<StaffMe> {
     Json(StaffMe {
         name: user.name,
@@ -161,6 +168,7 @@ pub async fn me(Extension(user): Extension<StaffUser>) -> Json<StaffMe> {
     })
 }
 
+#[utoipa::path(post, path = "/staff/logout", tag = "customer centre", responses((status = 204, description = "Logged out"), Errors), security(("staff" = [])))]
 pub async fn logout(
     State(state): State<AppState>,
     Extension(user): Extension<StaffUser>,

@@ -8,6 +8,7 @@ mod drafts;
 mod helpers;
 mod hostile;
 mod module_graph;
+mod openapi;
 mod ops;
 mod orders;
 mod organisations;

@@ -1,0 +1,105 @@
+//! The API contract, fuzzed: schemathesis (PyPI) reads `/api/openapi.json` from a running
+//! server and sends what the description allows and what it does not, with every check
+//! on — no 5xx, every answer's status, type and body as described — once anonymous and
+//! once with a customer's and a staff member's session (`server/tests/schemathesis.toml`).
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::bench::http_on;
+use crate::tools::ensure_python_package;
+use crate::{ChildGuard, TaskResult, check, cmd, root};
+
+/// The version verified on these machines (`../shared/TOOLCHAIN.md`).
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+pub fn run() -> TaskResult {
+    ensure_python_package("schemathesis", SCHEMATHESIS)?;
+    check(cmd("cargo", &["build", "-p", "server"]))?;
+    let port = free_port()?;
+    let dir = std::env::temp_dir().join(format!("bp-contract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let _server = ChildGuard(
+        Command::new(root().join("target/debug/server"))
+            .env("BP_LISTEN", format!("127.0.0.1:{port}"))
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/contract.db", dir.display()),
+            )
+            .env("BP_DIST", "/nonexistent")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("the server: {e}"))?,
+    );
+    wait_for(port)?;
+    let customer = cookie(
+        port,
+        "/api/auth/test-login",
+        r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Kari Testperson"}"#,
+        "bp_session",
+    )?;
+    let staff = cookie(
+        port,
+        "/api/staff/test-login",
+        r#"{"name":"Siri Saksbehandler","role":"leder"}"#,
+        "bp_staff",
+    )?;
+    let url = format!("http://127.0.0.1:{port}/api/openapi.json");
+    // Anonymous: every protected route must say 401, as described.
+    check(schemathesis(&url, "", "", &[]))?;
+    // Signed in as both; logging out would end the sessions half-way (the anonymous run
+    // covers those two routes).
+    check(schemathesis(
+        &url,
+        &customer,
+        &staff,
+        &["--exclude-path-regex", "logout"],
+    ))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn schemathesis(url: &str, session: &str, staff: &str, extra: &[&str]) -> Command {
+    let config = root().join("server/tests/schemathesis.toml");
+    let mut command = Command::new("python3");
+    command
+        .args(["-m", "schemathesis.cli", "--config-file"])
+        .arg(config)
+        .args(["run", url, "--checks", "all", "--no-color"])
+        .args(extra)
+        .env("BP_SESSION", session)
+        .env("BP_STAFF", staff);
+    command
+}
+
+/// The value of the cookie `name` that a test login at `path` sets.
+fn cookie(port: u16, path: &str, body: &str, name: &str) -> Result<String, String> {
+    let response = http_on(port, "POST", path, "", body)?;
+    response
+        .lines()
+        .filter_map(|l| l.strip_prefix("set-cookie: "))
+        .find_map(|c| c.strip_prefix(&format!("{name}=")))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no {name} cookie from {path}: {response}"))
+}
+
+fn wait_for(port: u16) -> TaskResult {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if http_on(port, "GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
+        {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err("the server for schemathesis did not start".into())
+}
+
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
