@@ -5,10 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::helpers::{order, valid_answers};
-use crate::persons::KARI;
 use crate::portal_login::{ServerProcess, start_process_with};
 use crate::smtp::{TestSmtp, delivered_message_ids};
 
@@ -39,13 +38,7 @@ async fn logged_in(base: &str) -> reqwest::Client {
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap();
-    let r = client
-        .post(format!("{base}/api/auth/test-login"))
-        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": KARI.1 }))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success());
+    crate::persons::kari_logs_in(&client, base).await;
     client
 }
 
@@ -109,22 +102,7 @@ async fn every_acknowledged_order_survives_twenty_kills_and_is_confirmed() {
     // The last start: it recovers what the killed ones left and sends what waits.
     let _survivor = portal(&smtp, &db_url).await;
     let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let unsent: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL")
-                .fetch_one(&db)
-                .await
-                .unwrap();
-        if unsent == 0 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{unsent} notifications never sent"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    crate::outbox::all_sent_within(&db, Duration::from_secs(60)).await;
 
     let acknowledged = acknowledged.lock().unwrap().clone();
     assert!(

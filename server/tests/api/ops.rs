@@ -145,13 +145,7 @@ async fn production_logs_are_json_lines_with_the_request_id_and_no_fodselsnummer
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(up, "the server process did not start");
-    let login = client
-        .post(format!("{base}/api/auth/test-login"))
-        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": KARI.1 }))
-        .send()
-        .await
-        .unwrap();
-    assert!(login.status().is_success());
+    crate::persons::kari_logs_in(&client, &base).await;
     let r = client
         .post(format!("{base}/api/orders"))
         .json(&order(valid_answers()))

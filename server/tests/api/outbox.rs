@@ -135,22 +135,7 @@ async fn a_crash_between_send_and_mark_sends_the_same_message_again_once() {
 
     let _second = start_process_with(&db_url, portal()).await;
     let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let unsent: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL")
-                .fetch_one(&db)
-                .await
-                .unwrap();
-        if unsent == 0 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{unsent} notifications never sent"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    all_sent_within(&db, Duration::from_secs(20)).await;
     // Past another lease: nothing more comes.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let ids = smtp.message_ids();
@@ -251,4 +236,24 @@ async fn a_reply_committed_before_a_kill_is_sent_once_after_the_restart() {
         .count();
     assert_eq!(replies, 1);
     eprintln!("the reply: committed before the kill, delivered {replies} time after the restart");
+}
+
+/// Waits until the outbox has no unsent notification left; fails after `limit`.
+pub async fn all_sent_within(db: &sqlx::SqlitePool, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    loop {
+        let unsent: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL")
+                .fetch_one(db)
+                .await
+                .unwrap();
+        if unsent == 0 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{unsent} notifications never sent"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -15,3 +15,14 @@ pub const PER: Person = ("59035126672", "Per Annen");
 pub const PER_UTEN_ROLLE: Person = ("15857510027", "Per Uten Rolle");
 /// A valid number for refusals of everything but the number.
 pub const EIRIK: Person = ("28083638683", "Eirik Testperson");
+
+/// Kari logs in with the test login on `client` (which keeps the session cookie).
+pub async fn kari_logs_in(client: &reqwest::Client, base: &str) {
+    let r = client
+        .post(format!("{base}/api/auth/test-login"))
+        .json(&serde_json::json!({ "eid": "bankid", "fodselsnummer": KARI.0, "name": KARI.1 }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+}
