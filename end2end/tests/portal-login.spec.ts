@@ -39,6 +39,11 @@ test.afterAll(async () => {
 const code = (mail: string) => mail.split('|')[2].match(/\b\d{6}\b/)![0];
 
 async function passwordStep(page: Page, username: string, password: string) {
+  // The app is fetched on first use: let it take over before typing. Typing while it
+  // takes over is first-screen.spec.ts's to test; here, on a warm cache, the swap could
+  // fall between two fills.
+  await page.getByLabel('Brukernavn').focus();
+  await page.waitForFunction(() => document.getElementById('bp-app')?.hasAttribute('data-live'));
   await page.getByLabel('Brukernavn').fill(username);
   await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
