@@ -1,17 +1,12 @@
 //! Starts the SPA. An entry page arrives with its first screen already rendered (at build
 //! time, from these same components: `prerender.rs`) inside `<div id="bp-app">`, and is
-//! usable before the wasm has loaded. The SPA renders into a new container and swaps it
-//! in before the browser paints again: what the visitor typed, and where the focus was,
-//! are carried over by element id, and a button pressed before the app was there
-//! (`boot.js` held it and wrote its place in `data-replay`) is pressed again.
-
-use std::cell::RefCell;
-use std::collections::HashSet;
-use std::rc::Rc;
+//! usable before the wasm has loaded. The SPA renders into a new container, out of the
+//! document, and swaps it in before the browser paints again: what the visitor typed, and
+//! where the focus was, are carried over by element id, and a button pressed before the
+//! app was there (`boot.js` held it and wrote its place in `data-replay`) is pressed again.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub fn start() {
@@ -30,42 +25,22 @@ pub fn start() {
     let _ = root.set_attribute("data-live", "");
     match prerendered {
         Some(first_screen) => {
-            let focused = document
-                .active_element()
-                .filter(|e| first_screen.contains(Some(e)))
-                .map(|e| e.id())
-                .filter(|id| !id.is_empty());
-            let replay = first_screen
-                .get_attribute("data-replay")
-                .and_then(|n| n.parse::<u32>().ok());
-            // Typed into the app's own inputs before the carrying: newer than the old value.
-            let typed_since = Rc::new(RefCell::new(HashSet::new()));
-            let record = {
-                let typed_since = typed_since.clone();
-                Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                        typed_since.borrow_mut().insert(input.id());
-                    }
-                })
-            };
-            for event in ["input", "change"] {
-                let _ = root.add_event_listener_with_callback_and_bool(
-                    event,
-                    record.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
-            let _ = first_screen.replace_with_with_node_1(&root);
-            // The router draws its page in a task of its own, done before the next frame.
+            // The router draws its page in a task of its own, done before the next frame:
+            // the swap waits for it, so until then the visitor goes on typing into the
+            // pre-rendered page (swapped at once, keys pressed during that task would go
+            // to no element), and what they typed is carried in the same step.
             request_animation_frame(move || {
-                for event in ["input", "change"] {
-                    let _ = root.remove_event_listener_with_callback_and_bool(
-                        event,
-                        record.as_ref().unchecked_ref(),
-                        true,
-                    );
-                }
-                carry_inputs(&first_screen, &root, &typed_since.borrow());
+                let focused = document
+                    .active_element()
+                    .filter(|e| first_screen.contains(Some(e)))
+                    .map(|e| e.id())
+                    .filter(|id| !id.is_empty());
+                // A button pressed before now, held by `boot.js`: its place among the buttons.
+                let replay = first_screen
+                    .get_attribute("data-replay")
+                    .and_then(|n| n.parse::<u32>().ok());
+                let _ = first_screen.replace_with_with_node_1(&root);
+                carry_inputs(&first_screen, &root);
                 if let Some(el) = focused
                     .and_then(|id| document.get_element_by_id(&id))
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -88,15 +63,11 @@ pub fn start() {
 }
 
 /// Gives each input of the app what the visitor typed or ticked in the pre-rendered one
-/// with the same id, and tells the app through the event its handlers listen to — unless
-/// the visitor has typed into the app's input already (`typed_since`).
-fn carry_inputs(from: &Element, to: &Element, typed_since: &HashSet<String>) {
+/// with the same id, and tells the app through the event its handlers listen to.
+fn carry_inputs(from: &Element, to: &Element) {
     let new_inputs = inputs(to);
     for old in inputs(from) {
-        let Some(new) = new_inputs
-            .iter()
-            .find(|new| new.id() == old.id() && !typed_since.contains(&new.id()))
-        else {
+        let Some(new) = new_inputs.iter().find(|new| new.id() == old.id()) else {
             continue;
         };
         let event = if matches!(old.type_().as_str(), "checkbox" | "radio") {
