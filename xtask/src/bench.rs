@@ -590,7 +590,7 @@ fn cookie_of(response: &str) -> Result<String, String> {
         .ok_or_else(|| format!("no session cookie: {response}"))
 }
 
-const ORDER: &str = r#"{"service":"digitaleinnbyggertjenester","orgnr":"994598759","accepted_documents":["avtale-digihelse"],"answers":{"tjenestetype":["digihelse"],"kommune_navn":"Ørland kommune","her_id_virksomhet":"8765432","her_id_parter":["8765433","8765434"],"kontakt_navn":"Kari Nordmann","kontakt_epost":"kari@orland.kommune.no","kontakt_mobil":"91234567","epj_navn":"CGM","epj_system":"CGM Journal","epj_versjon":"142","ikt_navn":"Driftspartner AS","ikt_orgnr":"994598759","ikt_mobil":"41234567","ikt_epost_statistikk":"stat@drift.no"}}"#;
+pub const ORDER: &str = r#"{"service":"digitaleinnbyggertjenester","orgnr":"994598759","accepted_documents":["avtale-digihelse"],"answers":{"tjenestetype":["digihelse"],"kommune_navn":"Ørland kommune","her_id_virksomhet":"8765432","her_id_parter":["8765433","8765434"],"kontakt_navn":"Kari Nordmann","kontakt_epost":"kari@orland.kommune.no","kontakt_mobil":"91234567","epj_navn":"CGM","epj_system":"CGM Journal","epj_versjon":"142","ikt_navn":"Driftspartner AS","ikt_orgnr":"994598759","ikt_mobil":"41234567","ikt_epost_statistikk":"stat@drift.no"}}"#;
 
 fn order_script(cookie: &str) -> String {
     format!(

@@ -45,14 +45,23 @@ pub fn run() -> TaskResult {
         r#"{"name":"Siri Saksbehandler","role":"leder"}"#,
         "bp_staff",
     )?;
+    // An order of the customer's, so that the routes of an order (the receipt, the
+    // conversation, the customer centre's case) are fuzzed on one that exists.
+    let reference = placed_order(port, &customer)?;
     let url = format!("http://127.0.0.1:{port}/api/openapi.json");
     // Anonymous: every protected route must say 401, as described.
-    fuzz("anonymous", schemathesis(&url, "", "", &[]))?;
+    fuzz("anonymous", schemathesis(&url, "", "", &reference, &[]))?;
     // Signed in as both; logging out would end the sessions half-way (the anonymous run
     // covers those two routes).
     fuzz(
         "signed in as a customer and a staff member",
-        schemathesis(&url, &customer, &staff, &["--exclude-path-regex", "logout"]),
+        schemathesis(
+            &url,
+            &customer,
+            &staff,
+            &reference,
+            &["--exclude-path-regex", "logout"],
+        ),
     )?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
@@ -70,7 +79,7 @@ fn fuzz(what: &str, mut command: Command) -> TaskResult {
     }
 }
 
-fn schemathesis(url: &str, session: &str, staff: &str, extra: &[&str]) -> Command {
+fn schemathesis(url: &str, session: &str, staff: &str, reference: &str, extra: &[&str]) -> Command {
     let config = root().join("server/tests/schemathesis.toml");
     let mut command = Command::new("python3");
     command
@@ -79,8 +88,23 @@ fn schemathesis(url: &str, session: &str, staff: &str, extra: &[&str]) -> Comman
         .args(["run", url, "--checks", "all", "--no-color"])
         .args(extra)
         .env("BP_SESSION", session)
-        .env("BP_STAFF", staff);
+        .env("BP_STAFF", staff)
+        .env("BP_REFERENCE", reference);
     command
+}
+
+/// Places the bench's DigiHelse order as the customer whose session is `session`; its
+/// reference.
+fn placed_order(port: u16, session: &str) -> Result<String, String> {
+    let cookie = format!("Cookie: bp_session={session}\r\n");
+    let response = http_on(port, "POST", "/api/orders", &cookie, crate::bench::ORDER)?;
+    response
+        .split("\"reference\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .filter(|_| response.starts_with("HTTP/1.1 201"))
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the seed order was not placed: {response}"))
 }
 
 /// The value of the cookie `name` that a test login at `path` sets.

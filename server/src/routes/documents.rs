@@ -30,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The document's text as JSON, for the signing viewer.
-#[utoipa::path(get, path = "/documents/{id}", tag = "documents", params(("id" = String, Path, description = "The document's id")), responses((status = 200, description = "The agreement's text", body = DocumentText), Errors))]
+#[utoipa::path(get, path = "/documents/{id}", tag = "documents", params(("id" = String, Path, description = "The document's id", example = "avtale-digihelse")), responses((status = 200, description = "The agreement's text", body = DocumentText), Errors))]
 async fn text(Path(id): Path<String>) -> Result<axum::Json<DocumentText>, ApiError> {
     let doc = common::services::document(&id).ok_or(ApiError::NotFound)?;
     let text = doc.current().ok_or(ApiError::NotFound)?;
@@ -51,7 +51,7 @@ struct VersionQuery {
 }
 
 /// The current version, or `?versjon=` an earlier one (as an acceptance names it).
-#[utoipa::path(get, path = "/documents/{id}/pdf", tag = "documents", params(("id" = String, Path, description = "The document's id"), VersionQuery), responses((status = 200, description = "The agreement as PDF", body = [u8], content_type = "application/pdf"), Errors))]
+#[utoipa::path(get, path = "/documents/{id}/pdf", tag = "documents", params(("id" = String, Path, description = "The document's id", example = "avtale-digihelse"), VersionQuery), responses((status = 200, description = "The agreement as PDF", body = [u8], content_type = "application/pdf"), Errors))]
 async fn pdf(
     Path(id): Path<String>,
     Query(query): Query<VersionQuery>,

@@ -33,7 +33,7 @@ fn service_of(slug: &str) -> Result<&'static services::Service, ApiError> {
     services::by_slug(slug).ok_or(ApiError::NotFound)
 }
 
-#[utoipa::path(get, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug, e.g. ddfl")), responses((status = 200, description = "The user's draft of this service", body = Draft), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug", example = "digitaleinnbyggertjenester")), responses((status = 200, description = "The user's draft of this service", body = Draft), Errors), security(("session" = [])))]
 async fn latest(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -46,7 +46,7 @@ async fn latest(
         .ok_or(ApiError::NotFound)
 }
 
-#[utoipa::path(put, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug, e.g. ddfl")), request_body = Draft, responses((status = 200, description = "Saved", body = Draft), Errors), security(("session" = [])))]
+#[utoipa::path(put, path = "/drafts/{service}", tag = "drafts", params(("service" = String, Path, description = "The service's slug", example = "digitaleinnbyggertjenester")), request_body = Draft, responses((status = 200, description = "Saved", body = Draft), Errors), security(("session" = [])))]
 async fn save(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -36,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(switch))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation, and the user's standing in it", body = OrganisationChoice), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The organisation, and the user's standing in it", body = OrganisationChoice), Errors), security(("session" = [])))]
 async fn lookup(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -79,7 +79,7 @@ async fn switch(
     }))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/orders", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation's orders", body = Vec<OrderSummary>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/orders", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The organisation's orders", body = Vec<OrderSummary>), Errors), security(("session" = [])))]
 async fn org_orders(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -92,7 +92,7 @@ async fn org_orders(
     ))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/services", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation's services and their state", body = Vec<ServiceStatus>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/services", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The organisation's services and their state", body = Vec<ServiceStatus>), Errors), security(("session" = [])))]
 async fn org_services(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,

@@ -58,7 +58,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(decide))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/customer", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The organisation as NHN's customer", body = CustomerInfo), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/customer", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The organisation as NHN's customer", body = CustomerInfo), Errors), security(("session" = [])))]
 async fn customer(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -70,7 +70,7 @@ async fn customer(
     Ok(Json(info.ok_or(ApiError::NotFound)?))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/documents", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The agreements the organisation has accepted or signed", body = OrgDocuments), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/documents", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The agreements the organisation has accepted or signed", body = OrgDocuments), Errors), security(("session" = [])))]
 async fn documents(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -83,7 +83,7 @@ async fn documents(
     ))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "The checklist before activation", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The checklist before activation", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
 async fn readiness(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -132,7 +132,7 @@ async fn readiness_of(
         .collect())
 }
 
-#[utoipa::path(put, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), request_body = SetReadiness, responses((status = 200, description = "The checklist", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
+#[utoipa::path(put, path = "/organisations/{orgnr}/readiness", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), request_body = SetReadiness, responses((status = 200, description = "The checklist", body = Vec<ReadinessItem>), Errors), security(("session" = [])))]
 async fn set_readiness(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -149,7 +149,7 @@ async fn set_readiness(
     Ok(Json(readiness_of(&state, &orgnr, lang).await?))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/helseid", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Where the HelseID orders stand", body = Vec<HelseIdProgress>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/helseid", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "Where the HelseID orders stand", body = Vec<HelseIdProgress>), Errors), security(("session" = [])))]
 async fn helseid_progress(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -186,7 +186,7 @@ async fn holders(state: &AppState, orgnr: &OrgNumber) -> Result<Vec<String>, Api
     Ok(names)
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/tilgangsstyrere", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Who may decide access requests", body = Vec<String>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/tilgangsstyrere", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "Who may decide access requests", body = Vec<String>), Errors), security(("session" = [])))]
 async fn tilgangsstyrere(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -257,7 +257,7 @@ fn view(r: pt::StoredRequest) -> AccessRequest {
     }
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/access-requests", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Access requests to decide, and the user's own", body = AccessRequests), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/access-requests", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "Access requests to decide, and the user's own", body = AccessRequests), Errors), security(("session" = [])))]
 async fn access_requests(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -325,7 +325,7 @@ async fn decide(
     Ok(Json(view(stored)))
 }
 
-#[utoipa::path(get, path = "/organisations/{orgnr}/acceptances", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)")), responses((status = 200, description = "Terms accepted before, for the whole legal entity", body = Vec<PriorAcceptance>), Errors), security(("session" = [])))]
+#[utoipa::path(get, path = "/organisations/{orgnr}/acceptances", tag = "customer portal", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "Terms accepted before, for the whole legal entity", body = Vec<PriorAcceptance>), Errors), security(("session" = [])))]
 async fn prior_acceptances(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
