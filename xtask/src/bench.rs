@@ -539,15 +539,21 @@ fn launch(tmp: &Path, port: u16, db: &str, env: &[(&str, &str)]) -> Result<Child
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let deadline = Instant::now() + Duration::from_secs(20);
+    wait_until_up(port)?;
+    Ok(child)
+}
+
+/// Waits until the server on `port` answers its health check (at most 30 s).
+pub fn wait_until_up(port: u16) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if http_on(port, "GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
         {
-            return Ok(child);
+            return Ok(());
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Err("the server did not start".into())
+    Err(format!("the server on port {port} did not start"))
 }
 
 /// A minimal HTTP/1.1 exchange with the bench's server (the bench needs no HTTP client).
@@ -588,6 +594,16 @@ fn cookie_of(response: &str) -> Result<String, String> {
         .and_then(|c| c.split(';').next())
         .map(str::to_owned)
         .ok_or_else(|| format!("no session cookie: {response}"))
+}
+
+/// The value of the cookie `name` that a response sets.
+pub fn cookie_value(response: &str, name: &str) -> Result<String, String> {
+    let cookie = response
+        .lines()
+        .filter_map(|l| l.strip_prefix("set-cookie: "))
+        .find_map(|c| c.strip_prefix(&format!("{name}=")))
+        .ok_or_else(|| format!("no {name} cookie: {response}"))?;
+    Ok(cookie.split(';').next().unwrap_or(cookie).to_owned())
 }
 
 pub const ORDER: &str = r#"{"service":"digitaleinnbyggertjenester","orgnr":"994598759","accepted_documents":["avtale-digihelse"],"answers":{"tjenestetype":["digihelse"],"kommune_navn":"Ørland kommune","her_id_virksomhet":"8765432","her_id_parter":["8765433","8765434"],"kontakt_navn":"Kari Nordmann","kontakt_epost":"kari@orland.kommune.no","kontakt_mobil":"91234567","epj_navn":"CGM","epj_system":"CGM Journal","epj_versjon":"142","ikt_navn":"Driftspartner AS","ikt_orgnr":"994598759","ikt_mobil":"41234567","ikt_epost_statistikk":"stat@drift.no"}}"#;

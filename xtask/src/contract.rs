@@ -4,9 +4,8 @@
 //! once with a customer's and a staff member's session (`server/tests/schemathesis.toml`).
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::bench::http_on;
+use crate::bench::{cookie_value, http_on, wait_until_up};
 use crate::tools::ensure_python_package;
 use crate::{ChildGuard, TaskResult, check, cmd, root};
 
@@ -32,7 +31,7 @@ pub fn run() -> TaskResult {
             .spawn()
             .map_err(|e| format!("the server: {e}"))?,
     );
-    wait_for(port)?;
+    wait_until_up(port)?;
     let customer = cookie(
         port,
         "/api/auth/test-login",
@@ -109,26 +108,7 @@ fn placed_order(port: u16, session: &str) -> Result<String, String> {
 
 /// The value of the cookie `name` that a test login at `path` sets.
 fn cookie(port: u16, path: &str, body: &str, name: &str) -> Result<String, String> {
-    let response = http_on(port, "POST", path, "", body)?;
-    response
-        .lines()
-        .filter_map(|l| l.strip_prefix("set-cookie: "))
-        .find_map(|c| c.strip_prefix(&format!("{name}=")))
-        .and_then(|c| c.split(';').next())
-        .map(str::to_owned)
-        .ok_or_else(|| format!("no {name} cookie from {path}: {response}"))
-}
-
-fn wait_for(port: u16) -> TaskResult {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if http_on(port, "GET", "/api/health", "", "").is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
-        {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err("the server for schemathesis did not start".into())
+    cookie_value(&http_on(port, "POST", path, "", body)?, name)
 }
 
 fn free_port() -> Result<u16, String> {

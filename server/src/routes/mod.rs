@@ -87,7 +87,8 @@ pub fn api(state: AppState) -> Router {
         .merge(staff::router(state.clone()))
         .merge(protected)
         .split_for_parts();
-    let description = std::sync::Arc::new(
+    // Serialised once; each answer shares the bytes.
+    let description = axum::body::Bytes::from(
         openapi::under("/api", description)
             .to_json()
             .expect("the API description serialises"),
@@ -96,10 +97,7 @@ pub fn api(state: AppState) -> Router {
         .route(
             "/openapi.json",
             axum::routing::get(move || async move {
-                (
-                    [(header::CONTENT_TYPE, "application/json")],
-                    description.as_str().to_owned(),
-                )
+                ([(header::CONTENT_TYPE, "application/json")], description)
             }),
         )
         .fallback(|| async { ApiError::NotFound })

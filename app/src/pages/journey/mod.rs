@@ -200,8 +200,8 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
     }
 }
 
-/// The signed-in journey once its code has arrived and the draft is back.
-#[cfg(feature = "csr")]
+/// The signed-in journey once its code has arrived and the draft is back. The build's
+/// pre-render never gets here (nobody is signed in at build time), so it draws nothing.
 fn signed_in_view(
     api: crate::api::Api,
     state: JourneyState,
@@ -209,23 +209,17 @@ fn signed_in_view(
     signing_id: Option<String>,
     on_logout: Callback<()>,
 ) -> AnyView {
-    view! {
+    #[cfg(feature = "csr")]
+    let view = view! {
         <Suspense>{Suspend::new(signed_in_journey(api, state, me, signing_id, on_logout))}</Suspense>
     }
-    .into_any()
-}
-
-/// The build's pre-render never gets here: nobody is signed in at build time.
-#[cfg(not(feature = "csr"))]
-fn signed_in_view(
-    _: crate::api::Api,
-    _: JourneyState,
-    _: Me,
-    _: Option<String>,
-    _: Callback<()>,
-) -> AnyView {
-    let _unused_at_build_time = signed_in_journey;
-    ().into_any()
+    .into_any();
+    #[cfg(not(feature = "csr"))]
+    let view = {
+        let _ = (api, state, me, signing_id, on_logout, signed_in_journey);
+        ().into_any()
+    };
+    view
 }
 
 /// Steps 2–5, the draft brought back (or the signing picked up) first: loaded when the
