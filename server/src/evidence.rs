@@ -2,13 +2,13 @@
 //! which eID and level, the hash of the exact text), the signed document packages and the
 //! attachments — for an organisation (Dokumentoversikt) or one order (the case page).
 
+use crate::db::Db;
 use common::api::{AcceptedEvidence, AttachmentInfo, OrgDocuments};
-use sqlx::SqlitePool;
 
 use crate::db::{Of, attachments, orders, signings};
 use crate::oslo_time;
 
-pub async fn documents(db: &SqlitePool, of: Of<'_>) -> Result<OrgDocuments, sqlx::Error> {
+pub async fn documents(db: &Db, of: Of<'_>) -> Result<OrgDocuments, sqlx::Error> {
     let accepted = orders::acceptances_for(db, of).await?;
     let files = attachments::for_orders(db, of).await?;
     let signed = signings::packages_for(db, of).await?;

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::db::Db;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -19,7 +20,6 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use sqlx::SqlitePool;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -159,7 +159,7 @@ impl Metrics {
     }
 
     /// The text a scrape answers, the database's figures read now.
-    pub async fn render(&self, db: &SqlitePool, now_ms: i64) -> Result<String, sqlx::Error> {
+    pub async fn render(&self, db: &Db, now_ms: i64) -> Result<String, sqlx::Error> {
         let (backlog, oldest_ms): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), MIN(created_at_ms) FROM notifications WHERE sent_at_ms IS NULL",
         )

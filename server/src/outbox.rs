@@ -12,10 +12,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::db::Db;
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use sqlx::SqlitePool;
 use tokio::sync::Notify;
 
 use crate::now_ms;
@@ -98,7 +98,7 @@ impl Sender {
     }
 
     /// Sends `n`; where it went.
-    async fn send(&self, db: &SqlitePool, n: &DueNotification) -> Result<Via, String> {
+    async fn send(&self, db: &Db, n: &DueNotification) -> Result<Via, String> {
         if n.channel == "sms" {
             if let Some(gateway) = &self.sms {
                 gateway.send(&n.recipient, &n.body, &n.message_id()).await?;
@@ -118,7 +118,7 @@ impl Sender {
 }
 
 async fn send_email(
-    db: &SqlitePool,
+    db: &Db,
     relay: &SmtpRelay,
     from: &Mailbox,
     n: &DueNotification,
@@ -152,12 +152,12 @@ async fn send_email(
 
 /// Writes a notification as part of the caller's transaction; it is sent after the commit.
 pub async fn enqueue(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     n: &NewNotification,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(n.channel.as_str())
     .bind(&n.recipient)
@@ -214,7 +214,7 @@ const MARK_GROUP: usize = 256;
 impl Outbox {
     /// Starts the worker. A claim holds for `lease`: rows a process claimed and did not
     /// finish (it died) are sent by the next one after that.
-    pub fn start(db: SqlitePool, sender: Sender, lease: Duration) -> Self {
+    pub fn start(db: Db, sender: Sender, lease: Duration) -> Self {
         let outbox = Outbox::default();
         let wake = outbox.wake.clone();
         let sender = Arc::new(sender);
@@ -246,27 +246,37 @@ impl Outbox {
 /// Claims what is due (one statement, so two processes never claim the same row), sends
 /// it several at a time, and marks each group of finished sends in one transaction as
 /// soon as they are done. How many were claimed.
-async fn deliver_due(
-    db: &SqlitePool,
-    sender: &Arc<Sender>,
-    lease: Duration,
-) -> Result<usize, sqlx::Error> {
+async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<usize, sqlx::Error> {
     use futures_util::StreamExt;
     let now = now_ms();
-    let due: Vec<DueNotification> = sqlx::query_as(
-        "UPDATE notifications SET claimed_until_ms = ?1
-         WHERE id IN (SELECT id FROM notifications
-                      WHERE sent_at_ms IS NULL AND attempts < ?2 AND next_attempt_ms <= ?3
-                        AND (claimed_until_ms IS NULL OR claimed_until_ms <= ?3)
-                      ORDER BY id LIMIT ?4)
-         RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference",
-    )
-    .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
-    .bind(MAX_ATTEMPTS)
-    .bind(now)
-    .bind(BATCH)
-    .fetch_all(db)
-    .await?;
+    // On PostgreSQL the rows are locked as they are picked and others' locked rows
+    // skipped: without it a second replica's claim, blocked behind the first, would take
+    // the same rows once the first commits. SQLite has one writer at a time anyway.
+    let sql = match crate::db::Backend::of(db) {
+        crate::db::Backend::Sqlite => {
+            "UPDATE notifications SET claimed_until_ms = $1
+             WHERE id IN (SELECT id FROM notifications
+                          WHERE sent_at_ms IS NULL AND attempts < $2 AND next_attempt_ms <= $3
+                            AND (claimed_until_ms IS NULL OR claimed_until_ms <= $3)
+                          ORDER BY id LIMIT $4)
+             RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference"
+        }
+        crate::db::Backend::Postgres => {
+            "UPDATE notifications SET claimed_until_ms = $1
+             WHERE id IN (SELECT id FROM notifications
+                          WHERE sent_at_ms IS NULL AND attempts < $2 AND next_attempt_ms <= $3
+                            AND (claimed_until_ms IS NULL OR claimed_until_ms <= $3)
+                          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+             RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference"
+        }
+    };
+    let due: Vec<DueNotification> = sqlx::query_as(sql)
+        .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
+        .bind(MAX_ATTEMPTS)
+        .bind(now)
+        .bind(BATCH)
+        .fetch_all(db)
+        .await?;
     let claimed = due.len();
     // Sending and marking run side by side: while one group's mark commits, the sends go
     // on, and the next mark takes everything that finished meanwhile (a group commit).
@@ -299,7 +309,7 @@ async fn deliver_due(
 /// gateway has it; in the development mailbox the row is where it is read, so it stays),
 /// or failed with a growing back-off. Either way the claim ends.
 async fn mark(
-    db: &SqlitePool,
+    db: &Db,
     group: &[(DueNotification, Result<Via, String>)],
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
@@ -308,10 +318,10 @@ async fn mark(
         match result {
             Ok(via) => {
                 sqlx::query(
-                    "UPDATE notifications SET sent_at_ms = ?, delivered_via = ?, attempts = attempts + 1,
+                    "UPDATE notifications SET sent_at_ms = $1, delivered_via = $2, attempts = attempts + 1,
                          claimed_until_ms = NULL,
-                         body = CASE WHEN secret AND ? THEN '' ELSE body END
-                     WHERE id = ?",
+                         body = CASE WHEN secret AND $3 THEN '' ELSE body END
+                     WHERE id = $4",
                 )
                 .bind(now)
                 .bind(via.as_str())
@@ -325,9 +335,9 @@ async fn mark(
                 let backoff_ms = (2_000i64 << n.attempts.min(9)).min(600_000);
                 tracing::warn!(id = n.id, attempt = n.attempts + 1, error = %e, "outbox: sending failed; will retry");
                 sqlx::query(
-                    "UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ?,
+                    "UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = $1, last_error = $2,
                          claimed_until_ms = NULL
-                     WHERE id = ?",
+                     WHERE id = $3",
                 )
                 .bind(now + backoff_ms)
                 .bind(e)
@@ -341,12 +351,9 @@ async fn mark(
 }
 
 /// The development mailbox: the newest notifications, for the page that shows them.
-pub async fn latest(
-    db: &SqlitePool,
-    limit: i64,
-) -> Result<Vec<common::api::MailboxEntry>, sqlx::Error> {
+pub async fn latest(db: &Db, limit: i64) -> Result<Vec<common::api::MailboxEntry>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT channel, recipient, subject, body, created_at_ms, sent_at_ms FROM notifications ORDER BY id DESC LIMIT ?",
+        "SELECT channel, recipient, subject, body, created_at_ms, sent_at_ms FROM notifications ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db)

@@ -4,11 +4,11 @@
 //! only the staff cookie), and a staff session is no customer's (`auth::require_session`
 //! reads only the customer cookie, and the browser never sends the staff one there).
 
+use crate::db::Db;
 use axum::extract::{Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
-use sqlx::SqlitePool;
 
 use crate::auth::{cookie_value, hash_token, new_token};
 use crate::db::cases::Actor;
@@ -53,7 +53,7 @@ pub async fn start(
     let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO staff_sessions (token_hash, subject, name, role, created_at_ms, expires_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(hash_token(&token))
     .bind(subject)
@@ -65,7 +65,7 @@ pub async fn start(
     .await?;
     // Known from now on, for a leder to assign cases to.
     sqlx::query(
-        "INSERT INTO staff_members (subject, name, role, last_login_ms) VALUES (?, ?, ?, ?)
+        "INSERT INTO staff_members (subject, name, role, last_login_ms) VALUES ($1, $2, $3, $4)
          ON CONFLICT (subject) DO UPDATE SET name = excluded.name, role = excluded.role,
              last_login_ms = excluded.last_login_ms",
     )
@@ -92,15 +92,15 @@ pub struct Member {
 }
 
 /// Everyone who has logged in as staff, by name.
-pub async fn members(db: &SqlitePool) -> Result<Vec<Member>, sqlx::Error> {
+pub async fn members(db: &Db) -> Result<Vec<Member>, sqlx::Error> {
     sqlx::query_as("SELECT subject, name FROM staff_members ORDER BY name, subject")
         .fetch_all(db)
         .await
 }
 
 /// Ends a staff session.
-pub async fn end(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+pub async fn end(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(db)
         .await?;
@@ -116,7 +116,7 @@ pub async fn require_staff(
     let token = cookie_value(request.headers(), STAFF_COOKIE).ok_or(ApiError::Unauthenticated)?;
     let token_hash = hash_token(&token);
     let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT subject, name, role FROM staff_sessions WHERE token_hash = ? AND expires_at_ms > ?",
+        "SELECT subject, name, role FROM staff_sessions WHERE token_hash = $1 AND expires_at_ms > $2",
     )
     .bind(&token_hash)
     .bind(now_ms())

@@ -155,7 +155,7 @@ impl Application {
 /// Deletes what is kept only for a while: every minute, sessions past their end (with the
 /// fødselsnummer they hold); every hour, signings older than a day (a refused one keeps the
 /// answers for the way back), and drafts and uploads no order took older than the retention.
-fn spawn_purges(db: sqlx::SqlitePool, retention_days: u32) {
+fn spawn_purges(db: crate::db::Db, retention_days: u32) {
     let retention_ms = i64::from(retention_days) * 24 * 3_600_000;
     tokio::spawn(async move {
         let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));

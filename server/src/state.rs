@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::db::Db;
 use common::session::SessionPolicy;
-use sqlx::SqlitePool;
 
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
@@ -13,7 +13,7 @@ use crate::registry::Registry;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: Db,
     pub config: Arc<Config>,
     pub registry: Arc<Registry>,
     pub orders: OrderWriter,

@@ -6,7 +6,7 @@
 //! Usage: `seed_orders <file.db> <count>`; prints a reference and an organisation name to
 //! search for.
 
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{Any, QueryBuilder};
 
 /// The case handlers the open cases are spread over; the first is the bench's own login.
 const HANDLERS: usize = 20;
@@ -118,7 +118,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut tx = db.begin().await?;
     let mut i = 0;
     while i < count {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut q: QueryBuilder<Any> = QueryBuilder::new(
             "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key,
                  eid, answers_json, status, submitted_at_ms, assigned_to, assigned_name) ",
         );

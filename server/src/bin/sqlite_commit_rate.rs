@@ -31,7 +31,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut commits = 0u64;
     while start.elapsed() < Duration::from_secs(seconds) {
-        sqlx::query("INSERT INTO t (body) VALUES (?)")
+        sqlx::query("INSERT INTO t (body) VALUES ($1)")
             .bind(&body)
             .execute(&mut conn)
             .await?;

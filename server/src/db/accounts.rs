@@ -1,7 +1,7 @@
 //! Customer-portal accounts and the organisations they are contact persons for.
 
+use crate::db::Db;
 use common::validate::OrgNumber;
-use sqlx::SqlitePool;
 
 /// An account as the login needs it.
 #[derive(Clone, Debug)]
@@ -42,9 +42,9 @@ fn from_row((id, username, name, email, mobile, password_hash): Row) -> Account 
     }
 }
 
-pub async fn by_username(db: &SqlitePool, username: &str) -> Result<Option<Account>, sqlx::Error> {
+pub async fn by_username(db: &Db, username: &str) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, username, name, email, mobile, password_hash FROM accounts WHERE username = ?",
+        "SELECT id, username, name, email, mobile, password_hash FROM accounts WHERE username = $1",
     )
     .bind(normalise_username(username))
     .fetch_optional(db)
@@ -52,9 +52,9 @@ pub async fn by_username(db: &SqlitePool, username: &str) -> Result<Option<Accou
     Ok(row.map(from_row))
 }
 
-pub async fn by_id(db: &SqlitePool, id: i64) -> Result<Option<Account>, sqlx::Error> {
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, username, name, email, mobile, password_hash FROM accounts WHERE id = ?",
+        "SELECT id, username, name, email, mobile, password_hash FROM accounts WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -62,14 +62,10 @@ pub async fn by_id(db: &SqlitePool, id: i64) -> Result<Option<Account>, sqlx::Er
     Ok(row.map(from_row))
 }
 
-pub async fn create(
-    db: &SqlitePool,
-    new: &NewAccount<'_>,
-    now_ms: i64,
-) -> Result<i64, sqlx::Error> {
+pub async fn create(db: &Db, new: &NewAccount<'_>, now_ms: i64) -> Result<i64, sqlx::Error> {
     let mut tx = db.begin().await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO accounts (username, name, email, mobile, password_hash, created_at_ms) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO accounts (username, name, email, mobile, password_hash, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(normalise_username(new.username))
     .bind(new.name)
@@ -79,12 +75,15 @@ pub async fn create(
     .bind(now_ms)
     .fetch_one(&mut *tx)
     .await?;
-    for orgnr in new.organisations {
-        sqlx::query("INSERT INTO account_organisations (account_id, orgnr) VALUES (?, ?)")
-            .bind(id)
-            .bind(orgnr)
-            .execute(&mut *tx)
-            .await?;
+    for (position, orgnr) in (0i64..).zip(new.organisations) {
+        sqlx::query(
+            "INSERT INTO account_organisations (account_id, orgnr, position) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(orgnr)
+        .bind(position)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(id)
@@ -92,12 +91,9 @@ pub async fn create(
 
 /// The organisations the account is a registered contact person for, in the order they
 /// were registered: the first is where a login starts.
-pub async fn organisations(
-    db: &SqlitePool,
-    account_id: i64,
-) -> Result<Vec<OrgNumber>, sqlx::Error> {
+pub async fn organisations(db: &Db, account_id: i64) -> Result<Vec<OrgNumber>, sqlx::Error> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT orgnr FROM account_organisations WHERE account_id = ? ORDER BY rowid",
+        "SELECT orgnr FROM account_organisations WHERE account_id = $1 ORDER BY position",
     )
     .bind(account_id)
     .fetch_all(db)
@@ -109,12 +105,12 @@ pub async fn organisations(
 }
 
 pub async fn is_contact_for(
-    db: &SqlitePool,
+    db: &Db,
     account_id: i64,
     orgnr: &OrgNumber,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM account_organisations WHERE account_id = ? AND orgnr = ?",
+        "SELECT 1 FROM account_organisations WHERE account_id = $1 AND orgnr = $2",
     )
     .bind(account_id)
     .bind(orgnr.as_ref())
@@ -127,7 +123,7 @@ pub async fn is_contact_for(
 /// production. Their password is hashed at start-up, once, when they are missing.
 pub const DEMO_PASSWORD: &str = "demo-passord-2026";
 
-pub async fn seed_demo(db: &SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
+pub async fn seed_demo(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
     let demo: [(&str, &str, &str, &str, &[&str]); 2] = [
         (
             "kari.kontakt",
@@ -168,8 +164,8 @@ pub async fn seed_demo(db: &SqlitePool) -> Result<(), Box<dyn std::error::Error>
     Ok(())
 }
 
-pub async fn set_password(db: &SqlitePool, account_id: i64, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+pub async fn set_password(db: &Db, account_id: i64, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(account_id)
         .execute(db)

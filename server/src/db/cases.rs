@@ -1,8 +1,9 @@
 //! The customer centre's view of orders: the queue (filtered, keyset-paged), a case with
 //! its history, and the history's entries, which are also the audit log of staff actions.
 
+use crate::db::Db;
 use common::OrderStatus;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::AnyConnection;
 
 /// Who has the cases to list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +60,7 @@ enum Matching {
 /// (they are then common enough that the page fills soon).
 const READ_BY_ORGANISATION: i64 = 20_000;
 
-async fn matching(db: &SqlitePool, search: Option<&str>) -> Result<Matching, sqlx::Error> {
+async fn matching(db: &Db, search: Option<&str>) -> Result<Matching, sqlx::Error> {
     let Some(search) = search.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(Matching::Everything);
     };
@@ -99,15 +100,16 @@ async fn matching(db: &SqlitePool, search: Option<&str>) -> Result<Matching, sql
 }
 
 /// A page of the queue, newest (or oldest) first.
-pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sqlx::Error> {
+pub async fn queue(db: &Db, f: &QueueFilter) -> Result<Vec<QueueRow>, sqlx::Error> {
     let matching = matching(db, f.search.as_deref()).await?;
     let by_organisation =
         matches!(&matching, Matching::Organisations(_, n) if *n <= READ_BY_ORGANISATION);
-    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+    let backend = super::Backend::of(db);
+    let mut q = Sql::new(
         "SELECT id, reference, service, orgnr, org_name, status, submitted_at_ms, assigned_name
          FROM orders ",
     );
-    q.push(if by_organisation {
+    q.push(if by_organisation && backend == super::Backend::Sqlite {
         "INDEXED BY orders_orgnr WHERE 1 = 1"
     } else {
         "WHERE 1 = 1"
@@ -116,36 +118,44 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
         Matching::Everything => {}
         Matching::Nothing => return Ok(Vec::new()),
         Matching::Reference(reference) => {
-            q.push(" AND reference = ").push_bind(reference);
+            q.push(" AND reference = ").bind(reference);
         }
         Matching::Orgnr(orgnr) => {
-            q.push(" AND orgnr = ").push_bind(orgnr);
+            q.push(" AND orgnr = ").bind(orgnr);
         }
         Matching::Organisations(orgnrs, _) => {
-            // `+orgnr` keeps SQLite reading in id order where the organisations are many; the
-            // list is one JSON parameter, however many organisations a short text matches.
-            q.push(if by_organisation {
-                " AND orgnr IN (SELECT value FROM json_each("
-            } else {
-                " AND +orgnr IN (SELECT value FROM json_each("
-            })
-            .push_bind(serde_json::to_string(&orgnrs).unwrap_or_default())
-            .push("))");
+            // The list is one JSON parameter, however many organisations a short text
+            // matches. `+orgnr` keeps SQLite reading in id order where they are many.
+            let list = serde_json::to_string(&orgnrs).unwrap_or_default();
+            match backend {
+                super::Backend::Postgres => q
+                    .push(" AND orgnr IN (SELECT jsonb_array_elements_text(")
+                    .bind(list)
+                    .push("::jsonb))"),
+                super::Backend::Sqlite => q
+                    .push(if by_organisation {
+                        " AND orgnr IN (SELECT value FROM json_each("
+                    } else {
+                        " AND +orgnr IN (SELECT value FROM json_each("
+                    })
+                    .bind(list)
+                    .push("))"),
+            };
         }
     }
     if let Some(status) = f.status {
-        q.push(" AND status = ").push_bind(status.as_str());
+        q.push(" AND status = ").bind(status.as_str());
     }
     if let Some(service) = &f.service {
-        q.push(" AND service = ").push_bind(service.clone());
+        q.push(" AND service = ").bind(service.as_str());
     }
     if let Some(orgnr) = &f.orgnr {
-        q.push(" AND orgnr = ").push_bind(orgnr.clone());
+        q.push(" AND orgnr = ").bind(orgnr.as_str());
     }
     match &f.assigned {
         Assigned::Anyone => {}
         Assigned::To(subject) => {
-            q.push(" AND assigned_to = ").push_bind(subject.clone());
+            q.push(" AND assigned_to = ").bind(subject.as_str());
         }
         Assigned::Nobody => {
             q.push(" AND assigned_to IS NULL");
@@ -153,7 +163,7 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
     }
     if let Some(before) = f.submitted_before_ms {
         q.push(" AND status NOT IN ('fullfort', 'avvist') AND submitted_at_ms < ")
-            .push_bind(before);
+            .bind(before);
     }
     if let Some(after) = f.after {
         q.push(if f.oldest_first {
@@ -161,15 +171,79 @@ pub async fn queue(db: &SqlitePool, f: &QueueFilter) -> Result<Vec<QueueRow>, sq
         } else {
             " AND id < "
         })
-        .push_bind(after);
+        .bind(after);
     }
     q.push(if f.oldest_first {
         " ORDER BY id ASC LIMIT "
     } else {
         " ORDER BY id DESC LIMIT "
     })
-    .push_bind(f.limit);
-    q.build_query_as().fetch_all(db).await
+    .bind(f.limit);
+    q.fetch_all(db).await
+}
+
+/// A query put together piece by piece, its parameters numbered `$1`, `$2` … as they
+/// come (sqlx's `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL refuses).
+struct Sql {
+    text: String,
+    params: Vec<Param>,
+}
+
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Self {
+        Param::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Param::Text(s)
+    }
+}
+
+impl From<i64> for Param {
+    fn from(n: i64) -> Self {
+        Param::Int(n)
+    }
+}
+
+impl Sql {
+    fn new(start: &str) -> Self {
+        Sql {
+            text: start.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, sql: &str) -> &mut Self {
+        self.text.push_str(sql);
+        self
+    }
+
+    fn bind(&mut self, value: impl Into<Param>) -> &mut Self {
+        self.params.push(value.into());
+        self.text.push_str(&format!("${}", self.params.len()));
+        self
+    }
+
+    async fn fetch_all<T>(self, db: &Db) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(self.text));
+        for param in self.params {
+            query = match param {
+                Param::Text(s) => query.bind(s),
+                Param::Int(n) => query.bind(n),
+            };
+        }
+        query.fetch_all(db).await
+    }
 }
 
 /// One order's timeline, as the leder's numbers need it.
@@ -185,11 +259,7 @@ pub struct Timeline {
 }
 
 /// The timelines of the orders submitted in `[from_ms, to_ms)`.
-pub async fn timelines(
-    db: &SqlitePool,
-    from_ms: i64,
-    to_ms: i64,
-) -> Result<Vec<Timeline>, sqlx::Error> {
+pub async fn timelines(db: &Db, from_ms: i64, to_ms: i64) -> Result<Vec<Timeline>, sqlx::Error> {
     sqlx::query_as(
         "SELECT o.service, o.status, o.submitted_at_ms,
              (SELECT MIN(e.at_ms) FROM case_events e WHERE e.order_id = o.id AND e.actor <> 'kunde'
@@ -197,7 +267,7 @@ pub async fn timelines(
                  AS first_answer_ms,
              (SELECT MIN(e.at_ms) FROM case_events e WHERE e.order_id = o.id AND e.kind = 'status'
                   AND e.detail LIKE '%→ fullfort') AS completed_ms
-         FROM orders o WHERE o.submitted_at_ms >= ? AND o.submitted_at_ms < ?",
+         FROM orders o WHERE o.submitted_at_ms >= $1 AND o.submitted_at_ms < $2",
     )
     .bind(from_ms)
     .bind(to_ms)
@@ -215,11 +285,11 @@ pub struct CaseRow {
 }
 
 /// The case of the order `reference`.
-pub async fn case(db: &SqlitePool, reference: &str) -> Result<Option<CaseRow>, sqlx::Error> {
+pub async fn case(db: &Db, reference: &str) -> Result<Option<CaseRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, reference, service, orgnr, org_name, status, submitted_at_ms, assigned_name,
                 ordered_by_name, answers_json
-         FROM orders WHERE reference = ?",
+         FROM orders WHERE reference = $1",
     )
     .bind(reference)
     .fetch_optional(db)
@@ -248,9 +318,9 @@ impl EventRow {
 }
 
 /// The case's history, oldest first.
-pub async fn history(db: &SqlitePool, order_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+pub async fn history(db: &Db, order_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT at_ms, actor_name, kind, detail FROM case_events WHERE order_id = ? ORDER BY id",
+        "SELECT at_ms, actor_name, kind, detail FROM case_events WHERE order_id = $1 ORDER BY id",
     )
     .bind(order_id)
     .fetch_all(db)
@@ -259,7 +329,7 @@ pub async fn history(db: &SqlitePool, order_id: i64) -> Result<Vec<EventRow>, sq
 
 /// The history entries of `kinds`, oldest first (what the customer is shown).
 pub async fn history_of_kinds(
-    db: &SqlitePool,
+    db: &Db,
     order_id: i64,
     kinds: &[&str],
 ) -> Result<Vec<EventRow>, sqlx::Error> {
@@ -273,7 +343,7 @@ pub async fn history_of_kinds(
 /// The audit log: every staff action, newest first, with its case's reference (none for
 /// an action on no single case, such as an export).
 pub async fn audit_log(
-    db: &SqlitePool,
+    db: &Db,
     limit: i64,
 ) -> Result<Vec<(Option<String>, EventRow)>, sqlx::Error> {
     let rows: Vec<(Option<String>, i64, String, String, String)> = sqlx::query_as(
@@ -282,8 +352,8 @@ pub async fn audit_log(
              FROM case_events e JOIN orders o ON o.id = e.order_id
              WHERE e.actor <> 'kunde'
              UNION ALL
-             SELECT NULL, at_ms, id, actor_name, kind, detail FROM staff_actions)
-         ORDER BY at_ms DESC, seq DESC LIMIT ?",
+             SELECT NULL, at_ms, id, actor_name, kind, detail FROM staff_actions) AS events
+         ORDER BY at_ms DESC, seq DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db)
@@ -306,13 +376,13 @@ pub async fn audit_log(
 
 /// Appends a staff action that concerns no single case to the audit log.
 pub async fn record_action(
-    db: &SqlitePool,
+    db: &Db,
     actor: &Actor<'_>,
     kind: &str,
     detail: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO staff_actions (at_ms, actor, actor_name, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO staff_actions (at_ms, actor, actor_name, kind, detail) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(crate::now_ms())
     .bind(actor.subject)
@@ -332,14 +402,14 @@ pub struct Actor<'a> {
 
 /// Appends an entry to the case's history (and so to the audit log).
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     order_id: i64,
     actor: &Actor<'_>,
     kind: &str,
     detail: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO case_events (order_id, at_ms, actor, actor_name, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO case_events (order_id, at_ms, actor, actor_name, kind, detail) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(order_id)
     .bind(crate::now_ms())
@@ -355,12 +425,12 @@ pub async fn record(
 /// Assigns the case to `actor` (who takes it, or whom a leder gives it to); its id, when
 /// there is such a case.
 pub async fn assign(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     reference: &str,
     actor: &Actor<'_>,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "UPDATE orders SET assigned_to = ?, assigned_name = ? WHERE reference = ? RETURNING id",
+        "UPDATE orders SET assigned_to = $1, assigned_name = $2 WHERE reference = $3 RETURNING id",
     )
     .bind(actor.subject)
     .bind(actor.name)
@@ -388,12 +458,12 @@ mod tests {
     }
 
     /// `n` orders of one organisation, through the same INSERT the trigger watches.
-    async fn orders(db: &SqlitePool, orgnr: &str, name: &str, n: i64, first: i64) {
+    async fn orders(db: &Db, orgnr: &str, name: &str, n: i64, first: i64) {
         sqlx::query(
-            "WITH RECURSIVE k(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1 + ?2 - 1)
+            "WITH RECURSIVE k(i) AS (SELECT $1 UNION ALL SELECT i + 1 FROM k WHERE i < $1 + $2 - 1)
              INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key,
                  eid, answers_json, submitted_at_ms)
-             SELECT 'R-' || i, 'domene', ?3, ?4, 'Kari', 'k', 'minid', '{}', i FROM k",
+             SELECT 'R-' || i, 'domene', $3, $4, 'Kari', 'k', 'minid', '{}', i FROM k",
         )
         .bind(first)
         .bind(n)

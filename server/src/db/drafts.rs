@@ -2,13 +2,13 @@
 //! organisation), read back after a new login, deleted after retention (and at submit, by the order
 //! writer, in the order's own transaction).
 
+use crate::db::Db;
 use common::api::Draft;
-use sqlx::SqlitePool;
 
 /// Upserts the draft. The first idempotency key stays: the one returned is what every
 /// tab must submit with.
 pub async fn save(
-    db: &SqlitePool,
+    db: &Db,
     owner_key: &str,
     service: &str,
     draft: &Draft,
@@ -17,7 +17,7 @@ pub async fn save(
 ) -> Result<String, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO drafts (owner_key, service, orgnr, step, answers_json, idempotency_key, updated_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (owner_key, service, orgnr) DO UPDATE SET
              step = excluded.step, updated_at_ms = excluded.updated_at_ms,
              -- A save without a single answer (a tab's stale state after an expiry) never
@@ -38,14 +38,10 @@ pub async fn save(
 }
 
 /// The user's newest draft of a service.
-pub async fn latest(
-    db: &SqlitePool,
-    owner_key: &str,
-    service: &str,
-) -> Result<Option<Draft>, sqlx::Error> {
+pub async fn latest(db: &Db, owner_key: &str, service: &str) -> Result<Option<Draft>, sqlx::Error> {
     let row: Option<(String, i64, String, String, i64)> = sqlx::query_as(
         "SELECT orgnr, step, answers_json, idempotency_key, updated_at_ms FROM drafts
-         WHERE owner_key = ? AND service = ? ORDER BY updated_at_ms DESC LIMIT 1",
+         WHERE owner_key = $1 AND service = $2 ORDER BY updated_at_ms DESC LIMIT 1",
     )
     .bind(owner_key)
     .bind(service)
@@ -65,8 +61,8 @@ pub async fn latest(
 }
 
 /// Deletes drafts untouched since `before_ms`; the number deleted.
-pub async fn purge(db: &SqlitePool, before_ms: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM drafts WHERE updated_at_ms < ?")
+pub async fn purge(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM drafts WHERE updated_at_ms < $1")
         .bind(before_ms)
         .execute(db)
         .await?;

@@ -22,7 +22,7 @@
 //! runs a statement under the write lock, so two processes cannot both take the last
 //! slot).
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 pub const PAIR_FREE: i64 = 6;
 pub const PAIR_MAX: i64 = 12;
@@ -40,33 +40,58 @@ pub const TRUST_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 /// and `last` attempt: after `free` attempts a delay after the last that doubles from
 /// `FIRST_DELAY_MS` to `MAX_DELAY_MS`, and with a `cap`, none until the first has left
 /// the window.
-fn wait_case(limit: &str, free: i64, cap: Option<i64>) -> String {
+fn wait_case(sql: Dialect, limit: &str, free: i64, cap: Option<i64>) -> String {
     let capped = cap.map_or(String::new(), |cap| {
-        format!("WHEN {limit}.n >= {cap} THEN {limit}.first + {WINDOW_MS} - ?3 ")
+        format!("WHEN {limit}.n >= {cap} THEN {limit}.first + {WINDOW_MS} - $3 ")
     });
+    let least = sql.least;
     format!(
         "CASE {capped}WHEN {limit}.n >= {free} THEN {limit}.last \
-         + min({FIRST_DELAY_MS} << min({limit}.n - {free}, 16), {MAX_DELAY_MS}) - ?3 ELSE 0 END"
+         + {least}({FIRST_DELAY_MS} << CAST({least}({limit}.n - {free}, 16) AS INTEGER), {MAX_DELAY_MS}) - $3 ELSE 0 END"
     )
 }
 
+/// The names of the scalar minimum and maximum: SQLite's `min`/`max` with several
+/// arguments are PostgreSQL's `LEAST`/`GREATEST`.
+#[derive(Clone, Copy)]
+struct Dialect {
+    least: &'static str,
+    greatest: &'static str,
+}
+
+impl Dialect {
+    fn of(backend: super::Backend) -> Self {
+        match backend {
+            super::Backend::Sqlite => Dialect {
+                least: "min",
+                greatest: "max",
+            },
+            super::Backend::Postgres => Dialect {
+                least: "LEAST",
+                greatest: "GREATEST",
+            },
+        }
+    }
+}
+
 /// The wait of an attempt under all three limits, as the CTE `wait(ms)`, then `tail`.
-/// Parameters: ?1 account, ?2 address, ?3 now, ?4 window start, ?5 trust start. In SQL
+/// Parameters: $1 account, $2 address, $3 now, $4 window start, $5 trust start. In SQL
 /// so the check and the insert are one statement.
-fn wait_sql(tail: &str) -> String {
+fn wait_sql(sql: Dialect, tail: &str) -> String {
     format!(
         "WITH pair AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
-                       FROM login_failures WHERE account_key = ?1 AND address = ?2 AND at_ms > ?4),
+                       FROM login_failures WHERE account_key = $1 AND address = $2 AND at_ms > $4),
               addr AS (SELECT count(*) AS n, min(at_ms) AS first, max(at_ms) AS last
-                       FROM login_failures WHERE address = ?2 AND at_ms > ?4),
+                       FROM login_failures WHERE address = $2 AND at_ms > $4),
               acct AS (SELECT count(*) AS n, max(at_ms) AS last
-                       FROM login_failures WHERE account_key = ?1 AND at_ms > ?4
+                       FROM login_failures WHERE account_key = $1 AND at_ms > $4
                        AND NOT EXISTS (SELECT 1 FROM login_trust
-                                       WHERE account_key = ?1 AND address = ?2 AND at_ms > ?5)),
-              wait AS (SELECT max({}, {}, {}) AS ms FROM pair, addr, acct) {tail}",
-        wait_case("pair", PAIR_FREE, Some(PAIR_MAX)),
-        wait_case("addr", ADDRESS_FREE, Some(ADDRESS_MAX)),
-        wait_case("acct", ACCOUNT_FREE, None),
+                                       WHERE account_key = $1 AND address = $2 AND at_ms > $5)),
+              wait AS (SELECT {}({}, {}, {}) AS ms FROM pair, addr, acct) {tail}",
+        sql.greatest,
+        wait_case(sql, "pair", PAIR_FREE, Some(PAIR_MAX)),
+        wait_case(sql, "addr", ADDRESS_FREE, Some(ADDRESS_MAX)),
+        wait_case(sql, "acct", ACCOUNT_FREE, None),
     )
 }
 
@@ -79,22 +104,20 @@ pub struct Wait {
 /// Records an attempt on `account_key` from `address`, or says how long to wait first
 /// (and then records nothing).
 pub async fn reserve(
-    db: &SqlitePool,
+    db: &Db,
     account_key: &str,
     address: &str,
     now_ms: i64,
 ) -> Result<Result<(), Wait>, sqlx::Error> {
-    static INSERT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        wait_sql(
-            " INSERT INTO login_failures (account_key, address, at_ms)
-              SELECT ?1, ?2, ?3 FROM wait WHERE wait.ms <= 0 RETURNING id",
-        )
-    });
-    static WAIT: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| wait_sql(" SELECT ms FROM wait"));
+    let sql = Dialect::of(super::Backend::of(db));
+    let insert = wait_sql(
+        sql,
+        " INSERT INTO login_failures (account_key, address, at_ms)
+          SELECT $1, $2, $3 FROM wait WHERE wait.ms <= 0 RETURNING id",
+    );
     let since = now_ms - WINDOW_MS;
     let trusted_since = now_ms - TRUST_MS;
-    let inserted: Option<i64> = sqlx::query_scalar(INSERT.as_str())
+    let inserted: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(insert))
         .bind(account_key)
         .bind(address)
         .bind(now_ms)
@@ -103,14 +126,14 @@ pub async fn reserve(
         .fetch_optional(db)
         .await?;
     // Old rows go on the way; the indexes keep this cheap.
-    sqlx::query("DELETE FROM login_failures WHERE at_ms <= ?")
+    sqlx::query("DELETE FROM login_failures WHERE at_ms <= $1")
         .bind(since)
         .execute(db)
         .await?;
     if inserted.is_some() {
         return Ok(Ok(()));
     }
-    let ms: i64 = sqlx::query_scalar(WAIT.as_str())
+    let ms: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(wait_sql(sql, " SELECT ms FROM wait")))
         .bind(account_key)
         .bind(address)
         .bind(now_ms)
@@ -127,19 +150,21 @@ pub async fn reserve(
 /// against the account (they still count for the address), and the address is trusted
 /// for the account for `TRUST_MS`.
 pub async fn forgive(
-    db: &SqlitePool,
+    db: &Db,
     account_key: &str,
     address: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE login_failures SET account_key = '' WHERE account_key = ? AND address = ?")
-        .bind(account_key)
-        .bind(address)
-        .execute(&mut *tx)
-        .await?;
     sqlx::query(
-        "INSERT INTO login_trust (account_key, address, at_ms) VALUES (?, ?, ?)
+        "UPDATE login_failures SET account_key = '' WHERE account_key = $1 AND address = $2",
+    )
+    .bind(account_key)
+    .bind(address)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO login_trust (account_key, address, at_ms) VALUES ($1, $2, $3)
          ON CONFLICT (account_key, address) DO UPDATE SET at_ms = excluded.at_ms",
     )
     .bind(account_key)
@@ -147,7 +172,7 @@ pub async fn forgive(
     .bind(now_ms)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM login_trust WHERE at_ms <= ?")
+    sqlx::query("DELETE FROM login_trust WHERE at_ms <= $1")
         .bind(now_ms - TRUST_MS)
         .execute(&mut *tx)
         .await?;
@@ -155,8 +180,8 @@ pub async fn forgive(
 }
 
 /// After a password reset: the account starts afresh (the addresses keep their counts).
-pub async fn clear_account(db: &SqlitePool, account_key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE login_failures SET account_key = '' WHERE account_key = ?")
+pub async fn clear_account(db: &Db, account_key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE login_failures SET account_key = '' WHERE account_key = $1")
         .bind(account_key)
         .execute(db)
         .await?;
@@ -178,7 +203,7 @@ mod tests {
         (FIRST_DELAY_MS << doublings).min(MAX_DELAY_MS)
     }
 
-    async fn pool() -> (tempfile::TempDir, SqlitePool) {
+    async fn pool() -> (tempfile::TempDir, Db) {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/l.db", dir.path().display());
         let pool = crate::db::connect(&url).await.unwrap();

@@ -1,7 +1,7 @@
 //! Pending ID-porten login attempts: written at the start, taken (and deleted) once at
 //! the callback, so a state can never be used twice.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 /// Attempts older than this are refused: nobody needs ten minutes at ID-porten.
 pub const MAX_AGE_MS: i64 = 10 * 60 * 1000;
@@ -18,14 +18,14 @@ pub struct Attempt {
     pub for_staff: bool,
 }
 
-pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sqlx::Error> {
+pub async fn insert(db: &Db, a: &Attempt, now_ms: i64) -> Result<(), sqlx::Error> {
     // Old attempts nobody finished go on the way.
-    sqlx::query("DELETE FROM login_attempts WHERE created_at_ms < ?")
+    sqlx::query("DELETE FROM login_attempts WHERE created_at_ms < $1")
         .bind(now_ms - MAX_AGE_MS)
         .execute(db)
         .await?;
     sqlx::query(
-        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id, for_staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO login_attempts (state_hash, browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id, for_staff) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&a.state_hash)
     .bind(&a.browser_hash)
@@ -43,13 +43,13 @@ pub async fn insert(db: &SqlitePool, a: &Attempt, now_ms: i64) -> Result<(), sql
 /// Takes the attempt with this state, if it exists, is fresh and is of the kind the
 /// callback finishes (`for_staff`); it is gone afterwards.
 pub async fn take(
-    db: &SqlitePool,
+    db: &Db,
     state_hash: &str,
     for_staff: bool,
     now_ms: i64,
 ) -> Result<Option<Attempt>, sqlx::Error> {
     let row: Option<(String, String, String, String, i64, Option<String>)> = sqlx::query_as(
-        "DELETE FROM login_attempts WHERE state_hash = ? AND for_staff = ? RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id",
+        "DELETE FROM login_attempts WHERE state_hash = $1 AND for_staff = $2 RETURNING browser_hash, nonce, pkce_verifier, return_to, created_at_ms, signing_id",
     )
     .bind(state_hash)
     .bind(for_staff)

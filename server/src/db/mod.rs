@@ -29,8 +29,8 @@ impl Of<'_> {
     /// packages), with one parameter.
     fn condition(self) -> &'static str {
         match self {
-            Of::Organisation(_) => "o.orgnr = ?",
-            Of::Order(_) => "o.reference = ?",
+            Of::Organisation(_) => "o.orgnr = $1",
+            Of::Order(_) => "o.reference = $1",
         }
     }
 
@@ -41,61 +41,166 @@ impl Of<'_> {
     }
 }
 
-use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyConnection, Executor};
 
-/// A transaction that reads before it writes. It takes SQLite's write lock at `BEGIN`:
-/// a deferred one that read first cannot upgrade its lock once another connection has
-/// committed meanwhile, and SQLite refuses it at once (SQLITE_BUSY, which the busy timeout
-/// does not wait out) — a 500 whenever the outbox marked a mail sent at the same moment.
-pub async fn begin_write(
-    db: &SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    db.begin_with("BEGIN IMMEDIATE").await
+/// The database, SQLite or PostgreSQL (`DATABASE_URL` decides), behind sqlx's `Any`
+/// driver: one set of queries, in the SQL both understand (`$1` placeholders,
+/// `ON CONFLICT`, `RETURNING`); where they differ, `Backend` says which one this is.
+pub type Db = sqlx::AnyPool;
+
+/// A transaction on `Db`.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// Which database a `Db` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The database a URL names: `postgres://` or `postgresql://`, else SQLite.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    pub fn of(db: &Db) -> Self {
+        Backend::of_url(db.connect_options().database_url.as_str())
+    }
+
+    pub fn of_connection(conn: &AnyConnection) -> Self {
+        if conn.backend_name() == "PostgreSQL" {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    /// `BEGIN` for a transaction that reads before it writes. SQLite: take the write lock
+    /// at once (`IMMEDIATE`) — a deferred one that read first cannot upgrade its lock once
+    /// another connection has committed meanwhile, and SQLite refuses it at once
+    /// (SQLITE_BUSY, which the busy timeout does not wait out). PostgreSQL locks rows as
+    /// they are written and needs nothing more.
+    pub fn begin_write(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        }
+    }
+}
+
+/// A transaction that reads before it writes (see `Backend::begin_write`).
+pub async fn begin_write(db: &Db) -> Result<Tx, sqlx::Error> {
+    db.begin_with(Backend::of(db).begin_write()).await
+}
+
+/// Opens the database at `url` without touching its schema (tests look into it this way).
+pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let url = match Backend::of_url(url) {
+        Backend::Sqlite => sqlite_url(url)?,
+        Backend::Postgres => url.to_owned(),
+    };
+    AnyPoolOptions::new()
+        .max_connections(8)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                if Backend::of_connection(conn) == Backend::Sqlite {
+                    // WAL with `synchronous=FULL`: an acknowledged order survives a crash
+                    // or a power cut.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+        .acquire_timeout(Duration::from_secs(30))
+        .connect(&url)
+        .await
 }
 
 /// Opens (creating if missing) the database at `url` and brings its schema up to date.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
-    if let Some(path) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    {
-        let path = path.split('?').next().unwrap_or(path);
-        if let Some(dir) = std::path::Path::new(path)
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir).map_err(|e| sqlx::Error::Configuration(e.into()))?;
-        }
-    }
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await?;
-    MIGRATIONS.run(&pool).await?;
-    Ok(pool)
+pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+    let db = open(url).await?;
+    migrations(Backend::of(&db)).run(&db).await?;
+    Ok(db)
 }
 
-/// The schema's migrations, built in; `/readyz` checks that each one is applied.
-pub static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// A SQLite URL that creates the file (and its directory) when missing.
+fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let (file, query) = path.split_once('?').unwrap_or((path, ""));
+    if let Some(dir) = std::path::Path::new(file)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    }
+    Ok(if query.contains("mode=") {
+        format!("sqlite://{path}")
+    } else if query.is_empty() {
+        format!("sqlite://{file}?mode=rwc")
+    } else {
+        format!("sqlite://{file}?{query}&mode=rwc")
+    })
+}
+
+/// The schema's migrations, built in, one set per database, kept in step by a test that
+/// compares the schemas they make; `/readyz` checks that each one is applied.
+pub fn migrations(backend: Backend) -> &'static sqlx::migrate::Migrator {
+    static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+    static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations-postgres");
+    match backend {
+        Backend::Sqlite => &SQLITE,
+        Backend::Postgres => &POSTGRES,
+    }
+}
 
 /// Whether the database answers and every migration this build knows is applied (a
 /// replica of an older build may run against a newer schema, not the other way round).
-pub async fn ready(db: &SqlitePool) -> Result<bool, sqlx::Error> {
+pub async fn ready(db: &Db) -> Result<bool, sqlx::Error> {
     let applied: Vec<i64> =
         sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
             .fetch_all(db)
             .await?;
-    Ok(MIGRATIONS
+    Ok(migrations(Backend::of(db))
         .iter()
         .all(|m| m.migration_type.is_down_migration() || applied.contains(&m.version)))
+}
+
+/// A yes/no read back from either database: SQLite answers 0 or 1, PostgreSQL a boolean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl sqlx::Type<sqlx::Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        let kind = ty.kind();
+        kind == sqlx::any::AnyTypeInfoKind::Bool || kind.is_integer()
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        match <bool as sqlx::Decode<sqlx::Any>>::decode(value.clone()) {
+            Ok(b) => Ok(Flag(b)),
+            Err(_) => Ok(Flag(<i64 as sqlx::Decode<sqlx::Any>>::decode(value)? != 0)),
+        }
+    }
 }

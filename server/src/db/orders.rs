@@ -1,9 +1,9 @@
 //! Reading orders back. Writing goes through the group-commit writer (`writer.rs`).
 
+use crate::db::Db;
 use common::OrderStatus;
 use common::api::{AcceptedDocument, Organisation, Receipt};
 use common::form::RawForm;
-use sqlx::SqlitePool;
 
 use crate::auth::CurrentUser;
 use crate::db::sessions::Identity;
@@ -34,7 +34,7 @@ impl Orderer {
 /// Replaces the fødselsnummer of orders stored before it was kept as a keyed hash
 /// (migration 0012) with that hash. Runs at start; does nothing once done.
 pub async fn protect_old_orderers(
-    db: &SqlitePool,
+    db: &Db,
     sealer: &crate::seal::Sealer,
 ) -> Result<u64, sqlx::Error> {
     let clear: Vec<(i64, String)> = sqlx::query_as(
@@ -45,7 +45,7 @@ pub async fn protect_old_orderers(
     .await?;
     let mut tx = db.begin().await?;
     for (id, fnr) in &clear {
-        sqlx::query("UPDATE orders SET ordered_by_key = ? WHERE id = ?")
+        sqlx::query("UPDATE orders SET ordered_by_key = $1 WHERE id = $2")
             .bind(sealer.protect_fnr(fnr))
             .bind(id)
             .execute(&mut *tx)
@@ -56,13 +56,9 @@ pub async fn protect_old_orderers(
 }
 
 /// Whether `orderer` made the order `reference`.
-pub async fn is_orderer(
-    db: &SqlitePool,
-    reference: &str,
-    orderer: &Orderer,
-) -> Result<bool, sqlx::Error> {
+pub async fn is_orderer(db: &Db, reference: &str, orderer: &Orderer) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE reference = ? AND ordered_by_key = ? AND ordered_by_account = ?",
+        "SELECT 1 FROM orders WHERE reference = $1 AND ordered_by_key = $2 AND ordered_by_account = $3",
     )
     .bind(reference)
     .bind(&orderer.person_key)
@@ -74,13 +70,13 @@ pub async fn is_orderer(
 
 /// The stored order as a receipt, if `orderer` made it.
 pub async fn receipt_for(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     orderer: &Orderer,
 ) -> Result<Option<Receipt>, sqlx::Error> {
     let row: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, service, orgnr, org_name, ordered_by_name, answers_json, submitted_at_ms
-         FROM orders WHERE reference = ? AND ordered_by_key = ? AND ordered_by_account = ?",
+         FROM orders WHERE reference = $1 AND ordered_by_key = $2 AND ordered_by_account = $3",
     )
     .bind(reference)
     .bind(&orderer.person_key)
@@ -92,7 +88,7 @@ pub async fn receipt_for(
         return Ok(None);
     };
     let documents: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT document_id, title, version, sha256 FROM acceptances WHERE order_id = ? ORDER BY id")
+        sqlx::query_as("SELECT document_id, title, version, sha256 FROM acceptances WHERE order_id = $1 ORDER BY id")
             .bind(id)
             .fetch_all(db)
             .await?;
@@ -124,14 +120,14 @@ pub async fn receipt_for(
 
 /// An organisation's orders, newest first (for whoever may act for it; the caller checks).
 pub async fn for_organisation(
-    db: &SqlitePool,
+    db: &Db,
     orgnr: &str,
     viewer: &Orderer,
 ) -> Result<Vec<common::api::OrderSummary>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, i64, bool)> = sqlx::query_as(
+    let rows: Vec<(String, String, String, String, i64, super::Flag)> = sqlx::query_as(
         "SELECT reference, service, ordered_by_name, status, submitted_at_ms,
-                ordered_by_key = ? AND ordered_by_account = ?
-         FROM orders WHERE orgnr = ? ORDER BY id DESC LIMIT 200",
+                ordered_by_key = $1 AND ordered_by_account = $2
+         FROM orders WHERE orgnr = $3 ORDER BY id DESC LIMIT 200",
     )
     .bind(&viewer.person_key)
     .bind(viewer.account)
@@ -146,7 +142,7 @@ pub async fn for_organisation(
                 ordered_by,
                 submitted_at: crate::oslo_time::date_and_time(at),
                 status: decode_status(&status)?,
-                mine,
+                mine: mine.0,
             })
         })
         .collect()
@@ -154,12 +150,12 @@ pub async fn for_organisation(
 
 /// Whether `orderer` has an order submitted with this idempotency key.
 pub async fn has_key(
-    db: &SqlitePool,
+    db: &Db,
     orderer: &Orderer,
     idempotency_key: &str,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE ordered_by_key = ? AND ordered_by_account = ? AND idempotency_key = ?",
+        "SELECT 1 FROM orders WHERE ordered_by_key = $1 AND ordered_by_account = $2 AND idempotency_key = $3",
     )
     .bind(&orderer.person_key)
     .bind(orderer.account)
@@ -171,21 +167,22 @@ pub async fn has_key(
 
 /// The services the organisation has orders of that were not turned down, each with
 /// whether one of them is Fullført (the service active) — as `ServiceStatus` says it.
-pub async fn services_of(db: &SqlitePool, orgnr: &str) -> Result<Vec<(String, bool)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT service, max(status = 'fullfort') FROM orders
-         WHERE orgnr = ? AND status <> 'avvist' GROUP BY service",
+pub async fn services_of(db: &Db, orgnr: &str) -> Result<Vec<(String, bool)>, sqlx::Error> {
+    let rows: Vec<(String, super::Flag)> = sqlx::query_as(
+        "SELECT service, max(CASE WHEN status = 'fullfort' THEN 1 ELSE 0 END) FROM orders
+         WHERE orgnr = $1 AND status <> 'avvist' GROUP BY service",
     )
     .bind(orgnr)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(|(s, f)| (s, f.0)).collect())
 }
 
 /// Whether the organisation has ordered `service` (an order not turned down), as
 /// `services_of` counts it.
-pub async fn has_ordered(db: &SqlitePool, orgnr: &str, service: &str) -> Result<bool, sqlx::Error> {
+pub async fn has_ordered(db: &Db, orgnr: &str, service: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM orders WHERE orgnr = ? AND service = ? AND status <> 'avvist' LIMIT 1",
+        "SELECT 1 FROM orders WHERE orgnr = $1 AND service = $2 AND status <> 'avvist' LIMIT 1",
     )
     .bind(orgnr)
     .bind(service)
@@ -196,12 +193,12 @@ pub async fn has_ordered(db: &SqlitePool, orgnr: &str, service: &str) -> Result<
 
 /// The organisation's orders of `service`: their answers and status, oldest first.
 pub async fn history(
-    db: &SqlitePool,
+    db: &Db,
     orgnr: &str,
     service: &str,
 ) -> Result<Vec<(RawForm, OrderStatus)>, sqlx::Error> {
     let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT answers_json, status FROM orders WHERE orgnr = ? AND service = ? ORDER BY id",
+        "SELECT answers_json, status FROM orders WHERE orgnr = $1 AND service = $2 ORDER BY id",
     )
     .bind(orgnr)
     .bind(service)
@@ -216,20 +213,17 @@ pub async fn history(
 }
 
 /// The id of the order `reference`, if there is one.
-pub async fn id_of(db: &SqlitePool, reference: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM orders WHERE reference = ?")
+pub async fn id_of(db: &Db, reference: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM orders WHERE reference = $1")
         .bind(reference)
         .fetch_optional(db)
         .await
 }
 
 /// The status of the order `reference`, if there is one.
-pub async fn status_of(
-    db: &SqlitePool,
-    reference: &str,
-) -> Result<Option<OrderStatus>, sqlx::Error> {
+pub async fn status_of(db: &Db, reference: &str) -> Result<Option<OrderStatus>, sqlx::Error> {
     let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM orders WHERE reference = ?")
+        sqlx::query_scalar("SELECT status FROM orders WHERE reference = $1")
             .bind(reference)
             .fetch_optional(db)
             .await?;
@@ -245,13 +239,13 @@ fn decode_status(name: &str) -> Result<OrderStatus, sqlx::Error> {
 /// The newest acceptance of a document under a legal entity: (by, at, unit). One index
 /// lookup (`acceptances_legal_entity`), however many orders the entity has.
 pub async fn acceptance_under(
-    db: &SqlitePool,
+    db: &Db,
     legal_entity: &str,
     document_id: &str,
 ) -> Result<Option<(String, i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT accepted_by_name, accepted_at_ms, orgnr FROM acceptances
-         WHERE legal_entity = ? AND document_id = ? ORDER BY id DESC LIMIT 1",
+         WHERE legal_entity = $1 AND document_id = $2 ORDER BY id DESC LIMIT 1",
     )
     .bind(legal_entity)
     .bind(document_id)
@@ -261,10 +255,7 @@ pub async fn acceptance_under(
 
 /// The organisation's acceptance evidence, newest first: (document, title, version,
 /// sha256, by, at, order reference).
-pub async fn acceptances_for(
-    db: &SqlitePool,
-    of: super::Of<'_>,
-) -> Result<Vec<Acceptance>, sqlx::Error> {
+pub async fn acceptances_for(db: &Db, of: super::Of<'_>) -> Result<Vec<Acceptance>, sqlx::Error> {
     let sql = format!(
         "SELECT a.document_id, a.title, a.version, a.sha256, a.accepted_by_name, a.eid, a.acr, a.accepted_at_ms, o.reference
          FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE {} ORDER BY a.id DESC LIMIT 200",

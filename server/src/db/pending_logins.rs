@@ -3,7 +3,8 @@
 //! the wrong guesses so far. Every change is one conditional statement, so the limits
 //! hold when several server processes share the database.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::Db;
+use sqlx::AnyConnection;
 
 /// Password to code must take less than this.
 pub const MAX_AGE_MS: i64 = 10 * 60 * 1000;
@@ -23,18 +24,18 @@ pub struct Pending {
 }
 
 pub async fn create(
-    db: &SqlitePool,
+    db: &Db,
     token_hash: &str,
     account_id: i64,
     remember: bool,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM pending_logins WHERE created_at_ms < ?")
+    sqlx::query("DELETE FROM pending_logins WHERE created_at_ms < $1")
         .bind(now_ms - MAX_AGE_MS)
         .execute(db)
         .await?;
     sqlx::query(
-        "INSERT INTO pending_logins (token_hash, account_id, remember, created_at_ms) VALUES (?, ?, ?, ?)",
+        "INSERT INTO pending_logins (token_hash, account_id, remember, created_at_ms) VALUES ($1, $2, $3, $4)",
     )
     .bind(token_hash)
     .bind(account_id)
@@ -45,13 +46,9 @@ pub async fn create(
     Ok(())
 }
 
-pub async fn find(
-    db: &SqlitePool,
-    token_hash: &str,
-    now_ms: i64,
-) -> Result<Option<Pending>, sqlx::Error> {
-    let row: Option<(i64, bool)> = sqlx::query_as(
-        "SELECT account_id, remember FROM pending_logins WHERE token_hash = ? AND created_at_ms >= ?",
+pub async fn find(db: &Db, token_hash: &str, now_ms: i64) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(i64, super::Flag)> = sqlx::query_as(
+        "SELECT account_id, remember FROM pending_logins WHERE token_hash = $1 AND created_at_ms >= $2",
     )
     .bind(token_hash)
     .bind(now_ms - MAX_AGE_MS)
@@ -59,14 +56,14 @@ pub async fn find(
     .await?;
     Ok(row.map(|(account_id, remember)| Pending {
         account_id,
-        remember,
+        remember: remember.0,
     }))
 }
 
 /// Stores a new code (replacing the last one), unless this login has had its codes or
 /// the last one went out less than `CODE_SPACING_MS` ago. The guesses so far stay.
 pub async fn set_code(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     code_hash: &str,
     channel: &str,
@@ -74,9 +71,9 @@ pub async fn set_code(
 ) -> Result<bool, sqlx::Error> {
     let updated = sqlx::query(
         "UPDATE pending_logins
-         SET code_hash = ?, code_channel = ?, code_expires_ms = ?, codes_sent = codes_sent + 1
-         WHERE token_hash = ? AND codes_sent < ?
-           AND (code_expires_ms IS NULL OR code_expires_ms - ? + ? <= ?)",
+         SET code_hash = $1, code_channel = $2, code_expires_ms = $3, codes_sent = codes_sent + 1
+         WHERE token_hash = $4 AND codes_sent < $5
+           AND (code_expires_ms IS NULL OR code_expires_ms - $6 + $7 <= $8)",
     )
     .bind(code_hash)
     .bind(channel)
@@ -105,10 +102,10 @@ pub enum Guess {
     },
 }
 
-pub async fn count_guess(db: &SqlitePool, token_hash: &str) -> Result<Guess, sqlx::Error> {
+pub async fn count_guess(db: &Db, token_hash: &str) -> Result<Guess, sqlx::Error> {
     let row: Option<(String, i64, i64)> = sqlx::query_as(
         "UPDATE pending_logins SET code_attempts = code_attempts + 1
-         WHERE token_hash = ? AND code_hash IS NOT NULL AND code_attempts < ?
+         WHERE token_hash = $1 AND code_hash IS NOT NULL AND code_attempts < $2
          RETURNING code_hash, code_expires_ms, code_attempts",
     )
     .bind(token_hash)
@@ -123,7 +120,7 @@ pub async fn count_guess(db: &SqlitePool, token_hash: &str) -> Result<Guess, sql
         });
     }
     let exists: Option<Option<String>> =
-        sqlx::query_scalar("SELECT code_hash FROM pending_logins WHERE token_hash = ?")
+        sqlx::query_scalar("SELECT code_hash FROM pending_logins WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(db)
             .await?;
@@ -134,15 +131,15 @@ pub async fn count_guess(db: &SqlitePool, token_hash: &str) -> Result<Guess, sql
 }
 
 /// Takes the login after the right code: it is gone afterwards, so a code works once.
-pub async fn take(db: &SqlitePool, token_hash: &str) -> Result<Option<Pending>, sqlx::Error> {
-    let row: Option<(i64, bool)> = sqlx::query_as(
-        "DELETE FROM pending_logins WHERE token_hash = ? RETURNING account_id, remember",
+pub async fn take(db: &Db, token_hash: &str) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(i64, super::Flag)> = sqlx::query_as(
+        "DELETE FROM pending_logins WHERE token_hash = $1 RETURNING account_id, remember",
     )
     .bind(token_hash)
     .fetch_optional(db)
     .await?;
     Ok(row.map(|(account_id, remember)| Pending {
         account_id,
-        remember,
+        remember: remember.0,
     }))
 }

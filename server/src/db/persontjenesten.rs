@@ -1,35 +1,32 @@
 //! Persontjenesten's readiness per organisation (who ticked which item, when) and the
 //! requests for delegated rights to a tilgangsstyrer.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 /// The ticked items of an organisation: (item, by, at_ms).
-pub async fn readiness(
-    db: &SqlitePool,
-    orgnr: &str,
-) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT item, done_by_name, done_at_ms FROM readiness WHERE orgnr = ?")
+pub async fn readiness(db: &Db, orgnr: &str) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT item, done_by_name, done_at_ms FROM readiness WHERE orgnr = $1")
         .bind(orgnr)
         .fetch_all(db)
         .await
 }
 
 pub async fn set_readiness(
-    db: &SqlitePool,
+    db: &Db,
     orgnr: &str,
     item: &str,
     done_by: Option<(&str, i64)>,
 ) -> Result<(), sqlx::Error> {
     match done_by {
         Some((name, at)) => sqlx::query(
-            "INSERT INTO readiness (orgnr, item, done_by_name, done_at_ms) VALUES (?, ?, ?, ?)
+            "INSERT INTO readiness (orgnr, item, done_by_name, done_at_ms) VALUES ($1, $2, $3, $4)
              ON CONFLICT (orgnr, item) DO UPDATE SET done_by_name = excluded.done_by_name, done_at_ms = excluded.done_at_ms",
         )
         .bind(orgnr)
         .bind(item)
         .bind(name)
         .bind(at),
-        None => sqlx::query("DELETE FROM readiness WHERE orgnr = ? AND item = ?")
+        None => sqlx::query("DELETE FROM readiness WHERE orgnr = $1 AND item = $2")
             .bind(orgnr)
             .bind(item),
     }
@@ -49,10 +46,10 @@ pub struct NewRequest<'a> {
     pub now_ms: i64,
 }
 
-pub async fn insert_request(db: &SqlitePool, r: NewRequest<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert_request(db: &Db, r: NewRequest<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO access_requests (orgnr, requester_key, requester_name, requester_email, purposes_json, message, tilgangsstyrer, created_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(r.orgnr)
     .bind(r.requester_key)
@@ -90,7 +87,7 @@ macro_rules! columns {
 
 /// An organisation's requests, newest first; only `requester_key`'s unless `all`.
 pub async fn requests(
-    db: &SqlitePool,
+    db: &Db,
     orgnr: &str,
     requester_key: &str,
     all: bool,
@@ -98,7 +95,7 @@ pub async fn requests(
     sqlx::query_as(concat!(
         "SELECT ",
         columns!(),
-        " FROM access_requests WHERE orgnr = ? AND (? OR requester_key = ?) ORDER BY id DESC LIMIT 100"
+        " FROM access_requests WHERE orgnr = $1 AND ($2 OR requester_key = $3) ORDER BY id DESC LIMIT 100"
     ))
     .bind(orgnr)
     .bind(all)
@@ -107,11 +104,11 @@ pub async fn requests(
     .await
 }
 
-pub async fn request(db: &SqlitePool, id: i64) -> Result<Option<StoredRequest>, sqlx::Error> {
+pub async fn request(db: &Db, id: i64) -> Result<Option<StoredRequest>, sqlx::Error> {
     sqlx::query_as(concat!(
         "SELECT ",
         columns!(),
-        " FROM access_requests WHERE id = ?"
+        " FROM access_requests WHERE id = $1"
     ))
     .bind(id)
     .fetch_optional(db)
@@ -120,14 +117,14 @@ pub async fn request(db: &SqlitePool, id: i64) -> Result<Option<StoredRequest>, 
 
 /// Records the decision once: false if it was already decided.
 pub async fn decide(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     id: i64,
     approve: bool,
     by: &str,
     now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE access_requests SET status = ?, decided_by_name = ?, decided_at_ms = ? WHERE id = ? AND status = 'venter'",
+        "UPDATE access_requests SET status = $1, decided_by_name = $2, decided_at_ms = $3 WHERE id = $4 AND status = 'venter'",
     )
     .bind(if approve { "godkjent" } else { "avslatt" })
     .bind(by)
@@ -139,12 +136,9 @@ pub async fn decide(
 }
 
 /// When the organisation last had a request approved, and by whom.
-pub async fn last_approval(
-    db: &SqlitePool,
-    orgnr: &str,
-) -> Result<Option<(String, i64)>, sqlx::Error> {
+pub async fn last_approval(db: &Db, orgnr: &str) -> Result<Option<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT decided_by_name, decided_at_ms FROM access_requests WHERE orgnr = ? AND status = 'godkjent' ORDER BY decided_at_ms DESC LIMIT 1",
+        "SELECT decided_by_name, decided_at_ms FROM access_requests WHERE orgnr = $1 AND status = 'godkjent' ORDER BY decided_at_ms DESC LIMIT 1",
     )
     .bind(orgnr)
     .fetch_optional(db)
@@ -153,12 +147,12 @@ pub async fn last_approval(
 
 /// Who accepted a document for the organisation last, and when.
 pub async fn last_acceptance(
-    db: &SqlitePool,
+    db: &Db,
     orgnr: &str,
     document_id: &str,
 ) -> Result<Option<(String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT accepted_by_name, accepted_at_ms FROM acceptances WHERE orgnr = ? AND document_id = ? ORDER BY id DESC LIMIT 1",
+        "SELECT accepted_by_name, accepted_at_ms FROM acceptances WHERE orgnr = $1 AND document_id = $2 ORDER BY id DESC LIMIT 1",
     )
     .bind(orgnr)
     .bind(document_id)

@@ -1,6 +1,7 @@
 //! ServiceBus activations as stored: one per order, never the password.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::Db;
+use sqlx::AnyConnection;
 
 /// An activation as the case page shows it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -23,14 +24,11 @@ pub struct NewActivation<'a> {
 }
 
 /// Stores the activation; false when the order has one already.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    a: &NewActivation<'_>,
-) -> Result<bool, sqlx::Error> {
+pub async fn insert(conn: &mut AnyConnection, a: &NewActivation<'_>) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO servicebus_activations
              (order_id, orgnr, username, email, mobile, activated_at_ms, activated_by, activated_by_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (order_id) DO NOTHING",
     )
     .bind(a.order_id)
     .bind(a.orgnr)
@@ -46,21 +44,18 @@ pub async fn insert(
 }
 
 /// How many ServiceBus usernames the organisation has (the next one is numbered after them).
-pub async fn count_for(conn: &mut SqliteConnection, orgnr: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM servicebus_activations WHERE orgnr = ?")
+pub async fn count_for(conn: &mut AnyConnection, orgnr: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM servicebus_activations WHERE orgnr = $1")
         .bind(orgnr)
         .fetch_one(conn)
         .await
 }
 
 /// The order's activation, if it has one.
-pub async fn of_order(
-    db: &SqlitePool,
-    order_id: i64,
-) -> Result<Option<ActivationRow>, sqlx::Error> {
+pub async fn of_order(db: &Db, order_id: i64) -> Result<Option<ActivationRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT username, email, mobile, activated_at_ms, activated_by_name
-         FROM servicebus_activations WHERE order_id = ?",
+         FROM servicebus_activations WHERE order_id = $1",
     )
     .bind(order_id)
     .fetch_optional(db)
@@ -68,9 +63,9 @@ pub async fn of_order(
 }
 
 /// Whether the order has its activation (read inside the caller's transaction).
-pub async fn is_activated(conn: &mut SqliteConnection, order_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_activated(conn: &mut AnyConnection, order_id: i64) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM servicebus_activations WHERE order_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM servicebus_activations WHERE order_id = $1")
             .bind(order_id)
             .fetch_optional(conn)
             .await?;

@@ -1,8 +1,8 @@
 //! Server-side sessions. The cookie holds a random token; the table holds its hash.
 
+use crate::db::Db;
 use common::api::Eid;
 use common::validate::{Fodselsnummer, OrgNumber};
-use sqlx::SqlitePool;
 
 /// Who a session belongs to.
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ pub struct LoginEvidence {
 }
 
 pub async fn insert(
-    db: &SqlitePool,
+    db: &Db,
     row: &SessionRow,
     evidence: &LoginEvidence,
     now_ms: i64,
@@ -54,7 +54,7 @@ pub async fn insert(
     };
     sqlx::query(
         "INSERT INTO sessions (token_hash, fodselsnummer, eid, account_id, name, orgnr, remember, created_at_ms, expires_at_ms, acr, id_token)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&row.token_hash)
     .bind(fnr)
@@ -73,9 +73,9 @@ pub async fn insert(
 }
 
 /// The ID-porten ID token of a session, if it came from ID-porten.
-pub async fn id_token(db: &SqlitePool, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
+pub async fn id_token(db: &Db, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
     let token: Option<Option<String>> =
-        sqlx::query_scalar("SELECT id_token FROM sessions WHERE token_hash = ?")
+        sqlx::query_scalar("SELECT id_token FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(db)
             .await?;
@@ -88,14 +88,14 @@ type Row = (
     Option<i64>,
     String,
     Option<String>,
-    bool,
+    super::Flag,
     i64,
     Option<String>,
 );
 
-pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions WHERE token_hash = ?",
+        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(db)
@@ -116,7 +116,7 @@ pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow
                 identity,
                 name,
                 orgnr: orgnr.and_then(|o| OrgNumber::parse(&o).ok()),
-                remember,
+                remember: remember.0,
                 expires_at_ms,
                 acr: acr.unwrap_or_default(),
             })
@@ -124,12 +124,8 @@ pub async fn find(db: &SqlitePool, token_hash: &str) -> Result<Option<SessionRow
     ))
 }
 
-pub async fn set_expiry(
-    db: &SqlitePool,
-    token_hash: &str,
-    expires_at_ms: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET expires_at_ms = ? WHERE token_hash = ?")
+pub async fn set_expiry(db: &Db, token_hash: &str, expires_at_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET expires_at_ms = $1 WHERE token_hash = $2")
         .bind(expires_at_ms)
         .bind(token_hash)
         .execute(db)
@@ -139,11 +135,11 @@ pub async fn set_expiry(
 
 /// The organisation the session acts for from now on (already checked by the caller).
 pub async fn set_organisation(
-    db: &SqlitePool,
+    db: &Db,
     token_hash: &str,
     orgnr: &OrgNumber,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET orgnr = ? WHERE token_hash = ?")
+    sqlx::query("UPDATE sessions SET orgnr = $1 WHERE token_hash = $2")
         .bind(orgnr.as_ref())
         .bind(token_hash)
         .execute(db)
@@ -154,21 +150,21 @@ pub async fn set_organisation(
 /// Deletes every session past its end (with the fødselsnummer, name and ID token it
 /// holds), keeping only its token's hash for a day so the user is told that the time
 /// ran out rather than that she never logged in.
-pub async fn end_expired(db: &SqlitePool, now_ms: i64) -> Result<u64, sqlx::Error> {
+pub async fn end_expired(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(
-        "INSERT OR IGNORE INTO ended_sessions (token_hash, ended_at_ms)
-         SELECT token_hash, ?1 FROM sessions WHERE expires_at_ms <= ?1",
+        "INSERT INTO ended_sessions (token_hash, ended_at_ms)
+         SELECT token_hash, $1 FROM sessions WHERE expires_at_ms <= $1 ON CONFLICT DO NOTHING",
     )
     .bind(now_ms)
     .execute(&mut *tx)
     .await?;
-    let ended = sqlx::query("DELETE FROM sessions WHERE expires_at_ms <= ?")
+    let ended = sqlx::query("DELETE FROM sessions WHERE expires_at_ms <= $1")
         .bind(now_ms)
         .execute(&mut *tx)
         .await?
         .rows_affected();
-    sqlx::query("DELETE FROM ended_sessions WHERE ended_at_ms < ?")
+    sqlx::query("DELETE FROM ended_sessions WHERE ended_at_ms < $1")
         .bind(now_ms - ENDED_KEPT_MS)
         .execute(&mut *tx)
         .await?;
@@ -180,17 +176,17 @@ pub async fn end_expired(db: &SqlitePool, now_ms: i64) -> Result<u64, sqlx::Erro
 const ENDED_KEPT_MS: i64 = 24 * 3_600_000;
 
 /// Whether `token_hash` was a session that ran out (see `end_expired`).
-pub async fn ended(db: &SqlitePool, token_hash: &str) -> Result<bool, sqlx::Error> {
+pub async fn ended(db: &Db, token_hash: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM ended_sessions WHERE token_hash = ?")
+        sqlx::query_scalar("SELECT 1 FROM ended_sessions WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(db)
             .await?;
     Ok(found.is_some())
 }
 
-pub async fn delete(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+pub async fn delete(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(db)
         .await?;
@@ -198,8 +194,8 @@ pub async fn delete(db: &SqlitePool, token_hash: &str) -> Result<(), sqlx::Error
 }
 
 /// Ends every session of an account (after a password reset).
-pub async fn delete_for_account(db: &SqlitePool, account_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+pub async fn delete_for_account(db: &Db, account_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(account_id)
         .execute(db)
         .await?;

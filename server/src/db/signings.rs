@@ -1,8 +1,8 @@
 //! Signings in progress (from "Signer dokument" until the signer is back from the eID
 //! login) and the signed document packages they leave behind.
 
+use crate::db::Db;
 use common::api::{SignatureInfo, SigningOutcome};
-use sqlx::SqlitePool;
 
 use crate::oslo_time;
 
@@ -22,13 +22,13 @@ pub struct SigningRow {
     pub reference: Option<String>,
 }
 
-pub async fn insert(db: &SqlitePool, s: &NewSigning<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM signings WHERE created_at_ms < ?")
+pub async fn insert(db: &Db, s: &NewSigning<'_>, now_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM signings WHERE created_at_ms < $1")
         .bind(now_ms - MAX_AGE_MS)
         .execute(db)
         .await?;
     sqlx::query(
-        "INSERT INTO signings (id, owner_key, order_json, signer_key, created_at_ms) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO signings (id, owner_key, order_json, signer_key, created_at_ms) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(s.id)
     .bind(s.owner_key)
@@ -41,13 +41,9 @@ pub async fn insert(db: &SqlitePool, s: &NewSigning<'_>, now_ms: i64) -> Result<
 }
 
 /// The signing `id`, if it is `owner`'s: nobody else learns that it exists.
-pub async fn find(
-    db: &SqlitePool,
-    id: &str,
-    owner: &str,
-) -> Result<Option<SigningRow>, sqlx::Error> {
+pub async fn find(db: &Db, id: &str, owner: &str) -> Result<Option<SigningRow>, sqlx::Error> {
     let row: Option<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT order_json, outcome, reference FROM signings WHERE id = ? AND owner_key = ?",
+        "SELECT order_json, outcome, reference FROM signings WHERE id = $1 AND owner_key = $2",
     )
     .bind(id)
     .bind(owner)
@@ -62,9 +58,9 @@ pub async fn find(
 
 /// Claims a pending signing for completion: its order and signer for exactly one
 /// caller, so a callback replayed or raced can never sign twice.
-pub async fn claim(db: &SqlitePool, id: &str, owner: &str) -> Result<Option<Claimed>, sqlx::Error> {
+pub async fn claim(db: &Db, id: &str, owner: &str) -> Result<Option<Claimed>, sqlx::Error> {
     let row: Option<(String, String)> = sqlx::query_as(
-        "UPDATE signings SET outcome = 'completing' WHERE id = ? AND owner_key = ? AND outcome = 'pending'
+        "UPDATE signings SET outcome = 'completing' WHERE id = $1 AND owner_key = $2 AND outcome = 'pending'
          RETURNING order_json, signer_key",
     )
     .bind(id)
@@ -84,7 +80,7 @@ pub struct Claimed {
 }
 
 pub async fn finish(
-    db: &SqlitePool,
+    db: &Db,
     id: &str,
     outcome: SigningOutcome,
     reference: Option<&str>,
@@ -92,17 +88,26 @@ pub async fn finish(
     // Signed: the order is stored (its answers with the signer's number masked), so the
     // answers with the number in clear go; service and organisation stay for the way back.
     // A refusal keeps them for the form to come back with (`purge` ends that too).
-    sqlx::query(
-        "UPDATE signings SET outcome = ?1, reference = ?2,
-         order_json = CASE WHEN ?1 = 'signed' THEN json_set(order_json, '$.answers', json('{}'))
-                      ELSE order_json END
-         WHERE id = ?3",
-    )
-    .bind(outcome_name(outcome))
-    .bind(reference)
-    .bind(id)
-    .execute(db)
-    .await?;
+    let sql = match super::Backend::of(db) {
+        super::Backend::Sqlite => {
+            "UPDATE signings SET outcome = $1, reference = $2,
+             order_json = CASE WHEN $1 = 'signed' THEN json_set(order_json, '$.answers', json('{}'))
+                          ELSE order_json END
+             WHERE id = $3"
+        }
+        super::Backend::Postgres => {
+            "UPDATE signings SET outcome = $1, reference = $2,
+             order_json = CASE WHEN $1 = 'signed' THEN jsonb_set(order_json::jsonb, '{answers}', '{}'::jsonb)::text
+                          ELSE order_json END
+             WHERE id = $3"
+        }
+    };
+    sqlx::query(sql)
+        .bind(outcome_name(outcome))
+        .bind(reference)
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -132,19 +137,16 @@ fn outcome_from(s: &str) -> SigningOutcome {
 }
 
 /// A package's PDF, exactly as sealed and stored.
-pub async fn package_pdf(db: &SqlitePool, reference: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT pdf FROM signed_packages WHERE reference = ?")
+pub async fn package_pdf(db: &Db, reference: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT pdf FROM signed_packages WHERE reference = $1")
         .bind(reference)
         .fetch_optional(db)
         .await
 }
 
 /// The organisation a package was signed for.
-pub async fn package_orgnr(
-    db: &SqlitePool,
-    reference: &str,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT orgnr FROM signed_packages WHERE reference = ?")
+pub async fn package_orgnr(db: &Db, reference: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT orgnr FROM signed_packages WHERE reference = $1")
         .bind(reference)
         .fetch_optional(db)
         .await
@@ -164,12 +166,9 @@ fn info((reference, document_title, version, signer, method, at): InfoRow) -> Si
 }
 
 /// What the receipt of order `reference` says about its signature.
-pub async fn signature_of(
-    db: &SqlitePool,
-    reference: &str,
-) -> Result<Option<SignatureInfo>, sqlx::Error> {
+pub async fn signature_of(db: &Db, reference: &str) -> Result<Option<SignatureInfo>, sqlx::Error> {
     let row: Option<InfoRow> = sqlx::query_as(
-        "SELECT reference, title, version, signer_name, method, signed_at_ms FROM signed_packages WHERE reference = ?",
+        "SELECT reference, title, version, signer_name, method, signed_at_ms FROM signed_packages WHERE reference = $1",
     )
     .bind(reference)
     .fetch_optional(db)
@@ -178,10 +177,7 @@ pub async fn signature_of(
 }
 
 /// Every package signed for the organisation (or the order), newest first.
-pub async fn packages_for(
-    db: &SqlitePool,
-    of: super::Of<'_>,
-) -> Result<Vec<SignatureInfo>, sqlx::Error> {
+pub async fn packages_for(db: &Db, of: super::Of<'_>) -> Result<Vec<SignatureInfo>, sqlx::Error> {
     let sql = format!(
         "SELECT o.reference, o.title, o.version, o.signer_name, o.method, o.signed_at_ms
          FROM signed_packages o WHERE {} ORDER BY o.id DESC LIMIT 200",
@@ -195,8 +191,8 @@ pub async fn packages_for(
 }
 
 /// Deletes signings started before `before_ms`, with the answers a refused one kept.
-pub async fn purge(db: &SqlitePool, before_ms: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM signings WHERE created_at_ms < ?")
+pub async fn purge(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM signings WHERE created_at_ms < $1")
         .bind(before_ms)
         .execute(db)
         .await?;

@@ -7,8 +7,9 @@
 
 use common::api::AcceptedDocument;
 
+use crate::db::Db;
 use crate::outbox::{NewNotification, Outbox};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
 
 /// An order ready to store: validated, owned, with its answers already as JSON.
@@ -98,7 +99,7 @@ const MAX_BATCH: usize = 128;
 
 impl OrderWriter {
     /// Takes one connection out of `pool` for good and starts the writer task on it.
-    pub async fn start(pool: &SqlitePool, outbox: Outbox) -> Result<Self, sqlx::Error> {
+    pub async fn start(pool: &Db, outbox: Outbox) -> Result<Self, sqlx::Error> {
         let conn = pool.acquire().await?.detach();
         let (jobs, rx) = mpsc::channel(4 * MAX_BATCH);
         tokio::spawn(run(conn, rx, outbox));
@@ -118,7 +119,7 @@ impl OrderWriter {
     }
 }
 
-async fn run(mut conn: SqliteConnection, mut jobs: mpsc::Receiver<Job>, outbox: Outbox) {
+async fn run(mut conn: AnyConnection, mut jobs: mpsc::Receiver<Job>, outbox: Outbox) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let results = write_batch(&mut conn, &batch).await;
@@ -131,7 +132,7 @@ async fn run(mut conn: SqliteConnection, mut jobs: mpsc::Receiver<Job>, outbox: 
     }
 }
 
-async fn exec(conn: &mut SqliteConnection, sql: &'static str) -> Result<(), WriteError> {
+async fn exec(conn: &mut AnyConnection, sql: &'static str) -> Result<(), WriteError> {
     sqlx::query(sql)
         .execute(&mut *conn)
         .await
@@ -141,10 +142,7 @@ async fn exec(conn: &mut SqliteConnection, sql: &'static str) -> Result<(), Writ
 
 /// Writes a batch in one transaction. Should anything fail, the batch is rolled back and
 /// each order retried in a transaction of its own, so one bad order fails alone.
-async fn write_batch(
-    conn: &mut SqliteConnection,
-    batch: &[Job],
-) -> Vec<Result<Inserted, WriteError>> {
+async fn write_batch(conn: &mut AnyConnection, batch: &[Job]) -> Vec<Result<Inserted, WriteError>> {
     if batch.len() > 1 {
         match in_transaction(conn, batch).await {
             Ok(results) => return results.into_iter().map(Ok).collect(),
@@ -162,10 +160,10 @@ async fn write_batch(
 }
 
 async fn in_transaction(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     batch: &[Job],
 ) -> Result<Vec<Inserted>, WriteError> {
-    exec(conn, "BEGIN IMMEDIATE").await?;
+    exec(conn, crate::db::Backend::of_connection(conn).begin_write()).await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
         match insert_one(conn, &job.order).await {
@@ -183,16 +181,13 @@ async fn in_transaction(
     Ok(results)
 }
 
-async fn insert_one(
-    conn: &mut SqliteConnection,
-    order: &OrderRecord,
-) -> Result<Inserted, WriteError> {
+async fn insert_one(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Inserted, WriteError> {
     // A reference clash inserts nothing and returns no row: no savepoint needed to undo it.
     // A clash on the reference or on the idempotency key inserts nothing and returns no
     // row: no savepoint needed to undo it.
     let order_id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(&order.reference)
     .bind(&order.service)
@@ -211,7 +206,7 @@ async fn insert_one(
     let Some(order_id) = order_id else {
         let existing: Option<String> = match &order.idempotency_key {
             Some(key) => sqlx::query_scalar(
-                "SELECT reference FROM orders WHERE ordered_by_key = ? AND ordered_by_account = ? AND idempotency_key = ?",
+                "SELECT reference FROM orders WHERE ordered_by_key = $1 AND ordered_by_account = $2 AND idempotency_key = $3",
             )
             .bind(&order.ordered_by_key)
             .bind(order.ordered_by_account)
@@ -226,7 +221,7 @@ async fn insert_one(
     for doc in &order.documents {
         sqlx::query(
             "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(order_id)
         .bind(&doc.id)
@@ -247,7 +242,7 @@ async fn insert_one(
     if let Some(p) = &order.package {
         sqlx::query(
             "INSERT INTO signed_packages (reference, orgnr, document_id, title, version, signer_name, method, signed_at_ms, pdf)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&order.reference)
         .bind(&order.orgnr)
@@ -262,7 +257,7 @@ async fn insert_one(
         .await
         .map_err(|e| WriteError(e.to_string()))?;
     }
-    sqlx::query("DELETE FROM drafts WHERE owner_key = ? AND service = ? AND orgnr = ?")
+    sqlx::query("DELETE FROM drafts WHERE owner_key = $1 AND service = $2 AND orgnr = $3")
         .bind(&order.owner_key)
         .bind(&order.service)
         .bind(&order.orgnr)

@@ -3,11 +3,11 @@
 //! transaction), and the customer's answer to a clarification, which puts the case back
 //! into handling with the answer in its history.
 
+use crate::db::Db;
 use common::OrderStatus;
 use common::api::staff::CaseText;
 use common::i18n::{fill, t};
 use common::validate::BoundedText;
-use sqlx::SqlitePool;
 
 use super::status::{MoveRefused, contact_mail};
 use crate::db::cases::{self, Actor};
@@ -28,7 +28,7 @@ pub fn text_of(body: &CaseText, lang: common::Lang) -> Result<String, ApiError> 
 
 /// Adds an internal note; false when there is no such order.
 pub async fn note(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     actor: &Actor<'_>,
     text: &str,
@@ -45,14 +45,14 @@ pub async fn note(
 /// contact commit together, so it is sent once and never lost; false when there is no
 /// such order.
 pub async fn reply(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     actor: &Actor<'_>,
     text: &str,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = crate::db::begin_write(db).await?;
     let found: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, service, answers_json FROM orders WHERE reference = ?")
+        sqlx::query_as("SELECT id, service, answers_json FROM orders WHERE reference = $1")
             .bind(reference)
             .fetch_optional(&mut *tx)
             .await?;
@@ -73,15 +73,15 @@ pub async fn reply(
 /// The customer's answer to a clarification: recorded, and the case goes back to Under
 /// behandling, in one transaction. Refused unless the case waits for the customer.
 pub async fn answer(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     customer: &Actor<'_>,
     text: &str,
 ) -> Result<Result<(), MoveRefused>, sqlx::Error> {
     let mut tx = db.begin().await?;
     let moved: Option<i64> = sqlx::query_scalar(
-        "UPDATE orders SET status = 'under_behandling', status_changed_at_ms = ?
-         WHERE reference = ? AND status = 'trenger_avklaring' RETURNING id",
+        "UPDATE orders SET status = 'under_behandling', status_changed_at_ms = $1
+         WHERE reference = $2 AND status = 'trenger_avklaring' RETURNING id",
     )
     .bind(crate::now_ms())
     .bind(reference)

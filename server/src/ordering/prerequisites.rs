@@ -2,11 +2,11 @@
 //! against the organisation's history. A new service with a prerequisite is a spec and
 //! nothing else: this one function interprets them all.
 
+use crate::db::Db;
 use common::FieldError;
 use common::OrderStatus;
 use common::form::{RawValue, ValidForm, Value};
 use common::services::Prerequisite;
-use sqlx::SqlitePool;
 
 use super::CheckedOrder;
 use crate::db::orders;
@@ -14,7 +14,7 @@ use crate::db::orders;
 /// The prerequisites of the checked order that its organisation does not meet, each as
 /// the field error the service declares.
 pub async fn unmet(
-    db: &SqlitePool,
+    db: &Db,
     checked: &CheckedOrder,
 ) -> Result<Vec<(&'static str, FieldError)>, sqlx::Error> {
     let orgnr = &checked.organisation.orgnr;

@@ -5,9 +5,9 @@
 //! the password is in the SMS alone (a secret notification, emptied once the gateway has
 //! it) and nowhere else. A case that asked for it is Fullført only once it is done.
 
+use crate::db::Db;
 use common::i18n::{fill, t};
 use common::{Lang, OrderStatus, services};
-use sqlx::SqlitePool;
 
 use crate::db::cases::{self, Actor};
 use crate::db::servicebus::{self as activations, NewActivation};
@@ -29,13 +29,13 @@ pub enum ActivationRefused {
 
 /// Activates ServiceBus for the order `reference`, as `actor`; the username made.
 pub async fn activate(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     actor: &Actor<'_>,
 ) -> Result<Result<String, ActivationRefused>, Internal> {
     let mut tx = crate::db::begin_write(db).await?;
     let found: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, service, orgnr, org_name, answers_json, status FROM orders WHERE reference = ?",
+        "SELECT id, service, orgnr, org_name, answers_json, status FROM orders WHERE reference = $1",
     )
     .bind(reference)
     .fetch_optional(&mut *tx)
@@ -108,7 +108,7 @@ pub async fn activate(
 /// Whether a move to `to` of the order (its service and answers) waits for an activation
 /// it asked for and does not have yet: Fullført does.
 pub(super) async fn blocks_completion(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     order_id: i64,
     service: &str,
     answers_json: &str,

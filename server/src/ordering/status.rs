@@ -3,9 +3,9 @@
 //! at once cannot both succeed. The move, its entry in the case's history and the e-mail
 //! that tells the customer commit in one transaction: none without the others.
 
+use crate::db::Db;
 use common::i18n::{fill, t};
 use common::{Lang, OrderStatus, services};
-use sqlx::SqlitePool;
 
 use crate::db::cases::{self, Actor};
 use crate::db::orders;
@@ -30,7 +30,7 @@ pub enum MoveRefused {
 /// Moves the order `reference` from `from` to `to`, with the reason the customer is told
 /// where the status needs one, as `actor`.
 pub async fn move_order(
-    db: &SqlitePool,
+    db: &Db,
     reference: &str,
     from: OrderStatus,
     to: OrderStatus,
@@ -46,8 +46,8 @@ pub async fn move_order(
     }
     let mut tx = db.begin().await?;
     let moved: Option<(i64, String, String)> = sqlx::query_as(
-        "UPDATE orders SET status = ?, status_reason = ?, status_changed_at_ms = ?
-         WHERE reference = ? AND status = ? RETURNING id, service, answers_json",
+        "UPDATE orders SET status = $1, status_reason = $2, status_changed_at_ms = $3
+         WHERE reference = $4 AND status = $5 RETURNING id, service, answers_json",
     )
     .bind(to.as_str())
     .bind(reason)
@@ -114,7 +114,7 @@ mod tests {
         name: "Siri Saksbehandler",
     };
 
-    async fn database_with_an_order() -> (tempfile::TempDir, SqlitePool) {
+    async fn database_with_an_order() -> (tempfile::TempDir, Db) {
         let dir = tempfile::tempdir().unwrap();
         let db = crate::db::connect(&format!("sqlite://{}/t.db", dir.path().display()))
             .await
@@ -189,7 +189,7 @@ mod tests {
     async fn the_database_refuses_a_status_that_is_not_one() {
         let (_dir, db) = database_with_an_order().await;
         for bad in ["godkjent", "Mottatt", ""] {
-            let e = sqlx::query("UPDATE orders SET status = ? WHERE reference = 'BP-1'")
+            let e = sqlx::query("UPDATE orders SET status = $1 WHERE reference = 'BP-1'")
                 .bind(bad)
                 .execute(&db)
                 .await
@@ -209,7 +209,7 @@ mod tests {
         assert!(e.to_string().contains("CHECK constraint failed"), "{e}");
         // Every real status round-trips.
         for status in OrderStatus::ALL {
-            sqlx::query("UPDATE orders SET status = ? WHERE reference = 'BP-1'")
+            sqlx::query("UPDATE orders SET status = $1 WHERE reference = 'BP-1'")
                 .bind(status.as_str())
                 .execute(&db)
                 .await

@@ -71,7 +71,7 @@ async fn submit_until_killed(
 async fn every_acknowledged_order_survives_twenty_kills_and_is_confirmed() {
     let smtp = TestSmtp::start();
     let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite://{}/crash.db", dir.path().display());
+    let db_url = crate::helpers::database_url(dir.path(), "crash").await;
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
 
     let mut clients = Vec::new();
@@ -101,7 +101,7 @@ async fn every_acknowledged_order_survives_twenty_kills_and_is_confirmed() {
 
     // The last start: it recovers what the killed ones left and sends what waits.
     let _survivor = portal(&smtp, &db_url).await;
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let db = server::db::open(&db_url).await.unwrap();
     crate::outbox::all_sent_within(&db, Duration::from_secs(60)).await;
 
     let acknowledged = acknowledged.lock().unwrap().clone();
@@ -122,7 +122,7 @@ async fn every_acknowledged_order_survives_twenty_kills_and_is_confirmed() {
             "SELECT o.answers_json, \
                (SELECT count(*) FROM acceptances a WHERE a.order_id = o.id), \
                (SELECT count(*) FROM notifications n WHERE n.body LIKE '%' || o.reference || '%') \
-             FROM orders o WHERE o.reference = ?",
+             FROM orders o WHERE o.reference = $1",
         )
         .bind(reference)
         .fetch_optional(&db)

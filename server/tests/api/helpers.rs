@@ -20,7 +20,7 @@ pub async fn spawn_with(
     dir: std::sync::Arc<tempfile::TempDir>,
     tweak: impl FnOnce(&mut Config),
 ) -> TestApp {
-    let db_url = format!("sqlite://{}/test.db", dir.path().display());
+    let db_url = database_url(dir.path(), "test").await;
     let mut config = Config::for_tests(db_url.clone());
     tweak(&mut config);
     let app = Application::build(config).await.expect("app builds");
@@ -36,6 +36,37 @@ pub async fn spawn_with(
         _dir: dir,
         db_url,
     }
+}
+
+/// The database of a test: a SQLite file in `dir`, or, when `BP_TEST_POSTGRES` names a
+/// PostgreSQL server (`postgres://user@host:port`; `cargo xtask test` runs the suite a
+/// second time that way), a database of its own there — the same one for the same `dir`
+/// and `name`, so a restarted server finds what the first one stored.
+pub async fn database_url(dir: &std::path::Path, name: &str) -> String {
+    let Some(server) = std::env::var("BP_TEST_POSTGRES")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        return format!("sqlite://{}/{name}.db", dir.display());
+    };
+    use sha2::Digest;
+    let key = sha2::Sha256::digest(format!("{}/{name}", dir.display()));
+    let database: String = key[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let database = format!("bp_{database}");
+    let admin = server::db::open(&format!("{server}/postgres"))
+        .await
+        .expect("PostgreSQL answers");
+    let created = sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {database}")))
+        .execute(&admin)
+        .await;
+    if let Err(e) = created {
+        assert!(
+            e.to_string().contains("already exists"),
+            "CREATE DATABASE: {e}"
+        );
+    }
+    admin.close().await;
+    format!("{server}/{database}")
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -36,7 +36,7 @@ async fn ready_only_when_every_migration_is_applied() {
         (StatusCode::OK, "ready".into())
     );
     // A schema behind this build (the newest migration not applied): not ready, but alive.
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     sqlx::query(
         "DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)",
     )
@@ -126,7 +126,7 @@ async fn production_logs_are_json_lines_with_the_request_id_and_no_fodselsnummer
         .env("BP_LISTEN", format!("127.0.0.1:{port}"))
         .env(
             "DATABASE_URL",
-            format!("sqlite://{}/logs.db", dir.path().display()),
+            crate::helpers::database_url(dir.path(), "logs").await,
         )
         .env("BP_DIST", "/nonexistent")
         .env("BP_LOG_FORMAT", "json")
@@ -187,7 +187,7 @@ async fn production_logs_are_json_lines_with_the_request_id_and_no_fodselsnummer
 async fn a_stop_lets_the_order_in_flight_finish_and_store() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite://{}/stop.db", dir.path().display());
+    let db_url = crate::helpers::database_url(dir.path(), "stop").await;
     let mut process = crate::portal_login::start_process(&db_url).await;
     let base = process.1.clone();
     let login = reqwest::Client::new()
@@ -242,8 +242,8 @@ async fn a_stop_lets_the_order_in_flight_finish_and_store() {
         .and_then(|r| r.split('"').next())
         .expect("a reference in the answer")
         .to_owned();
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM orders WHERE reference = ?")
+    let db = server::db::open(&db_url).await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM orders WHERE reference = $1")
         .bind(&reference)
         .fetch_one(&db)
         .await

@@ -280,7 +280,7 @@ async fn a_hundred_concurrent_submits_with_one_key_make_exactly_one_order() {
         (1, 1),
         "one order, and every response is its receipt"
     );
-    let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let pool = server::db::open(&app.db_url).await.unwrap();
     let orders: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
         .fetch_one(&pool)
         .await
@@ -313,9 +313,9 @@ async fn the_evidence_keeps_who_accepted_without_their_fodselsnummer() {
     let app = spawn_app().await;
     app.login().await;
     let receipt = app.submitted(&order(valid_answers())).await;
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     let (fnr, name): (String, String) = sqlx::query_as(
-        "SELECT a.accepted_by_fnr, a.accepted_by_name FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE o.reference = ?",
+        "SELECT a.accepted_by_fnr, a.accepted_by_name FROM acceptances a JOIN orders o ON o.id = a.order_id WHERE o.reference = $1",
     )
     .bind(&receipt.reference)
     .fetch_one(&db)

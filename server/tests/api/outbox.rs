@@ -73,9 +73,9 @@ async fn an_unreachable_smtp_server_keeps_the_mail_for_a_retry() {
     let receipt = app.submitted(&order(valid_answers())).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     // Read from the table: with SMTP configured there is no development mailbox.
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     let (sent, attempts): (Option<i64>, i64) = sqlx::query_as(
-        "SELECT sent_at_ms, attempts FROM notifications WHERE subject LIKE '%' || ? || '%'",
+        "SELECT sent_at_ms, attempts FROM notifications WHERE subject LIKE '%' || $1 || '%'",
     )
     .bind(&receipt.reference)
     .fetch_one(&db)
@@ -90,7 +90,7 @@ async fn a_crash_between_send_and_mark_sends_the_same_message_again_once() {
     use crate::portal_login::start_process_with;
     let smtp = crate::smtp::HoldingSmtp::start();
     let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite://{}/crash.db", dir.path().display());
+    let db_url = crate::helpers::database_url(dir.path(), "crash").await;
     let portal = || {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
         command
@@ -134,7 +134,7 @@ async fn a_crash_between_send_and_mark_sends_the_same_message_again_once() {
     assert_eq!(held.len(), 1, "{held:?}");
 
     let _second = start_process_with(&db_url, portal()).await;
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let db = server::db::open(&db_url).await.unwrap();
     all_sent_within(&db, Duration::from_secs(20)).await;
     // Past another lease: nothing more comes.
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -167,7 +167,7 @@ async fn a_reply_committed_before_a_kill_is_sent_once_after_the_restart() {
     // undelivered until the portal is killed.
     let port = free_port();
     let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite://{}/reply.db", dir.path().display());
+    let db_url = crate::helpers::database_url(dir.path(), "reply").await;
     let portal = || {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
         command
@@ -212,7 +212,7 @@ async fn a_reply_committed_before_a_kill_is_sent_once_after_the_restart() {
     assert_eq!(r.status(), reqwest::StatusCode::NO_CONTENT);
     // Acknowledged, so committed: SIGKILL before any delivery could happen.
     drop(first);
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let db = server::db::open(&db_url).await.unwrap();
     let unsent: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM notifications WHERE sent_at_ms IS NULL AND subject LIKE 'Svar fra kundesenteret%'",
     )
@@ -239,7 +239,7 @@ async fn a_reply_committed_before_a_kill_is_sent_once_after_the_restart() {
 }
 
 /// Waits until the outbox has no unsent notification left; fails after `limit`.
-pub async fn all_sent_within(db: &sqlx::SqlitePool, limit: Duration) {
+pub async fn all_sent_within(db: &server::db::Db, limit: Duration) {
     let deadline = Instant::now() + limit;
     loop {
         let unsent: i64 =

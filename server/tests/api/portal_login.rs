@@ -57,7 +57,7 @@ pub(crate) async fn verify(c: &reqwest::Client, base: &str, code: &str) -> reqwe
 
 /// The newest security code in the outbox (for tests that do not need the SMTP server).
 pub(crate) async fn latest_code(db_url: &str) -> String {
-    let db = sqlx::SqlitePool::connect(db_url).await.unwrap();
+    let db = server::db::open(db_url).await.unwrap();
     let body: String = sqlx::query_scalar(
         "SELECT body FROM notifications WHERE subject LIKE 'Sikkerhetskode%' ORDER BY id DESC LIMIT 1",
     )
@@ -75,8 +75,8 @@ fn six_digits(text: &str) -> String {
 }
 
 /// As if the last code went out 30 s ago: the next may be sent.
-pub(crate) async fn code_spacing_passed(db: &sqlx::SqlitePool) {
-    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - ?")
+pub(crate) async fn code_spacing_passed(db: &server::db::Db) {
+    sqlx::query("UPDATE pending_logins SET code_expires_ms = code_expires_ms - $1")
         .bind(server::db::pending_logins::CODE_SPACING_MS)
         .execute(db)
         .await
@@ -85,8 +85,8 @@ pub(crate) async fn code_spacing_passed(db: &sqlx::SqlitePool) {
 
 /// As if a minute had passed since the latest attempts: any delay has run out. Older
 /// attempts stay where they are, so they still count toward the caps of the window.
-pub(crate) async fn delays_passed(db: &sqlx::SqlitePool) {
-    sqlx::query("UPDATE login_failures SET at_ms = at_ms - ?1 WHERE at_ms > ?2")
+pub(crate) async fn delays_passed(db: &server::db::Db) {
+    sqlx::query("UPDATE login_failures SET at_ms = at_ms - $1 WHERE at_ms > $2")
         .bind(MAX_DELAY_MS)
         .bind(server::now_ms() - MAX_DELAY_MS)
         .execute(db)
@@ -200,7 +200,7 @@ async fn the_sixth_wrong_code_is_refused_even_if_right_and_an_old_code_expires()
         (status, body.fields["code"].error),
         (StatusCode::UNPROCESSABLE_ENTITY, FieldError::NotDigits)
     );
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     for left in (0..5).rev() {
         let (status, body) = error_of(verify(&c, &app.base, &wrong(&code)).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -290,7 +290,7 @@ async fn wrong_passwords_lock_the_account_for_a_while_and_say_nothing_about_whic
     let (status, unknown) =
         error_of(password(&c, &app.base, "finnes.ikke", "hva som helst", false).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     for _ in 0..PAIR_MAX - 1 {
         delays_passed(&db).await;
         let (status, body) =
@@ -401,12 +401,12 @@ pub async fn start_process_with(db_url: &str, mut command: Command) -> ServerPro
 #[tokio::test]
 async fn the_limits_hold_across_two_server_processes_on_one_database() {
     let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite://{}/shared.db", dir.path().display());
+    let db_url = crate::helpers::database_url(dir.path(), "shared").await;
     // One at a time: the first creates the schema and the demo accounts.
     let a = start_process(&db_url).await;
     let b = start_process(&db_url).await;
     let c = client();
-    let db = sqlx::SqlitePool::connect(&db_url).await.unwrap();
+    let db = server::db::open(&db_url).await.unwrap();
 
     // Passwords: failures spread over both processes lock the account on both.
     for i in 0..PAIR_MAX {
@@ -493,7 +493,7 @@ async fn remember_me_gives_a_longer_session_and_every_login_gets_a_new_session_i
         .send()
         .await
         .unwrap();
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     let before: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
         .fetch_all(&db)
         .await
@@ -906,7 +906,7 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
         post(&kari, digihelse).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     let stored: (String, i64, String) =
         sqlx::query_as("SELECT ordered_by_key, ordered_by_account, eid FROM orders")
             .fetch_one(&db)

@@ -123,7 +123,7 @@ async fn activation_sends_the_username_by_mail_and_the_password_by_sms_only() {
     assert!(!mail.contains(password));
 
     // Kept nowhere: not in the history, the audit log, or the sent SMS's stored row.
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     let sms_bodies: Vec<String> = sqlx::query_scalar(
         "SELECT body FROM notifications WHERE channel = 'sms' AND sent_at_ms IS NOT NULL",
     )

@@ -244,8 +244,8 @@ async fn helseid_needs_membership_and_an_approved_test_before_production() {
     );
 
     // NHN approves the test (the customer centre's status), and production may be ordered.
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
-    sqlx::query("UPDATE orders SET status = 'fullfort' WHERE reference = ?")
+    let db = server::db::open(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE orders SET status = 'fullfort' WHERE reference = $1")
         .bind(&test.reference)
         .execute(&db)
         .await

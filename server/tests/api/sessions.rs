@@ -93,7 +93,7 @@ async fn test_login_refuses_bad_input_with_field_errors_and_production_will_not_
 
     // Production without ID-porten refuses to start: the test login is never offered there.
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::for_tests(format!("sqlite://{}/p.db", dir.path().display()));
+    let mut config = Config::for_tests(crate::helpers::database_url(dir.path(), "p").await);
     config.production = true;
     let refused = Application::build(config)
         .await

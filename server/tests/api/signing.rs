@@ -74,7 +74,7 @@ pub(crate) async fn signed(app: &TestApp, id: &str, fnr: &str, name: &str) -> Si
 }
 
 async fn order_count(app: &TestApp) -> i64 {
-    let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let pool = server::db::open(&app.db_url).await.unwrap();
     sqlx::query_scalar("SELECT count(*) FROM orders WHERE service = 'ddfl'")
         .fetch_one(&pool)
         .await
@@ -153,7 +153,7 @@ async fn only_the_person_the_form_names_can_sign_and_a_refusal_keeps_every_answe
         receipt_text.contains("Dokumentet er elektronisk signert av Åse Ødegård Signatar"),
         "{receipt_text}"
     );
-    let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let pool = server::db::open(&app.db_url).await.unwrap();
     let (by, eid, acr, fnr): (String, String, String, String) = sqlx::query_as(
         "SELECT accepted_by_name, eid, acr, accepted_by_fnr FROM acceptances WHERE document_id = 'bruksvilkar-ddfl'",
     )

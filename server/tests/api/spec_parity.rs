@@ -114,7 +114,7 @@ async fn prepare_history(app: &TestApp) {
             .await;
         assert_eq!(r.status(), StatusCode::CREATED);
     }
-    let db = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let db = server::db::open(&app.db_url).await.unwrap();
     sqlx::query("UPDATE orders SET status = 'fullfort' WHERE service = 'helseid'")
         .execute(&db)
         .await
