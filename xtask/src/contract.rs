@@ -111,7 +111,7 @@ fn cookie(port: u16, path: &str, body: &str, name: &str) -> Result<String, Strin
     cookie_value(&http_on(port, "POST", path, "", body)?, name)
 }
 
-fn free_port() -> Result<u16, String> {
+pub fn free_port() -> Result<u16, String> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

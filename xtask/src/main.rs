@@ -11,6 +11,7 @@ mod bench;
 mod bundle;
 mod contract;
 mod first_load;
+mod postgres;
 mod split;
 mod tools;
 
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
         Some("contract") => contract::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--idporten] | test [--e2e-only] [-- playwright args] | bench | dist | contract>"
+                "usage: cargo xtask <run [--idporten] [--postgres] | test [--e2e-only] [-- playwright args] | bench | dist | contract>"
             );
             return ExitCode::from(2);
         }
@@ -79,9 +80,20 @@ fn run(args: &[String]) -> TaskResult {
     command
         .current_dir(root())
         .env("BP_DIST", root().join("dist"));
-    if std::env::var_os("DATABASE_URL").is_none() {
-        command.env("DATABASE_URL", "sqlite://data/bestillingsportal.db");
-    }
+    // --postgres: on a PostgreSQL cluster of its own, gone when the task ends.
+    let _cluster = if args.iter().any(|a| a == "--postgres") {
+        let cluster = postgres::Cluster::start(postgres::Durability::Durable)?;
+        command.env(
+            "DATABASE_URL",
+            cluster.create_database("bestillingsportal")?,
+        );
+        Some(cluster)
+    } else {
+        if std::env::var_os("DATABASE_URL").is_none() {
+            command.env("DATABASE_URL", "sqlite://data/bestillingsportal.db");
+        }
+        None
+    };
     // --idporten: log in through a real OpenID provider set up like ID-porten.
     let _provider = if args.iter().any(|a| a == "--idporten") {
         let listen = std::env::var("BP_LISTEN").unwrap_or_else(|_| "127.0.0.1:8080".into());
@@ -187,6 +199,7 @@ fn test(args: &[String]) -> TaskResult {
             "cargo",
             &["test", "-p", "common", "-p", "server", "-p", "xtask"],
         ))?;
+        api_suite_on_postgres()?;
         contract::run()?;
     }
     // The end-to-end suite runs with a service that exists only as a test fixture spec
@@ -208,6 +221,15 @@ fn test(args: &[String]) -> TaskResult {
         .env("DEBUG", "pw:webserver");
     let log = run_logged(playwright)?;
     check_no_personal_data(&log)
+}
+
+/// The API suite once more, each test on a database of its own in a throwaway PostgreSQL
+/// cluster (`helpers::database_url`), and the schema comparison that needs both.
+fn api_suite_on_postgres() -> TaskResult {
+    let cluster = postgres::Cluster::start(postgres::Durability::Fast)?;
+    let mut suite = cmd("cargo", &["test", "-p", "server", "--test", "api"]);
+    suite.env("BP_TEST_POSTGRES", cluster.url());
+    check(suite)
 }
 
 /// Runs `command`, echoing and returning everything it printed; fails if it fails.

@@ -1,6 +1,7 @@
 //! Installs what the build and the tests need, idempotently and quickly when present:
 //! the wasm32 target, wasm-bindgen-cli at Cargo.lock's version, npm packages (design
-//! system CSS, binaryen's wasm-opt, Playwright, axe-core), Debian's Chromium and poppler.
+//! system CSS, binaryen's wasm-opt, Playwright, axe-core), Debian's Chromium, poppler and
+//! PostgreSQL (`postgres.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -132,6 +133,10 @@ pub fn ensure_debian_package(binary: &str, package: &str) -> TaskResult {
     if Path::new(binary).exists() {
         return Ok(());
     }
+    install_debian_package(package)
+}
+
+pub fn install_debian_package(package: &str) -> TaskResult {
     let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
     let run = |args: &[&str]| {
         let all: Vec<&str> = sudo.iter().chain(args).copied().collect();

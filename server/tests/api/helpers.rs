@@ -74,6 +74,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// A server started as a process of its own (`portal_login::start_process`), seen
+    /// through `client`: the same helpers work on it.
+    pub fn at(base: &str, client: reqwest::Client, db_url: &str) -> TestApp {
+        TestApp {
+            base: base.to_owned(),
+            client,
+            _dir: std::sync::Arc::new(tempfile::tempdir().unwrap()),
+            db_url: db_url.to_owned(),
+        }
+    }
+
     pub async fn login(&self) -> Me {
         let r = self
             .client

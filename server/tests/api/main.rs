@@ -16,6 +16,8 @@ mod outbox;
 mod persons;
 mod portal_login;
 mod registry;
+mod replicas;
+mod schema_parity;
 mod servicebus;
 mod services;
 mod sessions;
