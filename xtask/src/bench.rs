@@ -33,6 +33,9 @@ const PASSWORD_PORT: u16 = 8096;
 /// The server of the queue measurement, on a database of a million orders.
 const QUEUE_PORT: u16 = 8098;
 const QUEUE_ORDERS: u32 = 1_000_000;
+/// The servers of the PostgreSQL figures (`bench_postgres.rs`).
+pub const POSTGRES_PORTS: [u16; 2] = [8099, 8100];
+pub const SMTP_ENV: [(&str, &str); 2] = [("BP_SMTP_HOST", "127.0.0.1"), ("BP_SMTP_PORT", "8097")];
 const START: &str = "<!-- bench:start -->";
 const END: &str = "<!-- bench:end -->";
 
@@ -110,6 +113,7 @@ pub fn bench() -> TaskResult {
     let result = server_figures(&tmp, raw_rate, server.id(), &mut row);
     let _ = server.kill();
     let _ = server.wait();
+    let result = result.and_then(|()| crate::bench_postgres::figures(&tmp, &mut row));
     let _ = smtp.kill();
     let _ = smtp.wait();
     result?;
@@ -134,6 +138,26 @@ pub fn bench() -> TaskResult {
         println!("bench: README.md updated");
     }
     Ok(())
+}
+
+/// `cargo xtask bench --postgres`: the PostgreSQL figures alone, printed (the README is
+/// left as it is).
+pub fn postgres_only() -> TaskResult {
+    ensure_debian_package("/usr/bin/wrk", "wrk")?;
+    check(cmd(
+        "cargo",
+        &["build", "--release", "-p", "server", "--bins"],
+    ))?;
+    let tmp = std::env::temp_dir().join(format!("bp-bench-{}", std::process::id()));
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let mut smtp = start_smtp_sink()?;
+    let result = crate::bench_postgres::figures(&tmp, &mut |what, figure| {
+        println!("bench: {what}: {figure}")
+    });
+    let _ = smtp.kill();
+    let _ = smtp.wait();
+    let _ = fs::remove_dir_all(&tmp);
+    result
 }
 
 fn server_figures(
@@ -228,7 +252,7 @@ fn memory(pid: u32, field: &str) -> String {
 }
 
 /// CPU seconds (user + system) the process `pid` has used so far, from `/proc`.
-fn cpu_seconds(pid: u32) -> Result<f64, String> {
+pub fn cpu_seconds(pid: u32) -> Result<f64, String> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).map_err(|e| e.to_string())?;
     // After the command name (which may hold spaces) and the state: utime and stime are
     // the 11th and 12th numbers (fields 14 and 15 of proc(5)), in clock ticks.
@@ -502,14 +526,18 @@ pub fn output(mut command: Command) -> Result<String, String> {
 }
 
 fn raw_commit_rate(tmp: &Path) -> Result<f64, String> {
-    let bin = root().join("target/release/sqlite_commit_rate");
-    let db = tmp.join("raw.db").display().to_string();
+    commit_rate(&tmp.join("raw.db").display().to_string())
+}
+
+/// Single-row commits per second on `target` (a SQLite file or a PostgreSQL URL).
+pub fn commit_rate(db: &str) -> Result<f64, String> {
+    let bin = root().join("target/release/commit_rate");
     let mut command = Command::new(bin);
-    command.args([&db, "5"]);
+    command.args([db, "5"]);
     let out = output(command)?;
     out.trim()
         .parse()
-        .map_err(|_| format!("sqlite_commit_rate said {out}"))
+        .map_err(|_| format!("commit_rate said {out}"))
 }
 
 /// The release server on `port` with database `db` in `tmp`, and the `env` given.
@@ -531,9 +559,14 @@ pub fn start_server_with_dist(
 }
 
 fn launch(tmp: &Path, port: u16, db: &str, env: &[(&str, &str)]) -> Result<Child, String> {
+    launch_on(&format!("sqlite://{}/{db}", tmp.display()), port, env)
+}
+
+/// The release server on `port` with the database at `url`.
+pub fn launch_on(url: &str, port: u16, env: &[(&str, &str)]) -> Result<Child, String> {
     let child = Command::new(root().join("target/release/server"))
         .env("BP_LISTEN", format!("127.0.0.1:{port}"))
-        .env("DATABASE_URL", format!("sqlite://{}/{db}", tmp.display()))
+        .env("DATABASE_URL", url)
         .env("RUST_LOG", "warn")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
@@ -556,12 +589,7 @@ pub fn wait_until_up(port: u16) -> Result<(), String> {
     Err(format!("the server on port {port} did not start"))
 }
 
-/// A minimal HTTP/1.1 exchange with the bench's server (the bench needs no HTTP client).
-fn http(method: &str, path: &str, headers: &str, body: &str) -> Result<String, String> {
-    http_on(PORT, method, path, headers, body)
-}
-
-/// The same with the server on `port`.
+/// A minimal HTTP/1.1 exchange with the server on `port` (the bench needs no HTTP client).
 pub fn http_on(
     port: u16,
     method: &str,
@@ -581,9 +609,14 @@ pub fn http_on(
 }
 
 fn login() -> Result<String, String> {
+    login_on(PORT)
+}
+
+/// Kari's session cookie from the test login on the server at `port`.
+pub fn login_on(port: u16) -> Result<String, String> {
     // The daglig leder of NHN in the bundled extract: she may accept its terms.
     let body = r#"{"eid":"bankid","fodselsnummer":"08908834756","name":"Kari Testperson"}"#;
-    cookie_of(&http("POST", "/api/auth/test-login", "", body)?)
+    cookie_of(&http_on(port, "POST", "/api/auth/test-login", "", body)?)
 }
 
 /// The session cookie a login response sets, as `name=value`.
@@ -608,7 +641,7 @@ pub fn cookie_value(response: &str, name: &str) -> Result<String, String> {
 
 pub const ORDER: &str = r#"{"service":"digitaleinnbyggertjenester","orgnr":"994598759","accepted_documents":["avtale-digihelse"],"answers":{"tjenestetype":["digihelse"],"kommune_navn":"Ørland kommune","her_id_virksomhet":"8765432","her_id_parter":["8765433","8765434"],"kontakt_navn":"Kari Nordmann","kontakt_epost":"kari@orland.kommune.no","kontakt_mobil":"91234567","epj_navn":"CGM","epj_system":"CGM Journal","epj_versjon":"142","ikt_navn":"Driftspartner AS","ikt_orgnr":"994598759","ikt_mobil":"41234567","ikt_epost_statistikk":"stat@drift.no"}}"#;
 
-fn order_script(cookie: &str) -> String {
+pub fn order_script(cookie: &str) -> String {
     format!(
         "wrk.method = \"POST\"\nwrk.body = [[{ORDER}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Cookie\"] = \"{cookie}\"\n\
          function response(status) if status ~= 201 then error(\"status \" .. status) end end\n"
@@ -617,13 +650,22 @@ fn order_script(cookie: &str) -> String {
 
 /// Requests per second from wrk at 16 connections; refuses a run with failed requests.
 fn wrk(args: &[&str], script: Option<&Path>) -> Result<f64, String> {
+    wrk_result(output(wrk_command(args, script, 16))?)
+}
+
+/// wrk at `connections` for 8 seconds.
+pub fn wrk_command(args: &[&str], script: Option<&Path>, connections: u32) -> Command {
     let mut c = Command::new("wrk");
-    c.args(["-t2", "-c16", "-d8s"]);
+    c.args(["-t2", &format!("-c{connections}"), "-d8s"]);
     if let Some(s) = script {
         c.arg("-s").arg(s);
     }
     c.args(args);
-    let out = output(c)?;
+    c
+}
+
+/// The rate a wrk run reports; an error for a run with failed requests.
+pub fn wrk_result(out: String) -> Result<f64, String> {
     if out.contains("Non-2xx") || out.contains("errors:") && out.contains("timeout") {
         return Err(format!("wrk saw failed requests:\n{out}"));
     }

@@ -8,6 +8,7 @@
 //! - `dist`: builds the SPA bundle into `dist/` only.
 
 mod bench;
+mod bench_postgres;
 mod bundle;
 mod contract;
 mod first_load;
@@ -26,12 +27,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "--postgres") => bench::postgres_only(),
         Some("bench") => bench::bench(),
         Some("dist") => tools::ensure_build_tools().and_then(|_| bundle::build()),
         Some("contract") => contract::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--idporten] [--postgres] | test [--e2e-only] [-- playwright args] | bench | dist | contract>"
+                "usage: cargo xtask <run [--idporten] [--postgres] | test [--e2e-only] [-- playwright args] | bench [--postgres] | dist | contract>"
             );
             return ExitCode::from(2);
         }

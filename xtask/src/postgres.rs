@@ -136,6 +136,34 @@ impl Cluster {
         Ok(format!("{}/{name}", self.url()))
     }
 
+    /// One value that `sql` answers in `database` (psql, unaligned).
+    pub fn scalar(&self, database: &str, sql: &str) -> Result<String, String> {
+        let port = self.port.to_string();
+        let out = self
+            .command(
+                "psql",
+                &[
+                    "-tA",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    &port,
+                    "-U",
+                    ROLE,
+                    "-d",
+                    database,
+                    "-c",
+                    sql,
+                ],
+            )
+            .output()
+            .map_err(|e| format!("psql: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("psql: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    }
+
     fn data(&self) -> String {
         self.dir.join("data").display().to_string()
     }
