@@ -19,7 +19,8 @@
 //! count for the address) and the address becomes trusted for the account.
 //!
 //! Each attempt *reserves* its row in one statement that also computes the wait (SQLite
-//! runs a statement under the write lock, so two processes cannot both take the last
+//! runs a statement under the write lock; on PostgreSQL advisory locks on the account and
+//! the address do the same: see `reserve`), so two processes cannot both take the last
 //! slot).
 
 use crate::db::Db;
@@ -117,14 +118,31 @@ pub async fn reserve(
     );
     let since = now_ms - WINDOW_MS;
     let trusted_since = now_ms - TRUST_MS;
+    let mut tx = db.begin().await?;
+    if super::Backend::of(db) == super::Backend::Postgres {
+        // PostgreSQL runs concurrent statements side by side, each seeing the rows
+        // committed before it: two attempts could both take the last free one. Attempts
+        // on one account, then on one address, take their turn (always in that order, so
+        // two never wait for each other); the locks end with the transaction.
+        for key in [
+            format!("login-account:{account_key}"),
+            format!("login-address:{address}"),
+        ] {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
     let inserted: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(insert))
         .bind(account_key)
         .bind(address)
         .bind(now_ms)
         .bind(since)
         .bind(trusted_since)
-        .fetch_optional(db)
+        .fetch_optional(&mut *tx)
         .await?;
+    tx.commit().await?;
     // Old rows go on the way; the indexes keep this cheap.
     sqlx::query("DELETE FROM login_failures WHERE at_ms <= $1")
         .bind(since)

@@ -915,3 +915,33 @@ async fn a_contact_person_orders_accounts_for_her_organisation_only() {
     assert_eq!((stored.0.as_str(), stored.2.as_str()), ("", "kundeportal"));
     assert!(stored.1 > 0);
 }
+
+/// Attempts arriving at the same moment (on any number of processes) take only the free
+/// slots: on SQLite the write lock, on PostgreSQL advisory locks, make each reservation
+/// see the ones before it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_attempts_take_only_the_free_slots() {
+    use server::db::login_failures::{PAIR_FREE, reserve};
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect(&crate::helpers::database_url(dir.path(), "race").await)
+        .await
+        .unwrap();
+    let now = 1_700_000_000_000;
+    for round in 0..10 {
+        let (account, address) = (format!("kari{round}"), format!("10.1.2.{round}"));
+        let attempts = (0..40).map(|_| {
+            let (db, account, address) = (db.clone(), account.clone(), address.clone());
+            tokio::spawn(async move { reserve(&db, &account, &address, now).await })
+        });
+        let results: Vec<_> = futures_util::future::join_all(attempts)
+            .await
+            .into_iter()
+            .map(|r| r.unwrap().unwrap())
+            .collect();
+        let taken = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(
+            taken as i64, PAIR_FREE,
+            "round {round}: only the free attempts, however many arrive at once"
+        );
+    }
+}
