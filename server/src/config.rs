@@ -24,7 +24,7 @@ pub struct Config {
     #[arg(long, env = "BP_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// Database. SQLite file by default (created if missing).
+    /// Database: a SQLite file (created if missing), or PostgreSQL (`postgres://user@host/db`) for several replicas.
     #[arg(
         long,
         env = "DATABASE_URL",
