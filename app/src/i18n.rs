@@ -26,10 +26,10 @@ pub fn stored_lang() -> Lang {
         .ok()
         .flatten()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    match stored.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Nb,
-    }
+    stored
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or(Lang::Nb)
 }
 
 pub fn store_lang(lang: Lang) {

@@ -324,11 +324,21 @@ impl Authority {
     /// Why the user may accept: "Du er daglig leder".
     pub fn reason(self) -> Text {
         match self {
-            Authority::DagligLeder => {
-                Text::new("Du er daglig leder.", "You are the general manager.")
-            }
-            Authority::Signatur => Text::new("Du har signaturrett.", "You have signing rights."),
-            Authority::Prokura => Text::new("Du har prokura.", "You hold procuration."),
+            Authority::DagligLeder => Text::new(
+                "Du er daglig leder.",
+                "Du er dagleg leiar.",
+                "You are the general manager.",
+            ),
+            Authority::Signatur => Text::new(
+                "Du har signaturrett.",
+                "Du har signaturrett.",
+                "You have signing rights.",
+            ),
+            Authority::Prokura => Text::new(
+                "Du har prokura.",
+                "Du har prokura.",
+                "You hold procuration.",
+            ),
         }
     }
 }

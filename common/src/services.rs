@@ -87,6 +87,7 @@ pub enum Prerequisite {
 /// The answer time every order is handled within (seeds 000, 001).
 pub const ANSWER_TIME: Text = Text::new(
     "Saken vil bli behandlet fortløpende, og svar vil normalt bli sendt i løpet av 1-2 dager.",
+    "Saka blir behandla fortløpande, og svar blir normalt sendt i løpet av 1-2 dagar.",
     "The case is processed continuously, and a reply is normally sent within 1–2 days.",
 );
 
@@ -245,23 +246,27 @@ const SHORT_KIND: FieldKind = FieldKind::Text { max: SHORT };
 const EMAIL_KIND: FieldKind = FieldKind::Email;
 
 // Fields several forms ask for alike.
-const EPJ_NAVN: FieldSpec = field("epj_navn", Text::new("Navn", "Name"), NAME_KIND);
+const EPJ_NAVN: FieldSpec = field("epj_navn", Text::new("Navn", "Namn", "Name"), NAME_KIND);
 const EPJ_SYSTEM: FieldSpec = field(
     "epj_system",
-    Text::new("EPJ-system", "EPR system"),
+    Text::new("EPJ-system", "EPJ-system", "EPR system"),
     SHORT_KIND,
 );
-const KONTAKT_NAVN: FieldSpec = field("kontakt_navn", Text::new("Navn", "Name"), NAME_KIND);
+const KONTAKT_NAVN: FieldSpec = field("kontakt_navn", Text::new("Navn", "Namn", "Name"), NAME_KIND);
 const KONTAKT_MOBIL: FieldSpec = field(
     "kontakt_mobil",
-    Text::new("Mobilnummer", "Mobile number"),
+    Text::new("Mobilnummer", "Mobilnummer", "Mobile number"),
     FieldKind::Mobile,
 );
 /// The e-mail address that gets the order's confirmation.
 const KONTAKT_EPOST: FieldSpec = hinted(
     "kontakt_epost",
-    Text::new("E-post", "E-mail"),
-    Text::new("Bekreftelsen sendes hit.", "The confirmation goes here."),
+    Text::new("E-post", "E-post", "E-mail"),
+    Text::new(
+        "Bekreftelsen sendes hit.",
+        "Stadfestinga blir send hit.",
+        "The confirmation goes here.",
+    ),
     EMAIL_KIND,
 );
 

@@ -11,7 +11,7 @@ use common::i18n::Text;
 const fn f(id: &'static str, kind: FieldKind, required: bool) -> FieldSpec {
     FieldSpec {
         id,
-        label: Text::new(id, id),
+        label: Text::new(id, id, id),
         hint: None,
         kind,
         required,
@@ -22,22 +22,26 @@ const fn f(id: &'static str, kind: FieldKind, required: bool) -> FieldSpec {
 
 static FIXTURE: FormSpec = FormSpec {
     id: "fixture",
-    title: Text::new("Midlertidig deaktivering", "Temporary deactivation"),
+    title: Text::new(
+        "Midlertidig deaktivering",
+        "Mellombels deaktivering",
+        "Temporary deactivation",
+    ),
     notice: None,
     sections: &[Section::new(
-        Text::new("Periode", "Period"),
+        Text::new("Periode", "Periode", "Period"),
         &[
             f(
                 "grunn",
                 FieldKind::OneChoice(&[
                     Choice {
                         value: "ferie",
-                        label: Text::new("Ferie", "Holiday"),
+                        label: Text::new("Ferie", "Ferie", "Holiday"),
                         hint: None,
                     },
                     Choice {
                         value: "ombygging",
-                        label: Text::new("Ombygging", "Rebuilding"),
+                        label: Text::new("Ombygging", "Ombygging", "Rebuilding"),
                         hint: None,
                     },
                 ]),
@@ -154,15 +158,15 @@ fn a_spec_alone_validates_switches_conditions_choices_and_date_ranges() {
 
 static GROUPED: FormSpec = FormSpec {
     id: "grouped",
-    title: Text::new("Hjemmekontor", "Home office"),
+    title: Text::new("Hjemmekontor", "Heimekontor", "Home office"),
     notice: None,
     sections: &[
         Section {
             group: Some(common::form::Group {
                 max: 3,
-                item: Text::new("Bruker", "User"),
+                item: Text::new("Bruker", "Brukar", "User"),
             }),
-            title: Text::new("Brukere", "Users"),
+            title: Text::new("Brukere", "Brukarar", "Users"),
             fields: &[
                 f("navn", FieldKind::Text { max: 50 }, true),
                 f("mobil", FieldKind::Mobile, true),
@@ -170,7 +174,7 @@ static GROUPED: FormSpec = FormSpec {
             ],
         },
         Section::new(
-            Text::new("Vedlegg", "Attachment"),
+            Text::new("Vedlegg", "Vedlegg", "Attachment"),
             &[f("vedlegg", FieldKind::Attachment, false)],
         ),
     ],

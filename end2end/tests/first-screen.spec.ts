@@ -162,13 +162,16 @@ test('a button pressed before the app is there is pressed again once it has take
   const release = await holdTheApp(page);
   await rememberFirstScreen(page);
   await page.goto('/');
-  const english = page.getByRole('button', { name: 'English' });
-  await english.click();
+  const language = page.getByRole('button', { name: 'Språk' });
+  await language.click();
   // Held, and says so, while the app arrives.
-  await expect(english).toHaveAttribute('aria-busy', 'true');
+  await expect(language).toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
   release();
   await takenOver(page);
+  // Pressed again: the menu is open.
+  await expect(language).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('link', { name: /Log in with ID-porten/ })).toBeVisible();
   await expectNoAxeViolations(page, 'the landing page in English after a held press');
 });

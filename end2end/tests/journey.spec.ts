@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { kari, LoginPage } from './pages/login';
+import { chooseLanguage } from './pages/language';
 
 test('a municipal user orders DigiHelse through all five steps and gets a receipt', async ({ page }) => {
   const j = new JourneyPage(page);
@@ -94,11 +95,11 @@ test('a sub-unit (virksomhetsnummer) can be chosen, and going back keeps every a
 
 test('the pages work in English too', async ({ page }) => {
   await page.goto(SERVICE_PATH);
-  await page.getByRole('button', { name: 'Change language to English' }).click();
+  await chooseLanguage(page, 'English');
   await expect(page.getByRole('heading', { name: 'Log in to accept' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page, 'intro in English');
-  await page.getByRole('button', { name: 'Bytt språk til norsk' }).click();
+  await chooseLanguage(page, 'Bokmål');
   await expect(page.getByRole('heading', { name: 'Logg inn for å akseptere' })).toBeVisible();
 });
 

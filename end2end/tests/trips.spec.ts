@@ -10,6 +10,7 @@ import { GOOD, JourneyPage } from './pages/journey';
 import { LoginPage, testPerson } from './pages/login';
 import { fillDdfl, toSigning } from './pages/signing';
 import { PortalPage } from './pages/portal';
+import { chooseLanguage } from './pages/language';
 
 /** Daglig leder of DEMO LEGEKONTOR AS in the bundled registry (birth date and name). */
 const dagligLeder = () => testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
@@ -156,7 +157,7 @@ test('the receipt PDF is in the language chosen in the portal, not the browser\'
   await j.acceptAndFinish();
   const reference = await j.reference();
   await page.getByRole('link', { name: 'Vis kvittering' }).click();
-  await page.getByRole('button', { name: 'Change language to English' }).click();
+  await chooseLanguage(page, 'English');
   const link = page.getByTestId('receipt-pdf');
   await expect(link).toHaveAttribute('href', `/api/orders/${reference}/pdf?lang=en`);
   // Fetched as the browser would, with its own (Norwegian) Accept-Language.
@@ -192,7 +193,7 @@ test('in English, Dokumentoversikt names the eID and level, and times read "at",
   await j.acceptAndFinish();
   const reference = await j.reference();
   await page.goto('/kundeportal/dokumenter');
-  await page.getByRole('button', { name: 'Change language to English' }).click();
+  await chooseLanguage(page, 'English');
   const accepted = page.getByTestId('accepted-documents').getByRole('listitem').filter({ hasText: reference });
   await expect(accepted).toContainText('Electronic ID: BankID, security level: test login, not an ID-porten level');
   await expect(accepted).toContainText(/accepted by Kari Testperson on \d\d\.\d\d\.\d{4} at \d\d:\d\d/);
@@ -201,7 +202,7 @@ test('in English, Dokumentoversikt names the eID and level, and times read "at",
   await page.goto('/kundeportal/bestillinger');
   await expect(page.getByTestId('orders').getByRole('row').filter({ hasText: reference })).toContainText(/\d\d\.\d\d\.\d{4} at \d\d:\d\d/);
   // Back to bokmål for the next pages of this browser.
-  await page.getByRole('button', { name: 'Bytt språk til norsk' }).click();
+  await chooseLanguage(page, 'Bokmål');
 });
 
 test('DDFL where it is active already says so before a second order; Tjenester\'s links are targets of 24 px', async ({ page }) => {

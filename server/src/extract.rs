@@ -25,7 +25,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
         let asked = parts.uri.query().and_then(|q| {
             q.split('&')
                 .filter_map(|pair| pair.strip_prefix("lang="))
-                .find_map(|tag| [Lang::Nb, Lang::En].into_iter().find(|l| l.tag() == tag))
+                .find_map(|tag| Lang::ALL.into_iter().find(|l| l.tag() == tag))
         });
         if let Some(lang) = asked {
             return Ok(RequestLang(lang));

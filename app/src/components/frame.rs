@@ -12,16 +12,6 @@ use crate::i18n::{store_lang, tr, use_lang};
 /// Page header.
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang();
-    let switch = move |_| {
-        let next = if lang.get_untracked() == Lang::Nb {
-            Lang::En
-        } else {
-            Lang::Nb
-        };
-        store_lang(next);
-        lang.set(next);
-    };
     // The customer portal's pages are named as such; the journey is "Skjema og avtaler".
     let location = leptos_router::hooks::use_location();
     let in_portal = move || location.pathname.with(|p| p.starts_with("/kundeportal"));
@@ -34,13 +24,50 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <div class="bp-header__tools">
                     <Countdown/>
-                    <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
-                        on:click=switch aria-label=tr(t::SWITCH_LANGUAGE_LABEL)>
-                        {tr(t::SWITCH_LANGUAGE)}
-                    </button>
+                    <LanguageMenu/>
                 </div>
             </div>
         </header>
+    }
+}
+
+const LANGUAGE_MENU_ID: &str = "bp-language-menu";
+const LANGUAGE_BUTTON_ID: &str = "bp-language-button";
+
+/// "Språk": a button that shows the three languages, each named in itself and marked
+/// with its own `lang`; the chosen one is remembered on this device (`store_lang`) and
+/// sent to the server with every request.
+#[component]
+fn LanguageMenu() -> impl IntoView {
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let close = move || {
+        open.set(false);
+        crate::components::focus_by_id(LANGUAGE_BUTTON_ID.to_owned());
+    };
+    let choose = move |chosen: Lang| {
+        store_lang(chosen);
+        lang.set(chosen);
+        close();
+    };
+    view! {
+        <div class="bp-language" on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { close() }>
+            <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" id=LANGUAGE_BUTTON_ID
+                aria-expanded=move || open.get().to_string() aria-controls=LANGUAGE_MENU_ID
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {tr(t::LANGUAGE)}
+            </button>
+            <ul class="bp-language__menu" id=LANGUAGE_MENU_ID hidden=move || !open.get()>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <li>
+                        <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" lang=l.tag()
+                            aria-pressed=move || (lang.get() == l).to_string() on:click=move |_| choose(l)>
+                            {l.own_name()}
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

@@ -9,12 +9,14 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
     slug: "ddfl",
     name: Text::new(
         "Digital Dialog Fastlege (DDFL)",
+        "Digital Dialog Fastlege (DDFL)",
         "Digital Dialogue GP (DDFL)",
     ),
     form: &DDFL_FORM,
     documents: &[DocumentRef {
         id: "bruksvilkar-ddfl",
         title: Text::new(
+            "Bruksvilkår for digital dialog fastlege (DDFL)",
             "Bruksvilkår for digital dialog fastlege (DDFL)",
             "Terms of use for Digital Dialogue GP (DDFL)",
         ),
@@ -29,15 +31,18 @@ pub const DIGITAL_DIALOG_FASTLEGE: Service = Service {
     next_steps: &[
         Text::new(
             "Kundesenteret i NHN vil gjennomgå informasjon i Adresse- og Fastlegeregistrene, og dersom det trengs korrigeringer vil innmelder bli kontaktet på oppgitt mailadresse for nærmere avklaring.",
+            "Kundesenteret i NHN vil gå gjennom informasjonen i Adresse- og Fastlegeregistera, og dersom det trengst korrigeringar, blir innmeldaren kontakta på oppgitt e-postadresse for nærare avklaring.",
             "NHN's customer centre will review the information in the Address and GP Registers and, if corrections are needed, will contact you at the e-mail address given.",
         ),
         Text::new(
             "Er alt ok vil det sendes svar til oppgitte mailadresse om at ServiceBus er aktivert og passord sendes på SMS til oppgitt kontaktperson.",
+            "Er alt i orden, blir det sendt svar til oppgitt e-postadresse om at ServiceBus er aktivert, og passordet blir sendt på SMS til oppgitt kontaktperson.",
             "If everything is in order, a reply is sent to the e-mail address given that ServiceBus is activated, and the password is sent by SMS to the contact person.",
         ),
         ANSWER_TIME,
         Text::new(
             "Kontakt så EPJ for videre konfigurasjon og oppsett av journalsystem.",
+            "Kontakt så EPJ for vidare konfigurasjon og oppsett av journalsystemet.",
             "Then contact your EPR supplier for further configuration and set-up of the record system.",
         ),
     ],
@@ -61,53 +66,65 @@ static DDFL_FORM: FormSpec = FormSpec {
     id: "ddfl",
     title: Text::new(
         "Bestilling av Digital Dialog Fastlege",
+        "Bestilling av Digital Dialog Fastlege",
         "Order of Digital Dialogue GP",
     ),
     sections: &[
         Section::new(
-            Text::new("EPJ-leverandør", "EPR supplier"),
+            Text::new("EPJ-leverandør", "EPJ-leverandør", "EPR supplier"),
             &[
                 EPJ_NAVN,
                 EPJ_SYSTEM,
                 field(
                     "epj_versjon",
-                    Text::new("Versjon", "Version"),
+                    Text::new("Versjon", "Versjon", "Version"),
                     FieldKind::Text { max: SHORT },
                 ),
             ],
         ),
         Section::new(
-            Text::new("Driftsleverandør", "Operations provider"),
+            Text::new(
+                "Driftsleverandør",
+                "Driftsleverandør",
+                "Operations provider",
+            ),
             &[
                 hinted(
                     "drift_navn",
-                    Text::new("Navn", "Name"),
+                    Text::new("Navn", "Namn", "Name"),
                     Text::new(
                         "Navn på IKT-driftsleverandør",
+                        "Namn på IKT-driftsleverandør",
                         "Name of the IT operations provider",
                     ),
                     FieldKind::Text { max: NAME },
                 ),
                 hinted(
                     "drift_orgnr",
-                    Text::new("Organisasjonsnummer", "Organisation number"),
-                    Text::new("9 siffer", "9 digits"),
+                    Text::new(
+                        "Organisasjonsnummer",
+                        "Organisasjonsnummer",
+                        "Organisation number",
+                    ),
+                    Text::new("9 siffer", "9 siffer", "9 digits"),
                     FieldKind::OrgNumber,
                 ),
                 hinted(
                     "drift_telefon",
-                    Text::new("Telefonnummer", "Phone number"),
+                    Text::new("Telefonnummer", "Telefonnummer", "Phone number"),
                     Text::new(
                         "Til teknisk kontaktperson hos driftsleverandør",
+                        "Til teknisk kontaktperson hos driftsleverandøren",
                         "Of the technical contact at the operations provider",
                     ),
                     FieldKind::Phone,
                 ),
                 hinted(
                     "drift_epost",
-                    Text::new("E-post", "E-mail"),
+                    Text::new("E-post", "E-post", "E-mail"),
                     Text::new(
                         "Til teknisk kontaktperson hos driftsleverandør. Bekreftelsen sendes hit.",
+                        "Til teknisk kontaktperson hos driftsleverandøren. Stadfestinga blir send hit.",
                         "Of the technical contact at the operations provider. The confirmation goes here.",
                     ),
                     FieldKind::Email,
@@ -115,7 +132,7 @@ static DDFL_FORM: FormSpec = FormSpec {
             ],
         ),
         Section::new(
-            Text::new("ServiceBus", "ServiceBus"),
+            Text::new("ServiceBus", "ServiceBus", "ServiceBus"),
             &[
                 FieldSpec {
                     required: false,
@@ -123,10 +140,12 @@ static DDFL_FORM: FormSpec = FormSpec {
                         "servicebus",
                         Text::new(
                             "Bestill aktivering av ServiceBus",
+                            "Bestill aktivering av ServiceBus",
                             "Order activation of ServiceBus",
                         ),
                         Text::new(
                             "ServiceBus er meldingsveksleren som transporterer meldingene, og må aktiveres for hvert legekontor. Har dere ikke brukernavn og passord til NHN-adresseregisteret, kan NHN aktivere den: brukernavnet sendes på e-post og passordet på SMS til kontaktpersonen.",
+                            "ServiceBus er meldingsvekslaren som fraktar meldingane, og må aktiverast for kvart legekontor. Har de ikkje brukarnamn og passord til NHN-adresseregisteret, kan NHN aktivere han: brukarnamnet blir sendt på e-post og passordet på SMS til kontaktpersonen.",
                             "ServiceBus is the message exchange that carries the messages, and must be activated for each GP office. Without a username and password for NHN's address register, NHN can activate it: the username goes by e-mail and the password by SMS to the contact person.",
                         ),
                         FieldKind::Switch,
@@ -136,9 +155,10 @@ static DDFL_FORM: FormSpec = FormSpec {
                     shown_if: SERVICEBUS_ON,
                     ..hinted(
                         "servicebus_kontakt",
-                        Text::new("Kontaktperson", "Contact person"),
+                        Text::new("Kontaktperson", "Kontaktperson", "Contact person"),
                         Text::new(
                             "E-postadressen til den tekniske kontaktpersonen som får brukernavnet til ServiceBus",
+                            "E-postadressa til den tekniske kontaktpersonen som får brukarnamnet til ServiceBus",
                             "E-mail address of the technical contact who gets the ServiceBus username",
                         ),
                         FieldKind::Email,
@@ -148,8 +168,9 @@ static DDFL_FORM: FormSpec = FormSpec {
                     shown_if: SERVICEBUS_ON,
                     ..hinted(
                         "servicebus_mobil",
-                        Text::new("Telefonnummer", "Phone number"),
+                        Text::new("Telefonnummer", "Telefonnummer", "Phone number"),
                         Text::new(
+                            "Mobilnummeret som får passordet til ServiceBus på SMS",
                             "Mobilnummeret som får passordet til ServiceBus på SMS",
                             "The mobile number that gets the ServiceBus password by SMS",
                         ),
@@ -161,13 +182,15 @@ static DDFL_FORM: FormSpec = FormSpec {
         Section::new(
             Text::new(
                 "Signering av bruksvilkår for Digital Dialog Fastlege",
+                "Signering av bruksvilkår for Digital Dialog Fastlege",
                 "Signing the terms of use for Digital Dialogue GP",
             ),
             &[hinted(
                 SIGNER_FIELD,
-                Text::new("Fødselsnummer", "National identity number"),
+                Text::new("Fødselsnummer", "Fødselsnummer", "National identity number"),
                 Text::new(
                     "Tjenesten krever at bruksvilkår signeres av en person med signaturrett for fastlegekontoret. Oppgi fødselsnummeret (11 siffer) til personen som skal signere; hen logger inn med elektronisk ID når dokumentet signeres.",
+                    "Tenesta krev at bruksvilkåra blir signerte av ein person med signaturrett for fastlegekontoret. Oppgi fødselsnummeret (11 siffer) til personen som skal signere; hen loggar inn med elektronisk ID når dokumentet blir signert.",
                     "The terms must be signed by a person with signing authority for the GP office. Give the national identity number (11 digits) of the person who signs; they log in with electronic ID when signing.",
                 ),
                 FieldKind::Fodselsnummer { allow_fh: false },

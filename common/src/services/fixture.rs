@@ -8,7 +8,7 @@ use crate::i18n::Text;
 
 pub const FIXTURE: Service = Service {
     slug: "fixture",
-    name: Text::new("Testtjeneste", "Test service"),
+    name: Text::new("Testtjeneste", "Testteneste", "Test service"),
     form: &FIXTURE_FORM,
     documents: &[],
     contact_email: Some("epost"),
@@ -33,28 +33,33 @@ pub const FIXTURE: Service = Service {
 
 static FIXTURE_FORM: FormSpec = FormSpec {
     id: "fixture",
-    title: Text::new("Bestilling av testtjenesten", "Order of the test service"),
+    title: Text::new(
+        "Bestilling av testtjenesten",
+        "Bestilling av testtenesta",
+        "Order of the test service",
+    ),
     notice: Some(Text::new(
         "Denne tjenesten finnes bare i testene.",
+        "Denne tenesta finst berre i testane.",
         "This service exists only in the tests.",
     )),
     sections: &[
         Section::new(
-            Text::new("Periode", "Period"),
+            Text::new("Periode", "Periode", "Period"),
             &[
                 field(
                     "type",
-                    Text::new("Hva gjelder det?", "What is it about?"),
+                    Text::new("Hva gjelder det?", "Kva gjeld det?", "What is it about?"),
                     FieldKind::OneChoice(&[
-                        choice("pause", Text::new("Pause", "Pause")),
-                        choice("flytting", Text::new("Flytting", "Move")),
+                        choice("pause", Text::new("Pause", "Pause", "Pause")),
+                        choice("flytting", Text::new("Flytting", "Flytting", "Move")),
                     ]),
                 ),
-                field("fra", Text::new("Fra", "From"), FieldKind::Date),
-                field("til", Text::new("Til", "To"), FieldKind::Date),
+                field("fra", Text::new("Fra", "Frå", "From"), FieldKind::Date),
+                field("til", Text::new("Til", "Til", "To"), FieldKind::Date),
                 optional(
                     "varsle",
-                    Text::new("Varsle meg på SMS", "Notify me by SMS"),
+                    Text::new("Varsle meg på SMS", "Varsle meg på SMS", "Notify me by SMS"),
                     FieldKind::Switch,
                 ),
                 FieldSpec {
@@ -64,7 +69,11 @@ static FIXTURE_FORM: FormSpec = FormSpec {
                     }),
                     ..field(
                         "mobil",
-                        Text::new("Mobilnummer for varsel", "Mobile for the notice"),
+                        Text::new(
+                            "Mobilnummer for varsel",
+                            "Mobilnummer for varsel",
+                            "Mobile for the notice",
+                        ),
                         FieldKind::Mobile,
                     )
                 },
@@ -73,31 +82,32 @@ static FIXTURE_FORM: FormSpec = FormSpec {
         Section {
             group: Some(Group {
                 max: 3,
-                item: Text::new("Rom", "Room"),
+                item: Text::new("Rom", "Rom", "Room"),
             }),
-            title: Text::new("Rommene", "The rooms"),
+            title: Text::new("Rommene", "Romma", "The rooms"),
             fields: &[
                 field(
                     "rom_navn",
-                    Text::new("Romnavn", "Room name"),
+                    Text::new("Romnavn", "Romnamn", "Room name"),
                     FieldKind::Text { max: 50 },
                 ),
                 hinted(
                     "rom_orgnr",
                     Text::new(
                         "Leietakers organisasjonsnummer",
+                        "Organisasjonsnummeret til leigetakaren",
                         "Tenant's organisation number",
                     ),
-                    Text::new("9 siffer", "9 digits"),
+                    Text::new("9 siffer", "9 siffer", "9 digits"),
                     FieldKind::OrgNumber,
                 ),
             ],
         },
         Section::new(
-            Text::new("Kontakt", "Contact"),
+            Text::new("Kontakt", "Kontakt", "Contact"),
             &[field(
                 "epost",
-                Text::new("E-post", "E-mail"),
+                Text::new("E-post", "E-post", "E-mail"),
                 FieldKind::Email,
             )],
         ),

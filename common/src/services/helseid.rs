@@ -14,11 +14,15 @@ use crate::status::OrderStatus;
 
 pub const HELSEID: Service = Service {
     slug: "helseid",
-    name: Text::new("HelseID", "HelseID"),
+    name: Text::new("HelseID", "HelseID", "HelseID"),
     form: &HELSEID_FORM,
     documents: &[DocumentRef {
         id: "vilkar-helseid",
-        title: Text::new("Vilkår for bruk av HelseID", "Terms of use for HelseID"),
+        title: Text::new(
+            "Vilkår for bruk av HelseID",
+            "Vilkår for bruk av HelseID",
+            "Terms of use for HelseID",
+        ),
         version: "1.0",
         for_legal_entity: false,
         #[cfg(feature = "agreement-texts")]
@@ -30,10 +34,12 @@ pub const HELSEID: Service = Service {
     next_steps: &[
         Text::new(
             "Kundesenteret i NHN tar kontakt for et introduksjonsmøte og gir tilgang til testmiljøet.",
+            "Kundesenteret i NHN tek kontakt for eit introduksjonsmøte og gir tilgang til testmiljøet.",
             "NHN's customer centre gets in touch for an introduction meeting and gives access to the test environment.",
         ),
         Text::new(
             "Når løsningen er testet, godkjenner NHN den, og produksjon kan bestilles.",
+            "Når løysinga er testa, godkjenner NHN ho, og produksjon kan bestillast.",
             "Once the solution is tested, NHN approves it, and production can be ordered.",
         ),
         ANSWER_TIME,
@@ -72,45 +78,65 @@ pub const MEMBERSHIP_REQUIRED: &[&str] = &[
 
 static HELSEID_FORM: FormSpec = FormSpec {
     id: "helseid",
-    title: Text::new("Bestilling av HelseID", "Order of HelseID"),
+    title: Text::new(
+        "Bestilling av HelseID",
+        "Bestilling av HelseID",
+        "Order of HelseID",
+    ),
     notice: Some(Text::new(
         "Virksomheten må som hovedregel være medlem av Helsenettet. Produksjon bestilles når løsningen er godkjent i testmiljøet.",
+        "Verksemda må som hovudregel vere medlem av Helsenettet. Produksjon blir bestilt når løysinga er godkjend i testmiljøet.",
         "As a rule the organisation must be a member of the Health Network. Production is ordered once the solution is approved in the test environment.",
     )),
     sections: &[
         Section::new(
-            Text::new("Bestillingen", "The order"),
+            Text::new("Bestillingen", "Bestillinga", "The order"),
             &[
                 field(
                     "aktortype",
-                    Text::new("Hva slags aktør er dere?", "What kind of actor are you?"),
+                    Text::new(
+                        "Hva slags aktør er dere?",
+                        "Kva slags aktør er de?",
+                        "What kind of actor are you?",
+                    ),
                     FieldKind::OneChoice(&[
                         choice_hint(
                             "tjenestetilbyder",
-                            Text::new("Tjenestetilbyder", "Service provider"),
-                            Text::new("Tilgjengeliggjør et API", "Makes an API available"),
+                            Text::new("Tjenestetilbyder", "Tenestetilbydar", "Service provider"),
+                            Text::new(
+                                "Tilgjengeliggjør et API",
+                                "Gjer eit API tilgjengeleg",
+                                "Makes an API available",
+                            ),
                         ),
                         choice_hint(
                             "systemleverandor",
-                            Text::new("Systemleverandør", "System supplier"),
+                            Text::new("Systemleverandør", "Systemleverandør", "System supplier"),
                             Text::new(
                                 "Tilgjengeliggjør et klientsystem for helsevirksomheter",
+                                "Gjer eit klientsystem tilgjengeleg for helseverksemder",
                                 "Makes a client system available to health organisations",
                             ),
                         ),
                         choice_hint(
                             "identitetstilbyder",
-                            Text::new("Identitetstilbyder", "Identity provider"),
+                            Text::new(
+                                "Identitetstilbyder",
+                                "Identitetstilbydar",
+                                "Identity provider",
+                            ),
                             Text::new(
                                 "Leverer elektronisk identitet; krever egen avtale",
+                                "Leverer elektronisk identitet; krev eigen avtale",
                                 "Supplies electronic identity; needs its own agreement",
                             ),
                         ),
                         choice_hint(
                             "tjenestekonsument",
-                            Text::new("Tjenestekonsument", "Service consumer"),
+                            Text::new("Tjenestekonsument", "Tenestekonsument", "Service consumer"),
                             Text::new(
                                 "Tar i bruk tjenester eller pålogging i en applikasjon, for eksempel en EPJ",
+                                "Tek i bruk tenester eller pålogging i ein applikasjon, til dømes ein EPJ",
                                 "Uses services or login in an application, for example an EPR",
                             ),
                         ),
@@ -123,30 +149,45 @@ static HELSEID_FORM: FormSpec = FormSpec {
                     }),
                     ..hinted(
                         "miljo",
-                        Text::new("Miljø", "Environment"),
+                        Text::new("Miljø", "Miljø", "Environment"),
                         Text::new(
                             "Start med testmiljøet. Produksjon kan bestilles når NHN har godkjent løsningen.",
+                            "Start med testmiljøet. Produksjon kan bestillast når NHN har godkjent løysinga.",
                             "Start with the test environment. Production can be ordered once NHN has approved the solution.",
                         ),
                         FieldKind::OneChoice(&[
-                            choice("test", Text::new("Testmiljø", "Test environment")),
-                            choice("produksjon", Text::new("Produksjon", "Production")),
+                            choice(
+                                "test",
+                                Text::new("Testmiljø", "Testmiljø", "Test environment"),
+                            ),
+                            choice(
+                                "produksjon",
+                                Text::new("Produksjon", "Produksjon", "Production"),
+                            ),
                         ]),
                     )
                 },
             ],
         ),
         Section::new(
-            Text::new("Løsningen", "The solution"),
+            Text::new("Løsningen", "Løysinga", "The solution"),
             &[
                 field(
                     "losning_navn",
-                    Text::new("Navn på løsningen", "Name of the solution"),
+                    Text::new(
+                        "Navn på løsningen",
+                        "Namn på løysinga",
+                        "Name of the solution",
+                    ),
                     NAME_KIND,
                 ),
                 optional(
                     "beskrivelse",
-                    Text::new("Hva skal HelseID brukes til", "What HelseID is for"),
+                    Text::new(
+                        "Hva skal HelseID brukes til",
+                        "Kva skal HelseID brukast til",
+                        "What HelseID is for",
+                    ),
                     FieldKind::Text { max: 1000 },
                 ),
                 FieldSpec {
@@ -156,9 +197,10 @@ static HELSEID_FORM: FormSpec = FormSpec {
                     }),
                     ..hinted(
                         "systemleverandor_navn",
-                        Text::new("Systemleverandør", "System supplier"),
+                        Text::new("Systemleverandør", "Systemleverandør", "System supplier"),
                         Text::new(
                             "Leverandøren av systemet dere tar i bruk; den må være godkjent for HelseID.",
+                            "Leverandøren av systemet de tek i bruk; han må vere godkjend for HelseID.",
                             "The supplier of the system you use; it must be approved for HelseID.",
                         ),
                         NAME_KIND,
@@ -167,7 +209,7 @@ static HELSEID_FORM: FormSpec = FormSpec {
             ],
         ),
         Section::new(
-            Text::new("Kontaktperson", "Contact person"),
+            Text::new("Kontaktperson", "Kontaktperson", "Contact person"),
             &[KONTAKT_NAVN, KONTAKT_MOBIL, KONTAKT_EPOST],
         ),
     ],
@@ -186,16 +228,30 @@ const fn choice_hint(value: &'static str, label: Text, hint: Text) -> crate::for
 pub const ONBOARDING_STEPS: [Text; 6] = [
     Text::new(
         "Kontakt og introduksjonsmøte",
+        "Kontakt og introduksjonsmøte",
         "Contact and introduction meeting",
     ),
-    Text::new("Bestilling av testmiljø", "Order of the test environment"),
     Text::new(
+        "Bestilling av testmiljø",
+        "Bestilling av testmiljø",
+        "Order of the test environment",
+    ),
+    Text::new(
+        "Utvikling og test i testmiljøet",
         "Utvikling og test i testmiljøet",
         "Development and testing in the test environment",
     ),
-    Text::new("Godkjenning av løsningen", "Approval of the solution"),
-    Text::new("Produksjonssetting", "Going into production"),
-    Text::new("Drift", "Operation"),
+    Text::new(
+        "Godkjenning av løsningen",
+        "Godkjenning av løysinga",
+        "Approval of the solution",
+    ),
+    Text::new(
+        "Produksjonssetting",
+        "Produksjonssetjing",
+        "Going into production",
+    ),
+    Text::new("Drift", "Drift", "Operation"),
 ];
 
 /// A HelseID order of the organisation: actor kind, environment ("" when the kind has

@@ -44,12 +44,26 @@ async fn the_server_answers_the_same_field_errors_as_the_common_validator() {
         .client
         .post(format!("{}/api/orders/validate", app.base))
         .header("accept-language", "en-GB,en")
-        .json(&order(answers))
+        .json(&order(answers.clone()))
         .send()
         .await
         .unwrap();
     let body: ErrorBody = r.json().await.unwrap();
     assert!(body.fields["kommune_navn"].message.starts_with("You must"));
+    // Nynorsk, when the portal was switched to it (the SPA sends it as Accept-Language).
+    let r = app
+        .client
+        .post(format!("{}/api/orders/validate", app.base))
+        .header("accept-language", "nn")
+        .json(&order(answers))
+        .send()
+        .await
+        .unwrap();
+    let body: ErrorBody = r.json().await.unwrap();
+    assert_eq!(
+        body.fields["kontakt_epost"].message,
+        "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no."
+    );
 }
 
 #[tokio::test]
