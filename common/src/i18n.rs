@@ -216,6 +216,7 @@ pub mod t {
         FOOTER_QUESTIONS = "Har du spørsmål?", "Har du spørsmål?", "Any questions?";
         FOOTER_CONTACT = "tlf 24 20 00 00 | kundesenter@nhn.no", "tlf 24 20 00 00 | kundesenter@nhn.no", "phone +47 24 20 00 00 | kundesenter@nhn.no";
         LANGUAGE = "Språk", "Språk", "Language";
+        TITLE_ERROR_PREFIX = "Feil: ", "Feil: ", "Error: ";
         LOADING = "Laster …", "Lastar …", "Loading …";
         NOT_FOUND_TITLE = "Fant ikke siden", "Fann ikkje sida", "Page not found";
         NOT_FOUND_BODY = "Lenken kan være feil, eller siden kan være flyttet.", "Lenkja kan vere feil, eller sida kan vere flytta.", "The link may be wrong, or the page may have moved.";

@@ -14,6 +14,11 @@ pub const SUMMARY_ID: &str = "error-summary";
 /// `items`: (DOM id of the field, text "Label: message").
 #[component]
 pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl IntoView {
+    // While errors are shown the title says so first ("Feil: …"): it is what a screen
+    // reader announces on a reload, and what a tab shows.
+    let lang = use_lang();
+    Effect::new(move |_| mark_title(!items.with(Vec::is_empty), lang.get()));
+    on_cleanup(move || mark_title(false, lang.get_untracked()));
     view! {
         <Show when=move || !items.get().is_empty()>
             <div class="ds-error-summary" id=SUMMARY_ID tabindex="-1" role="region" aria-labelledby="error-summary-heading">
@@ -33,6 +38,28 @@ pub fn ErrorSummary(#[prop(into)] items: Signal<Vec<(String, String)>>) -> impl 
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// Puts the error prefix in front of the document's title, or takes it away.
+fn mark_title(errors: bool, lang: common::Lang) {
+    if !crate::in_browser() {
+        return;
+    }
+    let document = document();
+    let title = document.title();
+    let bare = common::Lang::ALL
+        .into_iter()
+        .find_map(|l| title.strip_prefix(t::TITLE_ERROR_PREFIX.get(l)))
+        .unwrap_or(&title)
+        .to_owned();
+    let wanted = if errors {
+        format!("{}{bare}", t::TITLE_ERROR_PREFIX.get(lang))
+    } else {
+        bare
+    };
+    if wanted != title {
+        document.set_title(&wanted);
     }
 }
 

@@ -1,0 +1,100 @@
+// What axe does not check (issue 18.3–18.4), each on the DigiHelse journey: the title says
+// "Feil: " while errors are shown, the error summary takes focus and its links move focus
+// to the field; every control is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8); with reduced
+// motion asked for nothing animates; the receipt prints with every answer and no menus or
+// buttons (Chromium's print to PDF, read back by pdftotext).
+import { expect, test, type Page } from './fixtures';
+import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
+import { testPerson } from './pages/login';
+import { pdfText } from './pages/signing';
+
+const dagligLeder = () => testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
+
+/** Controls smaller than 24 × 24 CSS px, named; links inside running text are exempt. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll('button, input, select, textarea, a.ds-button, nav a, .bp-header a');
+    return [...controls]
+      .filter(e => {
+        const r = e.getBoundingClientRect();
+        // Hidden ones, and inputs drawn by their label (the label is the target), aside.
+        if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') return false;
+        return r.width < 24 || r.height < 24;
+      })
+      .map(e => `<${e.tagName.toLowerCase()} ${e.id ? '#' + e.id : ''}> ${(e as HTMLElement).innerText?.trim().slice(0, 30) ?? ''} ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+  });
+}
+
+test('errors: the title says so, the summary takes focus, and its links lead to the field', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(dagligLeder());
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  const title = await page.title();
+  expect(title).not.toMatch(/^Feil: /);
+  await j.send();
+  await expect(j.errorSummary()).toBeFocused();
+  await expect(page).toHaveTitle(`Feil: ${title}`);
+  const first = j.errorSummary().getByRole('link').first();
+  const target = (await first.getAttribute('href'))!.slice(1);
+  await first.click();
+  await expect(page.locator(`[id="${target}"]`)).toBeFocused();
+  // Put right, the errors go, and so does the prefix.
+  await j.fillForm(GOOD);
+  await j.send();
+  await expect(page.getByRole('heading', { name: 'Les gjennom og aksepter Digitale innbyggertjenester' })).toBeVisible();
+  await expect(page).not.toHaveTitle(/^Feil: /);
+});
+
+test('every control is at least 24 by 24 CSS pixels', async ({ page }) => {
+  await page.goto(SERVICE_PATH);
+  expect(await smallTargets(page), 'landing page').toEqual([]);
+  await page.getByRole('button', { name: 'Språk' }).click();
+  expect(await smallTargets(page), 'language menu').toEqual([]);
+  await page.goto('/kundeportal/innlogging');
+  expect(await smallTargets(page), 'portal login').toEqual([]);
+  const j = new JourneyPage(page);
+  await j.start(dagligLeder());
+  expect(await smallTargets(page), 'organisation step').toEqual([]);
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  expect(await smallTargets(page), 'form step').toEqual([]);
+  await j.send();
+  expect(await smallTargets(page), 'form step with errors').toEqual([]);
+});
+
+test('with reduced motion asked for, nothing moves', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(SERVICE_PATH);
+  await page.getByRole('button', { name: 'Språk' }).click();
+  const moving = await page.evaluate(() => [...document.querySelectorAll('*')]
+    .map(e => {
+      const s = getComputedStyle(e);
+      const longest = (list: string) => Math.max(...list.split(',').map(v => parseFloat(v) * (v.trim().endsWith('ms') ? 0.001 : 1)));
+      return { e, t: longest(s.transitionDuration), a: s.animationName === 'none' ? 0 : longest(s.animationDuration) };
+    })
+    .filter(({ t, a }) => t > 0.01 || a > 0.01)
+    .slice(0, 5)
+    .map(({ e, t, a }) => `<${e.tagName.toLowerCase()} class="${e.className}"> transition ${t}s animation ${a}s`));
+  expect(moving).toEqual([]);
+});
+
+test('the receipt prints with every answer, and without menus or buttons', async ({ page, browserName }) => {
+  test.skip(browserName !== 'chromium', 'print to PDF is Chromium\'s');
+  const j = new JourneyPage(page);
+  await j.start(dagligLeder());
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  await j.fillForm(GOOD);
+  await j.send();
+  await j.acceptAndFinish();
+  const reference = await j.reference();
+  await page.getByRole('link', { name: 'Vis kvittering' }).click();
+  await expect(page.getByRole('heading', { name: 'Kvittering for bestilling' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const text = pdfText(await page.pdf({ format: 'A4', printBackground: false }));
+  for (const answer of [reference, GOOD.kommune, GOOD.herIdVirksomhet, ...GOOD.herIdParter, GOOD.kontaktNavn,
+    GOOD.kontaktEpost, GOOD.epjSystem, GOOD.iktNavn, GOOD.iktEpost, 'DigiHelse', 'DigiHelsestasjon']) {
+    expect(text, `printed: ${answer}`).toContain(answer);
+  }
+  for (const chrome of ['Språk', 'Logg ut', 'Skriv ut eller lagre som PDF', 'Last ned kvitteringa', 'Last ned kvitteringen', 'Har du spørsmål?']) {
+    expect(text, `not printed: ${chrome}`).not.toContain(chrome);
+  }
+});
