@@ -74,32 +74,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// After a move to another page inside the app, keyboard focus goes to the new page's
-/// heading (or its main content while the heading is still on its way), where a screen
-/// reader starts reading — not to the body, where the next Tab would start from the top.
+/// After a move to another page inside the app, keyboard focus goes to the main content,
+/// where a screen reader starts reading and the next Tab goes on from — not to the body,
+/// where it would start from the top. (Not the page's heading: a page still loading its
+/// data may replace the one shown first, and focus would fall back to the body.)
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                let document = document();
-                let target = document
-                    .query_selector("#main h1")
-                    .ok()
-                    .flatten()
-                    .inspect(|h1| {
-                        if !h1.has_attribute("tabindex") {
-                            let _ = h1.set_attribute("tabindex", "-1");
-                        }
-                    })
-                    .or_else(|| document.get_element_by_id("main"));
-                if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
-                }
-            });
+            crate::components::focus_by_id("main".to_owned());
         }
         path
     });

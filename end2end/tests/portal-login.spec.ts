@@ -12,6 +12,7 @@ import { JourneyPage } from './pages/journey';
 import { fillDdfl, readAndSign, toSigning } from './pages/signing';
 import { startServer, stopServer } from './server';
 import { PortalPage } from './pages/portal';
+import { focusKept, press, tabTo, typeInto } from './pages/keyboard';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -215,6 +216,27 @@ test('Glemt passordet? sends a link that sets a new password once', async ({ pag
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('Du er innlogget som Ola Bergensen')).toBeVisible();
   await expect(new PortalPage(page).currentOrg()).toHaveText('BERGEN KOMMUNE (964338531)');
+});
+
+test('the login with its code, with the keyboard only', async ({ page }) => {
+  await page.goto(`${base}/kundeportal/innlogging`);
+  await tabTo(page, page.getByLabel('Brukernavn'));
+  await page.waitForFunction(() => document.getElementById('bp-app')?.hasAttribute('data-live'));
+  await typeInto(page, page.getByLabel('Brukernavn'), 'kari.kontakt');
+  await typeInto(page, page.getByLabel('Passord', { exact: true }), 'demo-passord-2026');
+  await press(page, page.getByRole('button', { name: 'Logg inn' }));
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  const before = delivered(maildir);
+  await press(page, page.getByRole('radio', { name: /^E-post/ }), 'Space');
+  await expect(page.getByRole('radio', { name: /^E-post/ })).toBeChecked();
+  await press(page, page.getByRole('button', { name: 'Send kode' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekreft kode' })).toBeFocused();
+  const mail = await waitForMail(maildir, 'kari.kontakt@demo-legekontor.no', 'Sikkerhetskode', before);
+  await typeInto(page, page.getByLabel('Sikkerhetskode'), code(mail));
+  await press(page, page.getByRole('button', { name: 'Send', exact: true }));
+  await expect(page).toHaveURL(`${base}/kundeportal`);
+  await expect(page.getByText('Du er innlogget som Kari Kontaktperson')).toBeVisible();
+  await focusKept(page, 'the portal after the login');
 });
 
 test('a guesser is told at the field how long to wait, and what was typed stays', async ({ page }) => {
