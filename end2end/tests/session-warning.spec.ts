@@ -25,6 +25,17 @@ test('the warning dialog opens before expiry with focus inside, and Forleng økt
     // The ticking clock is hidden from screen readers; they hear a coarse live line instead.
     await expect(page.getByTestId('countdown')).toHaveAttribute('aria-hidden', 'true');
     await expect(page.getByTestId('countdown-announcement')).toHaveText('Mindre enn ett minutt igjen av økten.');
+    // Said once: while the clock ticks on within the same minute, the live line is left alone
+    // (a screen reader may read a rewritten live region again, even with the same words).
+    const rewrites = await page.getByTestId('countdown-announcement').evaluate(async line => {
+      let seen = 0;
+      const watch = new MutationObserver(changes => { seen += changes.length; });
+      watch.observe(line, { childList: true, characterData: true, subtree: true });
+      await new Promise(done => setTimeout(done, 3000));
+      watch.disconnect();
+      return seen;
+    });
+    expect(rewrites, 'the live line is not rewritten every second').toBe(0);
 
     const before = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
     await dialog.getByRole('button', { name: 'Forleng økten' }).click();
