@@ -5,6 +5,7 @@
 // files, reads the audit log and the numbers. Zero axe violations on every page and state.
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
+import { fitsPhoneWidths } from './pages/layout';
 import { JourneyPage } from './pages/journey';
 import { kari } from './pages/login';
 
@@ -49,6 +50,7 @@ test('a case handler finds an order by reference, takes it and asks for a clarif
   await expect(row.getByText('I rute')).toBeVisible();
   await expect(row.getByText('Mottatt')).toBeVisible();
   await expectNoAxeViolations(page, 'the queue');
+  await fitsPhoneWidths(page, 'the queue');
   // The export takes the same filters.
   const exported = page.getByRole('link', { name: 'Last ned som CSV' });
   await expect(exported).toHaveAttribute('href', `/api/staff/export?q=${reference.toLowerCase()}`);
@@ -62,6 +64,7 @@ test('a case handler finds an order by reference, takes it and asks for a clarif
   await page.getByRole('button', { name: 'Ta saken' }).click();
   await expect(page.getByTestId('case-status')).toContainText('Under behandling');
   await expectNoAxeViolations(page, 'a case');
+  await fitsPhoneWidths(page, 'a case');
   await page.getByLabel('Ny status').selectOption({ label: 'Trenger avklaring' });
   await page.getByRole('button', { name: 'Lagre status' }).click();
   const reason = page.getByLabel('Begrunnelse til kunden');
@@ -167,6 +170,7 @@ test('a leder gives a case to a colleague, reads its registry data and files, th
   await expect(log.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Lastet ned: egenerklæring.pdf' })).toBeVisible();
   await expect(log.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Tildelte saken til Siri Saksbehandler (test)' })).toBeVisible();
   await expectNoAxeViolations(page, 'the audit log');
+  await fitsPhoneWidths(page, 'the audit log');
 
   // The numbers of the last 30 days include the domain order; a period backwards is refused.
   await page.getByRole('link', { name: 'Tall for perioden' }).click();
@@ -175,6 +179,7 @@ test('a leder gives a case to a colleague, reads its registry data and files, th
   await expect(numbers.getByRole('row').filter({ hasText: 'Domene' })).toBeVisible();
   await expect(numbers.getByRole('row').filter({ hasText: 'Alle tjenester' })).toBeVisible();
   await expectNoAxeViolations(page, 'the numbers');
+  await fitsPhoneWidths(page, 'the numbers');
   await page.getByLabel('Fra og med').fill('2026-12-31');
   await page.getByLabel('Til og med').fill('2026-01-01');
   await page.getByRole('button', { name: 'Vis', exact: true }).click();
