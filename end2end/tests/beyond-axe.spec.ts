@@ -79,14 +79,7 @@ test('with reduced motion asked for, nothing moves', async ({ page }) => {
 
 test('the receipt prints with every answer, and without menus or buttons', async ({ page, browserName }) => {
   test.skip(browserName !== 'chromium', 'print to PDF is Chromium\'s');
-  const j = new JourneyPage(page);
-  await j.start(dagligLeder());
-  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
-  await j.fillForm(GOOD);
-  await j.send();
-  await j.acceptAndFinish();
-  const reference = await j.reference();
-  await page.getByRole('link', { name: 'Vis kvittering' }).click();
+  const reference = await new JourneyPage(page).orderToReceipt(dagligLeder());
   await expect(page.getByRole('heading', { name: 'Kvittering for bestilling' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   const text = pdfText(await page.pdf({ format: 'A4', printBackground: false }));

@@ -149,14 +149,7 @@ test('an empty field keeps its error when the user passes through it, and nothin
 });
 
 test('the receipt PDF is in the language chosen in the portal, not the browser\'s', async ({ page }) => {
-  const j = new JourneyPage(page);
-  await j.start(dagligLeder());
-  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
-  await j.fillForm(GOOD);
-  await j.send();
-  await j.acceptAndFinish();
-  const reference = await j.reference();
-  await page.getByRole('link', { name: 'Vis kvittering' }).click();
+  const reference = await new JourneyPage(page).orderToReceipt(dagligLeder());
   await chooseLanguage(page, 'English');
   const link = page.getByTestId('receipt-pdf');
   await expect(link).toHaveAttribute('href', `/api/orders/${reference}/pdf?lang=en`);

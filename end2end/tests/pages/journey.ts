@@ -92,4 +92,16 @@ export class JourneyPage {
     await expect(this.page.getByText('Ferdig!')).toBeVisible();
     return (await this.page.getByTestId('reference').innerText()).trim();
   }
+
+  /** The whole journey for NHN with `GOOD`'s answers, then "Vis kvittering": the reference. */
+  async orderToReceipt(person: Person): Promise<string> {
+    await this.start(person);
+    await this.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+    await this.fillForm(GOOD);
+    await this.send();
+    await this.acceptAndFinish();
+    const reference = await this.reference();
+    await this.page.getByRole('link', { name: 'Vis kvittering' }).click();
+    return reference;
+  }
 }
