@@ -136,6 +136,15 @@ test('Se over svarene lists every answer, and Endre goes back to the field and r
   // Hidden fields are not listed.
   await expect(answers.getByText('Kontaktperson', { exact: true })).toHaveCount(0);
   await expectNoAxeViolations(page, 'check answers');
+  // Printed (Chromium's print to PDF, read back): every answer, no menus, buttons or footer.
+  await page.emulateMedia({ media: 'print' });
+  const printed = pdfText(await page.pdf({ format: 'A4' })).replace(/\s+/g, ' ');
+  await page.emulateMedia({ media: 'screen' });
+  for (const answer of ['Se over svarene', 'Bestill aktivering av ServiceBus', '994598759', '22334455']) {
+    expect(printed, `printed: ${answer}`).toContain(answer);
+  }
+  expect(printed, 'no buttons in print').not.toMatch(/\bEndre\b|Gå til signering|Avbryt signering/);
+  for (const chrome of ['Språk', 'Logg ut', 'Har du spørsmål?']) expect(printed, `not printed: ${chrome}`).not.toContain(chrome);
 
   await answers.getByRole('button', { name: 'Endre E-post' }).click();
   await expect(drift.getByLabel('E-post')).toBeFocused();

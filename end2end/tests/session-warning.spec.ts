@@ -38,7 +38,8 @@ test('the warning dialog opens before expiry with focus inside, and Forleng økt
     expect(rewrites, 'the live line is not rewritten every second').toBe(0);
 
     const before = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
-    await dialog.getByRole('button', { name: 'Forleng økten' }).click();
+    // By keyboard: the focused "Forleng økten" is pressed with Enter.
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     const after = (await (await page.request.get(`${base}/api/me`)).json()).session.expires_at_ms as number;
     expect(after).toBeGreaterThan(before);
