@@ -89,6 +89,8 @@ test('a sub-unit (virksomhetsnummer) can be chosen, and going back keeps every a
   await expect(j.group('Kommune').getByLabel('Navn')).toHaveValue('Ørland kommune');
   await expect(page.getByLabel('Her-id kommunikasjonsparter 2')).toHaveValue('8765434');
   await j.send();
+  // Step 4's own Tilbake: step 3 has one too, until the server has taken the answers.
+  await expect(page.getByRole('heading', { name: 'Les gjennom og aksepter Digitale innbyggertjenester' })).toBeVisible();
   await page.getByRole('button', { name: 'Tilbake' }).click();
   await expect(j.group('Kontaktperson Kommune').getByLabel('Mobilnummer')).toHaveValue('+47 912 34 567');
 });
