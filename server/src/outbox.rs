@@ -252,23 +252,23 @@ async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<u
     // On PostgreSQL the rows are locked as they are picked and others' locked rows
     // skipped: without it a second replica's claim, blocked behind the first, would take
     // the same rows once the first commits. SQLite has one writer at a time anyway.
+    macro_rules! claim {
+        ($lock:literal) => {
+            concat!(
+                "UPDATE notifications SET claimed_until_ms = $1
+                 WHERE id IN (SELECT id FROM notifications
+                              WHERE sent_at_ms IS NULL AND attempts < $2 AND next_attempt_ms <= $3
+                                AND (claimed_until_ms IS NULL OR claimed_until_ms <= $3)
+                              ORDER BY id LIMIT $4",
+                $lock,
+                ")
+                 RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference"
+            )
+        };
+    }
     let sql = match crate::db::Backend::of(db) {
-        crate::db::Backend::Sqlite => {
-            "UPDATE notifications SET claimed_until_ms = $1
-             WHERE id IN (SELECT id FROM notifications
-                          WHERE sent_at_ms IS NULL AND attempts < $2 AND next_attempt_ms <= $3
-                            AND (claimed_until_ms IS NULL OR claimed_until_ms <= $3)
-                          ORDER BY id LIMIT $4)
-             RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference"
-        }
-        crate::db::Backend::Postgres => {
-            "UPDATE notifications SET claimed_until_ms = $1
-             WHERE id IN (SELECT id FROM notifications
-                          WHERE sent_at_ms IS NULL AND attempts < $2 AND next_attempt_ms <= $3
-                            AND (claimed_until_ms IS NULL OR claimed_until_ms <= $3)
-                          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-             RETURNING id, channel, recipient, subject, body, created_at_ms, attempts, attachment_reference"
-        }
+        crate::db::Backend::Sqlite => claim!(""),
+        crate::db::Backend::Postgres => claim!(" FOR UPDATE SKIP LOCKED"),
     };
     let due: Vec<DueNotification> = sqlx::query_as(sql)
         .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))

@@ -110,7 +110,8 @@ pub async fn reserve(
     address: &str,
     now_ms: i64,
 ) -> Result<Result<(), Wait>, sqlx::Error> {
-    let sql = Dialect::of(super::Backend::of(db));
+    let backend = super::Backend::of(db);
+    let sql = Dialect::of(backend);
     let insert = wait_sql(
         sql,
         " INSERT INTO login_failures (account_key, address, at_ms)
@@ -119,7 +120,7 @@ pub async fn reserve(
     let since = now_ms - WINDOW_MS;
     let trusted_since = now_ms - TRUST_MS;
     let mut tx = db.begin().await?;
-    if super::Backend::of(db) == super::Backend::Postgres {
+    if backend == super::Backend::Postgres {
         // PostgreSQL runs concurrent statements side by side, each seeing the rows
         // committed before it: two attempts could both take the last free one. Attempts
         // on one account, then on one address, take their turn (always in that order, so

@@ -88,18 +88,21 @@ pub async fn finish(
     // Signed: the order is stored (its answers with the signer's number masked), so the
     // answers with the number in clear go; service and organisation stay for the way back.
     // A refusal keeps them for the form to come back with (`purge` ends that too).
+    macro_rules! end {
+        ($answers_emptied:literal) => {
+            concat!(
+                "UPDATE signings SET outcome = $1, reference = $2,
+                 order_json = CASE WHEN $1 = 'signed' THEN ",
+                $answers_emptied,
+                " ELSE order_json END
+                 WHERE id = $3"
+            )
+        };
+    }
     let sql = match super::Backend::of(db) {
-        super::Backend::Sqlite => {
-            "UPDATE signings SET outcome = $1, reference = $2,
-             order_json = CASE WHEN $1 = 'signed' THEN json_set(order_json, '$.answers', json('{}'))
-                          ELSE order_json END
-             WHERE id = $3"
-        }
+        super::Backend::Sqlite => end!("json_set(order_json, '$.answers', json('{}'))"),
         super::Backend::Postgres => {
-            "UPDATE signings SET outcome = $1, reference = $2,
-             order_json = CASE WHEN $1 = 'signed' THEN jsonb_set(order_json::jsonb, '{answers}', '{}'::jsonb)::text
-                          ELSE order_json END
-             WHERE id = $3"
+            end!("jsonb_set(order_json::jsonb, '{answers}', '{}'::jsonb)::text")
         }
     };
     sqlx::query(sql)
