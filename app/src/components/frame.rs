@@ -45,10 +45,14 @@ fn LanguageMenu() -> impl IntoView {
         open.set(false);
         crate::components::focus_by_id(LANGUAGE_BUTTON_ID.to_owned());
     };
+    // Focus goes back to "Språk" from the open menu; a language chosen another way
+    // (a script, a test) leaves focus where it was.
     let choose = move |chosen: Lang| {
         store_lang(chosen);
         lang.set(chosen);
-        close();
+        if open.get_untracked() {
+            close();
+        }
     };
     view! {
         <div class="bp-language" on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { close() }>
