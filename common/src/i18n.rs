@@ -275,6 +275,8 @@ pub mod t {
         STEP_RECEIPT = "Kvittering", "Kvittering", "Receipt";
         STEP_CHECK_SEND = "Se over og send inn", "Sjå over og send inn", "Check and send";
         STEP_DONE = "fullført", "fullført", "completed";
+        STEP_ANNOUNCE = "Steg {0} av 5: {1}", "Steg {0} av 5: {1}", "Step {0} of 5: {1}";
+        DRAFT_SAVED = "Svarene er lagret som utkast kl. {0}.", "Svara er lagra som utkast kl. {0}.", "Your answers were saved as a draft at {0}.";
         PROGRESS_LABEL = "Steg i bestillingen", "Steg i bestillinga", "Steps of the order";
         BACK = "Tilbake", "Tilbake", "Back";
 

@@ -91,3 +91,51 @@ test('the receipt prints with every answer, and without menus or buttons', async
     expect(text, `not printed: ${chrome}`).not.toContain(chrome);
   }
 });
+
+/**
+ * Records what the live regions named by `testIds` say: one entry per change a screen
+ * reader would announce (each batch of DOM changes inside a region, with its text then).
+ */
+async function recordAnnouncements(page: Page, testIds: string[]) {
+  await page.evaluate(ids => {
+    const said: Record<string, string[]> = Object.fromEntries(ids.map(id => [id, []]));
+    (window as unknown as { said: typeof said }).said = said;
+    new MutationObserver(records => {
+      for (const id of ids) {
+        const region = document.querySelector(`[data-testid="${id}"]`);
+        if (region && records.some(r => region.contains(r.target) || r.target === region)) {
+          said[id].push(region.textContent ?? '');
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, testIds);
+  return () => page.evaluate(() => (window as unknown as { said: Record<string, string[]> }).said);
+}
+
+test('live regions: each step change is announced once, and a saved draft once, not at every save', async ({ page }) => {
+  const j = new JourneyPage(page);
+  await j.start(dagligLeder());
+  const said = await recordAnnouncements(page, ['step-announcement', 'draft-saved']);
+  await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
+  await expect(page.getByTestId('step-announcement')).toHaveText('Steg 3 av 5: Fyll ut skjema');
+  const saved = page.getByRole('status').filter({ hasText: /^Svarene er lagret som utkast kl\. \d\d:\d\d\.$/ });
+  await expect(saved).toBeVisible();
+
+  // Three more saves while typing, each a second after the last key.
+  const kommune = j.group('Kommune');
+  for (const [field, text] of [['Navn', 'Ørland'], ['Navn', 'Ørland kommune'], ['Her-id virksomhet', '8765432']]) {
+    const put = page.waitForResponse(r => r.request().method() === 'PUT' && r.url().includes('/api/drafts/'));
+    await kommune.getByLabel(field).fill(text);
+    expect((await put).status()).toBe(200);
+  }
+  await expect(saved).toBeVisible();
+
+  await j.fillForm(GOOD);
+  await j.send();
+  await expect(page.getByTestId('step-announcement')).toHaveText('Steg 4 av 5: Les gjennom og aksepter avtaledokumenter');
+  const announced = await said();
+  expect(announced['step-announcement']).toEqual(['Steg 3 av 5: Fyll ut skjema', 'Steg 4 av 5: Les gjennom og aksepter avtaledokumenter']);
+  // Four saves or more; said once — twice if the clock passed a minute meanwhile.
+  expect(announced['draft-saved'].length, announced['draft-saved'].join(' / ')).toBeGreaterThanOrEqual(1);
+  expect(announced['draft-saved'].length, announced['draft-saved'].join(' / ')).toBeLessThanOrEqual(2);
+});

@@ -56,11 +56,24 @@ fn current(state: &JourneyState) -> Option<Draft> {
 async fn save(api: Api, state: JourneyState, draft: Draft) {
     match api.save_draft(state.service.slug, &draft).await {
         // Every tab goes on with the key the server kept: one order, whichever submits.
-        Ok(saved) => state.idempotency_key.set_value(saved.idempotency_key),
+        Ok(saved) => {
+            state.idempotency_key.set_value(saved.idempotency_key);
+            say_saved(&state);
+        }
         Err(
             ApiClientError::Expired | ApiClientError::Unauthenticated | ApiClientError::Network,
         ) => keep_locally(&state, &draft),
         Err(_) => {}
+    }
+}
+
+/// Shows (and a screen reader hears) when the answers were saved: to the minute, so
+/// saves a second apart while typing change nothing and are not announced again.
+fn say_saved(state: &JourneyState) {
+    let now = js_sys::Date::new_0();
+    let minute = format!("{:02}:{:02}", now.get_hours(), now.get_minutes());
+    if state.saved_at.get_untracked().as_deref() != Some(minute.as_str()) {
+        state.saved_at.set(Some(minute));
     }
 }
 

@@ -43,6 +43,8 @@ pub struct JourneyState {
     pub restored: RwSignal<bool>,
     /// How the last signing went, when the signer's eID login was refused or cancelled.
     pub signing: RwSignal<Option<SigningOutcome>>,
+    /// When the answers were last saved as a draft, "HH:MM" on this device's clock.
+    pub saved_at: RwSignal<Option<String>>,
 }
 
 impl JourneyState {
@@ -167,6 +169,7 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         idempotency_key: StoredValue::new(new_key()),
         restored: RwSignal::new(false),
         signing: RwSignal::new(None),
+        saved_at: RwSignal::new(None),
     };
     // Back from the signer's eID login: `?signering=<id>` says which signing.
     let signing_id = use_query_map().with_untracked(|q| q.get("signering"));
@@ -320,6 +323,32 @@ fn step_4_title(service: &Service) -> common::Text {
     }
 }
 
+/// Says "Steg 3 av 5: Fyll ut skjema" to screen readers when the step changes — once per
+/// change, in the language of that moment: a later language switch does not repeat it.
+#[component]
+fn StepAnnouncement(state: JourneyState) -> impl IntoView {
+    let lang = use_lang();
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |before: Option<Step>| {
+        let step = state.step.get();
+        if before.is_some_and(|b| b != step) {
+            let name = match step {
+                Step::Login | Step::Organisation => t::STEP_CHOOSE_ORG,
+                Step::Form => t::STEP_FILL_FORM,
+                Step::Accept => step_4_title(state.service),
+                Step::Receipt => t::STEP_RECEIPT,
+            };
+            let lang = lang.get_untracked();
+            announcement.set(fill(
+                t::STEP_ANNOUNCE.get(lang),
+                &[&step.number().to_string(), name.get(lang)],
+            ));
+        }
+        step
+    });
+    view! { <p class="ds-sr-only" aria-live="polite" data-testid="step-announcement">{move || announcement.get()}</p> }
+}
+
 /// The progress list with the current step's content inside it.
 #[component]
 fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView {
@@ -357,6 +386,14 @@ fn Steps(state: JourneyState, me: Me, on_logout: Callback<()>) -> impl IntoView 
     let expired = move || api.remaining_ms().is_none_or(|ms| ms <= 0);
     let login_again = crate::pages::login_href(&state.path());
     view! {
+        <StepAnnouncement state/>
+        // There (empty) from the start, so that its first words are announced; its line
+        // kept, so that nothing below moves when they come.
+        <p class="ds-paragraph bp-saved" data-size="sm" role="status" data-testid="draft-saved">
+            // Once the order is placed, there is no draft to speak of.
+            {move || state.saved_at.get().filter(|_| state.step.get() != Step::Receipt)
+                .map(|at| fill(t::DRAFT_SAVED.get(lang.get()), &[&at]))}
+        </p>
         <Show when=move || state.restored.get()>
             <div class="ds-alert" data-color="info" role="status"><p>{tr(t::DRAFT_RESTORED)}</p></div>
         </Show>
