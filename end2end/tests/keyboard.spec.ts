@@ -1,36 +1,19 @@
-// The DigiHelse journey with the keyboard only (issue 18.2), on desktop and phone: the
-// skip link first, then every step by Tab, Enter and Space — no clicks, no filling a field
-// that Tab did not reach. Focus is visible on every control reached, and after each step
-// change it is on the new step's heading, never on the body.
+// Every kind of journey with the keyboard only (issue 18.2), on desktop and phone —
+// DigiHelse, DDFL with its signing, and a service with groups and an attachment: the
+// skip link first, then every step by Tab, Enter and Space (and typing into a select
+// list, Space on a file field) — no clicks, no filling a field that Tab did not reach.
+// Focus is visible on every control reached, and after each step change it is on the
+// new step's heading, never on the body.
 import { expect, test } from './fixtures';
 import { GOOD, SERVICE_PATH } from './pages/journey';
-import { testPerson } from './pages/login';
-import { focusKept, press, tabTo, typeInto } from './pages/keyboard';
+import { kari, testPerson } from './pages/login';
+import { chooseByTyping, chooseOrgByKeyboard, focusKept, logInByKeyboard, press, tabTo, typeInto } from './pages/keyboard';
+import { DDFL_TERMS, SIGNING_TITLE } from './pages/signing';
 
 test('the DigiHelse journey with the keyboard only', async ({ page }) => {
-  const person = testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
-  await page.goto(SERVICE_PATH);
-  // The first Tab reaches the skip link, which leads to the main content.
-  await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
-  await expect(skip).toBeFocused();
-  await page.keyboard.press('Enter');
-  await press(page, page.getByRole('link', { name: /Logg inn med ID-porten/ }));
-
-  // The test login.
-  await expect(page.getByRole('heading', { name: 'Testinnlogging' })).toBeVisible();
-  await typeInto(page, page.getByLabel('Fødselsnummer (syntetisk testperson)'), person.fnr);
-  await typeInto(page, page.getByLabel('Navn'), person.name);
-  await press(page, page.getByRole('button', { name: 'Logg inn', exact: true }));
-  await expect(page.getByRole('heading', { name: `Du er innlogget som ${person.name} (fullført)` })).toBeVisible();
-
-  // Step 2.
-  await typeInto(page, page.getByLabel('Org. nr. eller virksomhetsnummer'), '994598759');
-  await expect(page.getByRole('status').getByText('NORSK HELSENETT SF (994598759)')).toBeVisible();
-  await press(page, page.getByRole('button', { name: 'Gå videre' }));
-  await expect(page.getByRole('heading', { name: /Du aksepterer på vegne av/ })).toBeVisible();
-  await expect(page.locator('#step-3')).toBeFocused();
-  await focusKept(page, 'step 3');
+  const person = kari();
+  await logInByKeyboard(page, SERVICE_PATH, person);
+  await chooseOrgByKeyboard(page, '994598759', 'NORSK HELSENETT SF (994598759)');
 
   // Step 3: a mistake first — the summary takes focus — then the answers.
   await press(page, page.getByRole('button', { name: 'Send', exact: true }));
@@ -70,4 +53,78 @@ test('the DigiHelse journey with the keyboard only', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Kvittering for bestilling' })).toBeVisible();
   await focusKept(page, 'receipt');
   await tabTo(page, page.getByTestId('receipt-pdf'));
+});
+
+test('DDFL with its signing, with the keyboard only', async ({ page }) => {
+  await logInByKeyboard(page, '/skjema/ddfl', kari());
+  // Trondheim's roles are not in the extract: the signer needs no confirmed role.
+  await chooseOrgByKeyboard(page, '942110464', 'TRONDHEIM KOMMUNE (942110464)');
+  const group = (name: string) => page.getByRole('group', { name, exact: true });
+  const epj = group('EPJ-leverandør');
+  await typeInto(page, epj.getByLabel('Navn'), 'CGM');
+  await typeInto(page, epj.getByLabel('EPJ-system'), 'CGM Allmenn');
+  await typeInto(page, epj.getByLabel('Versjon'), '2024.2');
+  const drift = group('Driftsleverandør');
+  await typeInto(page, drift.getByLabel('Navn'), 'Driftspartner AS');
+  await typeInto(page, drift.getByLabel('Organisasjonsnummer'), '994 598 759');
+  await typeInto(page, drift.getByLabel('Telefonnummer'), '22 33 44 55');
+  await typeInto(page, drift.getByLabel('E-post'), 'drift@driftspartner.no');
+  // The switch by Space shows its fields; they are filled by Tab too.
+  const servicebus = group('ServiceBus');
+  await press(page, servicebus.getByRole('switch', { name: 'Bestill aktivering av ServiceBus' }), 'Space');
+  await typeInto(page, servicebus.getByLabel('Kontaktperson'), 'tekniker@driftspartner.no');
+  await typeInto(page, servicebus.getByLabel('Telefonnummer'), '912 34 567');
+  const signer = testPerson('Åse Tastatur Signatar');
+  await typeInto(page, group(SIGNING_TITLE).getByLabel('Fødselsnummer'), signer.fnr);
+  await press(page, page.getByRole('button', { name: 'Gå videre til signering' }));
+
+  // The signing: intro, the viewer page by page, then the signer's eID login.
+  await expect(page.getByRole('heading', { name: SIGNING_TITLE })).toBeVisible();
+  await focusKept(page, 'signing intro');
+  await press(page, page.getByRole('button', { name: 'Les dokument og signer' }));
+  await expect(page.getByRole('heading', { name: DDFL_TERMS })).toBeVisible();
+  await focusKept(page, 'document viewer');
+  await press(page, page.getByRole('button', { name: 'Neste side' }));
+  await expect(page.getByText('Side 2 av 2')).toBeVisible();
+  await press(page, page.getByRole('button', { name: 'Signer dokument' }));
+  await expect(page.getByRole('heading', { name: 'Signering med elektronisk ID (testinnlogging)' })).toBeVisible();
+  await chooseByTyping(page, page.getByLabel('Velg elektronisk ID'), 'MinID');
+  await typeInto(page, page.getByLabel('Fødselsnummer (syntetisk testperson)'), signer.fnr);
+  await typeInto(page, page.getByLabel('Navn'), signer.name);
+  await press(page, page.getByRole('button', { name: 'Logg inn og signer' }));
+
+  // Signed: the receipt step, focus on the page, the signed package reached by Tab.
+  await expect(page.getByText('Ferdig!')).toBeVisible();
+  await expect(page.getByTestId('signed')).toContainText('Dokumentet er elektronisk signert av Åse Tastatur Signatar');
+  await focusKept(page, 'signed');
+  await tabTo(page, page.getByTestId('signed').getByRole('link', { name: 'Last ned signert dokument (PDF)' }));
+});
+
+test('a service with groups and an attachment (domain), with the keyboard only', async ({ page }) => {
+  await logInByKeyboard(page, '/skjema/domene', kari());
+  await chooseOrgByKeyboard(page, '958935420', 'OSLO KOMMUNE (958935420)');
+  // The first choice of a radio group is where Tab lands; Space picks it.
+  await press(page, page.getByRole('radio', { name: 'Registrere bruksrett til nytt domene' }), 'Space');
+  await expect(page.getByRole('radio', { name: 'Registrere bruksrett til nytt domene' })).toBeChecked();
+  await typeInto(page, page.getByLabel('Domenenavn'), 'legekontoret.no');
+  // The file field opens the file chooser on Space, as the browser's own dialog would.
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, page.getByLabel('Egenerklæring'), 'Space');
+  await (await chooser).setFiles({ name: 'egenerklaering.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+  await expect(page.getByText('Lastet opp: egenerklaering.pdf')).toBeVisible();
+  const contact = page.getByRole('group', { name: 'Juridisk kontaktperson for domenet', exact: true });
+  await typeInto(page, contact.getByLabel('Navn'), 'Kari Kontakt');
+  await typeInto(page, contact.getByLabel('Mobilnummer'), '912 34 567');
+  await typeInto(page, contact.getByLabel('E-post'), 'kari.kontakt@legekontor.no');
+  await press(page, page.getByRole('button', { name: 'Send', exact: true }));
+
+  await expect(page.getByRole('heading', { name: 'Se over og send inn' })).toBeVisible();
+  await focusKept(page, 'step 4');
+  await press(page, page.getByRole('button', { name: 'Fullfør', exact: true }));
+  await expect(page.getByText('Ferdig!')).toBeVisible();
+  await focusKept(page, 'step 5');
+  const reference = (await page.getByTestId('reference').innerText()).trim();
+  const receipt = await (await page.request.get(`/api/orders/${reference}`)).json();
+  expect(receipt.answers.domenenavn).toBe('legekontoret.no');
+  expect(receipt.answers.egenerklaering).toBeTruthy();
 });

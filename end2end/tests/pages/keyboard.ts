@@ -2,6 +2,7 @@
 // check on the way that focus is visible — the focused control's outline or shadow differs
 // from how it looks unfocused; after a step change, that focus is not lost to the body.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Person } from './login';
 
 /**
  * How a control is drawn where focus shows: outline and box-shadow — of the control, or
@@ -56,4 +57,39 @@ export async function focusKept(page: Page, where: string) {
     return e && e !== document.body ? `${e.tagName} ${e.id}` : null;
   });
   expect(focused, `${where}: focus is on the page, not lost`).not.toBeNull();
+}
+
+/** Chooses an option of a select list as a keyboard user does: Tab to it, type its start. */
+export async function chooseByTyping(page: Page, select: Locator, label: string) {
+  await tabTo(page, select);
+  await page.keyboard.type(label);
+  await expect(select.locator('option:checked')).toHaveText(label);
+}
+
+/**
+ * From a journey's page: the skip link first, then "Logg inn med ID-porten" and the test
+ * login (its eID list too, when the person has one), all by keyboard.
+ */
+export async function logInByKeyboard(page: Page, path: string, person: Person) {
+  await page.goto(path);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Hopp til hovedinnhold' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await press(page, page.getByRole('link', { name: /Logg inn med ID-porten/ }));
+  await expect(page.getByRole('heading', { name: 'Testinnlogging' })).toBeVisible();
+  if (person.eid) await chooseByTyping(page, page.getByLabel('Velg elektronisk ID'), person.eid);
+  await typeInto(page, page.getByLabel('Fødselsnummer (syntetisk testperson)'), person.fnr);
+  await typeInto(page, page.getByLabel('Navn'), person.name);
+  await press(page, page.getByRole('button', { name: 'Logg inn', exact: true }));
+  await expect(page.getByRole('heading', { name: `Du er innlogget som ${person.name} (fullført)` })).toBeVisible();
+}
+
+/** Step 2 by keyboard: the number, the lookup's answer, "Gå videre"; focus on step 3. */
+export async function chooseOrgByKeyboard(page: Page, orgnr: string, shown: string) {
+  await typeInto(page, page.getByLabel('Org. nr. eller virksomhetsnummer'), orgnr);
+  await expect(page.getByRole('status').getByText(shown)).toBeVisible();
+  await press(page, page.getByRole('button', { name: 'Gå videre' }));
+  await expect(page.getByRole('heading', { name: /Du aksepterer på vegne av/ })).toBeVisible();
+  await expect(page.locator('#step-3')).toBeFocused();
+  await focusKept(page, 'step 3');
 }
