@@ -7,6 +7,7 @@ import { expect, test, type Page } from './fixtures';
 import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
 import { testPerson } from './pages/login';
 import { pdfText } from './pages/signing';
+import { fitsPhoneWidths } from './pages/layout';
 
 const dagligLeder = () => testPerson('Kari Testperson', { day: 8, month: 10, year: 1988 });
 
@@ -118,6 +119,8 @@ test('live regions: each step change is announced once, and a saved draft once, 
   const said = await recordAnnouncements(page, ['step-announcement', 'draft-saved']);
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await expect(page.getByTestId('step-announcement')).toHaveText('Steg 3 av 5: Fyll ut skjema');
+  // Each step's title says which step it is.
+  await expect(page).toHaveTitle(/^Steg 3 av 5: Fyll ut skjema – .+ – Skjema og avtaler$/);
   const saved = page.getByRole('status').filter({ hasText: /^Svarene er lagret som utkast kl\. \d\d:\d\d\.$/ });
   await expect(saved).toBeVisible();
 
@@ -133,9 +136,24 @@ test('live regions: each step change is announced once, and a saved draft once, 
   await j.fillForm(GOOD);
   await j.send();
   await expect(page.getByTestId('step-announcement')).toHaveText('Steg 4 av 5: Les gjennom og aksepter avtaledokumenter');
+  await expect(page).toHaveTitle(/^Steg 4 av 5: Les gjennom og aksepter avtaledokumenter – .+ – Skjema og avtaler$/);
   const announced = await said();
   expect(announced['step-announcement']).toEqual(['Steg 3 av 5: Fyll ut skjema', 'Steg 4 av 5: Les gjennom og aksepter avtaledokumenter']);
   // Four saves or more; said once — twice if the clock passed a minute meanwhile.
   expect(announced['draft-saved'].length, announced['draft-saved'].join(' / ')).toBeGreaterThanOrEqual(1);
   expect(announced['draft-saved'].length, announced['draft-saved'].join(' / ')).toBeLessThanOrEqual(2);
+});
+
+test('the pages the journeys do not pass reflow at 320 px and at 200 % zoom too', async ({ page }) => {
+  // The journeys, the portal, its login and the back office are checked on their way
+  // (trips.spec.ts, kundesenter.spec.ts); these are the rest.
+  for (const [path, heading] of [
+    ['/innlogging-feilet', 'Innloggingen ble ikke fullført'], ['/utvikling/postkasse', 'Utviklingspostkasse'],
+    ['/kundesenter/innlogging', 'Testinnlogging for kundesenteret'], ['/kundeportal/nytt-passord', 'Lag nytt passord'],
+    ['/finnes-ikke', 'Fant ikke siden'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await fitsPhoneWidths(page, path);
+  }
 });

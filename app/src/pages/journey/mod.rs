@@ -155,7 +155,6 @@ pub fn Journey() -> impl IntoView {
 fn ServiceJourney(service: &'static Service) -> impl IntoView {
     let api = use_api();
     let lang = use_lang();
-    Effect::new(move |_| set_title(lang.get(), service.name.get(lang.get())));
     let me = RwSignal::new(None::<Me>);
     let logged_out = RwSignal::new(false);
     let state = JourneyState {
@@ -171,6 +170,25 @@ fn ServiceJourney(service: &'static Service) -> impl IntoView {
         signing: RwSignal::new(None),
         saved_at: RwSignal::new(None),
     };
+    // The title names the step once the steps are there: "Steg 3 av 5: Fyll ut skjema –
+    // Digital Dialog Fastlege – Skjema og avtaler", so each step's title differs.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let name = service.name.get(lang);
+        // As the view below: no steps for a closed service, or an account that may not accept.
+        let steps_shown = service.replaced_by.is_none()
+            && me.with(|m| {
+                m.as_ref()
+                    .is_some_and(|m| m.eid.is_some() || !service.orderer_accepts_terms())
+            });
+        match steps_shown {
+            true => set_title(
+                lang,
+                &format!("{} – {name}", step_label(service, state.step.get(), lang)),
+            ),
+            false => set_title(lang, name),
+        }
+    });
     // Back from the signer's eID login: `?signering=<id>` says which signing.
     let signing_id = use_query_map().with_untracked(|q| q.get("signering"));
     #[cfg(feature = "csr")]
@@ -323,6 +341,20 @@ fn step_4_title(service: &Service) -> common::Text {
     }
 }
 
+/// "Steg 3 av 5: Fyll ut skjema": where the journey is, for the title and screen readers.
+fn step_label(service: &Service, step: Step, lang: common::Lang) -> String {
+    let name = match step {
+        Step::Login | Step::Organisation => t::STEP_CHOOSE_ORG,
+        Step::Form => t::STEP_FILL_FORM,
+        Step::Accept => step_4_title(service),
+        Step::Receipt => t::STEP_RECEIPT,
+    };
+    fill(
+        t::STEP_ANNOUNCE.get(lang),
+        &[&step.number().to_string(), name.get(lang)],
+    )
+}
+
 /// Says "Steg 3 av 5: Fyll ut skjema" to screen readers when the step changes — once per
 /// change, in the language of that moment: a later language switch does not repeat it.
 #[component]
@@ -332,17 +364,7 @@ fn StepAnnouncement(state: JourneyState) -> impl IntoView {
     Effect::new(move |before: Option<Step>| {
         let step = state.step.get();
         if before.is_some_and(|b| b != step) {
-            let name = match step {
-                Step::Login | Step::Organisation => t::STEP_CHOOSE_ORG,
-                Step::Form => t::STEP_FILL_FORM,
-                Step::Accept => step_4_title(state.service),
-                Step::Receipt => t::STEP_RECEIPT,
-            };
-            let lang = lang.get_untracked();
-            announcement.set(fill(
-                t::STEP_ANNOUNCE.get(lang),
-                &[&step.number().to_string(), name.get(lang)],
-            ));
+            announcement.set(step_label(state.service, step, lang.get_untracked()));
         }
         step
     });
