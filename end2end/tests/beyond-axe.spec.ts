@@ -119,6 +119,9 @@ test('live regions: each step change is announced once, and a saved draft once, 
   const said = await recordAnnouncements(page, ['step-announcement', 'draft-saved']);
   await j.chooseOrg('994598759', 'NORSK HELSENETT SF (994598759)');
   await expect(page.getByTestId('step-announcement')).toHaveText('Steg 3 av 5: Fyll ut skjema');
+  // The progress list marks the current step, and only it.
+  await expect(page.locator('[aria-current="step"]')).toHaveCount(1);
+  await expect(page.locator('[aria-current="step"] #step-3')).toBeVisible();
   // Each step's title says which step it is.
   await expect(page).toHaveTitle(/^Steg 3 av 5: Fyll ut skjema – .+ – Skjema og avtaler$/);
   const saved = page.getByRole('status').filter({ hasText: /^Svarene er lagret som utkast kl\. \d\d:\d\d\.$/ });
@@ -136,6 +139,7 @@ test('live regions: each step change is announced once, and a saved draft once, 
   await j.fillForm(GOOD);
   await j.send();
   await expect(page.getByTestId('step-announcement')).toHaveText('Steg 4 av 5: Les gjennom og aksepter avtaledokumenter');
+  await expect(page.locator('[aria-current="step"] #step-4')).toBeVisible();
   await expect(page).toHaveTitle(/^Steg 4 av 5: Les gjennom og aksepter avtaledokumenter – .+ – Skjema og avtaler$/);
   const announced = await said();
   expect(announced['step-announcement']).toEqual(['Steg 3 av 5: Fyll ut skjema', 'Steg 4 av 5: Les gjennom og aksepter avtaledokumenter']);
