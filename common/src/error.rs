@@ -94,6 +94,8 @@ pub enum FieldError {
     ServiceBusFirst,
     /// Customer centre: the case is closed (Fullført or Avvist) or not taken yet.
     CaseNotInHandling,
+    /// A checklist that must be confirmed in full (a supplier's conditions) was not.
+    NotAllConfirmed,
 }
 
 /// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
@@ -224,6 +226,12 @@ impl FieldError {
                 "Aktiver ServiceBus før saken settes til Fullført.",
                 "Aktiver ServiceBus før saka blir sett til Fullført.",
                 "Activate ServiceBus before the case is set to Completed.",
+            )
+            .into(),
+            FieldError::NotAllConfirmed => m(
+                "Du må bekrefte alle vilkårene for å søke.",
+                "Du må stadfeste alle vilkåra for å søkje.",
+                "You must confirm every condition to apply.",
             )
             .into(),
             FieldError::CaseNotInHandling => m(

@@ -32,6 +32,9 @@ pub enum Rule {
         from: &'static str,
         to: &'static str,
     },
+    /// Every choice of the multi-choice `field` must be ticked: a checklist of conditions
+    /// the applicant confirms (error on `field`).
+    AllChosen { field: &'static str },
 }
 
 /// When a field is shown (and so asked for): another field has this value, e.g. the
@@ -392,6 +395,17 @@ impl FormSpec {
                         && b < a
                     {
                         errors.add(*to, FieldError::DateBeforeStart);
+                    }
+                }
+                Rule::AllChosen { field } => {
+                    let all = self.field(field).map_or(0, |f| match f.kind {
+                        FieldKind::MultiChoice(choices) => choices.len(),
+                        _ => 0,
+                    });
+                    if let Some(Value::Choices(chosen)) = values.get(field)
+                        && chosen.len() < all
+                    {
+                        errors.add(*field, FieldError::NotAllConfirmed);
                     }
                 }
             }

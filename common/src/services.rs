@@ -154,6 +154,7 @@ mod digihelse;
 mod domain;
 #[cfg(feature = "fixture-service")]
 mod fixture;
+mod grunndata;
 pub mod helseid;
 mod helsenett;
 mod persontjenesten;
@@ -162,6 +163,7 @@ pub use accounts::{EPOST, FJERNHJELP, HJEMMEKONTOR, VIDEO};
 pub use ddfl::DIGITAL_DIALOG_FASTLEGE;
 pub use digihelse::DIGITALE_INNBYGGERTJENESTER;
 pub use domain::DOMENE;
+pub use grunndata::{ADRESSEREGISTERET, TREDJEPARTSLEVERANDOR};
 pub use helseid::HELSEID;
 pub use helsenett::{DEAKTIVERING, FLYTTING, TILKNYTNING};
 pub use persontjenesten::{ACCESS_REQUEST, PERSONREGISTER, PERSONTJENESTEN};
@@ -189,9 +191,11 @@ services![
     VIDEO,
     FJERNHJELP,
     DOMENE,
+    ADRESSEREGISTERET,
     PERSONTJENESTEN,
     PERSONREGISTER,
     HELSEID,
+    TREDJEPARTSLEVERANDOR,
 ];
 
 impl Service {

@@ -188,6 +188,41 @@ const CASES: Case[] = [
     fix: async j => { await j.group('Periode').getByLabel('Åpnes igjen').fill('2027-09-01'); },
     stored: ['til_dato', '2027-09-01'],
   },
+  {
+    slug: 'adresseregisteret', title: 'Brukerkonto og hjelp i Adresseregisteret', notice: 'egen brukerkonto som tildeles av Norsk Helsenett',
+    fill: async j => {
+      await j.page.getByRole('radio', { name: 'Brukerkonto i Adresseregisteret' }).check();
+      const holder = j.group('Den som skal ha brukerkontoen');
+      await holder.getByLabel('Navn').fill('Ola Lege');
+      await holder.getByLabel('Mobilnummer').fill('912 34 567');
+      await holder.getByLabel('E-post').fill('ola.lege@');
+      await contact(j);
+    },
+    error: 'Den som skal ha brukerkontoen – E-post: Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.',
+    fix: async j => { await j.group('Den som skal ha brukerkontoen').getByLabel('E-post').fill('ola.lege@legekontor.no'); },
+    stored: ['gjelder', 'brukerkonto'],
+  },
+  {
+    slug: 'tredjepartsleverandor', title: 'Søknad om å bli tredjepartsleverandør i Helsenettet', notice: 'reguleres gjennom en egen avtale',
+    // Each project its own applicant: an application is made once per organisation.
+    org: () => test.info().project.name === 'phone'
+      ? ['974760673', 'OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)'] : ['994598759', 'NORSK HELSENETT SF (994598759)'],
+    fill: async j => {
+      // Two of the three conditions: the rule wants them all.
+      await j.page.getByRole('checkbox', { name: /^Tjenestene som leveres er begrunnet/ }).check();
+      await j.page.getByRole('checkbox', { name: /^Vi vil inngå en egen avtale/ }).check();
+      await j.page.getByLabel('Hvilke tjenester vil dere levere gjennom Helsenettet?').fill('Laboratoriesvar til legekontor');
+      await j.page.getByLabel('Hvem er kundene?').fill('Legekontor og kommuner');
+      await j.page.getByLabel('Hvor produseres og leveres tjenestene fra?').fill('Eget datasenter i Oslo, Norge');
+      await j.page.getByLabel('Hvem drifter miljøet?').fill('Driftspartner AS');
+      await j.page.getByLabel('Sikkerhetsdokumentasjon').setInputFiles(file('sikkerhet.pdf', PDF));
+      await expect(j.page.getByText('Lastet opp: sikkerhet.pdf')).toBeVisible();
+      await contact(j);
+    },
+    error: 'Bekreft vilkårene: Du må bekrefte alle vilkårene for å søke.',
+    fix: async j => { await j.page.getByRole('checkbox', { name: /^Miljøet tjenestene produseres i/ }).check(); },
+    stored: ['vilkar', ['behov', 'avtale', 'vurdering']],
+  },
 ];
 
 async function sendAndExpectError(page: Page, j: JourneyPage, error: string) {
