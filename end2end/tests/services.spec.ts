@@ -189,6 +189,19 @@ const CASES: Case[] = [
     stored: ['til_dato', '2027-09-01'],
   },
   {
+    slug: 'edi', title: 'Bestilling av EDI-konto', notice: 'egen postkasse for sikker digital kommunikasjon',
+    fill: async j => {
+      await j.group('Postkassen').getByLabel('Kommunikasjonspart').fill('Legekontoret i Storgata');
+      const epj = j.group('Journalsystem');
+      await epj.getByLabel('Navn').fill('CGM');
+      await epj.getByLabel('EPJ-system').fill('CGM Allmenn');
+      await contact(j);
+    },
+    error: 'Versjon: Du må fylle ut feltet.',
+    fix: async j => { await j.group('Journalsystem').getByLabel('Versjon').fill('2024.2'); },
+    stored: ['kommunikasjonspart', 'Legekontoret i Storgata'],
+  },
+  {
     slug: 'adresseregisteret', title: 'Brukerkonto og hjelp i Adresseregisteret', notice: 'egen brukerkonto som tildeles av Norsk Helsenett',
     fill: async j => {
       await j.page.getByRole('radio', { name: 'Brukerkonto i Adresseregisteret' }).check();

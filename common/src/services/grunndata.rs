@@ -1,11 +1,12 @@
 //! The rest of seed 002 that customers still ask for by e-mail and phone: Grunndata —
 //! an Adresseregisteret user account, a new password, or help with registering and
-//! updating the unit's data — and the application to become a tredjepartsleverandør,
-//! with the seed's three conditions as a checklist confirmed in full.
+//! updating the unit's data — an EDI account (the unit's postbox for secure messages,
+//! listed in Tjenester in seed 001), and the application to become a
+//! tredjepartsleverandør, with the seed's three conditions as a checklist confirmed in full.
 
 use super::{
-    ANSWER_TIME, EMAIL_KIND, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN, NAME_KIND, Service,
-    choice, field, hinted, optional,
+    ANSWER_TIME, EMAIL_KIND, EPJ_NAVN, EPJ_SYSTEM, KONTAKT_EPOST, KONTAKT_MOBIL, KONTAKT_NAVN,
+    NAME_KIND, Service, choice, field, hinted, optional,
 };
 use crate::form::{FieldKind, FieldSpec, FormSpec, Rule, Section, ShownIf};
 use crate::i18n::Text;
@@ -160,6 +161,94 @@ static ADRESSEREGISTERET_FORM: FormSpec = FormSpec {
                     ),
                     EMAIL_KIND,
                 )),
+            ],
+        ),
+        CONTACT,
+    ],
+    rules: &[],
+};
+
+pub const EDI: Service = Service {
+    slug: "edi",
+    name: Text::new("EDI", "EDI", "EDI"),
+    form: &EDI_FORM,
+    documents: &[],
+    contact_email: Some("kontakt_epost"),
+    replaced_by: None,
+    signer_field: None,
+    next_steps: &[
+        Text::new(
+            "Kundesenteret i NHN oppretter EDI-kontoen, registrerer EDI-adressen i Adresseregisteret og sender oppsettet til kontaktpersonen på e-post.",
+            "Kundesenteret i NHN opprettar EDI-kontoen, registrerer EDI-adressa i Adresseregisteret og sender oppsettet til kontaktpersonen på e-post.",
+            "NHN's customer centre creates the EDI account, registers the EDI address in the Address Register and sends the set-up to the contact person by e-mail.",
+        ),
+        Text::new(
+            "Journalsystemet settes opp med kontoen av leverandøren av journalsystemet eller driftsleverandøren.",
+            "Journalsystemet blir sett opp med kontoen av leverandøren av journalsystemet eller driftsleverandøren.",
+            "The record system's supplier or the operations supplier sets the record system up with the account.",
+        ),
+        ANSWER_TIME,
+    ],
+    active_once: false,
+    prerequisites: &[],
+    follow_up: None,
+    servicebus: None,
+};
+
+static EDI_FORM: FormSpec = FormSpec {
+    id: "edi",
+    title: Text::new(
+        "Bestilling av EDI-konto",
+        "Bestilling av EDI-konto",
+        "Order of an EDI account",
+    ),
+    notice: Some(Text::new(
+        "Med en EDI-konto får virksomheten en egen postkasse for sikker digital kommunikasjon i Helsenettet. EDI-adressen registreres i Adresseregisteret.",
+        "Med ein EDI-konto får verksemda ein eigen postkasse for sikker digital kommunikasjon i Helsenettet. EDI-adressa blir registrert i Adresseregisteret.",
+        "With an EDI account the organisation gets its own postbox for secure digital communication in the Health Network. The EDI address is registered in the Address Register.",
+    )),
+    sections: &[
+        Section::new(
+            Text::new("Postkassen", "Postkassa", "The postbox"),
+            &[
+                hinted(
+                    "kommunikasjonspart",
+                    Text::new(
+                        "Kommunikasjonspart",
+                        "Kommunikasjonspart",
+                        "Communication party",
+                    ),
+                    Text::new(
+                        "Den som sender og mottar meldingene, for eksempel legekontoret eller en avdeling.",
+                        "Den som sender og tek imot meldingane, til dømes legekontoret eller ei avdeling.",
+                        "The one who sends and receives the messages, for example the GP office or a department.",
+                    ),
+                    NAME_KIND,
+                ),
+                FieldSpec {
+                    hint: Some(Text::new(
+                        "Valgfritt: om kommunikasjonsparten har en HER-id fra før.",
+                        "Valfritt: om kommunikasjonsparten har ein HER-id frå før.",
+                        "Optional: if the communication party has a HER-id already.",
+                    )),
+                    ..optional(
+                        "her_id",
+                        Text::new("HER-id", "HER-id", "HER-id"),
+                        FieldKind::HerId,
+                    )
+                },
+            ],
+        ),
+        Section::new(
+            Text::new("Journalsystem", "Journalsystem", "Record system"),
+            &[
+                EPJ_NAVN,
+                EPJ_SYSTEM,
+                field(
+                    "epj_versjon",
+                    Text::new("Versjon", "Versjon", "Version"),
+                    super::SHORT_KIND,
+                ),
             ],
         ),
         CONTACT,

@@ -50,13 +50,21 @@ export async function press(page: Page, control: Locator, key: 'Enter' | 'Space'
   await page.keyboard.press(key);
 }
 
-/** After a step change, focus is on something in the page, not the body. */
+/**
+ * After a step change, focus is on something in the page, not the body. The app moves it
+ * in the frame after the new step is drawn, so this waits for that frame (briefly).
+ */
 export async function focusKept(page: Page, where: string) {
-  const focused = await page.evaluate(() => {
-    const e = document.activeElement;
-    return e && e !== document.body ? `${e.tagName} ${e.id}` : null;
-  });
-  expect(focused, `${where}: focus is on the page, not lost`).not.toBeNull();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const e = document.activeElement;
+          return e && e !== document.body ? `${e.tagName} ${e.id}` : null;
+        }),
+      { message: `${where}: focus is on the page, not lost`, timeout: 2000 },
+    )
+    .not.toBeNull();
 }
 
 /** Chooses an option of a select list as a keyboard user does: Tab to it, type its start. */
