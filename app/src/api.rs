@@ -285,6 +285,25 @@ impl Api {
             .await
     }
 
+    /// The unit's communication parties in Adresseregisteret, to pick HER-ids from.
+    pub async fn unit_parties(
+        &self,
+        orgnr: &str,
+    ) -> Result<common::api::register::UnitParties, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/parties"))
+            .await
+    }
+
+    /// One HER-id as Adresseregisteret knows it.
+    pub async fn her_id_lookup(
+        &self,
+        orgnr: &str,
+        her_id: u32,
+    ) -> Result<common::api::register::HerIdLookup, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/parties/{her_id}"))
+            .await
+    }
+
     pub async fn organisation_orders(
         &self,
         orgnr: &str,

@@ -1,6 +1,7 @@
 //! The JSON API's request and response bodies, shared so the SPA and the server cannot
 //! drift apart. Paths are documented at each handler in `server/src/routes`.
 
+pub mod register;
 pub mod staff;
 
 use std::collections::BTreeMap;

@@ -96,6 +96,11 @@ pub enum FieldError {
     CaseNotInHandling,
     /// A checklist that must be confirmed in full (a supplier's conditions) was not.
     NotAllConfirmed,
+    /// A HER-id Adresseregisteret does not know (a typo, most likely).
+    HerIdUnknown { her_id: u32 },
+    /// A HER-id registered to another organisation than the one ordering: messages to it
+    /// would reach someone else.
+    HerIdOtherOrganisation { her_id: u32 },
 }
 
 /// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
@@ -355,6 +360,22 @@ impl FieldError {
                 "The attachment is missing. Upload the file again.",
             )
             .into(),
+            FieldError::HerIdUnknown { her_id } => fill(
+                m(
+                    "HER-id {0} finnes ikke i Adresseregisteret. Sjekk at den er skrevet riktig.",
+                    "HER-id {0} finst ikkje i Adresseregisteret. Sjekk at han er skriven rett.",
+                    "HER-id {0} is not in the Address Register. Check that it is typed correctly.",
+                ),
+                &[&her_id.to_string()],
+            ),
+            FieldError::HerIdOtherOrganisation { her_id } => fill(
+                m(
+                    "HER-id {0} tilhører en annen virksomhet. Bruk en HER-id som er registrert på virksomheten du bestiller for.",
+                    "HER-id {0} høyrer til ei anna verksemd. Bruk ein HER-id som er registrert på verksemda du bestiller for.",
+                    "HER-id {0} belongs to another organisation. Use a HER-id registered to the organisation you are ordering for.",
+                ),
+                &[&her_id.to_string()],
+            ),
             FieldError::TooMany { max } => fill(
                 m(
                     "Du kan ikke legge inn flere enn {0}.",

@@ -294,6 +294,9 @@ pub mod t {
         FORM_ADD_ANOTHER = "Legg til en til", "Legg til ein til", "Add another";
         FORM_REMOVE = "Fjern", "Fjern", "Remove";
         FORM_REMOVE_ITEM = "Fjern {0} nummer {1}", "Fjern {0} nummer {1}", "Remove {0} number {1}";
+        HER_ID_NAMED = "HER-id {0}: {1}", "HER-id {0}: {1}", "HER-id {0}: {1}";
+        HER_ID_UNCHECKED = "Adresseregisteret svarer ikke nå, så HER-iden kan ikke kontrolleres. Du kan sende bestillingen likevel: kundesenteret kontrollerer den.", "Adresseregisteret svarar ikkje no, så HER-iden kan ikkje kontrollerast. Du kan sende bestillinga likevel: kundesenteret kontrollerer han.", "The Address Register is not answering now, so the HER-id cannot be checked. You can send the order anyway: the customer centre will check it.";
+        HER_ID_FLAG = "Adresseregisteret svarte ikke da bestillingen ble sendt: HER-id {0} er ikke kontrollert.", "Adresseregisteret svarte ikkje då bestillinga vart send: HER-id {0} er ikkje kontrollert.", "The Address Register did not answer when the order was sent: HER-id {0} is not checked.";
         ERROR_SUMMARY_TITLE = "For å gå videre må du rette opp følgende feil:", "For å gå vidare må du rette opp desse feila:", "To continue, correct the following:";
 
         // Step 4

@@ -2,7 +2,7 @@
 // signatur or prokura holder may accept for the unit, and step 2 says why.
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
-import { GOOD, JourneyPage } from './pages/journey';
+import { JourneyPage, goodFor } from './pages/journey';
 import { testPerson } from './pages/login';
 
 const LEGEKONTOR = 'DEMO LEGEKONTOR AS (DEMODATA) (945627913)';
@@ -20,7 +20,7 @@ test('the daglig leder picks her unit from her own list, is told why she may acc
   await expectNoAxeViolations(page, 'step 2 with a role');
   await page.getByRole('button', { name: 'Gå videre' }).click();
   await expect(page.getByRole('heading', { name: `Du aksepterer på vegne av ${LEGEKONTOR}. Du er daglig leder. (fullført)` })).toBeVisible();
-  await j.fillForm(GOOD);
+  await j.fillForm(goodFor('945627913'));
   await j.send();
   await j.acceptAndFinish();
   await j.reference();

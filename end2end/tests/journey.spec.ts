@@ -2,7 +2,7 @@
 // on every step (SPEC §3, issue 2).
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
-import { GOOD, JourneyPage, SERVICE_PATH } from './pages/journey';
+import { GOOD, JourneyPage, SERVICE_PATH, goodFor } from './pages/journey';
 import { kari, LoginPage } from './pages/login';
 import { chooseLanguage } from './pages/language';
 
@@ -69,7 +69,7 @@ test('logging out on the receipt step ends the session', async ({ page }) => {
   const j = new JourneyPage(page);
   await j.start(kari());
   await j.chooseOrg('958935420', 'OSLO KOMMUNE (958935420)');
-  await j.fillForm(GOOD);
+  await j.fillForm(goodFor('958935420'));
   await j.send();
   await j.acceptAndFinish();
   await j.reference();
@@ -82,12 +82,12 @@ test('a sub-unit (virksomhetsnummer) can be chosen, and going back keeps every a
   const j = new JourneyPage(page);
   await j.start(kari());
   await j.chooseOrg('974 760 673', 'OSLO KOMMUNE HELSEETATEN (DEMODATA) (974760673)');
-  await j.fillForm(GOOD);
+  await j.fillForm(goodFor('974760673'));
   await page.getByRole('button', { name: 'Tilbake' }).click();
   await expect(j.orgInput()).toHaveValue('974760673');
   await page.getByRole('button', { name: 'Gå videre' }).click();
   await expect(j.group('Kommune').getByLabel('Navn')).toHaveValue('Ørland kommune');
-  await expect(page.getByLabel('Her-id kommunikasjonsparter 2')).toHaveValue('8765434');
+  await expect(page.getByLabel('Her-id kommunikasjonsparter 2')).toHaveValue('8770003');
   await j.send();
   // Step 4's own Tilbake: step 3 has one too, until the server has taken the answers.
   await expect(page.getByRole('heading', { name: 'Les gjennom og aksepter Digitale innbyggertjenester' })).toBeVisible();

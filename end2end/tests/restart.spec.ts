@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GOOD, JourneyPage } from './pages/journey';
+import { JourneyPage, goodFor } from './pages/journey';
 import { kari } from './pages/login';
 import { startServer, stopServer } from './server';
 
@@ -17,7 +17,7 @@ test('an order survives a server crash and restart', async ({ page }, info) => {
     const j = new JourneyPage(page);
     await j.start(kari(), base);
     await j.chooseOrg('964338531', 'BERGEN KOMMUNE (964338531)');
-    await j.fillForm(GOOD);
+    await j.fillForm(goodFor('964338531'));
     await j.send();
     await j.acceptAndFinish();
     const reference = await j.reference();

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { fitsPhoneWidths, onFirstScreen } from './pages/layout';
-import { GOOD, JourneyPage } from './pages/journey';
+import { JourneyPage, goodFor } from './pages/journey';
 import { LoginPage, testPerson } from './pages/login';
 import { fillDdfl, toSigning } from './pages/signing';
 import { PortalPage } from './pages/portal';
@@ -48,7 +48,7 @@ test('on a phone every page of the journey and the portal fits the screen, and e
   await j.orgInput().press('Enter');
   await expect(page.getByRole('heading', { name: new RegExp(`Du aksepterer på vegne av ${LEGEKONTOR.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
 
-  await j.fillForm(GOOD);
+  await j.fillForm(goodFor('945627913'));
   await fitsPhoneWidths(page, 'step 3');
   await j.send();
 
@@ -181,7 +181,7 @@ test('in English, Dokumentoversikt names the eID and level, and times read "at",
   await j.start(dagligLeder(), '', '/skjema/digitaleinnbyggertjenester');
   await pickLegekontor(page);
   await page.getByRole('button', { name: 'Gå videre' }).click();
-  await j.fillForm(GOOD);
+  await j.fillForm(goodFor('945627913'));
   await j.send();
   await j.acceptAndFinish();
   const reference = await j.reference();

@@ -109,6 +109,21 @@ pub async fn viewed_orgnr(
     Ok(orgnr)
 }
 
+/// The organisation number a request names, if the user may order for it (what a form in
+/// progress may ask about): 422 when malformed, 403 otherwise.
+pub async fn ordering_orgnr(
+    state: &AppState,
+    user: &CurrentUser,
+    orgnr: &str,
+    lang: common::Lang,
+) -> Result<OrgNumber, ApiError> {
+    let orgnr = OrgNumber::parse(orgnr).map_err(|e| ApiError::field("orgnr", e, lang))?;
+    match choose(state, user, &orgnr).await? {
+        Ok(choice) if may_order(None, choice.standing) => Ok(orgnr),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
 /// The organisations the user acts for, to choose between.
 pub async fn mine(
     state: &AppState,

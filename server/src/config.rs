@@ -161,6 +161,11 @@ pub struct Config {
     #[arg(long, env = "BP_BRREG_URL")]
     pub brreg_url: Option<String>,
 
+    /// Adresseregisteret's REST API (communication parties by HER-id and by unit). Without
+    /// it the bundled extract (`server/data/adresseregisteret.json`) is used.
+    #[arg(long, env = "BP_ADRESSEREGISTER_URL")]
+    pub adresseregister_url: Option<String>,
+
     /// SMTP server for e-mail (plain SMTP to a local relay). Without it notifications go to
     /// the development mailbox (`/utvikling/postkasse`).
     #[arg(long, env = "BP_SMTP_HOST")]

@@ -2,6 +2,7 @@
 //! the registry of organisations, agreement documents as PDF, and the SPA bundle.
 
 pub mod acting;
+pub mod adresseregisteret;
 pub mod auth;
 pub mod case_numbers;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod download;
 pub mod error;
 pub mod evidence;
 pub mod extract;
+pub mod her_ids;
 pub mod hex;
 pub mod idporten;
 pub mod logging;

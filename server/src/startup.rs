@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
+use crate::adresseregisteret::AddressRegister;
 use crate::config::Config;
 use crate::db::writer::OrderWriter;
 use crate::idporten::{IdPorten, IdPortenConfig};
@@ -69,6 +70,10 @@ impl Application {
             Some(url) => Registry::live(url)?,
             None => Registry::bundled(),
         });
+        let adresseregisteret = Arc::new(match &config.adresseregister_url {
+            Some(url) => AddressRegister::live(url)?,
+            None => AddressRegister::bundled(),
+        });
         let idporten = match &config.oidc_issuer {
             Some(issuer) => {
                 let redirect_url = config.oidc_redirect_url.clone().unwrap_or_else(|| {
@@ -125,6 +130,7 @@ impl Application {
             db,
             config: Arc::new(config),
             registry,
+            adresseregisteret,
             orders,
             idporten,
             staff_oidc,

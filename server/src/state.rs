@@ -16,6 +16,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub registry: Arc<Registry>,
+    /// Adresseregisteret's communication parties (HER-ids).
+    pub adresseregisteret: Arc<crate::adresseregisteret::AddressRegister>,
     pub orders: OrderWriter,
     /// ID-porten, when configured; `None` means the built-in test login.
     pub idporten: Option<Arc<IdPorten>>,

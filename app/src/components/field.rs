@@ -46,6 +46,8 @@ pub struct InputSpec {
     pub input_mode: &'static str,
     pub autocomplete: &'static str,
     pub required: bool,
+    /// The id of a `<datalist>` of suggestions (a unit's HER-ids).
+    pub list: Option<&'static str>,
 }
 
 impl InputSpec {
@@ -60,6 +62,7 @@ impl InputSpec {
             input_mode: "text",
             autocomplete: "off",
             required: true,
+            list: None,
         }
     }
 
@@ -95,6 +98,7 @@ pub fn TextInput(
         input_mode,
         autocomplete,
         required,
+        list,
     } = spec;
     let has_hint = hint.is_some();
     let id_for_describe = id.clone();
@@ -106,7 +110,7 @@ pub fn TextInput(
             </label>
             {hint.map(|h| view! { <div data-field="description" id=format!("{id}-hint")>{move || h.get()}</div> })}
             <input class="ds-input" id=id.clone() name=id.clone() type=input_type inputmode=input_mode
-                autocomplete=autocomplete spellcheck="false"
+                autocomplete=autocomplete spellcheck="false" list=list
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || described_by(&id_for_describe, has_hint, error.get().is_some())

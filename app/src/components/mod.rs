@@ -4,6 +4,7 @@ pub mod answers;
 pub mod error_summary;
 pub mod field;
 pub mod frame;
+pub mod her_id;
 pub mod org_records;
 pub mod progress;
 pub mod session_warning;

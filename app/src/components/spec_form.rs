@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::components::field::{
     FieldMessage, InputSpec, TextInput, described_by, dom_id, remove_label,
 };
+use crate::components::her_id::{HerIdNote, PARTIES_LIST, PartiesList, PartyRegister};
 use crate::i18n::{tr, use_lang};
 
 /// The error summary's entries for `errors`, in the spec's field order.
@@ -74,7 +75,9 @@ pub fn SpecForm(
     errors: RwSignal<ValidationErrors>,
 ) -> impl IntoView {
     let lang = use_lang();
-    spec.sections
+    let asks_her_ids = spec.fields().any(|f| matches!(f.kind, FieldKind::HerId));
+    let sections = spec
+        .sections
         .iter()
         .map(|section| {
             if section.group.is_some() {
@@ -88,7 +91,8 @@ pub fn SpecForm(
             }
             .into_any()
         })
-        .collect_view()
+        .collect_view();
+    view! { {asks_her_ids.then(|| view! { <PartiesList/> })} {sections} }
 }
 
 /// One field of a spec, by kind.
@@ -130,6 +134,29 @@ fn input_spec(
         input_mode: field.kind.input_mode(),
         autocomplete: field.kind.autocomplete(),
         required: field.required,
+        list: matches!(field.kind, FieldKind::HerId).then_some(PARTIES_LIST),
+    }
+}
+
+/// A HER-id field's register, when the form has one (see `components::her_id`).
+fn her_id_register(field: &FieldSpec) -> Option<PartyRegister> {
+    matches!(field.kind, FieldKind::HerId)
+        .then(use_context::<PartyRegister>)
+        .flatten()
+}
+
+/// After a blur with no format error, a HER-id is checked against the register.
+fn check_register(
+    register: Option<PartyRegister>,
+    errors: RwSignal<ValidationErrors>,
+    path: &str,
+    value: &str,
+    current: Signal<String>,
+) {
+    if let Some(register) = register
+        && errors.with_untracked(|e| !e.0.contains_key(path))
+    {
+        register.check_on_leave(errors, path.to_owned(), value, current);
     }
 }
 
@@ -192,15 +219,21 @@ fn SingleField(
     let lang = use_lang();
     let label = Signal::derive(move || field.label.get(lang.get()).to_owned());
     let spec = input_spec(field, field.id, label, true);
+    let register = her_id_register(field);
+    let value = Signal::derive(move || answers.with(|a| a.one(field.id).to_owned()));
     view! {
         <TextInput spec
-            value=Signal::derive(move || answers.with(|a| a.one(field.id).to_owned()))
+            value
             error=Signal::derive(move || errors.with(|e| e.get(field.id)))
             on_input=Callback::new(move |v: String| {
                 clear_if_fixed(field, errors, field.id, &v);
                 answers.update(|a| a.set_one(field.id, v));
             })
-            on_blur=Callback::new(move |v: String| check_blur(field, errors, field.id.to_owned(), &v))/>
+            on_blur=Callback::new(move |v: String| {
+                check_blur(field, errors, field.id.to_owned(), &v);
+                check_register(register, errors, field.id, &v, value);
+            })/>
+        {register.map(|_| view! { <HerIdNote id=dom_id(field.id) value/> })}
     }
 }
 
@@ -268,13 +301,19 @@ fn RepeatedField(
                 let p_err = path.clone();
                 let p_blur = path.clone();
                 let p_input = path.clone();
+                let register = her_id_register(field);
+                let value = Signal::derive(move || items().get(index).cloned().unwrap_or_default());
                 view! {
                     <div class="bp-repeat__row">
                         <TextInput spec
-                            value=Signal::derive(move || items().get(index).cloned().unwrap_or_default())
+                            value
                             error=Signal::derive(move || errors.with(|e| e.get(&p_err)))
                             on_input=Callback::new(move |v: String| { clear_if_fixed(field, errors, &p_input, &v); set_item(index, v); })
-                            on_blur=Callback::new(move |v: String| check_blur(field, errors, p_blur.clone(), &v))/>
+                            on_blur=Callback::new(move |v: String| {
+                                check_blur(field, errors, p_blur.clone(), &v);
+                                check_register(register, errors, &p_blur, &v, value);
+                            })/>
+                        {register.map(|_| view! { <HerIdNote id=dom_id(&path) value/> })}
                         {(count() > 1).then(|| view! {
                             <button type="button" class="ds-button" data-variant="tertiary" data-size="sm"
                                 aria-label=move || remove_label(field.label.get(lang.get()), index)

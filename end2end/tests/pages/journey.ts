@@ -20,6 +20,21 @@ export const GOOD: Answers = {
   iktNavn: 'Driftspartner AS', iktOrgnr: '994 598 759', iktMobil: '412 34 567', iktEpost: 'statistikk@driftspartner.no',
 };
 
+/** HER-ids registered in the bundled Adresseregisteret extract, by unit: [virksomhet, parter]. */
+const HER_IDS: Record<string, [string, string[]]> = {
+  '994598759': ['8765432', ['8765433', '8765434']],
+  '958935420': ['8770001', ['8770002', '8770003']],
+  '974760673': ['8770001', ['8770002', '8770003']],
+  '964338531': ['8780001', ['8780002', '8780003']],
+  '945627913': ['8830001', ['8830002', '8830001']],
+};
+
+/** `GOOD` for another unit than NHN: the same answers with that unit's own HER-ids. */
+export function goodFor(orgnr: string): Answers {
+  const [herIdVirksomhet, herIdParter] = HER_IDS[orgnr];
+  return { ...GOOD, herIdVirksomhet, herIdParter };
+}
+
 export class JourneyPage {
   constructor(readonly page: Page) {}
 

@@ -42,6 +42,9 @@ pub struct OrderRecord {
     /// transaction, so a draft and its order never both exist, nor an order without its
     /// attachments.
     pub owner_key: String,
+    /// Notes for the customer centre, in the case's history from its first moment (a
+    /// HER-id the register could not check).
+    pub flags: Vec<String>,
     /// The ids of the uploads the answers name.
     pub attachments: Vec<String>,
 }
@@ -277,6 +280,15 @@ async fn insert_one(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Ins
             .await
             .map_err(|e| WriteError(e.to_string()))?;
     }
+    let portal = crate::db::cases::Actor {
+        subject: "bestillingsportal",
+        name: "Bestillingsportal",
+    };
+    for flag in &order.flags {
+        crate::db::cases::record(&mut *conn, order_id, &portal, "note", flag)
+            .await
+            .map_err(|e| WriteError(e.to_string()))?;
+    }
     Ok(Inserted::Ok)
 }
 
@@ -311,6 +323,7 @@ mod tests {
             }],
             submitted_at_ms: 1,
             notifications: Vec::new(),
+            flags: Vec::new(),
             owner_key: "p:hmac-sha256:test".into(),
             attachments: Vec::new(),
             idempotency_key: None,

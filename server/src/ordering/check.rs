@@ -4,7 +4,7 @@
 use common::api::{Organisation, SubmitOrder};
 use common::form::{ValidForm, Value};
 use common::services::{self, Service};
-use common::validate::{AttachmentRef, OrgNumber};
+use common::validate::{AttachmentRef, HerId, OrgNumber};
 use common::{FieldError, Lang, ValidationErrors};
 
 use crate::acting;
@@ -18,6 +18,9 @@ pub struct CheckedOrder {
     pub service: &'static Service,
     pub organisation: Organisation,
     pub form: ValidForm,
+    /// HER-ids Adresseregisteret could not be asked about: the order goes through, and
+    /// the customer centre is told in its history.
+    pub unchecked_her_ids: Vec<HerId>,
 }
 
 impl CheckedOrder {
@@ -82,12 +85,15 @@ pub async fn check(
     });
     match (service, organisation, form) {
         (Some(service), Some(organisation), Some(form)) => {
-            let checked = CheckedOrder {
+            let mut checked = CheckedOrder {
                 service,
                 organisation,
                 form,
+                unchecked_her_ids: Vec::new(),
             };
-            for (path, error) in beyond_the_form(state, user, &checked).await? {
+            let (found, unchecked) = beyond_the_form(state, user, &checked).await?;
+            checked.unchecked_her_ids = unchecked;
+            for (path, error) in found {
                 errors.add(path, error);
             }
             errors
@@ -99,21 +105,32 @@ pub async fn check(
 }
 
 /// What the spec cannot know, as field errors: attachments must be the user's own
-/// uploads, and the service's prerequisites must hold in the organisation's history.
+/// uploads, the service's prerequisites must hold in the organisation's history, and
+/// HER-ids must be the organisation's in Adresseregisteret. Also the HER-ids the register
+/// could not be asked about.
 async fn beyond_the_form(
     state: &AppState,
     user: &CurrentUser,
     checked: &CheckedOrder,
-) -> Result<Vec<(&'static str, FieldError)>, ApiError> {
+) -> Result<(Vec<(String, FieldError)>, Vec<HerId>), ApiError> {
     let mut found = Vec::new();
     let owner = user.owner_key();
     for (field, attachment) in checked.attachments() {
         if !attachments::is_open_upload(&state.db, &owner, attachment.id()).await? {
-            found.push((field, FieldError::AttachmentMissing));
+            found.push((field.to_owned(), FieldError::AttachmentMissing));
         }
     }
-    found.extend(super::prerequisites::unmet(&state.db, checked).await?);
-    Ok(found)
+    let unmet = super::prerequisites::unmet(&state.db, checked).await?;
+    found.extend(unmet.into_iter().map(|(field, e)| (field.to_owned(), e)));
+    let unchecked = match OrgNumber::parse(&checked.organisation.orgnr) {
+        Ok(orgnr) => {
+            let her_ids = crate::her_ids::check_form(state, &checked.form, &orgnr).await?;
+            found.extend(her_ids.errors);
+            her_ids.unchecked
+        }
+        Err(_) => Vec::new(),
+    };
+    Ok((found, unchecked))
 }
 
 /// The legal entity of a unit the registry has found (itself where it has no parent).

@@ -121,6 +121,17 @@ pub async fn place(
         .into_iter()
         .map(|(_, a)| a.id().to_owned())
         .collect();
+    // Said in the customer centre's language, Norwegian, whatever the customer's.
+    let flags: Vec<String> = checked
+        .unchecked_her_ids
+        .iter()
+        .map(|h| {
+            common::i18n::fill(
+                common::i18n::t::HER_ID_FLAG.get(Lang::Nb),
+                &[&h.to_string()],
+            )
+        })
+        .collect();
     loop {
         let reference = new_reference()?;
         let when = oslo_time::date_and_time(submitted_at_ms);
@@ -170,6 +181,7 @@ pub async fn place(
             owner_key: user.owner_key(),
             attachments: attachments.clone(),
             notifications,
+            flags: flags.clone(),
         };
         match state.orders.insert(record).await? {
             Inserted::ReferenceTaken => continue,

@@ -8,20 +8,25 @@
 //! - `GET /api/organisations/{orgnr}/orders` — the organisation's orders, for those who
 //!   act for it.
 //! - `GET /api/organisations/{orgnr}/services` — every service, active or not for it.
+//! - `GET /api/organisations/{orgnr}/parties` — its communication parties in
+//!   Adresseregisteret (HER-ids to pick from), for those who may order for it.
+//! - `GET /api/organisations/{orgnr}/parties/{her_id}` — one HER-id looked up.
 
 use axum::extract::{Path, State};
 use axum::{Extension, Json};
 use common::FieldError;
+use common::api::register::{HerIdLookup, UnitParties};
 use common::api::{
     ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice, ServiceStatus,
 };
-use common::validate::OrgNumber;
+use common::validate::{HerId, OrgNumber};
 
 use crate::acting;
 use crate::auth::CurrentUser;
 use crate::db::{orders, sessions};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, RequestLang};
+use crate::her_ids;
 use crate::state::AppState;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -33,6 +38,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(lookup))
         .routes(routes!(org_orders))
         .routes(routes!(org_services))
+        .routes(routes!(parties))
+        .routes(routes!(party))
         .routes(routes!(switch))
 }
 
@@ -114,4 +121,27 @@ async fn org_services(
             })
             .collect(),
     ))
+}
+
+#[utoipa::path(get, path = "/organisations/{orgnr}/parties", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The unit's communication parties in Adresseregisteret, with whether the register answered", body = UnitParties), Errors), security(("session" = [])))]
+async fn parties(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<UnitParties>, ApiError> {
+    let orgnr = acting::ordering_orgnr(&state, &user, &orgnr, lang).await?;
+    Ok(Json(her_ids::unit_parties(&state, &orgnr).await?))
+}
+
+#[utoipa::path(get, path = "/organisations/{orgnr}/parties/{her_id}", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759"), ("her_id" = String, Path, description = "A HER-id (a positive whole number)", example = "8765432")), responses((status = 200, description = "The HER-id's party, if Adresseregisteret knows it, with whether it answered", body = HerIdLookup), Errors), security(("session" = [])))]
+async fn party(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path((orgnr, her_id)): Path<(String, String)>,
+) -> Result<Json<HerIdLookup>, ApiError> {
+    acting::ordering_orgnr(&state, &user, &orgnr, lang).await?;
+    let her_id = HerId::parse(&her_id).map_err(|e| ApiError::field("her_id", e, lang))?;
+    Ok(Json(her_ids::lookup(&state, her_id).await?))
 }

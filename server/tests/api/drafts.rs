@@ -156,8 +156,7 @@ async fn two_tabs_submitting_the_draft_make_one_order_and_the_draft_is_gone() {
         .unwrap()
         .idempotency_key;
     assert_eq!(key, "tab-a-key-123");
-    let mut order = order(valid_answers());
-    order["orgnr"] = json!("945627913");
+    let mut order = order_for("945627913");
     order["idempotency_key"] = json!(key);
     let submit = |c: reqwest::Client| {
         let url = format!("{}/api/orders", app.base);

@@ -149,6 +149,21 @@ pub fn order(answers: RawForm) -> serde_json::Value {
     .unwrap()
 }
 
+/// The DigiHelse order of `order` for another unit than NHN, with that unit's own
+/// HER-ids from the bundled Adresseregisteret extract.
+pub fn order_for(orgnr: &str) -> serde_json::Value {
+    let (virksomhet, parter): (&str, &[&str]) = match orgnr {
+        "945627913" => ("8830001", &["8830002"]),
+        "942110464" => ("8790001", &["8790002"]),
+        other => panic!("no HER-ids for {other} in the test extract"),
+    };
+    let mut body = order(valid_answers());
+    body["orgnr"] = json!(orgnr);
+    body["answers"]["her_id_virksomhet"] = json!(virksomhet);
+    body["answers"]["her_id_parter"] = json!(parter);
+    body
+}
+
 /// Submits `body` as an order by the user of `client` on the server at `base`; its receipt
 /// (the test fails unless it is stored).
 pub async fn submitted_by(

@@ -676,7 +676,7 @@ async fn orders_stored_with_the_number_in_clear_get_the_keyed_hash_at_start() {
 
 #[tokio::test]
 async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they_see_who() {
-    use crate::helpers::{login_as, order, valid_answers};
+    use crate::helpers::{login_as, order_for};
     use crate::services::persontjenesten;
     const TRONDHEIM: &str = "942110464";
     let app = spawn_app().await;
@@ -692,8 +692,7 @@ async fn terms_are_accepted_only_with_a_role_the_registry_confirms_and_only_they
         let body: common::api::ErrorBody = r.json().await.unwrap();
         assert_eq!(body.fields["orgnr"].error, common::FieldError::NoAuthority);
     };
-    let mut digihelse = order(valid_answers());
-    digihelse["orgnr"] = json!(TRONDHEIM);
+    let digihelse = order_for(TRONDHEIM);
     refused_at_orgnr(post(&per, digihelse).await.unwrap()).await;
     // Persontjenesten's terms would hold for the whole municipality.
     refused_at_orgnr(

@@ -6,6 +6,7 @@ mod config_table;
 mod crash;
 mod drafts;
 mod helpers;
+mod her_ids;
 mod hostile;
 mod module_graph;
 mod openapi;

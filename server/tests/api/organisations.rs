@@ -3,7 +3,6 @@
 use crate::persons::{KARI, OLA};
 use common::api::{Authority, ErrorBody, OrganisationChoice, Receipt, Standing};
 use reqwest::StatusCode;
-use serde_json::json;
 
 use crate::helpers::*;
 
@@ -74,8 +73,7 @@ async fn only_a_role_holder_may_order_for_a_unit_whose_roles_are_known() {
     // DEMO LEGEKONTOR AS: Kari Testperson (born 1988-10-08) is daglig leder, Ola Annen chairs the board.
     let kari = login_as(&app, KARI.0, KARI.1).await;
     let ola = login_as(&app, OLA.0, OLA.1).await;
-    let mut body = order(valid_answers());
-    body["orgnr"] = json!("945627913");
+    let body = order_for("945627913");
 
     let choice: OrganisationChoice = get_json(&kari, &app, "/api/organisations/945627913").await;
     assert_eq!(choice.standing, Standing::Holds(Authority::DagligLeder));

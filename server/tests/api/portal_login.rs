@@ -700,8 +700,7 @@ async fn an_account_acts_for_its_own_organisations_only() {
 
     // An order for Kari's organisation, by the daglig leder (eID), shows in Kari's list.
     let leader = login_as(&app, KARI.0, KARI.1).await;
-    let mut body = order(valid_answers());
-    body["orgnr"] = json!("945627913");
+    let body = order_for("945627913");
     let r = leader
         .post(format!("{}/api/orders", app.base))
         .json(&body)

@@ -41,6 +41,14 @@ pub fn FormStep(state: JourneyState) -> impl IntoView {
     // A service ordered once per organisation and active there already: said before a
     // second order is made (it is not refused: the customer may have reasons).
     let active_already = RwSignal::new(false);
+    if spec
+        .fields()
+        .any(|f| matches!(f.kind, common::form::FieldKind::HerId))
+    {
+        crate::components::her_id::PartyRegister::provide(Signal::derive(move || {
+            state.org.get().map(|c| c.organisation.orgnr)
+        }));
+    }
     if state.service.active_once {
         Effect::new(move |_| {
             let Some(orgnr) = state.org.get().map(|c| c.organisation.orgnr) else {

@@ -104,6 +104,7 @@ pub fn OrgStep(state: JourneyState) -> impl IntoView {
         input_mode: "numeric",
         autocomplete: "off",
         required: true,
+        list: None,
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
