@@ -294,6 +294,15 @@ impl Api {
             .await
     }
 
+    /// Kundeinformasjon's Grunndata: the unit in Adresseregisteret, its onboarding steps.
+    pub async fn grunndata(
+        &self,
+        orgnr: &str,
+    ) -> Result<common::api::register::Grunndata, ApiClientError> {
+        self.get(&format!("/api/organisations/{orgnr}/grunndata"))
+            .await
+    }
+
     /// One HER-id as Adresseregisteret knows it.
     pub async fn her_id_lookup(
         &self,

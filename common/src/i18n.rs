@@ -506,6 +506,15 @@ pub mod t {
         HELSEID_TITLE = "HelseID – kom i gang", "HelseID – kom i gang", "HelseID – getting started";
         HELSEID_NONE = "Virksomheten har ikke bestilt HelseID ennå.", "Verksemda har ikkje bestilt HelseID enno.", "The organisation has not ordered HelseID yet.";
         HELSEID_ORDER = "Bestill HelseID", "Bestill HelseID", "Order HelseID";
+        GRUNNDATA_TITLE = "Grunndata i Adresseregisteret", "Grunndata i Adresseregisteret", "Basic data in the Address Register";
+        GRUNNDATA_INTRO = "Alle enheter er selv ansvarlige for at sine opplysninger er korrekte. Når en ny virksomhet tilknyttes Helsenettet, gjør Norsk Helsenett følgende:", "Alle einingar er sjølve ansvarlege for at opplysningane deira er korrekte. Når ei ny verksemd blir knytt til Helsenettet, gjer Norsk Helsenett følgjande:", "Every unit is responsible for its own data being correct. When a new organisation joins the Health Network, Norsk Helsenett does the following:";
+        GRUNNDATA_STEP_CONNECTED = "Virksomheten tilknyttes Helsenettet", "Verksemda blir knytt til Helsenettet", "The organisation is connected to the Health Network";
+        GRUNNDATA_STEP_HER_ID = "Virksomheten opprettes i Adresseregisteret og tildeles en HER-id", "Verksemda blir oppretta i Adresseregisteret og får tildelt ein HER-id", "The organisation is created in the Address Register and given a HER-id";
+        GRUNNDATA_STEP_EDI = "EDI-adressen virksomheten har fått i Helsenettet registreres", "EDI-adressa verksemda har fått i Helsenettet blir registrert", "The EDI address the organisation has in the Health Network is registered";
+        GRUNNDATA_STEP_ACCOUNT = "En brukerkonto opprettes, og brukernavn og passord sendes til kontaktpersonen", "Ein brukarkonto blir oppretta, og brukarnamn og passord blir sende til kontaktpersonen", "A user account is created, and the username and password are sent to the contact person";
+        GRUNNDATA_UNAVAILABLE = "Adresseregisteret svarer ikke nå. Prøv igjen senere.", "Adresseregisteret svarar ikkje no. Prøv igjen seinare.", "The Address Register is not answering now. Try again later.";
+        GRUNNDATA_EDI = "EDI-adresse: {0}", "EDI-adresse: {0}", "EDI address: {0}";
+        GRUNNDATA_ORDER = "Bestill brukerkonto, nytt passord eller hjelp", "Bestill brukarkonto, nytt passord eller hjelp", "Order a user account, a new password or help";
         HELSEID_STEP_DONE = "Fullført", "Fullført", "Completed";
         HELSEID_STEP_NOW = "Pågår", "Pågår", "In progress";
         HELSEID_STEP_BY_NHN = "Avtales med kundesenteret", "Blir avtalt med kundesenteret", "Arranged with the customer centre";

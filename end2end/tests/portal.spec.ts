@@ -45,6 +45,19 @@ test('the portal pages, for the organisation the person acts for', async ({ page
   await portal.menu('Kundeinformasjon');
   await expect(page.getByTestId('customer-info')).toContainText('945627913');
   await expect(page.getByTestId('customer-info')).toContainText('Kari Testperson (Daglig leder)');
+  // Grunndata (issue 19.3): registered with its HER-ids and EDI address; the account is NHN's
+  // step under way.
+  const steps = page.getByTestId('grunndata-tracker').getByRole('listitem');
+  await expect(steps).toHaveText([
+    'Virksomheten tilknyttes Helsenettet – Fullført',
+    'Virksomheten opprettes i Adresseregisteret og tildeles en HER-id – Fullført',
+    'EDI-adressen virksomheten har fått i Helsenettet registreres – Fullført',
+    'En brukerkonto opprettes, og brukernavn og passord sendes til kontaktpersonen – Pågår',
+  ].map(t => new RegExp(t)));
+  await expect(steps.nth(3)).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByTestId('grunndata-her-ids')).toContainText('HER-id 8830001: Demo legekontor AS (demodata)');
+  await expect(page.getByText('EDI-adresse: demo-legekontor@edi.nhn.no')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Bestill brukerkonto, nytt passord eller hjelp' })).toHaveAttribute('href', '/skjema/adresseregisteret');
   await expectNoAxeViolations(page, 'Kundeinformasjon');
 
   await portal.menu('Dokumentoversikt');

@@ -17,6 +17,9 @@ pub struct Party {
     /// The unit in Enhetsregisteret the party is registered on (a sub-unit's
     /// virksomhetsnummer, or the legal entity's own number).
     pub organization_number: String,
+    /// The party's EDI address, where one is registered.
+    #[serde(default)]
+    pub edi_address: Option<String>,
 }
 
 /// The register could not be asked (network, timeout, unexpected answer).

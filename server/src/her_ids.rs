@@ -5,7 +5,7 @@
 //! left unchecked are flagged for the customer centre.
 
 use common::FieldError;
-use common::api::register::{HerIdLookup, RegisteredParty, UnitParties, judge};
+use common::api::register::{Grunndata, HerIdLookup, RegisteredParty, UnitParties, judge};
 use common::form::{ValidForm, Value, item_path};
 use common::validate::{HerId, OrgNumber};
 
@@ -70,6 +70,47 @@ pub async fn unit_parties(state: &AppState, orgnr: &OrgNumber) -> Result<UnitPar
                 available: false,
             }
         }
+    })
+}
+
+/// Kundeinformasjon's Grunndata: the unit's parties, its EDI address, and the onboarding
+/// steps done. Registered in Adresseregisteret means connected to Helsenettet, whether
+/// or not the connection was ordered here.
+pub async fn grunndata(state: &AppState, orgnr: &OrgNumber) -> Result<Grunndata, ApiError> {
+    let legal_entity = legal_entity_of(state, orgnr).await?;
+    let (found, available) = match state.adresseregisteret.parties_of(&[orgnr.as_ref()]).await {
+        Ok(found) => (found, true),
+        Err(e) => {
+            tracing::warn!(error = %e, "Adresseregisteret did not answer: Grunndata unknown");
+            (Vec::new(), false)
+        }
+    };
+    let ordered = crate::db::orders::services_of(&state.db, orgnr.as_ref()).await?;
+    let connection_done = ordered
+        .iter()
+        .any(|(slug, completed)| slug == "tilknytning" && *completed);
+    let account_sent = crate::db::orders::history(&state.db, orgnr.as_ref(), "adresseregisteret")
+        .await?
+        .iter()
+        .any(|(answers, status)| {
+            answers.one("gjelder") == "brukerkonto" && *status == common::OrderStatus::Fullfort
+        });
+    let edi_address = found.iter().find_map(|p| p.edi_address.clone());
+    let mut parties: Vec<RegisteredParty> = found
+        .into_iter()
+        .map(|p| RegisteredParty {
+            her_id: p.her_id,
+            name: p.name,
+            legal_entity: legal_entity.clone(),
+        })
+        .collect();
+    parties.sort_by_key(|p| p.her_id);
+    Ok(Grunndata {
+        connected: connection_done || !parties.is_empty(),
+        parties,
+        edi_address,
+        account_sent,
+        available,
     })
 }
 

@@ -40,6 +40,36 @@ pub struct HerIdLookup {
     pub available: bool,
 }
 
+/// `GET /api/organisations/{orgnr}/grunndata`: the unit in Adresseregisteret, and how far
+/// the onboarding NHN does for a unit new in Helsenettet has come (seed 002).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Grunndata {
+    /// Connected to Helsenettet: its connection order completed, or registered already.
+    pub connected: bool,
+    /// The unit's communication parties (its HER-ids).
+    pub parties: Vec<RegisteredParty>,
+    /// The EDI address registered for the unit, if any.
+    pub edi_address: Option<String>,
+    /// An Adresseregisteret user account was ordered and the customer centre completed it.
+    pub account_sent: bool,
+    /// False when Adresseregisteret did not answer: the register's steps are not known.
+    pub available: bool,
+}
+
+impl Grunndata {
+    /// The seed's steps, each done or not: connected; created in the register with a
+    /// HER-id; EDI address registered; user account created and sent to the contact.
+    pub fn steps_done(&self) -> [bool; 4] {
+        [
+            self.connected,
+            !self.parties.is_empty(),
+            self.edi_address.is_some(),
+            self.account_sent,
+        ]
+    }
+}
+
 /// The rule for a HER-id in a form, given what the register says about it: the party's
 /// name when it belongs to the organisation ordering (its legal entity), else why not.
 pub fn judge(

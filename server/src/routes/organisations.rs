@@ -11,11 +11,13 @@
 //! - `GET /api/organisations/{orgnr}/parties` — its communication parties in
 //!   Adresseregisteret (HER-ids to pick from), for those who may order for it.
 //! - `GET /api/organisations/{orgnr}/parties/{her_id}` — one HER-id looked up.
+//! - `GET /api/organisations/{orgnr}/grunndata` — the unit in Adresseregisteret and its
+//!   onboarding steps, for those who act for it.
 
 use axum::extract::{Path, State};
 use axum::{Extension, Json};
 use common::FieldError;
-use common::api::register::{HerIdLookup, UnitParties};
+use common::api::register::{Grunndata, HerIdLookup, UnitParties};
 use common::api::{
     ChooseOrganisation, MyOrganisations, OrderSummary, OrganisationChoice, ServiceStatus,
 };
@@ -40,6 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(org_services))
         .routes(routes!(parties))
         .routes(routes!(party))
+        .routes(routes!(grunndata))
         .routes(routes!(switch))
 }
 
@@ -144,4 +147,15 @@ async fn party(
     acting::ordering_orgnr(&state, &user, &orgnr, lang).await?;
     let her_id = HerId::parse(&her_id).map_err(|e| ApiError::field("her_id", e, lang))?;
     Ok(Json(her_ids::lookup(&state, her_id).await?))
+}
+
+#[utoipa::path(get, path = "/organisations/{orgnr}/grunndata", tag = "organisations", params(("orgnr" = String, Path, description = "The organisation number (9 digits)", example = "994598759")), responses((status = 200, description = "The unit in Adresseregisteret, and how far its onboarding has come", body = Grunndata), Errors), security(("session" = [])))]
+async fn grunndata(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Extension(user): Extension<CurrentUser>,
+    Path(orgnr): Path<String>,
+) -> Result<Json<Grunndata>, ApiError> {
+    let orgnr = acting::viewed_orgnr(&state, &user, &orgnr, lang).await?;
+    Ok(Json(her_ids::grunndata(&state, &orgnr).await?))
 }

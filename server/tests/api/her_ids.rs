@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use common::api::ErrorBody;
-use common::api::register::{HerIdLookup, UnitParties};
+use common::api::register::{Grunndata, HerIdLookup, UnitParties};
 use serde_json::{Value, json};
 
 use crate::helpers::*;
@@ -233,4 +233,67 @@ async fn the_live_register_finds_refuses_and_when_down_lets_the_order_through_fl
         ],
         "one note per HER-id, in the order of the form's fields"
     );
+}
+
+#[tokio::test]
+async fn grunndata_tracks_a_unit_from_new_to_its_account_sent() {
+    let app = spawn_app().await;
+    app.login().await;
+    let grunndata = |orgnr: &'static str| {
+        let app = &app;
+        async move {
+            app.get(&format!("/api/organisations/{orgnr}/grunndata"))
+                .await
+                .json::<Grunndata>()
+                .await
+                .unwrap()
+        }
+    };
+
+    // NHN is registered, with HER-ids and an EDI address; no account ordered here.
+    let nhn = grunndata("994598759").await;
+    assert_eq!(nhn.steps_done(), [true, true, true, false]);
+    assert_eq!(nhn.edi_address.as_deref(), Some("post@edi.nhn.no"));
+    assert_eq!(nhn.parties.len(), 3);
+
+    // Bodø kommune is not in Adresseregisteret yet: nothing done.
+    assert_eq!(grunndata("972418013").await.steps_done(), [false; 4]);
+    // Its user account ordered and completed by the customer centre: the last step.
+    let receipt = app
+        .submitted(&json!({
+            "service": "adresseregisteret", "orgnr": "972418013", "accepted_documents": [],
+            "answers": {
+                "gjelder": "brukerkonto", "bruker_navn": "Ola Lege", "bruker_mobil": "912 34 567",
+                "bruker_epost": "ola.lege@bodo.kommune.no", "kontakt_navn": "Kari Nordmann",
+                "kontakt_mobil": "412 34 567", "kontakt_epost": "kari@bodo.kommune.no"
+            }
+        }))
+        .await;
+    assert_eq!(
+        grunndata("972418013").await.steps_done(),
+        [false; 4],
+        "ordered is not sent"
+    );
+    let db = server::db::open(&app.db_url).await.unwrap();
+    sqlx::query("UPDATE orders SET status = 'fullfort' WHERE reference = $1")
+        .bind(&receipt.reference)
+        .execute(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        grunndata("972418013").await.steps_done(),
+        [false, false, false, true]
+    );
+
+    // Only for those who act for the unit.
+    let per = login_as(&app, crate::persons::PER.0, crate::persons::PER.1).await;
+    let r = per
+        .get(format!(
+            "{}/api/organisations/972418013/grunndata",
+            app.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
