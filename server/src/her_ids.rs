@@ -27,6 +27,20 @@ async fn registered(state: &AppState, party: Party) -> Result<RegisteredParty, A
     })
 }
 
+/// Parties known to belong to `legal_entity`, by HER-id.
+fn of_entity(found: Vec<Party>, legal_entity: &str) -> Vec<RegisteredParty> {
+    let mut parties: Vec<RegisteredParty> = found
+        .into_iter()
+        .map(|p| RegisteredParty {
+            her_id: p.her_id,
+            name: p.name,
+            legal_entity: legal_entity.to_owned(),
+        })
+        .collect();
+    parties.sort_by_key(|p| p.her_id);
+    parties
+}
+
 /// The parties registered on the unit's legal entity and its sub-units, by HER-id.
 pub async fn unit_parties(state: &AppState, orgnr: &OrgNumber) -> Result<UnitParties, ApiError> {
     let legal_entity = legal_entity_of(state, orgnr).await?;
@@ -46,22 +60,11 @@ pub async fn unit_parties(state: &AppState, orgnr: &OrgNumber) -> Result<UnitPar
     }
     let units: Vec<&str> = units.iter().map(String::as_str).collect();
     Ok(match register.parties_of(&units).await {
-        Ok(found) => {
-            let mut parties: Vec<RegisteredParty> = found
-                .into_iter()
-                .map(|p| RegisteredParty {
-                    her_id: p.her_id,
-                    name: p.name,
-                    legal_entity: legal_entity.clone(),
-                })
-                .collect();
-            parties.sort_by_key(|p| p.her_id);
-            UnitParties {
-                legal_entity,
-                parties,
-                available: true,
-            }
-        }
+        Ok(found) => UnitParties {
+            parties: of_entity(found, &legal_entity),
+            legal_entity,
+            available: true,
+        },
         Err(e) => {
             tracing::warn!(error = %e, "Adresseregisteret did not answer: no parties to pick from");
             UnitParties {
@@ -88,23 +91,19 @@ pub async fn grunndata(state: &AppState, orgnr: &OrgNumber) -> Result<Grunndata,
     let ordered = crate::db::orders::services_of(&state.db, orgnr.as_ref()).await?;
     let connection_done = ordered
         .iter()
-        .any(|(slug, completed)| slug == "tilknytning" && *completed);
-    let account_sent = crate::db::orders::history(&state.db, orgnr.as_ref(), "adresseregisteret")
-        .await?
-        .iter()
-        .any(|(answers, status)| {
-            answers.one("gjelder") == "brukerkonto" && *status == common::OrderStatus::Fullfort
-        });
+        .any(|(slug, completed)| slug == common::services::TILKNYTNING.slug && *completed);
+    let account_sent = crate::db::orders::history(
+        &state.db,
+        orgnr.as_ref(),
+        common::services::ADRESSEREGISTERET.slug,
+    )
+    .await?
+    .iter()
+    .any(|(answers, status)| {
+        answers.one("gjelder") == "brukerkonto" && *status == common::OrderStatus::Fullfort
+    });
     let edi_address = found.iter().find_map(|p| p.edi_address.clone());
-    let mut parties: Vec<RegisteredParty> = found
-        .into_iter()
-        .map(|p| RegisteredParty {
-            her_id: p.her_id,
-            name: p.name,
-            legal_entity: legal_entity.clone(),
-        })
-        .collect();
-    parties.sort_by_key(|p| p.her_id);
+    let parties = of_entity(found, &legal_entity);
     Ok(Grunndata {
         connected: connection_done || !parties.is_empty(),
         parties,
