@@ -5,7 +5,8 @@
 // fetched only when the visitor needs it — at once if a session or a chosen language says
 // the first screen is not theirs, else at the first touch of a control that is not a link.
 // A button pressed before the app is there is held (busy) and pressed again by the app
-// once it has taken over (`take_over.rs` reads `data-replay`), with what was typed.
+// once it has taken over (`take_over.rs` reads `data-replay`), with what was typed — but a
+// form with an `action` (the customer-portal login) is posted by the browser itself.
 const root = document.getElementById('bp-app');
 let started = false;
 
@@ -33,10 +34,23 @@ if (!root) {
   document.addEventListener('click', e => {
     const button = e.target instanceof Element && e.target.closest('button');
     if (live() || !button || !root.contains(button)) return;
+    // A form the server takes as it is (the login's), filled in, goes at once, natively;
+    // where the page was asked to lead afterwards goes with it. Left empty, the app says
+    // which fields are missing, at the fields.
+    const form = button.type === 'submit' ? button.form : null;
+    const filled = form && [...form.querySelectorAll('[aria-required=true]')].every(i => i.value.trim());
+    if (form?.hasAttribute('action') && filled) {
+      const back = new URLSearchParams(location.search).get('tilbake');
+      if (back) form.action = `${form.getAttribute('action')}?tilbake=${encodeURIComponent(back)}`;
+      button.setAttribute('aria-busy', 'true');
+      return;
+    }
     e.preventDefault();
     root.setAttribute('data-replay', String([...root.querySelectorAll('button')].indexOf(button)));
     button.setAttribute('aria-busy', 'true');
     start();
   }, { capture: true });
-  if (root.dataset.start !== 'on-use' || signedIn || ownLanguage) start();
+  // Sent back by the server after such a form: the page goes on from where it was.
+  const resumed = /[?&](steg|feil)=/.test(location.search);
+  if (root.dataset.start !== 'on-use' || signedIn || ownLanguage || resumed) start();
 }

@@ -234,6 +234,11 @@ impl Api {
         self.post("/api/auth/password", body).await
     }
 
+    /// The login this browser has past the password (posted as a form), to go on with.
+    pub async fn pending_login(&self) -> Result<CodeDestinations, ApiClientError> {
+        self.get("/api/auth/pending").await
+    }
+
     pub async fn send_code(&self, channel: CodeChannel) -> Result<(), ApiClientError> {
         self.post("/api/auth/code", &SendCode { channel }).await
     }

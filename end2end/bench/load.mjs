@@ -5,8 +5,9 @@
 // Prints JSON, each figure the median of the runs: { lcpMs, actionMs, transferBytes,
 // requests, cls, liveMs, touchedBytes } — bytes and requests until the network is idle;
 // actionMs is when the primary action is on screen (in the document and painted) and
-// works: for a link that is a real `href` at once, for a button once a script has given
-// it a handler. A page that fetches its app on use (`#bp-app[data-start=on-use]`) is
+// works: for a link that is a real `href` at once, for a form's submit button when the
+// form has an `action` the browser posts, for another button once a script has given it
+// a handler. A page that fetches its app on use (`#bp-app[data-start=on-use]`) is
 // loaded a second time per run, touched the way a visitor would — the first control
 // focused right after the first paint that shows the action — for liveMs, when its app is
 // live then, and touchedBytes, what it transferred until idle; a button that needs the app
@@ -29,7 +30,9 @@ function watch([source, touch]) {
   window.__bench = seen;
   let touched = false;
   const live = () => !!(document.getElementById('bp-app')?.hasAttribute('data-live') || document.querySelector('#root > *'));
-  const works = el => el.tagName === 'A' ? !!el.getAttribute('href') : live();
+  // A submit button of a form with an action works without scripts: the browser posts it.
+  const posts = el => el.type === 'submit' && !!el.form?.hasAttribute('action');
+  const works = el => el.tagName === 'A' ? !!el.getAttribute('href') : posts(el) || live();
   const look = () => {
     seen.onUse ||= !!document.querySelector('#bp-app[data-start=on-use]');
     if (seen.liveAt === null && live()) seen.liveAt = performance.now();

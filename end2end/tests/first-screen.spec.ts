@@ -110,7 +110,8 @@ test('a form sent before the SPA started comes back to its page, the password no
     expect(r.status(), path).toBe(303);
     expect(r.headers()['location'], path).toBe(back);
   }
-  // Pressed before the wasm has loaded: the browser posts, and is sent back to the page.
+  // The login pressed before the wasm has loaded: the browser posts it to the server's
+  // login, which sends it back to the page saying what was wrong.
   await withoutTheApp(page);
   const urls: string[] = [];
   page.on('request', r => urls.push(r.url()));
@@ -118,7 +119,7 @@ test('a form sent before the SPA started comes back to its page, the password no
   await page.getByLabel('Brukernavn').fill('kari.kontakt');
   await page.getByLabel('Passord', { exact: true }).fill('hemmelig');
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/kundeportal\/innlogging$/);
+  await expect(page).toHaveURL(/\/kundeportal\/innlogging\?feil=passord$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Innlogging kundeportal' })).toBeVisible();
   expect(urls.filter(u => u.includes('hemmelig'))).toEqual([]);
 });

@@ -218,6 +218,57 @@ test('Glemt passordet? sends a link that sets a new password once', async ({ pag
   await expect(new PortalPage(page).currentOrg()).toHaveText('BERGEN KOMMUNE (964338531)');
 });
 
+/** Holds the app's code back until the returned function is called; a request the page
+ *  gave up on meanwhile (it went on to the next page) is let go quietly. */
+async function holdTheApp(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>(resolve => { release = resolve; });
+  await page.route('**/pkg/**', async route => { await released; await route.continue().catch(() => {}); });
+  return release;
+}
+
+test('"Logg inn" pressed before the app has started: the browser posts it, and the login goes on at the code step', async ({ page }) => {
+  // The wasm does not arrive in time: the pre-rendered form is all there is.
+  let release = await holdTheApp(page);
+  await page.goto(`${base}/kundeportal/innlogging?tilbake=/kundeportal/bestillinger`);
+  await page.getByLabel('Brukernavn').fill('kari.kontakt');
+  await page.getByLabel('Passord', { exact: true }).fill('demo-passord-2026');
+  await page.getByLabel('Husk meg').check();
+  const posted = page.waitForRequest(r => r.url().endsWith('/api/auth/password/form?tilbake=%2Fkundeportal%2Fbestillinger') && r.method() === 'POST');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  expect((await posted).postData()).toContain('remember=true');
+  // Back on the page at the code step, the app resuming the login the server holds.
+  await expect(page).toHaveURL(`${base}/kundeportal/innlogging?steg=kode&tilbake=%2Fkundeportal%2Fbestillinger`);
+  release();
+  const where = page.getByRole('group', { name: 'Hvor ønsker du å motta sikkerhetskode?' });
+  await expect(where).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expectNoAxeViolations(page, 'code channel choice after the posted form');
+  await where.getByLabel('E-post (k***@demo-legekontor.no)').check();
+  const before = delivered(maildir);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  const mail = await waitForMail(maildir, 'kari.kontakt@demo-legekontor.no', 'Sikkerhetskode', before);
+  await page.getByLabel('Sikkerhetskode').fill(code(mail));
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page).toHaveURL(`${base}/kundeportal/bestillinger`);
+  const cookies = await page.context().cookies();
+  expect(cookies.find(c => c.name === 'bp_session')?.expires, '"Husk meg": the cookie outlives the browser').toBeGreaterThan(0);
+
+  // A wrong password posted the same way: said at the field once the app is there.
+  await page.context().clearCookies();
+  await page.unrouteAll();
+  release = await holdTheApp(page);
+  await page.goto(`${base}/kundeportal/innlogging`);
+  await page.getByLabel('Brukernavn').fill('kari.kontakt');
+  await page.getByLabel('Passord', { exact: true }).fill('feil passord');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page).toHaveURL(`${base}/kundeportal/innlogging?feil=passord`);
+  release();
+  await expect(page.locator('#f-password-error')).toHaveText('Feil brukernavn eller passord.');
+  await expect(page.locator('.ds-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'wrong password after the posted form');
+});
+
 test('the login with its code, with the keyboard only', async ({ page }) => {
   await page.goto(`${base}/kundeportal/innlogging`);
   await tabTo(page, page.getByLabel('Brukernavn'));

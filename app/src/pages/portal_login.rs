@@ -28,6 +28,9 @@ enum Step {
 
 const HEADING_ID: &str = "portal-login-heading";
 
+/// Where the browser posts the login form when the app is not there to do it.
+const PASSWORD_FORM_ACTION: &str = "/api/auth/password/form";
+
 /// The customer-portal login page.
 #[component]
 pub fn PortalLogin() -> impl IntoView {
@@ -66,6 +69,13 @@ pub fn PortalLogin() -> impl IntoView {
         ApiClientError::Network => alert.set(Some(t::NETWORK_ERROR)),
         _ => alert.set(Some(t::SERVER_ERROR)),
     };
+    // The password holds: SMS is chosen for an account that has no e-mail.
+    let choose_channel = move |to: CodeDestinations| {
+        if to.email.is_none() && to.sms.is_some() {
+            channel.set(CodeChannel::Sms);
+        }
+        go_to(Step::Channel(to));
+    };
     let run = move |task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>| {
         alert.set(None);
         busy.set(true);
@@ -94,16 +104,30 @@ pub fn PortalLogin() -> impl IntoView {
         };
         run(Box::pin(async move {
             match api.password_login(&body).await {
-                Ok(to) => {
-                    if to.email.is_none() && to.sms.is_some() {
-                        channel.set(CodeChannel::Sms);
-                    }
-                    go_to(Step::Channel(to));
-                }
+                Ok(to) => choose_channel(to),
                 Err(e) => fail(e),
             }
         }));
     };
+
+    // Back from the form the browser posted itself, before the app had started (the
+    // pre-rendered page's `<form action>`): the server sends it here with what happened.
+    let (resume, failed) = query.with_untracked(|q| (q.get("steg"), q.get("feil")));
+    if resume.as_deref() == Some("kode") {
+        run(Box::pin(async move {
+            match api.pending_login().await {
+                Ok(to) => choose_channel(to),
+                Err(e) => fail(e),
+            }
+        }));
+    } else if failed.as_deref() == Some("vent") {
+        alert.set(Some(t::TOO_MANY_ATTEMPTS));
+    } else if failed.is_some() {
+        show_errors(
+            errors,
+            ValidationErrors::single("password", FieldError::WrongCredentials),
+        );
+    }
 
     let send_code = move || {
         let chosen = channel.get_untracked();
@@ -161,9 +185,10 @@ pub fn PortalLogin() -> impl IntoView {
         view! {
             <h1 class="ds-heading" data-size="lg" id=HEADING_ID tabindex="-1">{tr(t::PORTAL_LOGIN_TITLE)}</h1>
             <p class="ds-paragraph">{tr(t::PORTAL_LOGIN_INTRO)}</p>
-            // POST: sent before the SPA has started (the page arrives pre-rendered), the
-            // password goes in a body the server drops, never into the URL.
-            <form class="bp-form" method="post" novalidate on:submit=submit_password>
+            // Before the SPA has started (the page arrives pre-rendered) the browser posts
+            // this form itself, and the server answers with this page at the next step;
+            // the password goes in a body, never into the URL.
+            <form class="bp-form" method="post" action=PASSWORD_FORM_ACTION novalidate on:submit=submit_password>
                 <ErrorSummary items=summary_of(errors, &PASSWORD_FIELDS)/>
                 <TextInput spec=InputSpec::text("username", t::PORTAL_USERNAME, None).kind("text", "text", "username")
                     value=username error=error_at("username")
@@ -172,7 +197,7 @@ pub fn PortalLogin() -> impl IntoView {
                     value=password error=error_at("password")
                     on_input=Callback::new(move |v| password.set(v)) on_blur=Callback::new(|_| ())/>
                 <div class="ds-field bp-choice">
-                    <input class="ds-input" type="checkbox" id="f-remember" aria-describedby="f-remember-hint"
+                    <input class="ds-input" type="checkbox" id="f-remember" name="remember" value="true" aria-describedby="f-remember-hint"
                         prop:checked=move || remember.get() on:change=move |ev| remember.set(event_target_checked(&ev))/>
                     <label class="ds-label" for="f-remember">{tr(t::PORTAL_REMEMBER)}</label>
                     <div data-field="description" id="f-remember-hint">{tr(t::PORTAL_REMEMBER_HINT)}</div>

@@ -4,6 +4,11 @@
 //! - `POST /api/auth/password` — checks the password (argon2, on the blocking pool), with
 //!   rate limits per account and per address; answers where a code can be sent (masked)
 //!   and sets a short-lived cookie for the rest of this login.
+//! - `POST /api/auth/password/form` — the same check for the pre-rendered page's
+//!   `<form method=post>`, sent before the SPA has started: answers with a redirect to the
+//!   page, which resumes at the code step (or shows what was wrong).
+//! - `GET /api/auth/pending` — where the code of this browser's pending login may go: how
+//!   the SPA resumes after that redirect.
 //! - `POST /api/auth/code` — sends a six-digit code (valid 5 minutes) through the outbox.
 //! - `POST /api/auth/code/verify` — "Bekreft kode": five guesses per code, single use;
 //!   the right code starts the session (a new id) and answers `Me`.
@@ -11,11 +16,13 @@
 //!   minutes). Always 202, so nobody learns which usernames exist.
 //! - `POST /api/auth/reset` — a new password with the link's token.
 
-use axum::Json;
-use axum::extract::State;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::Redirect;
 use axum::response::{AppendHeaders, IntoResponse, Response};
+use axum::{Form, Json};
 use common::api::{
     CodeChannel, CodeDestinations, ForgotPassword, PasswordLogin, ResetPassword, SendCode,
     VerifyCode,
@@ -23,6 +30,7 @@ use common::api::{
 use common::i18n::{fill, t};
 use common::validate::{NewPassword, SecurityCode};
 use common::{FieldError, ValidationErrors};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{cookie_value, hash_token, new_token};
@@ -46,6 +54,8 @@ use super::openapi::Errors;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(check_password))
+        .routes(routes!(check_password_form))
+        .routes(routes!(pending_destinations))
         .routes(routes!(send_code))
         .routes(routes!(verify_code))
         .routes(routes!(forgot))
@@ -95,6 +105,96 @@ async fn check_password(
     ClientAddress(address): ClientAddress,
     ApiJson(body): ApiJson<PasswordLogin>,
 ) -> Result<Response, ApiError> {
+    let (cookie, to) = password_holds(&state, lang, &address, body).await?;
+    Ok(([(SET_COOKIE, cookie)], Json(to)).into_response())
+}
+
+/// The login form as a browser posts it (the pre-rendered page's names).
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+struct PasswordForm {
+    #[serde(rename = "f-username", default)]
+    username: String,
+    #[serde(rename = "f-password", default)]
+    password: String,
+    /// The "Husk meg" checkbox: present when ticked.
+    #[serde(default)]
+    remember: Option<String>,
+}
+
+/// Where to go once logged in, as the login page had it.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+struct AfterLogin {
+    tilbake: Option<String>,
+}
+
+const LOGIN_PAGE: &str = "/kundeportal/innlogging";
+
+#[utoipa::path(post, path = "/auth/password/form", tag = "customer portal login", params(AfterLogin), request_body(content = PasswordForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "Back to the login page: at the code step (`?steg=kode`) when the password holds, else with what was wrong (`?feil=passord` or `?feil=vent`)"), Errors))]
+async fn check_password_form(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    after: Result<Query<AfterLogin>, QueryRejection>,
+    form: Result<Form<PasswordForm>, FormRejection>,
+) -> Result<Response, ApiError> {
+    // Whatever arrives is a login attempt: what cannot be read counts as empty fields.
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let body = PasswordLogin {
+        username: form.username,
+        password: form.password,
+        remember: form.remember.is_some(),
+    };
+    // The messages are the SPA's to say, in the visitor's language: only their kind goes.
+    let (cookie, location) = match password_holds(&state, common::Lang::Nb, &address, body).await {
+        Ok((cookie, _)) => {
+            let back = after.ok().and_then(|Query(a)| a.tilbake);
+            (Some(cookie), resume_location(back.as_deref()))
+        }
+        Err(ApiError::Validation(..)) => (None, format!("{LOGIN_PAGE}?feil=passord")),
+        Err(ApiError::Wait { .. } | ApiError::TooManyAttempts(_)) => {
+            (None, format!("{LOGIN_PAGE}?feil=vent"))
+        }
+        Err(other) => return Err(other),
+    };
+    let mut response = Redirect::to(&location).into_response();
+    if let Some(cookie) = cookie {
+        response.headers_mut().insert(SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+/// The login page at the code step, keeping where to go after it (only a page of ours).
+fn resume_location(back: Option<&str>) -> String {
+    let mut location = format!("{LOGIN_PAGE}?steg=kode");
+    if let Some(back) = back.filter(|b| common::api::safe_return_path(Some(b)) == *b) {
+        location.push_str("&tilbake=");
+        location.extend(percent_encoding::utf8_percent_encode(
+            back,
+            percent_encoding::NON_ALPHANUMERIC,
+        ));
+    }
+    location
+}
+
+#[utoipa::path(get, path = "/auth/pending", tag = "customer portal login", responses((status = 200, description = "This browser's login is past the password: where the code may go", body = CodeDestinations), Errors))]
+async fn pending_destinations(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<CodeDestinations>, ApiError> {
+    let (_, found) = pending(&state, &headers).await?;
+    let account = accounts::by_id(&state.db, found.account_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    Ok(Json(destinations(&account)))
+}
+
+/// Checks a username and password against the limits and the account: when they hold, a
+/// pending login (its cookie) and where its code may go.
+async fn password_holds(
+    state: &AppState,
+    lang: common::Lang,
+    address: &str,
+    body: PasswordLogin,
+) -> Result<(HeaderValue, CodeDestinations), ApiError> {
     let mut errors = ValidationErrors::default();
     required("username", &body.username, &mut errors);
     required("password", &body.password, &mut errors);
@@ -105,7 +205,7 @@ async fn check_password(
         return Err(ApiError::Validation(errors, lang));
     }
     let account_key = normalise_username(&body.username);
-    reserve_attempt(&state, &account_key, &address, "password", lang).await?;
+    reserve_attempt(state, &account_key, address, "password", lang).await?;
     let account = accounts::by_username(&state.db, &account_key).await?;
     // Verified even without an account (against a dummy hash), so both take as long.
     let stored = account.as_ref().map(|a| a.password_hash.clone());
@@ -129,12 +229,12 @@ async fn check_password(
     )
     .await?;
     let cookie = auth_cookie(
-        &state,
+        state,
         PENDING_COOKIE,
         &token,
         pending_logins::MAX_AGE_MS / 1000,
     )?;
-    Ok(([(SET_COOKIE, cookie)], Json(destinations(&account))).into_response())
+    Ok((cookie, destinations(&account)))
 }
 
 /// A cookie for the login's own steps only (`Path=/api/auth`).

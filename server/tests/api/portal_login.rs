@@ -944,3 +944,152 @@ async fn simultaneous_attempts_take_only_the_free_slots() {
         );
     }
 }
+
+/// Posts the pre-rendered login page's form as a browser without the app does.
+async fn post_form(
+    c: &reqwest::Client,
+    base: &str,
+    query: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let r = c
+        .post(format!("{base}/api/auth/password/form{query}"))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let location = r
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    (r.status(), location.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn the_login_form_posted_before_the_app_starts_goes_on_at_the_code_step() {
+    let app = spawn_app().await;
+    let c = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    // Wrong or missing: back to the page, which says so; no login is pending.
+    assert_eq!(
+        post_form(&c, &app.base, "", &[]).await,
+        (
+            StatusCode::SEE_OTHER,
+            "/kundeportal/innlogging?feil=passord".to_owned()
+        )
+    );
+    assert_eq!(
+        post_form(
+            &c,
+            &app.base,
+            "",
+            &[
+                ("f-username", "kari.kontakt"),
+                ("f-password", "feil passord")
+            ]
+        )
+        .await,
+        (
+            StatusCode::SEE_OTHER,
+            "/kundeportal/innlogging?feil=passord".to_owned()
+        )
+    );
+    let pending = c
+        .get(format!("{}/api/auth/pending", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pending.status(), StatusCode::UNAUTHORIZED);
+    // Failures in a row: the delay before the next attempt holds here too.
+    let wrong = [
+        ("f-username", "kari.kontakt"),
+        ("f-password", "feil passord"),
+    ];
+    let mut tries = 1;
+    while post_form(&c, &app.base, "", &wrong)
+        .await
+        .1
+        .ends_with("feil=passord")
+    {
+        tries += 1;
+        assert!(tries < PAIR_MAX, "no delay after {tries} failures");
+    }
+    let good = [
+        ("f-username", "kari.kontakt"),
+        ("f-password", DEMO_PASSWORD),
+        ("remember", "true"),
+    ];
+    assert_eq!(
+        post_form(&c, &app.base, "", &good).await,
+        (
+            StatusCode::SEE_OTHER,
+            "/kundeportal/innlogging?feil=vent".to_owned()
+        )
+    );
+    let db = server::db::open(&app.db_url).await.unwrap();
+    delays_passed(&db).await;
+    // Somewhere not ours to go is dropped; a page of ours is kept for after the code.
+    let (status, location) = post_form(&c, &app.base, "?tilbake=//evil.example", &good).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (StatusCode::SEE_OTHER, "/kundeportal/innlogging?steg=kode")
+    );
+    delays_passed(&db).await;
+    let (_, location) = post_form(
+        &c,
+        &app.base,
+        "?tilbake=%2Fkundeportal%2Fbestillinger",
+        &good,
+    )
+    .await;
+    assert_eq!(
+        location,
+        "/kundeportal/innlogging?steg=kode&tilbake=%2Fkundeportal%2Fbestillinger"
+    );
+
+    // The app resumes: where the code may go, for this browser only.
+    let to: CodeDestinations = get_json(&c, &app, "/api/auth/pending").await;
+    assert_eq!(to.email.as_deref(), Some("k***@demo-legekontor.no"));
+    let stranger = client()
+        .get(format!("{}/api/auth/pending", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+
+    assert_eq!(
+        send_code(&c, &app.base).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let code = latest_code(&app.db_url).await;
+    delays_passed(&db).await;
+    let r = verify(&c, &app.base, &code).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let cookies: Vec<_> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("bp_session=") && c.contains("Max-Age")),
+        "\"Husk meg\" ticked in the form: a cookie that outlives the browser: {cookies:?}"
+    );
+    let me: Me = get_json(&c, &app, "/api/me").await;
+    assert_eq!(me.name, "Kari Kontaktperson");
+    let pending = c
+        .get(format!("{}/api/auth/pending", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        pending.status(),
+        StatusCode::UNAUTHORIZED,
+        "the login is taken"
+    );
+}
