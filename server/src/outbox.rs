@@ -156,19 +156,36 @@ pub async fn enqueue(
     n: &NewNotification,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(n.channel.as_str())
-    .bind(&n.recipient)
-    .bind(&n.subject)
-    .bind(&n.body)
-    .bind(now_ms)
-    .bind(now_ms)
-    .bind(&n.attachment_reference)
-    .bind(n.secret)
-    .execute(conn)
-    .await?;
+    enqueue_all(conn, &[(n, now_ms)]).await
+}
+
+/// Inserts several notifications in one statement (the order writer's batch); each is
+/// created at its own time.
+pub async fn enqueue_all(
+    conn: &mut sqlx::AnyConnection,
+    all: &[(&NewNotification, i64)],
+) -> Result<(), sqlx::Error> {
+    if all.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES {}",
+        crate::db::values(all.len(), 8)
+    );
+    // Only placeholders are made up here; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (n, now_ms) in all {
+        query = query
+            .bind(n.channel.as_str())
+            .bind(&n.recipient)
+            .bind(&n.subject)
+            .bind(&n.body)
+            .bind(*now_ms)
+            .bind(*now_ms)
+            .bind(&n.attachment_reference)
+            .bind(n.secret);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -314,37 +331,51 @@ async fn mark(
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     let now = now_ms();
+    // The sent ones in one statement per way they went (usually one): each statement is a
+    // round trip, and the marks share the database with the order writer.
+    for via in [Via::Smtp, Via::SmsGateway, Via::DevMailbox] {
+        let ids: Vec<i64> = group
+            .iter()
+            .filter(|(_, result)| result.as_ref().is_ok_and(|v| *v == via))
+            .map(|(n, _)| n.id)
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "UPDATE notifications SET sent_at_ms = $1, delivered_via = $2, attempts = attempts + 1,
+                 claimed_until_ms = NULL,
+                 body = CASE WHEN secret AND $3 THEN '' ELSE body END
+             WHERE id IN ({})",
+            (4..4 + ids.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(now)
+            .bind(via.as_str())
+            .bind(via != Via::DevMailbox);
+        for id in ids {
+            query = query.bind(id);
+        }
+        query.execute(&mut *tx).await?;
+    }
     for (n, result) in group {
-        match result {
-            Ok(via) => {
-                sqlx::query(
-                    "UPDATE notifications SET sent_at_ms = $1, delivered_via = $2, attempts = attempts + 1,
-                         claimed_until_ms = NULL,
-                         body = CASE WHEN secret AND $3 THEN '' ELSE body END
-                     WHERE id = $4",
-                )
-                .bind(now)
-                .bind(via.as_str())
-                .bind(*via != Via::DevMailbox)
-                .bind(n.id)
-                .execute(&mut *tx)
-                .await?;
-            }
-            Err(e) => {
-                // 2, 4, 8 … seconds, at most ten minutes.
-                let backoff_ms = (2_000i64 << n.attempts.min(9)).min(600_000);
-                tracing::warn!(id = n.id, attempt = n.attempts + 1, error = %e, "outbox: sending failed; will retry");
-                sqlx::query(
-                    "UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = $1, last_error = $2,
-                         claimed_until_ms = NULL
-                     WHERE id = $3",
-                )
-                .bind(now + backoff_ms)
-                .bind(e)
-                .bind(n.id)
-                .execute(&mut *tx)
-                .await?;
-            }
+        if let Err(e) = result {
+            // 2, 4, 8 … seconds, at most ten minutes.
+            let backoff_ms = (2_000i64 << n.attempts.min(9)).min(600_000);
+            tracing::warn!(id = n.id, attempt = n.attempts + 1, error = %e, "outbox: sending failed; will retry");
+            sqlx::query(
+                "UPDATE notifications SET attempts = attempts + 1, next_attempt_ms = $1, last_error = $2,
+                     claimed_until_ms = NULL
+                 WHERE id = $3",
+            )
+            .bind(now + backoff_ms)
+            .bind(e)
+            .bind(n.id)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     tx.commit().await

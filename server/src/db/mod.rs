@@ -204,3 +204,21 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
         }
     }
 }
+
+/// `($1, $2, …), (…)`: the placeholders of `rows` rows of `columns` values each. One
+/// statement per table for the whole batch: on SQLite every statement is a round trip to
+/// the connection's own thread, so a batch costs a handful of them, not a handful per order.
+pub fn values(rows: usize, columns: usize) -> String {
+    let mut sql = String::new();
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * columns + column + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}

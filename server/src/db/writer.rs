@@ -167,16 +167,14 @@ async fn in_transaction(
     batch: &[Job],
 ) -> Result<Vec<Inserted>, WriteError> {
     exec(conn, crate::db::Backend::of_connection(conn).begin_write()).await?;
-    let mut results = Vec::with_capacity(batch.len());
-    for job in batch {
-        match insert_one(conn, &job.order).await {
-            Ok(r) => results.push(r),
-            Err(e) => {
-                let _ = exec(conn, "ROLLBACK").await;
-                return Err(e);
-            }
+    let orders: Vec<&OrderRecord> = batch.iter().map(|job| &job.order).collect();
+    let results = match insert_all(conn, &orders).await {
+        Ok(results) => results,
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            return Err(e);
         }
-    }
+    };
     if let Err(e) = exec(conn, "COMMIT").await {
         let _ = exec(conn, "ROLLBACK").await;
         return Err(e);
@@ -184,112 +182,209 @@ async fn in_transaction(
     Ok(results)
 }
 
-async fn insert_one(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Inserted, WriteError> {
-    // A reference clash inserts nothing and returns no row: no savepoint needed to undo it.
-    // A clash on the reference or on the idempotency key inserts nothing and returns no
-    // row: no savepoint needed to undo it.
-    let order_id: Option<i64> = sqlx::query_scalar(
+fn failed(e: sqlx::Error) -> WriteError {
+    WriteError(e.to_string())
+}
+
+/// Inserts the orders of one transaction and everything that belongs to each.
+async fn insert_all(
+    conn: &mut AnyConnection,
+    orders: &[&OrderRecord],
+) -> Result<Vec<Inserted>, WriteError> {
+    let ids = insert_orders(conn, orders).await?;
+    let mut results = Vec::with_capacity(orders.len());
+    let mut stored = Vec::with_capacity(orders.len());
+    for (order, id) in orders.iter().zip(&ids) {
+        match id {
+            Some(id) => {
+                results.push(Inserted::Ok);
+                stored.push((*id, *order));
+            }
+            None => results.push(existing(conn, order).await?),
+        }
+    }
+    if stored.is_empty() {
+        return Ok(results);
+    }
+    insert_acceptances(conn, &stored).await?;
+    delete_drafts(conn, &stored).await?;
+    let notifications: Vec<_> = stored
+        .iter()
+        .flat_map(|(_, o)| o.notifications.iter().map(|n| (n, o.submitted_at_ms)))
+        .collect();
+    crate::outbox::enqueue_all(&mut *conn, &notifications)
+        .await
+        .map_err(failed)?;
+    // Rare (a signed service, uploads, an unchecked HER-id): one statement each.
+    for (id, order) in &stored {
+        if let Some(p) = &order.package {
+            insert_package(conn, order, p).await?;
+        }
+        crate::db::attachments::bind(
+            &mut *conn,
+            &order.owner_key,
+            &order.attachments,
+            &order.reference,
+        )
+        .await
+        .map_err(failed)?;
+        let portal = crate::db::cases::Actor {
+            subject: "bestillingsportal",
+            name: "Bestillingsportal",
+        };
+        for flag in &order.flags {
+            crate::db::cases::record(&mut *conn, *id, &portal, "note", flag)
+                .await
+                .map_err(failed)?;
+        }
+    }
+    Ok(results)
+}
+
+/// The orders' rows, in one statement: each order's id, or `None` where its reference or
+/// its idempotency key was taken (by an order before it, in this batch too) and nothing
+/// was inserted — so no savepoint is needed to undo it.
+async fn insert_orders(
+    conn: &mut AnyConnection,
+    orders: &[&OrderRecord],
+) -> Result<Vec<Option<i64>>, WriteError> {
+    let sql = format!(
         "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id",
-    )
-    .bind(&order.reference)
-    .bind(&order.service)
-    .bind(&order.orgnr)
-    .bind(&order.org_name)
-    .bind(&order.ordered_by_name)
-    .bind(&order.ordered_by_key)
-    .bind(order.ordered_by_account)
-    .bind(&order.eid)
-    .bind(&order.answers_json)
-    .bind(order.submitted_at_ms)
-    .bind(&order.idempotency_key)
-    .fetch_optional(&mut *conn)
-    .await
-    .map_err(|e| WriteError(e.to_string()))?;
-    let Some(order_id) = order_id else {
-        let existing: Option<String> = match &order.idempotency_key {
-            Some(key) => sqlx::query_scalar(
-                "SELECT reference FROM orders WHERE ordered_by_key = $1 AND ordered_by_account = $2 AND idempotency_key = $3",
-            )
+         VALUES {} ON CONFLICT DO NOTHING RETURNING id, reference",
+        crate::db::values(orders.len(), 11)
+    );
+    let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+    for order in orders {
+        query = query
+            .bind(&order.reference)
+            .bind(&order.service)
+            .bind(&order.orgnr)
+            .bind(&order.org_name)
+            .bind(&order.ordered_by_name)
             .bind(&order.ordered_by_key)
             .bind(order.ordered_by_account)
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(|e| WriteError(e.to_string()))?,
-            None => None,
-        };
-        return Ok(existing.map_or(Inserted::ReferenceTaken, Inserted::Existing));
+            .bind(&order.eid)
+            .bind(&order.answers_json)
+            .bind(order.submitted_at_ms)
+            .bind(&order.idempotency_key);
+    }
+    let mut inserted: Vec<(i64, String)> = query.fetch_all(&mut *conn).await.map_err(failed)?;
+    // A reference is inserted at most once, for the first order in the batch that has it.
+    Ok(orders
+        .iter()
+        .map(|order| {
+            let at = inserted.iter().position(|(_, r)| *r == order.reference)?;
+            Some(inserted.swap_remove(at).0)
+        })
+        .collect())
+}
+
+/// An order that inserted nothing: the same person's earlier order with its idempotency
+/// key, or a reference clash (one in billions) for the caller to draw another.
+async fn existing(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Inserted, WriteError> {
+    let Some(key) = &order.idempotency_key else {
+        return Ok(Inserted::ReferenceTaken);
     };
-    for doc in &order.documents {
-        sqlx::query(
-            "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(order_id)
-        .bind(&doc.id)
-        .bind(&doc.title)
-        .bind(&doc.version)
-        .bind(&doc.sha256)
-        .bind(&order.acceptor.fnr_key)
-        .bind(&order.acceptor.name)
-        .bind(&order.acceptor.eid)
-        .bind(&order.acceptor.acr)
-        .bind(&order.orgnr)
-        .bind(&order.legal_entity)
-        .bind(order.submitted_at_ms)
-        .execute(&mut *conn)
-        .await
-        .map_err(|e| WriteError(e.to_string()))?;
-    }
-    if let Some(p) = &order.package {
-        sqlx::query(
-            "INSERT INTO signed_packages (reference, orgnr, document_id, title, version, signer_name, method, signed_at_ms, pdf)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&order.reference)
-        .bind(&order.orgnr)
-        .bind(&p.document_id)
-        .bind(&p.title)
-        .bind(&p.version)
-        .bind(&p.signer_name)
-        .bind(&p.method)
-        .bind(order.submitted_at_ms)
-        .bind(&p.pdf)
-        .execute(&mut *conn)
-        .await
-        .map_err(|e| WriteError(e.to_string()))?;
-    }
-    sqlx::query("DELETE FROM drafts WHERE owner_key = $1 AND service = $2 AND orgnr = $3")
-        .bind(&order.owner_key)
-        .bind(&order.service)
-        .bind(&order.orgnr)
-        .execute(&mut *conn)
-        .await
-        .map_err(|e| WriteError(e.to_string()))?;
-    crate::db::attachments::bind(
-        &mut *conn,
-        &order.owner_key,
-        &order.attachments,
-        &order.reference,
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT reference FROM orders WHERE ordered_by_key = $1 AND ordered_by_account = $2 AND idempotency_key = $3",
     )
+    .bind(&order.ordered_by_key)
+    .bind(order.ordered_by_account)
+    .bind(key)
+    .fetch_optional(&mut *conn)
     .await
-    .map_err(|e| WriteError(e.to_string()))?;
-    for n in &order.notifications {
-        crate::outbox::enqueue(&mut *conn, n, order.submitted_at_ms)
-            .await
-            .map_err(|e| WriteError(e.to_string()))?;
+    .map_err(failed)?;
+    Ok(found.map_or(Inserted::ReferenceTaken, Inserted::Existing))
+}
+
+/// The acceptance evidence of every stored order, in one statement.
+async fn insert_acceptances(
+    conn: &mut AnyConnection,
+    stored: &[(i64, &OrderRecord)],
+) -> Result<(), WriteError> {
+    let rows: Vec<_> = stored
+        .iter()
+        .flat_map(|(id, o)| o.documents.iter().map(move |d| (*id, *o, d)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
     }
-    let portal = crate::db::cases::Actor {
-        subject: "bestillingsportal",
-        name: "Bestillingsportal",
-    };
-    for flag in &order.flags {
-        crate::db::cases::record(&mut *conn, order_id, &portal, "note", flag)
-            .await
-            .map_err(|e| WriteError(e.to_string()))?;
+    let sql = format!(
+        "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms)
+         VALUES {}",
+        crate::db::values(rows.len(), 12)
+    );
+    // Only placeholders are made up here; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (id, order, doc) in rows {
+        query = query
+            .bind(id)
+            .bind(&doc.id)
+            .bind(&doc.title)
+            .bind(&doc.version)
+            .bind(&doc.sha256)
+            .bind(&order.acceptor.fnr_key)
+            .bind(&order.acceptor.name)
+            .bind(&order.acceptor.eid)
+            .bind(&order.acceptor.acr)
+            .bind(&order.orgnr)
+            .bind(&order.legal_entity)
+            .bind(order.submitted_at_ms);
     }
-    Ok(Inserted::Ok)
+    query.execute(&mut *conn).await.map_err(failed)?;
+    Ok(())
+}
+
+/// Each orderer's draft of what they ordered, in one statement.
+async fn delete_drafts(
+    conn: &mut AnyConnection,
+    stored: &[(i64, &OrderRecord)],
+) -> Result<(), WriteError> {
+    let which: Vec<String> = (0..stored.len())
+        .map(|i| {
+            format!(
+                "(owner_key = ${} AND service = ${} AND orgnr = ${})",
+                3 * i + 1,
+                3 * i + 2,
+                3 * i + 3
+            )
+        })
+        .collect();
+    let sql = format!("DELETE FROM drafts WHERE {}", which.join(" OR "));
+    // Only placeholders are made up here; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (_, order) in stored {
+        query = query
+            .bind(&order.owner_key)
+            .bind(&order.service)
+            .bind(&order.orgnr);
+    }
+    query.execute(&mut *conn).await.map_err(failed)?;
+    Ok(())
+}
+
+async fn insert_package(
+    conn: &mut AnyConnection,
+    order: &OrderRecord,
+    p: &PackageRecord,
+) -> Result<(), WriteError> {
+    sqlx::query(
+        "INSERT INTO signed_packages (reference, orgnr, document_id, title, version, signer_name, method, signed_at_ms, pdf)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&order.reference)
+    .bind(&order.orgnr)
+    .bind(&p.document_id)
+    .bind(&p.title)
+    .bind(&p.version)
+    .bind(&p.signer_name)
+    .bind(&p.method)
+    .bind(order.submitted_at_ms)
+    .bind(&p.pdf)
+    .execute(&mut *conn)
+    .await
+    .map_err(failed)?;
+    Ok(())
 }
 
 #[cfg(test)]
