@@ -110,7 +110,7 @@ async fn check_password(
 }
 
 /// The login form as a browser posts it (the pre-rendered page's names).
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 struct PasswordForm {
     #[serde(rename = "f-username", default)]
     username: String,
@@ -136,8 +136,9 @@ async fn check_password_form(
     after: Result<Query<AfterLogin>, QueryRejection>,
     form: Result<Form<PasswordForm>, FormRejection>,
 ) -> Result<Response, ApiError> {
-    // Whatever arrives is a login attempt: what cannot be read counts as empty fields.
-    let form = form.map(|Form(f)| f).unwrap_or_default();
+    // A browser always sends the form, encoded as forms are: anything else is refused
+    // before it counts as a login attempt.
+    let Form(form) = form.map_err(|e| ApiError::Rejected(e.status()))?;
     let body = PasswordLogin {
         username: form.username,
         password: form.password,

@@ -997,6 +997,13 @@ async fn the_login_form_posted_before_the_app_starts_goes_on_at_the_code_step() 
             "/kundeportal/innlogging?feil=passord".to_owned()
         )
     );
+    // Not a form at all: refused, and no attempt counted.
+    let not_a_form = c
+        .post(format!("{}/api/auth/password/form", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_a_form.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let pending = c
         .get(format!("{}/api/auth/pending", app.base))
         .send()
