@@ -42,6 +42,8 @@ if (!root) {
     if (form?.hasAttribute('action') && filled) {
       const back = new URLSearchParams(location.search).get('tilbake');
       if (back) form.action = `${form.getAttribute('action')}?tilbake=${encodeURIComponent(back)}`;
+      // The username comes back to the field if the server says no (never the password).
+      try { sessionStorage.setItem('bp-login-username', form.elements['f-username']?.value ?? ''); } catch {}
       button.setAttribute('aria-busy', 'true');
       return;
     }

@@ -70,14 +70,16 @@ fn carry_inputs(from: &Element, to: &Element) {
         let Some(new) = new_inputs.iter().find(|new| new.id() == old.id()) else {
             continue;
         };
+        // Only what the visitor changed: a field left as the page came keeps what the app
+        // put there (a username brought back after the browser posted the login).
         let event = if matches!(old.type_().as_str(), "checkbox" | "radio") {
-            if old.checked() == new.checked() {
+            if old.checked() == old.default_checked() || old.checked() == new.checked() {
                 continue;
             }
             new.set_checked(old.checked());
             "change"
         } else {
-            if old.value() == new.value() {
+            if old.value() == old.default_value() || old.value() == new.value() {
                 continue;
             }
             new.set_value(&old.value());

@@ -266,6 +266,8 @@ test('"Logg inn" pressed before the app has started: the browser posts it, and t
   release();
   await expect(page.locator('#f-password-error')).toHaveText('Feil brukernavn eller passord.');
   await expect(page.locator('.ds-error-summary')).toBeFocused();
+  await expect(page.getByLabel('Brukernavn'), 'what was typed is kept, the password not').toHaveValue('kari.kontakt');
+  await expect(page.getByLabel('Passord', { exact: true })).toHaveValue('');
   await expectNoAxeViolations(page, 'wrong password after the posted form');
 });
 

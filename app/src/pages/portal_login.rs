@@ -28,6 +28,9 @@ enum Step {
 
 const HEADING_ID: &str = "portal-login-heading";
 
+/// Where `boot.js` keeps the username of a login form the browser posted itself.
+const POSTED_USERNAME: &str = "bp-login-username";
+
 /// Where the browser posts the login form when the app is not there to do it.
 const PASSWORD_FORM_ACTION: &str = "/api/auth/password/form";
 
@@ -111,8 +114,18 @@ pub fn PortalLogin() -> impl IntoView {
     };
 
     // Back from the form the browser posted itself, before the app had started (the
-    // pre-rendered page's `<form action>`): the server sends it here with what happened.
+    // pre-rendered page's `<form action>`): the server sends it here with what happened,
+    // and `boot.js` kept the username it sent.
     let (resume, failed) = query.with_untracked(|q| (q.get("steg"), q.get("feil")));
+    if crate::in_browser()
+        && let Some(storage) = window().session_storage().ok().flatten()
+        && let Ok(Some(sent)) = storage.get_item(POSTED_USERNAME)
+    {
+        let _ = storage.remove_item(POSTED_USERNAME);
+        if failed.is_some() {
+            username.set(sent);
+        }
+    }
     if resume.as_deref() == Some("kode") {
         run(Box::pin(async move {
             match api.pending_login().await {
