@@ -275,8 +275,10 @@ fn tee(reader: impl std::io::Read, to_stderr: bool) -> Vec<String> {
 /// Whether a line holds a fødselsnummer: eleven digits standing alone that pass the
 /// number's own checks (date, control digits) — whichever test person typed it.
 fn holds_fodselsnummer(line: &str) -> bool {
-    line.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 11)
+    // Split at what is not a letter or digit: eleven digits inside a hex request id
+    // ("4b30511054288d94") are part of that id, not a number of their own.
+    line.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| run.len() == 11 && run.bytes().all(|b| b.is_ascii_digit()))
         .any(|run| common::validate::Fodselsnummer::parse(run).is_ok())
 }
 
@@ -312,5 +314,11 @@ mod tests {
         // Any valid number, not only a known list; timestamps and references are not numbers.
         assert!(holds_fodselsnummer("x 22069015569 y"));
         assert!(!holds_fodselsnummer("at 1763856000000 ms, id 12345678901"));
+        // A random request id whose digits happen to pass the checks (a CI run, 2026-12-06).
+        assert!(common::validate::Fodselsnummer::parse("30511054288").is_ok());
+        assert!(!holds_fodselsnummer(
+            r#"request{id="4b30511054288d94" method=POST}"#
+        ));
+        assert!(holds_fodselsnummer(r#"fnr="22069015569""#));
     }
 }
