@@ -186,6 +186,12 @@ fn failed(e: sqlx::Error) -> WriteError {
     WriteError(e.to_string())
 }
 
+/// Who writes a case's first notes.
+const PORTAL: crate::db::cases::Actor<'static> = crate::db::cases::Actor {
+    subject: "bestillingsportal",
+    name: "Bestillingsportal",
+};
+
 /// Inserts the orders of one transaction and everything that belongs to each.
 async fn insert_all(
     conn: &mut AnyConnection,
@@ -228,12 +234,8 @@ async fn insert_all(
         )
         .await
         .map_err(failed)?;
-        let portal = crate::db::cases::Actor {
-            subject: "bestillingsportal",
-            name: "Bestillingsportal",
-        };
         for flag in &order.flags {
-            crate::db::cases::record(&mut *conn, *id, &portal, "note", flag)
+            crate::db::cases::record(&mut *conn, *id, &PORTAL, "note", flag)
                 .await
                 .map_err(failed)?;
         }

@@ -945,6 +945,15 @@ async fn simultaneous_attempts_take_only_the_free_slots() {
     }
 }
 
+/// How `GET /api/auth/pending` answers this browser.
+async fn pending_status(c: &reqwest::Client, base: &str) -> StatusCode {
+    c.get(format!("{base}/api/auth/pending"))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
 /// Posts the pre-rendered login page's form as a browser without the app does.
 async fn post_form(
     c: &reqwest::Client,
@@ -1004,12 +1013,8 @@ async fn the_login_form_posted_before_the_app_starts_goes_on_at_the_code_step() 
         .await
         .unwrap();
     assert_eq!(not_a_form.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let pending = c
-        .get(format!("{}/api/auth/pending", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(pending.status(), StatusCode::UNAUTHORIZED);
+    let pending = pending_status(&c, &app.base).await;
+    assert_eq!(pending, StatusCode::UNAUTHORIZED);
     // Failures in a row: the delay before the next attempt holds here too.
     let wrong = [
         ("f-username", "kari.kontakt"),
@@ -1060,12 +1065,8 @@ async fn the_login_form_posted_before_the_app_starts_goes_on_at_the_code_step() 
     // The app resumes: where the code may go, for this browser only.
     let to: CodeDestinations = get_json(&c, &app, "/api/auth/pending").await;
     assert_eq!(to.email.as_deref(), Some("k***@demo-legekontor.no"));
-    let stranger = client()
-        .get(format!("{}/api/auth/pending", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    let stranger = pending_status(&client(), &app.base).await;
+    assert_eq!(stranger, StatusCode::UNAUTHORIZED);
 
     assert_eq!(
         send_code(&c, &app.base).await.status(),
@@ -1089,14 +1090,6 @@ async fn the_login_form_posted_before_the_app_starts_goes_on_at_the_code_step() 
     );
     let me: Me = get_json(&c, &app, "/api/me").await;
     assert_eq!(me.name, "Kari Kontaktperson");
-    let pending = c
-        .get(format!("{}/api/auth/pending", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        pending.status(),
-        StatusCode::UNAUTHORIZED,
-        "the login is taken"
-    );
+    let pending = pending_status(&c, &app.base).await;
+    assert_eq!(pending, StatusCode::UNAUTHORIZED, "the login is taken");
 }
