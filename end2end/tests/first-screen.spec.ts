@@ -136,7 +136,7 @@ test('a page split from the first load arrives when the user goes there, on a co
   expect(split, 'the entry page loads no other page\'s code').toEqual([]);
   await page.getByRole('link', { name: 'Glemt passordet?' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Glemt passordet?' })).toBeVisible();
-  expect(split.some(u => u.includes('side_pages')), 'its area\'s module came on the way').toBe(true);
+  expect(split.some(u => u.includes('customer_pages')), 'its area\'s module came on the way').toBe(true);
   // And it works: its form checks what was typed.
   await page.getByRole('button', { name: 'Send lenke' }).click();
   await expect(page.locator('.ds-error-summary')).toBeVisible();
