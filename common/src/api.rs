@@ -532,12 +532,53 @@ pub enum ErrorCode {
 }
 
 /// One field's error on the wire: the typed error plus its message in the request's language.
+// Read back through `WireFieldError`: serde's derive for a flattened, internally tagged
+// enum buffers the whole object and was the largest single function in the app's wasm.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "WireFieldError")]
 pub struct FieldErrorBody {
     #[serde(flatten)]
     pub error: FieldError,
     pub message: String,
+}
+
+/// `FieldErrorBody` as it is written: the code, the message, and the one number a code
+/// may carry, under its own name.
+#[derive(Deserialize)]
+struct WireFieldError {
+    code: String,
+    message: String,
+    max: Option<u32>,
+    expected: Option<u32>,
+    attempts_left: Option<u32>,
+    min: Option<u32>,
+    max_mb: Option<u32>,
+    seconds: Option<u32>,
+    her_id: Option<u32>,
+}
+
+impl TryFrom<WireFieldError> for FieldErrorBody {
+    type Error = String;
+
+    fn try_from(wire: WireFieldError) -> Result<Self, String> {
+        let number = |name: &str| match name {
+            "max" => wire.max,
+            "expected" => wire.expected,
+            "attempts_left" => wire.attempts_left,
+            "min" => wire.min,
+            "max_mb" => wire.max_mb,
+            "seconds" => wire.seconds,
+            "her_id" => wire.her_id,
+            _ => None,
+        };
+        let error = FieldError::from_code(&wire.code, number)
+            .ok_or_else(|| format!("unknown field error {:?}", wire.code))?;
+        Ok(FieldErrorBody {
+            error,
+            message: wire.message,
+        })
+    }
 }
 
 /// Every error response of the API has this body.

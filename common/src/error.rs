@@ -103,6 +103,79 @@ pub enum FieldError {
     HerIdOtherOrganisation { her_id: u32 },
 }
 
+impl FieldError {
+    /// The error a wire `code` names (its serde name), its number read by `number(name)`;
+    /// `None` for a code this build does not know or a number missing.
+    pub fn from_code(code: &str, number: impl Fn(&str) -> Option<u32>) -> Option<FieldError> {
+        use FieldError::*;
+        Some(match code {
+            "required" => Required,
+            "not_accepted" => NotAccepted,
+            "too_long" => TooLong {
+                max: number("max")?,
+            },
+            "wrong_length" => WrongLength {
+                expected: number("expected")?,
+            },
+            "not_digits" => NotDigits,
+            "bad_checksum" => BadChecksum,
+            "no_such_date" => NoSuchDate,
+            "fh_not_allowed" => FhNotAllowed,
+            "not_mobile" => NotMobile,
+            "not_norwegian" => NotNorwegian,
+            "bad_phone" => BadPhone,
+            "bad_email" => BadEmail,
+            "not_positive" => NotPositive,
+            "choose_at_least_one" => ChooseAtLeastOne,
+            "unknown_choice" => UnknownChoice,
+            "too_many" => TooMany {
+                max: number("max")?,
+            },
+            "not_in_registry" => NotInRegistry,
+            "org_bankrupt" => OrgBankrupt,
+            "org_deleted" => OrgDeleted,
+            "no_authority" => NoAuthority,
+            "wrong_credentials" => WrongCredentials,
+            "wrong_code" => WrongCode {
+                attempts_left: number("attempts_left")?,
+            },
+            "code_expired" => CodeExpired,
+            "password_too_short" => PasswordTooShort {
+                min: number("min")?,
+            },
+            "reset_link_invalid" => ResetLinkInvalid,
+            "bad_date" => BadDate,
+            "date_before_start" => DateBeforeStart,
+            "bad_domain" => BadDomain,
+            "not_member" => NotMember,
+            "test_not_approved" => TestNotApproved,
+            "service_replaced" => ServiceReplaced,
+            "not_pdf" => NotPdf,
+            "file_too_large" => FileTooLarge {
+                max_mb: number("max_mb")?,
+            },
+            "empty_file" => EmptyFile,
+            "attachment_missing" => AttachmentMissing,
+            "signature_required" => SignatureRequired,
+            "wait_before_trying" => WaitBeforeTrying {
+                seconds: number("seconds")?,
+            },
+            "service_bus_not_ordered" => ServiceBusNotOrdered,
+            "service_bus_activated_already" => ServiceBusActivatedAlready,
+            "service_bus_first" => ServiceBusFirst,
+            "case_not_in_handling" => CaseNotInHandling,
+            "not_all_confirmed" => NotAllConfirmed,
+            "her_id_unknown" => HerIdUnknown {
+                her_id: number("her_id")?,
+            },
+            "her_id_other_organisation" => HerIdOtherOrganisation {
+                her_id: number("her_id")?,
+            },
+            _ => return None,
+        })
+    }
+}
+
 /// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
 fn wait_message(seconds: u32, lang: Lang) -> String {
     let m = |nb, nn, en| Text::new(nb, nn, en).get(lang);
@@ -434,6 +507,135 @@ impl std::fmt::Display for FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every variant once. The match makes a new variant a compile error here, so it
+    /// cannot be left out of the list (and so of the wire test below).
+    fn every_variant() -> Vec<FieldError> {
+        use FieldError::*;
+        let all = vec![
+            Required,
+            NotAccepted,
+            TooLong { max: 1 },
+            WrongLength { expected: 2 },
+            NotDigits,
+            BadChecksum,
+            NoSuchDate,
+            FhNotAllowed,
+            NotMobile,
+            NotNorwegian,
+            BadPhone,
+            BadEmail,
+            NotPositive,
+            ChooseAtLeastOne,
+            UnknownChoice,
+            TooMany { max: 3 },
+            NotInRegistry,
+            OrgBankrupt,
+            OrgDeleted,
+            NoAuthority,
+            WrongCredentials,
+            WrongCode { attempts_left: 4 },
+            CodeExpired,
+            PasswordTooShort { min: 5 },
+            ResetLinkInvalid,
+            BadDate,
+            DateBeforeStart,
+            BadDomain,
+            NotMember,
+            TestNotApproved,
+            ServiceReplaced,
+            NotPdf,
+            FileTooLarge { max_mb: 6 },
+            EmptyFile,
+            AttachmentMissing,
+            SignatureRequired,
+            WaitBeforeTrying { seconds: 7 },
+            ServiceBusNotOrdered,
+            ServiceBusActivatedAlready,
+            ServiceBusFirst,
+            CaseNotInHandling,
+            NotAllConfirmed,
+            HerIdUnknown { her_id: 8 },
+            HerIdOtherOrganisation { her_id: 9 },
+        ];
+        for e in &all {
+            match e {
+                Required
+                | NotAccepted
+                | TooLong { .. }
+                | WrongLength { .. }
+                | NotDigits
+                | BadChecksum
+                | NoSuchDate
+                | FhNotAllowed
+                | NotMobile
+                | NotNorwegian
+                | BadPhone
+                | BadEmail
+                | NotPositive
+                | ChooseAtLeastOne
+                | UnknownChoice
+                | TooMany { .. }
+                | NotInRegistry
+                | OrgBankrupt
+                | OrgDeleted
+                | NoAuthority
+                | WrongCredentials
+                | WrongCode { .. }
+                | CodeExpired
+                | PasswordTooShort { .. }
+                | ResetLinkInvalid
+                | BadDate
+                | DateBeforeStart
+                | BadDomain
+                | NotMember
+                | TestNotApproved
+                | ServiceReplaced
+                | NotPdf
+                | FileTooLarge { .. }
+                | EmptyFile
+                | AttachmentMissing
+                | SignatureRequired
+                | WaitBeforeTrying { .. }
+                | ServiceBusNotOrdered
+                | ServiceBusActivatedAlready
+                | ServiceBusFirst
+                | CaseNotInHandling
+                | NotAllConfirmed
+                | HerIdUnknown { .. }
+                | HerIdOtherOrganisation { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_field_error_comes_back_from_the_wire_as_it_was_sent() {
+        for error in every_variant() {
+            let body = crate::api::FieldErrorBody {
+                error,
+                message: error.message(Lang::Nb),
+            };
+            let json = serde_json::to_string(&body).unwrap();
+            let back: crate::api::FieldErrorBody = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, body, "{json}");
+        }
+    }
+
+    #[test]
+    fn a_field_error_the_build_does_not_know_is_refused_not_guessed() {
+        for json in [
+            r#"{"code":"no_such_code","message":"x"}"#,
+            r#"{"code":"too_long","message":"x"}"#,
+            r#"{"code":"too_long","message":"x","max":-1}"#,
+            r#"{"message":"x"}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<crate::api::FieldErrorBody>(json).is_err(),
+                "{json}"
+            );
+        }
+    }
 
     #[test]
     fn a_wait_is_said_in_seconds_then_in_whole_minutes_rounded_up() {
