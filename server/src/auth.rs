@@ -211,7 +211,7 @@ pub async fn current_user(
 /// The session of `token`, renewed: refused when missing or expired.
 async fn live_session(state: &AppState, token: &str) -> Result<CurrentUser, ApiError> {
     let token_hash = hash_token(token);
-    let Some(row) = sessions::find(&state.db, &token_hash).await? else {
+    let Some(row) = state.sessions.find(&token_hash).await? else {
         return Err(match sessions::ended(&state.db, &token_hash).await? {
             true => ApiError::SessionExpired,
             false => ApiError::Unauthenticated,

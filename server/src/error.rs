@@ -54,6 +54,8 @@ pub enum Internal {
     #[error(transparent)]
     Writer(#[from] crate::db::writer::WriteError),
     #[error(transparent)]
+    SessionRead(#[from] crate::db::session_reads::ReadError),
+    #[error(transparent)]
     Pdf(#[from] crate::documents::PdfError),
     #[error(transparent)]
     Hash(#[from] crate::password::HashError),
@@ -112,6 +114,7 @@ macro_rules! internal_from {
 internal_from![
     sqlx::Error,
     crate::db::writer::WriteError,
+    crate::db::session_reads::ReadError,
     crate::documents::PdfError,
     crate::password::HashError,
     tokio::task::JoinError,

@@ -62,6 +62,7 @@ impl Application {
             std::time::Duration::from_secs(config.outbox_lease_secs),
         );
         let orders = OrderWriter::start(&db, outbox.clone()).await?;
+        let sessions = crate::db::session_reads::SessionReads::start(db.clone());
         spawn_purges(db.clone(), config.draft_retention_days);
         if config.demo_accounts && !config.production {
             crate::db::accounts::seed_demo(&db).await?;
@@ -132,6 +133,7 @@ impl Application {
             registry,
             adresseregisteret,
             orders,
+            sessions,
             idporten,
             staff_oidc,
             outbox,

@@ -19,6 +19,8 @@ pub struct AppState {
     /// Adresseregisteret's communication parties (HER-ids).
     pub adresseregisteret: Arc<crate::adresseregisteret::AddressRegister>,
     pub orders: OrderWriter,
+    /// Reads the sessions of requests that arrive together with one query.
+    pub sessions: crate::db::session_reads::SessionReads,
     /// ID-porten, when configured; `None` means the built-in test login.
     pub idporten: Option<Arc<IdPorten>>,
     /// The customer centre's staff provider, when configured; `None` means the built-in

@@ -12,6 +12,7 @@ pub mod password_resets;
 pub mod pending_logins;
 pub mod persontjenesten;
 pub mod servicebus;
+pub mod session_reads;
 pub mod sessions;
 pub mod signings;
 pub mod writer;

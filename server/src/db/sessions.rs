@@ -1,5 +1,7 @@
 //! Server-side sessions. The cookie holds a random token; the table holds its hash.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::db::Db;
 use common::api::Eid;
 use common::validate::{Fodselsnummer, OrgNumber};
@@ -83,6 +85,7 @@ pub async fn id_token(db: &Db, token_hash: &str) -> Result<Option<String>, sqlx:
 }
 
 type Row = (
+    String,
     Option<String>,
     Option<String>,
     Option<i64>,
@@ -93,35 +96,57 @@ type Row = (
     Option<String>,
 );
 
-pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions WHERE token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(db)
-    .await?;
-    Ok(row.and_then(
-        |(fnr, eid, account_id, name, orgnr, remember, expires_at_ms, acr)| {
-            // Rows were validated on insert; a row that no longer parses is treated as no session.
-            let identity = match (fnr, eid, account_id) {
-                (Some(fnr), Some(eid), None) => Identity::Person {
-                    fodselsnummer: Fodselsnummer::parse(&fnr).ok()?,
-                    eid: Eid::parse_wire(&eid)?,
-                },
-                (None, None, Some(id)) => Identity::Account { id },
-                _ => return None,
-            };
-            Some(SessionRow {
-                token_hash: token_hash.to_owned(),
-                identity,
-                name,
-                orgnr: orgnr.and_then(|o| OrgNumber::parse(&o).ok()),
-                remember: remember.0,
-                expires_at_ms,
-                acr: acr.unwrap_or_default(),
-            })
+const SELECT_SESSION: &str = "SELECT token_hash, fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions";
+
+/// The sessions of several tokens in one query, by token hash (read in groups by
+/// `session_reads`).
+pub async fn find_all(
+    db: &Db,
+    token_hashes: &[&str],
+) -> Result<BTreeMap<String, SessionRow>, sqlx::Error> {
+    let distinct: BTreeSet<&str> = token_hashes.iter().copied().collect();
+    if distinct.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let placeholders: Vec<String> = (1..=distinct.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "{SELECT_SESSION} WHERE token_hash IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+    for hash in &distinct {
+        query = query.bind(*hash);
+    }
+    let rows = query.fetch_all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(parse)
+        .map(|row| (row.token_hash.clone(), row))
+        .collect())
+}
+
+/// A stored session as the app knows it. Rows were validated on insert; a row that no
+/// longer parses is treated as no session.
+fn parse(
+    (token_hash, fnr, eid, account_id, name, orgnr, remember, expires_at_ms, acr): Row,
+) -> Option<SessionRow> {
+    let identity = match (fnr, eid, account_id) {
+        (Some(fnr), Some(eid), None) => Identity::Person {
+            fodselsnummer: Fodselsnummer::parse(&fnr).ok()?,
+            eid: Eid::parse_wire(&eid)?,
         },
-    ))
+        (None, None, Some(id)) => Identity::Account { id },
+        _ => return None,
+    };
+    Some(SessionRow {
+        token_hash,
+        identity,
+        name,
+        orgnr: orgnr.and_then(|o| OrgNumber::parse(&o).ok()),
+        remember: remember.0,
+        expires_at_ms,
+        acr: acr.unwrap_or_default(),
+    })
 }
 
 pub async fn set_expiry(db: &Db, token_hash: &str, expires_at_ms: i64) -> Result<(), sqlx::Error> {
