@@ -476,10 +476,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_name_search_finds_the_organisations_in_any_case_read_either_way() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = crate::db::connect(&format!("sqlite://{}/q.db", dir.path().display()))
-            .await
-            .unwrap();
+        let (_dir, db) = crate::db::test_db().await;
         // Many orders of Ørland (read in id order), a few of Bodø (read by organisation).
         orders(
             &db,

@@ -222,13 +222,6 @@ mod tests {
         (FIRST_DELAY_MS << doublings).min(MAX_DELAY_MS)
     }
 
-    async fn pool() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/l.db", dir.path().display());
-        let pool = crate::db::connect(&url).await.unwrap();
-        (dir, pool)
-    }
-
     #[test]
     fn the_delay_doubles_from_a_second_to_a_minute_after_the_free_attempts() {
         let delays: Vec<i64> = (0..14).map(|n| delay_ms(n, PAIR_FREE)).collect();
@@ -244,7 +237,7 @@ mod tests {
     /// The statement's waits are `delay_ms`'s, attempt by attempt, until the hard cap.
     #[tokio::test]
     async fn one_guesser_waits_longer_after_each_attempt_then_for_the_window() {
-        let (_dir, db) = pool().await;
+        let (_dir, db) = crate::db::test_db().await;
         let mut now = 1_000_000_000;
         for n in 0..PAIR_MAX {
             let wait = delay_ms(n, PAIR_FREE);
@@ -289,7 +282,7 @@ mod tests {
     /// last logged in.
     #[tokio::test]
     async fn strangers_spread_over_addresses_cannot_slow_the_user_at_her_trusted_address() {
-        let (_dir, db) = pool().await;
+        let (_dir, db) = crate::db::test_db().await;
         let now = 2_000_000_000;
         forgive(&db, "kari", "10.0.0.1", now - 1000).await.unwrap();
         for i in 0..ACCOUNT_FREE {

@@ -135,6 +135,17 @@ pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
         .await
 }
 
+/// A fresh, migrated SQLite database in a temporary directory, for unit tests; the
+/// directory (and the database) goes when the returned `TempDir` is dropped.
+#[cfg(test)]
+pub async fn test_db() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = connect(&format!("sqlite://{}/test.db", dir.path().display()))
+        .await
+        .unwrap();
+    (dir, db)
+}
+
 /// Opens (creating if missing) the database at `url` and brings its schema up to date.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let db = open(url).await?;

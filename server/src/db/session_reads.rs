@@ -43,13 +43,9 @@ impl SessionReads {
             token_hash: token_hash.to_owned(),
             reply,
         };
-        self.reads
-            .send(read)
-            .await
-            .map_err(|_| ReadError("the session reader stopped".into()))?;
-        answer
-            .await
-            .map_err(|_| ReadError("the session reader stopped".into()))?
+        let stopped = || ReadError("the session reader stopped".into());
+        self.reads.send(read).await.map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
     }
 }
 
@@ -95,10 +91,7 @@ mod tests {
 
     #[tokio::test]
     async fn requests_that_wait_together_each_get_their_own_session() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = crate::db::connect(&format!("sqlite://{}/s.db", dir.path().display()))
-            .await
-            .unwrap();
+        let (_dir, db) = crate::db::test_db().await;
         let person = |eid| Identity::Person {
             fodselsnummer: Fodselsnummer::parse("08908834756").unwrap(),
             eid,

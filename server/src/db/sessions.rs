@@ -96,8 +96,6 @@ type Row = (
     Option<String>,
 );
 
-const SELECT_SESSION: &str = "SELECT token_hash, fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr FROM sessions";
-
 /// The sessions of several tokens in one query, by token hash (read in groups by
 /// `session_reads`).
 pub async fn find_all(
@@ -110,7 +108,8 @@ pub async fn find_all(
     }
     let placeholders: Vec<String> = (1..=distinct.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "{SELECT_SESSION} WHERE token_hash IN ({})",
+        "SELECT token_hash, fodselsnummer, eid, account_id, name, orgnr, remember, expires_at_ms, acr
+         FROM sessions WHERE token_hash IN ({})",
         placeholders.join(", ")
     );
     let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));

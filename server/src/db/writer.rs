@@ -429,10 +429,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_clashing_order_in_a_batch_does_not_undo_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
-            .await
-            .unwrap();
+        let (_dir, pool) = crate::db::test_db().await;
         let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // Sent together, so they share a batch: the middle one clashes with the first.
         let (a, b, c) = tokio::join!(
@@ -463,10 +460,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_order_that_fails_in_a_batch_fails_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect(&format!("sqlite://{}/w.db", dir.path().display()))
-            .await
-            .unwrap();
+        let (_dir, pool) = crate::db::test_db().await;
         let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // A trigger makes this one order fail inside the batch.
         sqlx::query(

@@ -115,10 +115,7 @@ mod tests {
     };
 
     async fn database_with_an_order() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().unwrap();
-        let db = crate::db::connect(&format!("sqlite://{}/t.db", dir.path().display()))
-            .await
-            .unwrap();
+        let (dir, db) = crate::db::test_db().await;
         sqlx::query(
             r#"INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, eid, answers_json, submitted_at_ms)
              VALUES ('BP-1', 'ddfl', '910000001', 'Legekontoret', 'Kari', 'k', 'minid', '{"drift_epost":"drift@legekontoret.no"}', 0)"#,
