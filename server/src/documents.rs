@@ -29,9 +29,19 @@ pub fn sha256(text: &AgreementText, title: &str) -> String {
     crate::hex::encode(&Sha256::digest(text.canonical(title).as_bytes()))
 }
 
+/// Hashes of the current versions, by document id: worked out once, since every order
+/// names them and a version's text never changes.
+static CURRENT_HASHES: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    common::services::SERVICES
+        .iter()
+        .flat_map(|s| s.documents.iter())
+        .filter_map(|doc| Some((doc.id, sha256(doc.current()?, doc.title.nb))))
+        .collect()
+});
+
 /// The hash of the text a document reference points to.
 pub fn sha256_of(doc: &DocumentRef) -> Option<String> {
-    doc.current().map(|t| sha256(t, doc.title.nb))
+    CURRENT_HASHES.get(doc.id).cloned()
 }
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
