@@ -26,6 +26,7 @@ use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
+use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -42,16 +43,21 @@ pub fn router(state: AppState) -> Router {
         .merge(ops::router(state.clone()))
         .nest("/api", api(state))
         .merge(spa::router(dist))
-        .layer(from_fn_with_state(time_limit, limit_time))
-        .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-        // Revalidate every time: file names are not content-hashed, and the files are small.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ));
+        // One stack, outermost first (see `api` for why it is one).
+        .layer(
+            ServiceBuilder::new()
+                // Revalidate every time: file names are not content-hashed, and the files
+                // are small.
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+                .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+                .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
+                .layer(from_fn_with_state(time_limit, limit_time)),
+        );
     // Over HTTPS (secure cookies), browsers are told to come back only that way.
     if https {
         router.layer(security_header(
@@ -101,22 +107,31 @@ pub fn api(state: AppState) -> Router {
             }),
         )
         .fallback(|| async { ApiError::NotFound })
-        // Every JSON body is small (a draft's answers are at most 64 KiB); the routes that
-        // take files (attachments, the seal check) set their own, larger, limits.
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY))
-        .layer(axum::middleware::from_fn(crate::auth::refuse_cross_site))
-        .layer(axum::middleware::from_fn(crate::error::json_errors))
-        // Answers, receipts and PDFs are personal data: no cache keeps a copy.
-        .layer(security_header(header::CACHE_CONTROL, "no-store"))
-        .layer(from_fn_with_state(
-            state.metrics.clone(),
-            crate::metrics::track,
-        ))
-        // Outermost: the trace sees the final answer, and the id exists before it starts.
-        .layer(trace::trace_layer())
-        .layer(trace::propagate_request_id())
-        .layer(trace::set_request_id())
-        .layer(axum::middleware::map_request(trace::forget_client_id))
+        // One stack, outermost first, added in one `layer` call: axum wraps each route in
+        // a boxed service per call, cloned and boxed again on every request, so nine calls
+        // were nine allocations and nine boxed futures a request (about 7 % of an order's
+        // CPU in a profile). Per route, not around the router: `metrics::track` and the
+        // trace read the matched route.
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::map_request(trace::forget_client_id))
+                // The trace sees the final answer, and the id exists before it starts.
+                .layer(trace::set_request_id())
+                .layer(trace::propagate_request_id())
+                .layer(trace::trace_layer())
+                .layer(from_fn_with_state(
+                    state.metrics.clone(),
+                    crate::metrics::track,
+                ))
+                // Answers, receipts and PDFs are personal data: no cache keeps a copy.
+                .layer(security_header(header::CACHE_CONTROL, "no-store"))
+                .layer(axum::middleware::from_fn(crate::error::json_errors))
+                .layer(axum::middleware::from_fn(crate::auth::refuse_cross_site))
+                // Every JSON body is small (a draft's answers are at most 64 KiB); the
+                // routes that take files (attachments, the seal check) set their own,
+                // larger, limits.
+                .layer(axum::extract::DefaultBodyLimit::max(MAX_JSON_BODY)),
+        )
         .with_state(state)
 }
 
