@@ -260,12 +260,10 @@ impl Outbox {
     }
 }
 
-/// Claims what is due (one statement, so two processes never claim the same row), sends
-/// it several at a time, and marks each group of finished sends in one transaction as
-/// soon as they are done. How many were claimed.
-async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<usize, sqlx::Error> {
-    use futures_util::StreamExt;
-    let now = now_ms();
+/// The statement that claims the oldest due notifications: `$1` the claim's end, `$2` the
+/// attempts allowed, `$3` now, `$4` how many. It walks the index of unsent rows
+/// (`notifications_pending`), not the table: its cost does not grow with the sent ones.
+fn claim_statement(backend: crate::db::Backend) -> &'static str {
     // On PostgreSQL the rows are locked as they are picked and others' locked rows
     // skipped: without it a second replica's claim, blocked behind the first, would take
     // the same rows once the first commits. SQLite has one writer at a time anyway.
@@ -283,10 +281,19 @@ async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<u
             )
         };
     }
-    let sql = match crate::db::Backend::of(db) {
+    match backend {
         crate::db::Backend::Sqlite => claim!(""),
         crate::db::Backend::Postgres => claim!(" FOR UPDATE SKIP LOCKED"),
-    };
+    }
+}
+
+/// Claims what is due (one statement, so two processes never claim the same row), sends
+/// it several at a time, and marks each group of finished sends in one transaction as
+/// soon as they are done. How many were claimed.
+async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<usize, sqlx::Error> {
+    use futures_util::StreamExt;
+    let now = now_ms();
+    let sql = claim_statement(crate::db::Backend::of(db));
     let due: Vec<DueNotification> = sqlx::query_as(sql)
         .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
         .bind(MAX_ATTEMPTS)
@@ -404,4 +411,37 @@ pub async fn latest(db: &Db, limit: i64) -> Result<Vec<common::api::MailboxEntry
             },
         )
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The claim reads the unsent rows through their index: a table scan would read every
+    /// notification ever sent, on every claim.
+    #[tokio::test]
+    async fn the_claim_walks_the_unsent_rows_not_the_table() {
+        let (_dir, db) = crate::db::test_db().await;
+        let sql = format!(
+            "EXPLAIN QUERY PLAN {}",
+            super::claim_statement(crate::db::Backend::Sqlite)
+        );
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(2_i64)
+            .bind(8_i64)
+            .bind(1_i64)
+            .bind(256_i64)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|row| row.3.as_str()).collect();
+        assert!(
+            steps
+                .iter()
+                .any(|s| s.contains("USING INDEX notifications_pending")),
+            "{steps:?}"
+        );
+        assert!(
+            !steps.iter().any(|s| *s == "SCAN notifications"),
+            "{steps:?}"
+        );
+    }
 }
