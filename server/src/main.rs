@@ -2,6 +2,11 @@
 //! `Application::build` does the rest (see `startup.rs`).
 
 use clap::Parser;
+
+/// mimalloc, not glibc's malloc: requests allocate on the runtime's threads and sqlx's
+/// SQLite threads free much of it, where glibc takes arena locks and consolidates.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use server::{config::Config, startup::Application};
 
 #[tokio::main]
