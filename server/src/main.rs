@@ -2,12 +2,12 @@
 //! `Application::build` does the rest (see `startup.rs`).
 
 use clap::Parser;
+use server::{config::Config, startup::Application};
 
 /// mimalloc, not glibc's malloc: requests allocate on the runtime's threads and sqlx's
 /// SQLite threads free much of it, where glibc takes arena locks and consolidates.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use server::{config::Config, startup::Application};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
