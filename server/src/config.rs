@@ -236,6 +236,12 @@ pub struct Config {
     /// 10 MB attachment on a slow mobile line needs about a minute).
     #[arg(long, env = "BP_REQUEST_TIMEOUT_SECS", default_value_t = 120)]
     pub request_timeout_secs: u64,
+
+    /// Threads that serve requests. Without it, one fewer than the machine's cores (at
+    /// least one), so that the database's own threads (SQLite's connections, or a
+    /// PostgreSQL on the same machine) keep a core
+    #[arg(long, env = "BP_WORKER_THREADS")]
+    pub worker_threads: Option<usize>,
 }
 
 /// A secret from configuration: never printed, not even by `Debug`.
@@ -262,6 +268,14 @@ impl std::str::FromStr for Secret {
 }
 
 impl Config {
+    /// The request-serving threads to start (`worker_threads`, or the cores less one).
+    pub fn request_threads(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        self.worker_threads
+            .unwrap_or(cores.saturating_sub(1))
+            .max(1)
+    }
+
     pub fn session_policy(&self) -> SessionPolicy {
         SessionPolicy {
             lifetime_secs: self.session_lifetime_secs,
@@ -307,4 +321,21 @@ pub fn markdown_table() -> String {
         ));
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    #[test]
+    fn requests_get_every_core_but_one_unless_told() {
+        let cores = std::thread::available_parallelism().unwrap().get();
+        let mut config = Config::for_tests("sqlite::memory:".into());
+        config.worker_threads = None;
+        assert_eq!(config.request_threads(), (cores - 1).max(1));
+        config.worker_threads = Some(3);
+        assert_eq!(config.request_threads(), 3);
+        config.worker_threads = Some(0);
+        assert_eq!(config.request_threads(), 1, "never none");
+    }
 }

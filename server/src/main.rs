@@ -9,9 +9,16 @@ use server::{config::Config, startup::Application};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::parse();
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(config.request_threads())
+        .enable_all()
+        .build()?
+        .block_on(serve(config))
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     server::logging::init(server::logging::format_of(&config));
     let app = Application::build(config).await?;
     // The line tools and teammates look for: where the portal answers.
