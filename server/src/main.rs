@@ -4,11 +4,6 @@
 use clap::Parser;
 use server::{config::Config, startup::Application};
 
-/// mimalloc, not glibc's malloc: requests allocate on the runtime's threads and sqlx's
-/// SQLite threads free much of it, where glibc takes arena locks and consolidates.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::parse();
     tokio::runtime::Builder::new_multi_thread()
