@@ -39,13 +39,20 @@ pub fn router(state: AppState) -> Router {
     let dist = state.config.dist.clone();
     let https = state.config.secure_cookies;
     let time_limit = Duration::from_secs(state.config.request_timeout_secs);
-    let router = Router::new()
+    Router::new()
         .merge(ops::router(state.clone()))
         .nest("/api", api(state))
         .merge(spa::router(dist))
         // One stack, outermost first (see `api` for why it is one).
         .layer(
             ServiceBuilder::new()
+                // Over HTTPS (secure cookies), browsers are told to come back only that way.
+                .option_layer(https.then(|| {
+                    security_header(
+                        header::STRICT_TRANSPORT_SECURITY,
+                        "max-age=31536000; includeSubDomains",
+                    )
+                }))
                 // Revalidate every time: file names are not content-hashed, and the files
                 // are small.
                 .layer(SetResponseHeaderLayer::if_not_present(
@@ -57,16 +64,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .layer(security_header(header::CONTENT_SECURITY_POLICY, CSP))
                 .layer(from_fn_with_state(time_limit, limit_time)),
-        );
-    // Over HTTPS (secure cookies), browsers are told to come back only that way.
-    if https {
-        router.layer(security_header(
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=31536000; includeSubDomains",
-        ))
-    } else {
-        router
-    }
+        )
 }
 
 /// The JSON API, and its OpenAPI description at `/api/openapi.json` (`openapi.rs`).
