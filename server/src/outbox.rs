@@ -169,25 +169,37 @@ pub async fn enqueue_all(
         return Ok(());
     }
     let sql = format!(
-        "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret) VALUES {}",
+        "INSERT INTO notifications ({NOTIFICATION_COLUMNS}) VALUES {}",
         crate::db::values(all.len(), 8)
     );
     // Only placeholders are made up here; every value is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (n, now_ms) in all {
-        query = query
-            .bind(n.channel.as_str())
-            .bind(&n.recipient)
-            .bind(&n.subject)
-            .bind(&n.body)
-            .bind(*now_ms)
-            .bind(*now_ms)
-            .bind(&n.attachment_reference)
-            .bind(n.secret);
+        query = bind_notification!(query, n, *now_ms);
     }
     query.execute(conn).await?;
     Ok(())
 }
+
+/// The columns a new notification fills, in the order `bind_notification!` binds them.
+pub const NOTIFICATION_COLUMNS: &str = "channel, recipient, subject, body, created_at_ms, next_attempt_ms, attachment_reference, secret";
+
+/// Binds a new notification's `NOTIFICATION_COLUMNS` to a query (a macro: sqlx's `Query`
+/// and `QueryAs` share no trait for `bind`).
+macro_rules! bind_notification {
+    ($query:expr, $n:expr, $now_ms:expr) => {
+        $query
+            .bind($n.channel.as_str())
+            .bind(&$n.recipient)
+            .bind(&$n.subject)
+            .bind(&$n.body)
+            .bind($now_ms)
+            .bind($now_ms)
+            .bind(&$n.attachment_reference)
+            .bind($n.secret)
+    };
+}
+pub(crate) use bind_notification;
 
 /// Handle to wake the worker when a new notification was committed.
 #[derive(Clone, Default)]

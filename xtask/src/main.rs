@@ -226,12 +226,19 @@ fn test(args: &[String]) -> TaskResult {
 }
 
 /// The API suite once more, each test on a database of its own in a throwaway PostgreSQL
-/// cluster (`helpers::database_url`), and the schema comparison that needs both.
+/// cluster (`helpers::database_url`), and the schema comparison that needs both; then the
+/// order writer's unit tests, whose batches take a path of their own on PostgreSQL.
 fn api_suite_on_postgres() -> TaskResult {
     let cluster = postgres::Cluster::start(postgres::Durability::Fast)?;
-    let mut suite = cmd("cargo", &["test", "-p", "server", "--test", "api"]);
-    suite.env("BP_TEST_POSTGRES", cluster.url());
-    check(suite)
+    for args in [
+        &["test", "-p", "server", "--test", "api"][..],
+        &["test", "-p", "server", "--lib", "db::writer"],
+    ] {
+        let mut tests = cmd("cargo", args);
+        tests.env("BP_TEST_POSTGRES", cluster.url());
+        check(tests)?;
+    }
+    Ok(())
 }
 
 /// Runs `command`, echoing and returning everything it printed; fails if it fails.

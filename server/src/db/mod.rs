@@ -148,6 +148,48 @@ pub async fn test_db() -> (tempfile::TempDir, Db) {
     (dir, db)
 }
 
+/// The database of a test: a SQLite file in `dir`, or, when `BP_TEST_POSTGRES` names a
+/// PostgreSQL server (`postgres://user@host:port`; `cargo xtask test` runs the API suite
+/// and the writer's tests a second time that way), a database of its own there — the same
+/// one for the same `dir` and `name`, so a restarted server finds what the first one stored.
+#[doc(hidden)]
+pub async fn test_database_url(dir: &std::path::Path, name: &str) -> String {
+    let Some(server) = std::env::var("BP_TEST_POSTGRES")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        return format!("sqlite://{}/{name}.db", dir.display());
+    };
+    use sha2::Digest;
+    let key = sha2::Sha256::digest(format!("{}/{name}", dir.display()));
+    let database = format!("bp_{}", crate::hex::encode(&key[..8]));
+    let admin = open(&format!("{server}/postgres"))
+        .await
+        .expect("PostgreSQL answers");
+    let created = sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {database}")))
+        .execute(&admin)
+        .await;
+    if let Err(e) = created {
+        assert!(
+            e.to_string().contains("already exists"),
+            "CREATE DATABASE: {e}"
+        );
+    }
+    admin.close().await;
+    format!("{server}/{database}")
+}
+
+/// A fresh, migrated database for a unit test that should hold on both databases: SQLite,
+/// or PostgreSQL when `BP_TEST_POSTGRES` says so (see `test_database_url`).
+#[cfg(test)]
+pub async fn test_db_of_either() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = connect(&test_database_url(dir.path(), "test").await)
+        .await
+        .unwrap();
+    (dir, db)
+}
+
 /// Opens (creating if missing) the database at `url` and brings its schema up to date.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let db = open(url).await?;
@@ -228,14 +270,20 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
 /// statement per table for the whole batch: on SQLite every statement is a round trip to
 /// the connection's own thread, so a batch costs a handful of them, not a handful per order.
 pub fn values(rows: usize, columns: usize) -> String {
-    let mut sql = String::new();
+    values_from(1, rows, columns)
+}
+
+/// `values`, numbered from `$first`: for a statement with more than one list.
+pub fn values_from(first: usize, rows: usize, columns: usize) -> String {
+    use std::fmt::Write;
+    let mut sql = String::with_capacity(rows * columns * 6);
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
         for column in 0..columns {
             if column > 0 {
                 sql.push_str(", ");
             }
-            sql.push_str(&format!("${}", row * columns + column + 1));
+            let _ = write!(sql, "${}", first + row * columns + column);
         }
         sql.push(')');
     }

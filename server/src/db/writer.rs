@@ -12,6 +12,8 @@ use crate::outbox::{NewNotification, Outbox};
 use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
 
+mod one_statement;
+
 /// An order ready to store: validated, owned, with its answers already as JSON.
 pub struct OrderRecord {
     pub reference: String,
@@ -47,6 +49,14 @@ pub struct OrderRecord {
     pub flags: Vec<String>,
     /// The ids of the uploads the answers name.
     pub attachments: Vec<String>,
+}
+
+impl OrderRecord {
+    /// Without the rare parts (a signed package, uploads, notes), each of which is a
+    /// statement of its own: what PostgreSQL can write in one statement (`one_statement`).
+    fn is_plain(&self) -> bool {
+        self.package.is_none() && self.attachments.is_empty() && self.flags.is_empty()
+    }
 }
 
 /// Who accepted the order's documents, as the evidence records it.
@@ -166,8 +176,12 @@ async fn in_transaction(
     conn: &mut AnyConnection,
     batch: &[Job],
 ) -> Result<Vec<Inserted>, WriteError> {
-    exec(conn, crate::db::Backend::of_connection(conn).begin_write()).await?;
     let orders: Vec<&OrderRecord> = batch.iter().map(|job| &job.order).collect();
+    let backend = crate::db::Backend::of_connection(conn);
+    if backend == crate::db::Backend::Postgres && orders.iter().all(|o| o.is_plain()) {
+        return one_statement::write(conn, &orders).await;
+    }
+    exec(conn, backend.begin_write()).await?;
     let results = match insert_all(conn, &orders).await {
         Ok(results) => results,
         Err(e) => {
@@ -181,6 +195,54 @@ async fn in_transaction(
     }
     Ok(results)
 }
+
+/// An order's columns, in the order `bind_order!` binds them.
+const ORDER_COLUMNS: &str = "reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key";
+
+/// Binds an order's `ORDER_COLUMNS` (a macro: sqlx's `Query` and `QueryAs` share no trait
+/// for `bind`).
+macro_rules! bind_order {
+    ($query:expr, $order:expr) => {
+        $query
+            .bind(&$order.reference)
+            .bind(&$order.service)
+            .bind(&$order.orgnr)
+            .bind(&$order.org_name)
+            .bind(&$order.ordered_by_name)
+            .bind(&$order.ordered_by_key)
+            .bind($order.ordered_by_account)
+            .bind(&$order.eid)
+            .bind(&$order.answers_json)
+            .bind($order.submitted_at_ms)
+            .bind(&$order.idempotency_key)
+    };
+}
+use bind_order;
+
+/// An acceptance's columns after the order it belongs to, in the order `bind_evidence!`
+/// binds them.
+const EVIDENCE_COLUMNS: &str = "document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms";
+
+/// Binds the order (its id, or its reference where the id is not known yet), then a
+/// document's `EVIDENCE_COLUMNS`.
+macro_rules! bind_evidence {
+    ($query:expr, $order_key:expr, $order:expr, $doc:expr) => {
+        $query
+            .bind($order_key)
+            .bind(&$doc.id)
+            .bind(&$doc.title)
+            .bind(&$doc.version)
+            .bind(&$doc.sha256)
+            .bind(&$order.acceptor.fnr_key)
+            .bind(&$order.acceptor.name)
+            .bind(&$order.acceptor.eid)
+            .bind(&$order.acceptor.acr)
+            .bind(&$order.orgnr)
+            .bind(&$order.legal_entity)
+            .bind($order.submitted_at_ms)
+    };
+}
+use bind_evidence;
 
 fn failed(e: sqlx::Error) -> WriteError {
     WriteError(e.to_string())
@@ -198,17 +260,7 @@ async fn insert_all(
     orders: &[&OrderRecord],
 ) -> Result<Vec<Inserted>, WriteError> {
     let ids = insert_orders(conn, orders).await?;
-    let mut results = Vec::with_capacity(orders.len());
-    let mut stored = Vec::with_capacity(orders.len());
-    for (order, id) in orders.iter().zip(&ids) {
-        match id {
-            Some(id) => {
-                results.push(Inserted::Ok);
-                stored.push((*id, *order));
-            }
-            None => results.push(existing(conn, order).await?),
-        }
-    }
+    let (results, stored) = outcomes(conn, orders, &ids).await?;
     if stored.is_empty() {
         return Ok(results);
     }
@@ -251,34 +303,48 @@ async fn insert_orders(
     orders: &[&OrderRecord],
 ) -> Result<Vec<Option<i64>>, WriteError> {
     let sql = format!(
-        "INSERT INTO orders (reference, service, orgnr, org_name, ordered_by_name, ordered_by_key, ordered_by_account, eid, answers_json, submitted_at_ms, idempotency_key)
+        "INSERT INTO orders ({ORDER_COLUMNS})
          VALUES {} ON CONFLICT DO NOTHING RETURNING id, reference",
         crate::db::values(orders.len(), 11)
     );
     let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
     for order in orders {
-        query = query
-            .bind(&order.reference)
-            .bind(&order.service)
-            .bind(&order.orgnr)
-            .bind(&order.org_name)
-            .bind(&order.ordered_by_name)
-            .bind(&order.ordered_by_key)
-            .bind(order.ordered_by_account)
-            .bind(&order.eid)
-            .bind(&order.answers_json)
-            .bind(order.submitted_at_ms)
-            .bind(&order.idempotency_key);
+        query = bind_order!(query, order);
     }
-    let mut inserted: Vec<(i64, String)> = query.fetch_all(&mut *conn).await.map_err(failed)?;
-    // A reference is inserted at most once, for the first order in the batch that has it.
-    Ok(orders
+    let inserted: Vec<(i64, String)> = query.fetch_all(&mut *conn).await.map_err(failed)?;
+    Ok(ids_of(orders, inserted))
+}
+
+/// Each order's id from the rows an insert returned, or `None` where nothing was inserted
+/// for it. A reference is inserted at most once, for the first order in the batch that has it.
+fn ids_of(orders: &[&OrderRecord], mut inserted: Vec<(i64, String)>) -> Vec<Option<i64>> {
+    orders
         .iter()
         .map(|order| {
             let at = inserted.iter().position(|(_, r)| *r == order.reference)?;
             Some(inserted.swap_remove(at).0)
         })
-        .collect())
+        .collect()
+}
+
+/// What each order's insert came to, and the orders stored with their ids.
+async fn outcomes<'a>(
+    conn: &mut AnyConnection,
+    orders: &[&'a OrderRecord],
+    ids: &[Option<i64>],
+) -> Result<(Vec<Inserted>, Vec<(i64, &'a OrderRecord)>), WriteError> {
+    let mut results = Vec::with_capacity(orders.len());
+    let mut stored = Vec::with_capacity(orders.len());
+    for (order, id) in orders.iter().zip(ids) {
+        match id {
+            Some(id) => {
+                results.push(Inserted::Ok);
+                stored.push((*id, *order));
+            }
+            None => results.push(existing(conn, order).await?),
+        }
+    }
+    Ok((results, stored))
 }
 
 /// An order that inserted nothing: the same person's earlier order with its idempotency
@@ -312,26 +378,13 @@ async fn insert_acceptances(
         return Ok(());
     }
     let sql = format!(
-        "INSERT INTO acceptances (order_id, document_id, title, version, sha256, accepted_by_fnr, accepted_by_name, eid, acr, orgnr, legal_entity, accepted_at_ms)
-         VALUES {}",
+        "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {}",
         crate::db::values(rows.len(), 12)
     );
     // Only placeholders are made up here; every value is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for (id, order, doc) in rows {
-        query = query
-            .bind(id)
-            .bind(&doc.id)
-            .bind(&doc.title)
-            .bind(&doc.version)
-            .bind(&doc.sha256)
-            .bind(&order.acceptor.fnr_key)
-            .bind(&order.acceptor.name)
-            .bind(&order.acceptor.eid)
-            .bind(&order.acceptor.acr)
-            .bind(&order.orgnr)
-            .bind(&order.legal_entity)
-            .bind(order.submitted_at_ms);
+        query = bind_evidence!(query, id, order, doc);
     }
     query.execute(&mut *conn).await.map_err(failed)?;
     Ok(())
@@ -393,7 +446,7 @@ async fn insert_package(
 mod tests {
     use super::*;
 
-    fn record(reference: &str) -> OrderRecord {
+    pub(super) fn record(reference: &str) -> OrderRecord {
         OrderRecord {
             reference: reference.into(),
             service: "digitaleinnbyggertjenester".into(),
@@ -429,7 +482,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_clashing_order_in_a_batch_does_not_undo_the_others() {
-        let (_dir, pool) = crate::db::test_db().await;
+        let (_dir, pool) = crate::db::test_db_of_either().await;
         let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // Sent together, so they share a batch: the middle one clashes with the first.
         let (a, b, c) = tokio::join!(
@@ -460,16 +513,24 @@ mod tests {
 
     #[tokio::test]
     async fn an_order_that_fails_in_a_batch_fails_alone() {
-        let (_dir, pool) = crate::db::test_db().await;
+        let (_dir, pool) = crate::db::test_db_of_either().await;
         let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
         // A trigger makes this one order fail inside the batch.
-        sqlx::query(
-            "CREATE TRIGGER no_empty_doc BEFORE INSERT ON acceptances WHEN NEW.document_id = '' \
-             BEGIN SELECT RAISE(ABORT, 'empty'); END",
-        )
-        .execute(&pool)
-        .await
-        .unwrap();
+        let trigger: &[&str] = match crate::db::Backend::of(&pool) {
+            crate::db::Backend::Sqlite => &[
+                "CREATE TRIGGER no_empty_doc BEFORE INSERT ON acceptances WHEN NEW.document_id = '' \
+                 BEGIN SELECT RAISE(ABORT, 'empty'); END",
+            ],
+            crate::db::Backend::Postgres => &[
+                "CREATE FUNCTION no_empty_doc() RETURNS trigger LANGUAGE plpgsql AS \
+                 $$ BEGIN IF NEW.document_id = '' THEN RAISE EXCEPTION 'empty'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER no_empty_doc BEFORE INSERT ON acceptances \
+                 FOR EACH ROW EXECUTE FUNCTION no_empty_doc()",
+            ],
+        };
+        for sql in trigger {
+            sqlx::query(*sql).execute(&pool).await.unwrap();
+        }
         let mut bad = record("BP-BBBB-BBBB");
         bad.documents[0].id = String::new();
         let (a, b, c) = tokio::join!(
@@ -486,5 +547,72 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!(refs, ["BP-AAAA-AAAA", "BP-CCCC-CCCC"]);
+    }
+
+    async fn count(pool: &Db, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_batch_stores_each_order_whole_and_nothing_of_those_it_did_not_store() {
+        let (_dir, pool) = crate::db::test_db_of_either().await;
+        let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
+        let with = |reference: &str, key: Option<&str>| {
+            let mut order = record(reference);
+            order.idempotency_key = key.map(str::to_owned);
+            order.notifications = vec![NewNotification {
+                channel: crate::outbox::Channel::Email,
+                recipient: "kari@example.no".into(),
+                subject: format!("Kvittering {reference}"),
+                body: "Takk".into(),
+                attachment_reference: None,
+                secret: false,
+            }];
+            order
+        };
+        // An order stored before: the batch's last order draws its reference.
+        writer.insert(with("BP-DDDD-DDDD", None)).await.unwrap();
+        sqlx::query(
+            "INSERT INTO drafts (owner_key, service, orgnr, step, answers_json, idempotency_key, updated_at_ms) \
+             VALUES ('p:hmac-sha256:test', 'digitaleinnbyggertjenester', '994598759', 2, '{}', 'k', 1)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let (a, b, c, d) = tokio::join!(
+            writer.insert(with("BP-AAAA-AAAA", Some("key-1"))),
+            // The same person's second submit with the same key, in the same batch.
+            writer.insert(with("BP-BBBB-BBBB", Some("key-1"))),
+            writer.insert(with("BP-CCCC-CCCC", None)),
+            writer.insert(with("BP-DDDD-DDDD", None)),
+        );
+        let a = a.unwrap();
+        let b = b.unwrap();
+        // Whichever of the two the batch took first is the order; the other is told its reference.
+        let (first, second) = if a == Inserted::Ok { (a, b) } else { (b, a) };
+        assert_eq!(first, Inserted::Ok);
+        assert!(
+            matches!(&second, Inserted::Existing(r) if r == "BP-AAAA-AAAA" || r == "BP-BBBB-BBBB"),
+            "{second:?}"
+        );
+        assert_eq!(c.unwrap(), Inserted::Ok);
+        assert_eq!(d.unwrap(), Inserted::ReferenceTaken);
+        assert_eq!(count(&pool, "SELECT count(*) FROM orders").await, 3);
+        // Every stored order has its one document's evidence and its one notification.
+        assert_eq!(
+            count(
+                &pool,
+                "SELECT count(*) FROM acceptances a JOIN orders o ON o.id = a.order_id"
+            )
+            .await,
+            3
+        );
+        assert_eq!(count(&pool, "SELECT count(*) FROM acceptances").await, 3);
+        assert_eq!(count(&pool, "SELECT count(*) FROM notifications").await, 3);
+        assert_eq!(
+            count(&pool, "SELECT count(*) FROM drafts").await,
+            0,
+            "the orderer's draft went with the order"
+        );
     }
 }

@@ -38,36 +38,7 @@ pub async fn spawn_with(
     }
 }
 
-/// The database of a test: a SQLite file in `dir`, or, when `BP_TEST_POSTGRES` names a
-/// PostgreSQL server (`postgres://user@host:port`; `cargo xtask test` runs the suite a
-/// second time that way), a database of its own there — the same one for the same `dir`
-/// and `name`, so a restarted server finds what the first one stored.
-pub async fn database_url(dir: &std::path::Path, name: &str) -> String {
-    let Some(server) = std::env::var("BP_TEST_POSTGRES")
-        .ok()
-        .filter(|s| !s.is_empty())
-    else {
-        return format!("sqlite://{}/{name}.db", dir.display());
-    };
-    use sha2::Digest;
-    let key = sha2::Sha256::digest(format!("{}/{name}", dir.display()));
-    let database: String = key[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let database = format!("bp_{database}");
-    let admin = server::db::open(&format!("{server}/postgres"))
-        .await
-        .expect("PostgreSQL answers");
-    let created = sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {database}")))
-        .execute(&admin)
-        .await;
-    if let Err(e) = created {
-        assert!(
-            e.to_string().contains("already exists"),
-            "CREATE DATABASE: {e}"
-        );
-    }
-    admin.close().await;
-    format!("{server}/{database}")
-}
+pub use server::db::test_database_url as database_url;
 
 pub async fn spawn_app() -> TestApp {
     spawn_with(std::sync::Arc::new(tempfile::tempdir().unwrap()), |_| {}).await
