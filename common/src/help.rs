@@ -143,11 +143,15 @@ pub static ARTICLES: &[Article] = &[
 /// The articles whose title or text holds every word of `query` (case-insensitive); all
 /// of them for an empty query.
 pub fn search(query: &str, lang: Lang) -> Vec<&'static Article> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(crate::i18n::lower_case)
+        .collect();
     ARTICLES
         .iter()
         .filter(|a| {
-            let text = format!("{} {}", a.title.get(lang), a.body.get(lang)).to_lowercase();
+            let text =
+                crate::i18n::lower_case(&format!("{} {}", a.title.get(lang), a.body.get(lang)));
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect()

@@ -93,6 +93,18 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// `text` in lower case, for the letters of Latin-1: every letter of our texts and of the
+/// domain names .no accepts. Not `str::to_lowercase`, whose Unicode tables would add
+/// about 12 kB to the wasm for letters no input here can keep (the validation refuses them).
+pub fn lower_case(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// A time as the server writes it, "22.11.2026 kl. 14:05", in `lang`: English reads the
 /// "kl." as "at". (The server formats times once, in Norwegian time, for every reader.)
 pub fn time_text(server_time: &str, lang: Lang) -> String {
@@ -677,5 +689,12 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lower_case_agrees_with_unicode_on_latin_1() {
+        let latin_1: String = (0x20u8..=0xFF).map(char::from).collect();
+        assert_eq!(super::lower_case(&latin_1), latin_1.to_lowercase());
+        assert_eq!(super::lower_case("BØ-LEGESENTER Å"), "bø-legesenter å");
     }
 }

@@ -490,7 +490,7 @@ fn GroupSection(
             }).collect_view()}
             {move || (count() < group.max as usize).then(|| view! {
                 <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
-                    {move || fill(t::GROUP_ADD.get(lang.get()), &[&group.item.get(lang.get()).to_lowercase()])}
+                    {move || fill(t::GROUP_ADD.get(lang.get()), &[&common::i18n::lower_case(group.item.get(lang.get()))])}
                 </button>
             })}
         </fieldset>

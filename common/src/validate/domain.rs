@@ -13,7 +13,7 @@ const EXTRA_LETTERS: &str = "æøåäöüéèêàáâóòôçñ";
 
 impl DomainName {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let name = input.trim().trim_end_matches('.').to_lowercase();
+        let name = crate::i18n::lower_case(input.trim().trim_end_matches('.'));
         let labels: Vec<&str> = name.split('.').collect();
         let label_ok = |l: &&str| {
             (1..=63).contains(&l.chars().count())
