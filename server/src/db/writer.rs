@@ -13,7 +13,6 @@ use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
 
 mod one_statement;
-mod two_calls;
 
 /// An order ready to store: validated, owned, with its answers already as JSON.
 pub struct OrderRecord {
@@ -178,69 +177,23 @@ async fn in_transaction(
     batch: &[Job],
 ) -> Result<Vec<Inserted>, WriteError> {
     let orders: Vec<&OrderRecord> = batch.iter().map(|job| &job.order).collect();
-    match write_orders(conn, &orders).await {
-        Ok(results) => Ok(results),
-        Err(e) => {
-            // Whatever is open is undone (with nothing open, the error is harmless).
-            let _ = exec(conn, "ROLLBACK").await;
-            Err(e)
-        }
+    let backend = crate::db::Backend::of_connection(conn);
+    if backend == crate::db::Backend::Postgres && orders.iter().all(|o| o.is_plain()) {
+        return one_statement::write(conn, &orders).await;
     }
-}
-
-/// What a batch's first statements came to: each order's outcome, the orders stored with
-/// their ids, and whether the transaction is committed already.
-struct Stored<'a> {
-    results: Vec<Inserted>,
-    stored: Vec<(i64, &'a OrderRecord)>,
-    committed: bool,
-}
-
-/// Inserts the orders of one transaction and everything that belongs to each, in as few
-/// round trips as the database allows (`one_statement`, `two_calls`); the rare parts (a
-/// signed service, uploads, an unchecked HER-id) follow with a statement each.
-async fn write_orders(
-    conn: &mut AnyConnection,
-    orders: &[&OrderRecord],
-) -> Result<Vec<Inserted>, WriteError> {
-    let plain = orders.iter().all(|o| o.is_plain());
-    let written = match crate::db::Backend::of_connection(conn) {
-        crate::db::Backend::Sqlite => two_calls::write(conn, orders, plain).await?,
-        crate::db::Backend::Postgres => {
-            if !plain {
-                exec(conn, "BEGIN").await?;
-            }
-            let (results, stored) = one_statement::write(conn, orders).await?;
-            Stored {
-                results,
-                stored,
-                committed: plain,
-            }
+    exec(conn, backend.begin_write()).await?;
+    let results = match insert_all(conn, &orders).await {
+        Ok(results) => results,
+        Err(e) => {
+            let _ = exec(conn, "ROLLBACK").await;
+            return Err(e);
         }
     };
-    if written.committed {
-        return Ok(written.results);
+    if let Err(e) = exec(conn, "COMMIT").await {
+        let _ = exec(conn, "ROLLBACK").await;
+        return Err(e);
     }
-    for (id, order) in &written.stored {
-        if let Some(p) = &order.package {
-            insert_package(conn, order, p).await?;
-        }
-        crate::db::attachments::bind(
-            &mut *conn,
-            &order.owner_key,
-            &order.attachments,
-            &order.reference,
-        )
-        .await
-        .map_err(failed)?;
-        for flag in &order.flags {
-            crate::db::cases::record(&mut *conn, *id, &PORTAL, "note", flag)
-                .await
-                .map_err(failed)?;
-        }
-    }
-    exec(conn, "COMMIT").await?;
-    Ok(written.results)
+    Ok(results)
 }
 
 /// An order's columns, in the order `bind_order!` binds them.
@@ -301,6 +254,67 @@ const PORTAL: crate::db::cases::Actor<'static> = crate::db::cases::Actor {
     name: "Bestillingsportal",
 };
 
+/// Inserts the orders of one transaction and everything that belongs to each.
+async fn insert_all(
+    conn: &mut AnyConnection,
+    orders: &[&OrderRecord],
+) -> Result<Vec<Inserted>, WriteError> {
+    let ids = insert_orders(conn, orders).await?;
+    let (results, stored) = outcomes(conn, orders, &ids).await?;
+    if stored.is_empty() {
+        return Ok(results);
+    }
+    insert_acceptances(conn, &stored).await?;
+    delete_drafts(conn, &stored).await?;
+    let notifications: Vec<_> = stored
+        .iter()
+        .flat_map(|(_, o)| o.notifications.iter().map(|n| (n, o.submitted_at_ms)))
+        .collect();
+    crate::outbox::enqueue_all(&mut *conn, &notifications)
+        .await
+        .map_err(failed)?;
+    // Rare (a signed service, uploads, an unchecked HER-id): one statement each.
+    for (id, order) in &stored {
+        if let Some(p) = &order.package {
+            insert_package(conn, order, p).await?;
+        }
+        crate::db::attachments::bind(
+            &mut *conn,
+            &order.owner_key,
+            &order.attachments,
+            &order.reference,
+        )
+        .await
+        .map_err(failed)?;
+        for flag in &order.flags {
+            crate::db::cases::record(&mut *conn, *id, &PORTAL, "note", flag)
+                .await
+                .map_err(failed)?;
+        }
+    }
+    Ok(results)
+}
+
+/// The orders' rows, in one statement: each order's id, or `None` where its reference or
+/// its idempotency key was taken (by an order before it, in this batch too) and nothing
+/// was inserted — so no savepoint is needed to undo it.
+async fn insert_orders(
+    conn: &mut AnyConnection,
+    orders: &[&OrderRecord],
+) -> Result<Vec<Option<i64>>, WriteError> {
+    let sql = format!(
+        "INSERT INTO orders ({ORDER_COLUMNS})
+         VALUES {} ON CONFLICT DO NOTHING RETURNING id, reference",
+        crate::db::values(orders.len(), 11)
+    );
+    let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+    for order in orders {
+        query = bind_order!(query, order);
+    }
+    let inserted: Vec<(i64, String)> = query.fetch_all(&mut *conn).await.map_err(failed)?;
+    Ok(ids_of(orders, inserted))
+}
+
 /// Each order's id from the rows an insert returned, or `None` where nothing was inserted
 /// for it. A reference is inserted at most once, for the first order in the batch that has it.
 fn ids_of(orders: &[&OrderRecord], mut inserted: Vec<(i64, String)>) -> Vec<Option<i64>> {
@@ -349,6 +363,59 @@ async fn existing(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Inser
     .await
     .map_err(failed)?;
     Ok(found.map_or(Inserted::ReferenceTaken, Inserted::Existing))
+}
+
+/// The acceptance evidence of every stored order, in one statement.
+async fn insert_acceptances(
+    conn: &mut AnyConnection,
+    stored: &[(i64, &OrderRecord)],
+) -> Result<(), WriteError> {
+    let rows: Vec<_> = stored
+        .iter()
+        .flat_map(|(id, o)| o.documents.iter().map(move |d| (*id, *o, d)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {}",
+        crate::db::values(rows.len(), 12)
+    );
+    // Only placeholders are made up here; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (id, order, doc) in rows {
+        query = bind_evidence!(query, id, order, doc);
+    }
+    query.execute(&mut *conn).await.map_err(failed)?;
+    Ok(())
+}
+
+/// Each orderer's draft of what they ordered, in one statement.
+async fn delete_drafts(
+    conn: &mut AnyConnection,
+    stored: &[(i64, &OrderRecord)],
+) -> Result<(), WriteError> {
+    let which: Vec<String> = (0..stored.len())
+        .map(|i| {
+            format!(
+                "(owner_key = ${} AND service = ${} AND orgnr = ${})",
+                3 * i + 1,
+                3 * i + 2,
+                3 * i + 3
+            )
+        })
+        .collect();
+    let sql = format!("DELETE FROM drafts WHERE {}", which.join(" OR "));
+    // Only placeholders are made up here; every value is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (_, order) in stored {
+        query = query
+            .bind(&order.owner_key)
+            .bind(&order.service)
+            .bind(&order.orgnr);
+    }
+    query.execute(&mut *conn).await.map_err(failed)?;
+    Ok(())
 }
 
 async fn insert_package(

@@ -6,9 +6,8 @@
 //! six (BEGIN, four statements, COMMIT). The writer is what the submits wait for on
 //! PostgreSQL, and each round trip is a wait for the database's process to be scheduled.
 //!
-//! For orders with a signed package, uploads or notes (see `OrderRecord::is_plain`) the
-//! writer opens a transaction first and adds those after. SQLite has no data-modifying
-//! CTEs: see `two_calls`.
+//! Only for plain orders (`OrderRecord::is_plain`): a signed package, uploads and notes
+//! take the transactional path, which SQLite always takes (it has no data-modifying CTEs).
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -22,12 +21,11 @@ use super::{
 use crate::db::values_from;
 use crate::outbox::{NOTIFICATION_COLUMNS, bind_notification};
 
-/// Writes `orders`: committed when this returns, unless the caller opened a transaction.
-/// Each order's outcome, and the orders stored with their ids.
-pub(super) async fn write<'a>(
+/// Writes `orders`, committed when this returns `Ok`.
+pub(super) async fn write(
     conn: &mut AnyConnection,
-    orders: &[&'a OrderRecord],
-) -> Result<(Vec<Inserted>, Vec<(i64, &'a OrderRecord)>), WriteError> {
+    orders: &[&OrderRecord],
+) -> Result<Vec<Inserted>, WriteError> {
     // A second order with a reference already in the batch would insert nothing, but its
     // evidence would join to the first one's row: it is left out (and comes out below as
     // taken, or as the earlier order with its idempotency key).
@@ -61,7 +59,8 @@ pub(super) async fn write<'a>(
         }
     }
     let inserted = query.fetch_all(&mut *conn).await.map_err(failed)?;
-    outcomes(conn, orders, &ids_of(orders, inserted)).await
+    let ids = ids_of(orders, inserted);
+    Ok(outcomes(conn, orders, &ids).await?.0)
 }
 
 /// The statement for `orders` (their references distinct).
