@@ -408,19 +408,18 @@ async fn mark_sent<'e>(
         "UPDATE notifications SET sent_at_ms = $1, delivered_via = $2, attempts = attempts + 1,
              claimed_until_ms = NULL,
              body = CASE WHEN secret AND $3 THEN '' ELSE body END
-         WHERE id IN ({})",
-        (4..4 + padded)
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+         WHERE id IN {}",
+        crate::db::values_from(4, 1, padded)
     );
     // Only placeholders are made up here; every value is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(now)
         .bind(via.as_str())
         .bind(via != Via::DevMailbox);
-    for i in 0..padded {
-        query = query.bind(ids[i.min(ids.len() - 1)]);
+    let last = ids[ids.len() - 1]; // `mark` passes no empty group
+    let padding = std::iter::repeat_n(last, padded - ids.len());
+    for id in ids.iter().copied().chain(padding) {
+        query = query.bind(id);
     }
     query.execute(db).await?;
     Ok(())
