@@ -10,16 +10,24 @@
 const root = document.getElementById('bp-app');
 let started = false;
 
+// Nynorsk and English are not in the wasm: the chosen one's texts (`/lang/nn.txt`) are
+// fetched beside the app, and the app's own request for them gets this response.
+const language = (() => {
+  try { return localStorage.getItem('bp-lang') ?? 'nb'; } catch { return 'nb'; }
+})();
+const ownLanguage = language === 'nn' || language === 'en';
+
 function start() {
   if (started) return;
   started = true;
+  if (ownLanguage) {
+    document.head.append(Object.assign(document.createElement('link'),
+      { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `/lang/${language}.txt` }));
+  }
   import('/pkg/app.js').then(app => app.default({ module_or_path: '/pkg/app_bg.wasm' }));
 }
 
 const signedIn = document.cookie.split(';').some(c => c.trim().startsWith('bp_signed_in='));
-const ownLanguage = (() => {
-  try { return (localStorage.getItem('bp-lang') ?? 'nb') !== 'nb'; } catch { return false; }
-})();
 
 if (!root) {
   start();

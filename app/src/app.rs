@@ -10,7 +10,7 @@ use leptos_router::path;
 use crate::api::Api;
 use crate::components::frame::{Footer, Header};
 use crate::components::session_warning::SessionWarning;
-use crate::i18n::{stored_lang, tr};
+use crate::i18n::{starting_lang, tr};
 use crate::lazy_pages::*;
 use crate::pages::{
     journey::{Journey, Landing},
@@ -21,7 +21,7 @@ use crate::pages::{
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(stored_lang());
+    let lang = RwSignal::new(starting_lang());
     provide_context(lang);
     let api = Api::new(lang);
     if crate::in_browser() {

@@ -10,6 +10,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub fn start() {
+    let lang = crate::i18n::stored_lang();
+    if common::i18n::fetched::has(lang) {
+        take_over();
+    } else {
+        // The chosen language's texts first, so the app starts in it; without them
+        // (offline) it starts in bokmål, as the first screen is.
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::i18n::fetch_texts(lang).await;
+            take_over();
+        });
+    }
+}
+
+fn take_over() {
     let document = document();
     let root = document
         .create_element("div")

@@ -178,30 +178,30 @@ impl FieldError {
 
 /// "Wait n seconds" below two minutes, else whole minutes (rounded up), in `lang`.
 fn wait_message(seconds: u32, lang: Lang) -> String {
-    let m = |nb, nn, en| Text::new(nb, nn, en).get(lang);
+    let m = |text: Text| text.get(lang);
     let (template, n) = match seconds {
         0..=1 => (
-            m(
+            m(Text::new(
                 "For mange forsøk på kort tid. Vent 1 sekund og prøv igjen.",
                 "For mange forsøk på kort tid. Vent 1 sekund og prøv igjen.",
                 "Too many attempts in a short time. Wait 1 second and try again.",
-            ),
+            )),
             1,
         ),
         2..=119 => (
-            m(
+            m(Text::new(
                 "For mange forsøk på kort tid. Vent {0} sekunder og prøv igjen.",
                 "For mange forsøk på kort tid. Vent {0} sekund og prøv igjen.",
                 "Too many attempts in a short time. Wait {0} seconds and try again.",
-            ),
+            )),
             seconds,
         ),
         _ => (
-            m(
+            m(Text::new(
                 "For mange forsøk på kort tid. Vent {0} minutter og prøv igjen.",
                 "For mange forsøk på kort tid. Vent {0} minutt og prøv igjen.",
                 "Too many attempts in a short time. Wait {0} minutes and try again.",
-            ),
+            )),
             seconds.div_ceil(60),
         ),
     };
@@ -211,250 +211,250 @@ fn wait_message(seconds: u32, lang: Lang) -> String {
 impl FieldError {
     /// The message shown at the field and in the error summary, prefixed by the field's label there.
     pub fn message(self, lang: Lang) -> String {
-        let m = |nb, nn, en| Text::new(nb, nn, en).get(lang);
+        let m = |text: Text| text.get(lang);
         match self {
             FieldError::Required => {
-                m("Du må fylle ut feltet.", "Du må fylle ut feltet.", "You must fill in this field.").into()
+                m(Text::new("Du må fylle ut feltet.", "Du må fylle ut feltet.", "You must fill in this field.")).into()
             }
             FieldError::TooLong { max } => fill(
-                m(
+                m(Text::new(
                     "Teksten kan ikke være lengre enn {0} tegn.",
                     "Teksten kan ikkje vere lengre enn {0} teikn.",
                     "The text cannot be longer than {0} characters.",
-                ),
+                )),
                 &[&max.to_string()],
             ),
             FieldError::WrongLength { expected } => fill(
-                m(
+                m(Text::new(
                     "Nummeret må ha {0} siffer.",
                     "Nummeret må ha {0} siffer.",
                     "The number must have {0} digits.",
-                ),
+                )),
                 &[&expected.to_string()],
             ),
-            FieldError::NotDigits => m("Bruk bare siffer.", "Bruk berre siffer.", "Use digits only.").into(),
-            FieldError::BadChecksum => m(
+            FieldError::NotDigits => m(Text::new("Bruk bare siffer.", "Bruk berre siffer.", "Use digits only.")).into(),
+            FieldError::BadChecksum => m(Text::new(
                 "Nummeret er ikke gyldig. Sjekk at du har skrevet det riktig.",
                 "Nummeret er ikkje gyldig. Sjekk at du har skrive det rett.",
                 "The number is not valid. Check that you typed it correctly.",
-            )
+            ))
             .into(),
-            FieldError::NoSuchDate => m(
+            FieldError::NoSuchDate => m(Text::new(
                 "Nummeret inneholder ikke en gyldig fødselsdato.",
                 "Nummeret inneheld ikkje ein gyldig fødselsdato.",
                 "The number does not contain a valid date of birth.",
-            )
+            ))
             .into(),
-            FieldError::FhNotAllowed => m(
+            FieldError::FhNotAllowed => m(Text::new(
                 "Felles hjelpenummer kan ikke brukes her.",
                 "Felles hjelpenummer kan ikkje brukast her.",
                 "A common assistance number (FH number) cannot be used here.",
-            )
+            ))
             .into(),
-            FieldError::NotMobile => m(
+            FieldError::NotMobile => m(Text::new(
                 "Skriv et mobilnummer: 8 siffer som begynner på 4 eller 9.",
                 "Skriv eit mobilnummer: 8 siffer som byrjar på 4 eller 9.",
                 "Enter a mobile number: 8 digits starting with 4 or 9.",
-            )
+            ))
             .into(),
-            FieldError::NotNorwegian => m(
+            FieldError::NotNorwegian => m(Text::new(
                 "Skriv et norsk nummer, med eller uten +47.",
                 "Skriv eit norsk nummer, med eller utan +47.",
                 "Enter a Norwegian number, with or without +47.",
-            )
+            ))
             .into(),
-            FieldError::BadPhone => m(
+            FieldError::BadPhone => m(Text::new(
                 "Skriv et norsk telefonnummer med 8 siffer.",
                 "Skriv eit norsk telefonnummer med 8 siffer.",
                 "Enter a Norwegian phone number with 8 digits.",
-            )
+            ))
             .into(),
-            FieldError::BadEmail => m(
+            FieldError::BadEmail => m(Text::new(
                 "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
                 "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.",
                 "Enter a valid e-mail address, for example name@kommune.no.",
-            )
+            ))
             .into(),
             FieldError::NotAccepted => crate::i18n::t::ACCEPT_REQUIRED.get(lang).into(),
-            FieldError::NotPositive => m(
+            FieldError::NotPositive => m(Text::new(
                 "Skriv et positivt heltall, for eksempel 8765432.",
                 "Skriv eit positivt heiltal, til dømes 8765432.",
                 "Enter a positive whole number, for example 8765432.",
-            )
+            ))
             .into(),
-            FieldError::ChooseAtLeastOne => m(
+            FieldError::ChooseAtLeastOne => m(Text::new(
                 "Du må velge minst ett alternativ.",
                 "Du må velje minst eitt alternativ.",
                 "You must choose at least one option.",
-            )
+            ))
             .into(),
-            FieldError::ServiceBusNotOrdered => m(
+            FieldError::ServiceBusNotOrdered => m(Text::new(
                 "Denne bestillingen ber ikke om aktivering av ServiceBus.",
                 "Denne bestillinga ber ikkje om aktivering av ServiceBus.",
                 "This order does not ask for ServiceBus to be activated.",
-            )
+            ))
             .into(),
-            FieldError::ServiceBusActivatedAlready => m(
+            FieldError::ServiceBusActivatedAlready => m(Text::new(
                 "ServiceBus er allerede aktivert for denne bestillingen.",
                 "ServiceBus er allereie aktivert for denne bestillinga.",
                 "ServiceBus is already activated for this order.",
-            )
+            ))
             .into(),
-            FieldError::ServiceBusFirst => m(
+            FieldError::ServiceBusFirst => m(Text::new(
                 "Aktiver ServiceBus før saken settes til Fullført.",
                 "Aktiver ServiceBus før saka blir sett til Fullført.",
                 "Activate ServiceBus before the case is set to Completed.",
-            )
+            ))
             .into(),
-            FieldError::NotAllConfirmed => m(
+            FieldError::NotAllConfirmed => m(Text::new(
                 "Du må bekrefte alle vilkårene for å søke.",
                 "Du må stadfeste alle vilkåra for å søkje.",
                 "You must confirm every condition to apply.",
-            )
+            ))
             .into(),
-            FieldError::CaseNotInHandling => m(
+            FieldError::CaseNotInHandling => m(Text::new(
                 "Saken må være under behandling.",
                 "Saka må vere under behandling.",
                 "The case must be in handling.",
-            )
+            ))
             .into(),
             FieldError::UnknownChoice => {
-                m("Velg blant alternativene.", "Vel blant alternativa.", "Choose among the options.").into()
+                m(Text::new("Velg blant alternativene.", "Vel blant alternativa.", "Choose among the options.")).into()
             }
             FieldError::NotInRegistry => crate::i18n::t::ORG_NOT_FOUND.get(lang).into(),
-            FieldError::OrgBankrupt => m(
+            FieldError::OrgBankrupt => m(Text::new(
                 "Virksomheten er registrert som konkurs i Enhetsregisteret og kan ikke bestille tjenester.",
                 "Verksemda er registrert som konkurs i Einingsregisteret og kan ikkje bestille tenester.",
                 "The organisation is registered as bankrupt and cannot order services.",
-            )
+            ))
             .into(),
-            FieldError::NoAuthority => m(
+            FieldError::NoAuthority => m(Text::new(
                 "Du er ikke registrert i Enhetsregisteret med en rolle som gir myndighet til å akseptere for virksomheten (daglig leder, signaturrett eller prokura).",
                 "Du er ikkje registrert i Einingsregisteret med ei rolle som gir mynde til å akseptere for verksemda (dagleg leiar, signaturrett eller prokura).",
                 "You are not registered with a role that gives authority to accept for the organisation (general manager, signing rights or procuration).",
-            )
+            ))
             .into(),
-            FieldError::OrgDeleted => m(
+            FieldError::OrgDeleted => m(Text::new(
                 "Virksomheten er slettet fra Enhetsregisteret.",
                 "Verksemda er sletta frå Einingsregisteret.",
                 "The organisation has been deleted from the Central Coordinating Register.",
-            )
+            ))
             .into(),
-            FieldError::WrongCredentials => m(
+            FieldError::WrongCredentials => m(Text::new(
                 "Feil brukernavn eller passord.",
                 "Feil brukarnamn eller passord.",
                 "Wrong username or password.",
-            )
+            ))
             .into(),
             FieldError::WrongCode { attempts_left } => fill(
-                m(
+                m(Text::new(
                     "Feil kode. Du har {0} forsøk igjen.",
                     "Feil kode. Du har {0} forsøk att.",
                     "Wrong code. You have {0} attempts left.",
-                ),
+                )),
                 &[&attempts_left.to_string()],
             ),
-            FieldError::CodeExpired => m(
+            FieldError::CodeExpired => m(Text::new(
                 "Koden er utløpt. Be om en ny kode.",
                 "Koden har gått ut. Be om ein ny kode.",
                 "The code has expired. Ask for a new code.",
-            )
+            ))
             .into(),
             FieldError::PasswordTooShort { min } => fill(
-                m(
+                m(Text::new(
                     "Passordet må ha minst {0} tegn.",
                     "Passordet må ha minst {0} teikn.",
                     "The password must have at least {0} characters.",
-                ),
+                )),
                 &[&min.to_string()],
             ),
-            FieldError::BadDate => m(
+            FieldError::BadDate => m(Text::new(
                 "Skriv en gyldig dato, for eksempel 24.12.2026.",
                 "Skriv ein gyldig dato, til dømes 24.12.2026.",
                 "Enter a valid date, for example 24.12.2026.",
-            )
+            ))
             .into(),
-            FieldError::DateBeforeStart => m(
+            FieldError::DateBeforeStart => m(Text::new(
                 "Til-datoen kan ikke være før fra-datoen.",
                 "Til-datoen kan ikkje vere før frå-datoen.",
                 "The end date cannot be before the start date.",
-            )
+            ))
             .into(),
             FieldError::ResetLinkInvalid => crate::i18n::t::RESET_LINK_INVALID.get(lang).into(),
-            FieldError::BadDomain => m(
+            FieldError::BadDomain => m(Text::new(
                 "Skriv et gyldig domenenavn, for eksempel legekontoret.no.",
                 "Skriv eit gyldig domenenamn, til dømes legekontoret.no.",
                 "Enter a valid domain name, for example legekontoret.no.",
-            )
+            ))
             .into(),
-            FieldError::NotMember => m(
+            FieldError::NotMember => m(Text::new(
                 "Virksomheten må være medlem av Helsenettet. Bestill tilknytning til Helsenettet først.",
                 "Verksemda må vere medlem av Helsenettet. Bestill tilknyting til Helsenettet først.",
                 "The organisation must be a member of the Health Network. Order a connection to the Health Network first.",
-            )
+            ))
             .into(),
-            FieldError::TestNotApproved => m(
+            FieldError::TestNotApproved => m(Text::new(
                 "Produksjon kan bestilles når løsningen er godkjent i testmiljøet. Godkjenningen gis av NHN: kontakt kundesenteret (24 20 00 00) når dere har testet ferdig, eller bestill testmiljø først.",
                 "Produksjon kan bestillast når løysinga er godkjend i testmiljøet. Godkjenninga blir gitt av NHN: kontakt kundesenteret (24 20 00 00) når de har testa ferdig, eller bestill testmiljø først.",
                 "Production can be ordered once the solution is approved in the test environment. NHN gives the approval: contact the customer centre (+47 24 20 00 00) when you have finished testing, or order the test environment first.",
-            )
+            ))
             .into(),
-            FieldError::ServiceReplaced => m(
+            FieldError::ServiceReplaced => m(Text::new(
                 "Tjenesten bestilles ikke lenger. Bestill Persontjenesten i stedet.",
                 "Tenesta blir ikkje bestilt lenger. Bestill Persontenesta i staden.",
                 "The service is no longer ordered. Order the Person Service instead.",
-            )
+            ))
             .into(),
-            FieldError::NotPdf => m(
+            FieldError::NotPdf => m(Text::new(
                 "Filen må være en PDF. Lagre dokumentet som PDF og last det opp på nytt.",
                 "Fila må vere ein PDF. Lagre dokumentet som PDF og last det opp på nytt.",
                 "The file must be a PDF. Save the document as PDF and upload it again.",
-            )
+            ))
             .into(),
             FieldError::FileTooLarge { max_mb } => fill(
-                m(
+                m(Text::new(
                     "Filen er for stor. Den kan være på høyst {0} MB.",
                     "Fila er for stor. Ho kan vere på høgst {0} MB.",
                     "The file is too large. It can be at most {0} MB.",
-                ),
+                )),
                 &[&max_mb.to_string()],
             ),
-            FieldError::EmptyFile => m("Filen er tom.", "Fila er tom.", "The file is empty.").into(),
-            FieldError::SignatureRequired => m(
+            FieldError::EmptyFile => m(Text::new("Filen er tom.", "Fila er tom.", "The file is empty.")).into(),
+            FieldError::SignatureRequired => m(Text::new(
                 "Bruksvilkårene må signeres med elektronisk ID av personen skjemaet oppgir.",
                 "Bruksvilkåra må signerast med elektronisk ID av personen skjemaet oppgir.",
                 "The terms of use must be signed with electronic ID by the person the form names.",
-            )
+            ))
             .into(),
             FieldError::WaitBeforeTrying { seconds } => wait_message(seconds, lang),
-            FieldError::AttachmentMissing => m(
+            FieldError::AttachmentMissing => m(Text::new(
                 "Vedlegget mangler. Last opp filen på nytt.",
                 "Vedlegget manglar. Last opp fila på nytt.",
                 "The attachment is missing. Upload the file again.",
-            )
+            ))
             .into(),
             FieldError::HerIdUnknown { her_id } => fill(
-                m(
+                m(Text::new(
                     "HER-id {0} finnes ikke i Adresseregisteret. Sjekk at den er skrevet riktig.",
                     "HER-id {0} finst ikkje i Adresseregisteret. Sjekk at han er skriven rett.",
                     "HER-id {0} is not in the Address Register. Check that it is typed correctly.",
-                ),
+                )),
                 &[&her_id.to_string()],
             ),
             FieldError::HerIdOtherOrganisation { her_id } => fill(
-                m(
+                m(Text::new(
                     "HER-id {0} tilhører en annen virksomhet. Bruk en HER-id som er registrert på virksomheten du bestiller for.",
                     "HER-id {0} høyrer til ei anna verksemd. Bruk ein HER-id som er registrert på verksemda du bestiller for.",
                     "HER-id {0} belongs to another organisation. Use a HER-id registered to the organisation you are ordering for.",
-                ),
+                )),
                 &[&her_id.to_string()],
             ),
             FieldError::TooMany { max } => fill(
-                m(
+                m(Text::new(
                     "Du kan ikke legge inn flere enn {0}.",
                     "Du kan ikkje leggje inn fleire enn {0}.",
                     "You cannot add more than {0}.",
-                ),
+                )),
                 &[&max.to_string()],
             ),
         }

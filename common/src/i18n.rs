@@ -62,25 +62,101 @@ impl Lang {
     }
 }
 
-/// One text in every language.
+/// One text in every language. In the browser (wasm) only the bokmål is built in: nynorsk
+/// and English come from the language's file, fetched when chosen (`fetched`; the build
+/// writes the files from these same sources), so the app does not carry three catalogs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub nb: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub nn: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub en: &'static str,
 }
 
 impl Text {
+    #[cfg(not(target_arch = "wasm32"))]
     pub const fn new(nb: &'static str, nn: &'static str, en: &'static str) -> Self {
         Text { nb, nn, en }
     }
 
+    /// Every `Text` is made here, of three literals: the build reads them from the sources.
+    #[cfg(target_arch = "wasm32")]
+    pub const fn new(nb: &'static str, _nn: &'static str, _en: &'static str) -> Self {
+        Text { nb }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Nb => self.nb,
             Lang::Nn => self.nn,
             Lang::En => self.en,
         }
+    }
+
+    /// In a language whose file has not come (yet), the bokmål.
+    #[cfg(target_arch = "wasm32")]
+    pub fn get(self, lang: Lang) -> &'static str {
+        fetched::translation(lang, self.nb).unwrap_or(self.nb)
+    }
+}
+
+/// The fetched languages' texts, in the browser: a language's file (`/lang/nn.txt`) holds
+/// each bokmål text followed by its translation, every one ended by a NUL, sorted by the
+/// bokmål. Loaded once per language and kept for the page's life.
+pub mod fetched {
+    use std::sync::OnceLock;
+
+    use super::Lang;
+
+    /// (bokmål, translation), sorted by bokmål.
+    type Texts = Vec<(&'static str, &'static str)>;
+
+    static NN: OnceLock<Texts> = OnceLock::new();
+    static EN: OnceLock<Texts> = OnceLock::new();
+
+    fn texts(lang: Lang) -> Option<&'static OnceLock<Texts>> {
+        match lang {
+            Lang::Nb => None,
+            Lang::Nn => Some(&NN),
+            Lang::En => Some(&EN),
+        }
+    }
+
+    /// Whether `lang` can be shown: bokmål always, the others once their file is loaded.
+    pub fn has(lang: Lang) -> bool {
+        texts(lang).is_none_or(|t| t.get().is_some())
+    }
+
+    /// Takes in `lang`'s file. False, and nothing kept, when it is not one (a page of
+    /// HTML from a proxy, a file cut short): the texts must come in pairs, in order.
+    pub fn load(lang: Lang, file: String) -> bool {
+        let Some(slot) = texts(lang) else {
+            return true;
+        };
+        // Kept for the page's life, so the texts can be handed out as `&'static str`.
+        let file: &'static str = file.leak();
+        let Some(body) = file.strip_suffix('\0') else {
+            return false;
+        };
+        let parts: Vec<&'static str> = body.split('\0').collect();
+        if !parts.len().is_multiple_of(2) {
+            return false;
+        }
+        let pairs: Texts = parts.chunks(2).map(|p| (p[0], p[1])).collect();
+        if !pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            return false;
+        }
+        let _ = slot.set(pairs);
+        true
+    }
+
+    /// `nb` in `lang`, if `lang`'s file is loaded and has it.
+    pub fn translation(lang: Lang, nb: &str) -> Option<&'static str> {
+        let pairs = texts(lang)?.get()?;
+        let at = pairs.binary_search_by(|(key, _)| (*key).cmp(nb)).ok()?;
+        Some(pairs[at].1)
     }
 }
 
@@ -219,7 +295,7 @@ pub mod t {
         CONV_HEADING = "Meldinger fra kundesenteret", "Meldingar frå kundesenteret", "Messages from the customer centre";
         CONV_NONE = "Ingen meldinger ennå.", "Ingen meldingar enno.", "No messages yet.";
         CONV_ANSWER = "Ditt svar til kundesenteret", "Svaret ditt til kundesenteret", "Your answer to the customer centre";
-        CONV_SEND = "Send svar", "Send svar", "Send answer";
+        CONV_SEND = "Send svar", "Send svar", "Send reply";
         CONV_SENT = "Svaret er sendt. Saken er tilbake hos kundesenteret.", "Svaret er sendt. Saka er tilbake hos kundesenteret.", "Your answer has been sent. The case is back with the customer centre.";
         CONV_OPEN = "Se meldinger", "Sjå meldingar", "See messages";
         // Frame
@@ -228,6 +304,7 @@ pub mod t {
         FOOTER_QUESTIONS = "Har du spørsmål?", "Har du spørsmål?", "Any questions?";
         FOOTER_CONTACT = "tlf 24 20 00 00 | kundesenter@nhn.no", "tlf 24 20 00 00 | kundesenter@nhn.no", "phone +47 24 20 00 00 | kundesenter@nhn.no";
         LANGUAGE = "Språk", "Språk", "Language";
+        LANGUAGE_FAILED = "Språket kunne ikke hentes. Sjekk nettforbindelsen og prøv igjen.", "Språket kunne ikkje hentast. Sjekk nettsambandet og prøv igjen.", "The language could not be loaded. Check your connection and try again.";
         TITLE_ERROR_PREFIX = "Feil: ", "Feil: ", "Error: ";
         LOADING = "Laster …", "Lastar …", "Loading …";
         NOT_FOUND_TITLE = "Fant ikke siden", "Fann ikkje sida", "Page not found";
@@ -696,5 +773,24 @@ mod tests {
         let latin_1: String = (0x20u8..=0xFF).map(char::from).collect();
         assert_eq!(super::lower_case(&latin_1), latin_1.to_lowercase());
         assert_eq!(super::lower_case("BØ-LEGESENTER Å"), "bø-legesenter å");
+    }
+
+    #[test]
+    fn a_fetched_language_file_is_searched_by_bokmal_and_a_broken_one_refused() {
+        use super::fetched;
+        for broken in ["Ja\0Yes", "Ja\0Yes\0Nei\0", "Nei\0No\0Ja\0Yes\0", "<html>"] {
+            assert!(!fetched::load(Lang::En, broken.into()), "{broken:?}");
+        }
+        assert!(!fetched::has(Lang::En));
+        assert_eq!(fetched::translation(Lang::En, "Ja"), None);
+        assert!(fetched::load(
+            Lang::En,
+            "Ja\0Yes\0Navn\0Name\0Nei\0No\0".into()
+        ));
+        assert!(fetched::has(Lang::En) && fetched::has(Lang::Nb));
+        assert_eq!(fetched::translation(Lang::En, "Navn"), Some("Name"));
+        assert_eq!(fetched::translation(Lang::En, "Nei"), Some("No"));
+        assert_eq!(fetched::translation(Lang::En, "Annet"), None);
+        assert_eq!(fetched::translation(Lang::Nb, "Navn"), None);
     }
 }

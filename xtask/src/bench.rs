@@ -97,6 +97,13 @@ pub fn bench() -> TaskResult {
         ),
     );
 
+    // Not wasm: the texts of a language other than bokmål, fetched when it is chosen.
+    let (nynorsk, english) = (sizes(&dist, "lang/nn.txt")?, sizes(&dist, "lang/en.txt")?);
+    row(
+        "nynorsk / English texts, fetched when chosen, brotli",
+        format!("{} / {}", kb(nynorsk.2), kb(english.2)),
+    );
+
     let tmp = std::env::temp_dir().join(format!("bp-bench-{}", std::process::id()));
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let raw_rate = raw_commit_rate(&tmp)?;

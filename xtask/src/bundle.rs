@@ -1,7 +1,8 @@
 //! Builds the SPA bundle into `dist/`: the app compiled to wasm32 with the size profile,
 //! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours),
 //! static files, and the entry pages' first screens rendered by the same app built
-//! natively (`app/src/prerender.rs` into `dist/pages/`); each text and wasm file also
+//! natively (`app/src/prerender.rs` into `dist/pages/`), the texts of nynorsk and English
+//! (`catalog.rs`, into `dist/lang/`); each text and wasm file also
 //! precompressed (.br, .gz) for the server.
 
 use std::fs;
@@ -117,6 +118,8 @@ pub fn build_with(extra: &[&str]) -> TaskResult {
         let entry = entry.map_err(|e| e.to_string())?;
         fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
     }
+    // Nynorsk and English, fetched when chosen (the wasm holds the bokmål only).
+    crate::catalog::write(&crate::catalog::read(&root)?, &dist.join("lang"))?;
     prerender(extra)?;
     precompress(&dist)
 }
@@ -196,7 +199,7 @@ pub fn precompress(dir: &Path) -> TaskResult {
             continue;
         }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "json") {
+        if !matches!(ext, "html" | "js" | "css" | "wasm" | "svg" | "json" | "txt") {
             continue;
         }
         let data = fs::read(&path).map_err(|e| e.to_string())?;

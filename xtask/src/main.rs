@@ -10,6 +10,7 @@
 mod bench;
 mod bench_postgres;
 mod bundle;
+mod catalog;
 mod contract;
 mod first_load;
 mod postgres;

@@ -7,7 +7,7 @@ use common::session::{Phase, announce_step, format_remaining};
 use leptos::prelude::*;
 
 use crate::api::use_api;
-use crate::i18n::{store_lang, tr, use_lang};
+use crate::i18n::{fetch_texts, store_lang, tr, use_lang};
 
 /// Page header.
 #[component]
@@ -47,12 +47,20 @@ fn LanguageMenu() -> impl IntoView {
     };
     // Focus goes back to "Språk" from the open menu; a language chosen another way
     // (a script, a test) leaves focus where it was.
+    // Its texts are fetched first; until then the page stays in the language it shows.
+    let failed = RwSignal::new(false);
     let choose = move |chosen: Lang| {
-        store_lang(chosen);
-        lang.set(chosen);
-        if open.get_untracked() {
-            close();
-        }
+        leptos::task::spawn_local(async move {
+            let fetched = fetch_texts(chosen).await;
+            failed.set(!fetched);
+            if fetched {
+                store_lang(chosen);
+                lang.set(chosen);
+                if open.get_untracked() {
+                    close();
+                }
+            }
+        });
     };
     view! {
         <div class="bp-language" on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() { close() }>
@@ -71,6 +79,9 @@ fn LanguageMenu() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <p class="ds-validation-message" data-color="danger" role="alert" hidden=move || !failed.get()>
+                {tr(t::LANGUAGE_FAILED)}
+            </p>
         </div>
     }
 }
