@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::Db;
+use crate::db::held::HeldConnection;
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -248,8 +249,9 @@ impl Outbox {
         let wake = outbox.wake.clone();
         let sender = Arc::new(sender);
         tokio::spawn(async move {
+            let mut conn = HeldConnection::new(&db);
             loop {
-                let full = match deliver_due(&db, &sender, lease).await {
+                let full = match deliver_due(&db, &mut conn, &sender, lease).await {
                     Ok(claimed) => claimed == BATCH as usize,
                     Err(e) => {
                         tracing::warn!(error = %e, "outbox: could not claim or mark notifications");
@@ -302,17 +304,23 @@ fn claim_statement(backend: crate::db::Backend) -> &'static str {
 /// Claims what is due (one statement, so two processes never claim the same row), sends
 /// it several at a time, and marks each group of finished sends in one transaction as
 /// soon as they are done. How many were claimed.
-async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<usize, sqlx::Error> {
+async fn deliver_due(
+    db: &Db,
+    conn: &mut HeldConnection,
+    sender: &Arc<Sender>,
+    lease: Duration,
+) -> Result<usize, sqlx::Error> {
     use futures_util::StreamExt;
     let now = now_ms();
     let sql = claim_statement(crate::db::Backend::of(db));
-    let due: Vec<DueNotification> = sqlx::query_as(sql)
+    let claim = sqlx::query_as(sql)
         .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
         .bind(MAX_ATTEMPTS)
         .bind(now)
         .bind(BATCH)
-        .fetch_all(db)
-        .await?;
+        .fetch_all(conn.get().await?)
+        .await;
+    let due: Vec<DueNotification> = conn.check(claim)?;
     let claimed = due.len();
     // Sending and marking run side by side: while one group's mark commits, the sends go
     // on, and the next mark takes everything that finished meanwhile (a group commit).
@@ -332,7 +340,8 @@ async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<u
     let marking = async {
         let mut group = Vec::with_capacity(MARK_GROUP);
         while to_mark.recv_many(&mut group, MARK_GROUP).await > 0 {
-            mark(db, &group).await?;
+            let marked = mark(conn.get().await?, &group).await;
+            conn.check(marked)?;
             group.clear();
         }
         Ok::<(), sqlx::Error>(())
@@ -345,7 +354,7 @@ async fn deliver_due(db: &Db, sender: &Arc<Sender>, lease: Duration) -> Result<u
 /// gateway has it; in the development mailbox the row is where it is read, so it stays),
 /// or failed with a growing back-off. Either way the claim ends.
 async fn mark(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     group: &[(DueNotification, Result<Via, String>)],
 ) -> Result<(), sqlx::Error> {
     let now = now_ms();
@@ -370,9 +379,9 @@ async fn mark(
     // The usual group, every send gone the same way, is one statement: a transaction of
     // its own, one round trip instead of three (BEGIN, UPDATE, COMMIT).
     if let ([(via, ids)], []) = (sent.as_slice(), failed.as_slice()) {
-        return mark_sent(db, now, *via, ids).await;
+        return mark_sent(conn, now, *via, ids).await;
     }
-    let mut tx = db.begin().await?;
+    let mut tx = sqlx::Connection::begin(conn).await?;
     for (via, ids) in &sent {
         mark_sent(&mut *tx, now, *via, ids).await?;
     }

@@ -228,12 +228,13 @@ fn test(args: &[String]) -> TaskResult {
 
 /// The API suite once more, each test on a database of its own in a throwaway PostgreSQL
 /// cluster (`helpers::database_url`), and the schema comparison that needs both; then the
-/// order writer's unit tests, whose batches take a path of their own on PostgreSQL.
+/// database layer's unit tests (`db::`: the order writer, whose batches take a path of
+/// their own on PostgreSQL, and the held connections; those that need SQLite stay on it).
 fn api_suite_on_postgres() -> TaskResult {
     let cluster = postgres::Cluster::start(postgres::Durability::Fast)?;
     for args in [
         &["test", "-p", "server", "--test", "api"][..],
-        &["test", "-p", "server", "--lib", "db::writer"],
+        &["test", "-p", "server", "--lib", "db::"],
     ] {
         let mut tests = cmd("cargo", args);
         tests.env("BP_TEST_POSTGRES", cluster.url());

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod attachments;
 pub mod cases;
 pub mod drafts;
+pub mod held;
 pub mod login_failures;
 pub mod logins;
 pub mod orders;

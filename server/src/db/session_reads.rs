@@ -2,11 +2,15 @@
 //! each query is a round trip through the pool to the connection's own thread: most of
 //! the CPU of a request that does little else. One task reads the sessions of all the
 //! requests waiting at that moment with one query, as the order writer does for commits;
-//! a request that comes alone is read at once, without waiting for company.
+//! a request that comes alone is read at once, without waiting for company. The task
+//! keeps a connection of its own (`HeldConnection`).
 
 use tokio::sync::{mpsc, oneshot};
 
+use std::collections::BTreeMap;
+
 use super::Db;
+use super::held::HeldConnection;
 use super::sessions::{self, SessionRow};
 
 /// Why a group's read failed; each waiting request gets its own copy (`sqlx::Error` is
@@ -50,10 +54,17 @@ impl SessionReads {
 }
 
 async fn run(db: Db, mut reads: mpsc::Receiver<Read>) {
+    let mut conn = HeldConnection::new(&db);
     let mut group = Vec::with_capacity(MAX_GROUP);
     while reads.recv_many(&mut group, MAX_GROUP).await > 0 {
         let hashes: Vec<&str> = group.iter().map(|r| r.token_hash.as_str()).collect();
-        match sessions::find_all(&db, &hashes).await {
+        // A read can be tried again: once more on a fresh connection if the one held
+        // has died (the database restarted) since the last group.
+        let mut found = find_all(&mut conn, &hashes).await;
+        if found.is_err() {
+            found = find_all(&mut conn, &hashes).await;
+        }
+        match found {
             Ok(found) => {
                 for read in group.drain(..) {
                     let row = found.get(&read.token_hash).cloned();
@@ -68,6 +79,17 @@ async fn run(db: Db, mut reads: mpsc::Receiver<Read>) {
             }
         }
     }
+}
+
+async fn find_all(
+    conn: &mut HeldConnection,
+    hashes: &[&str],
+) -> Result<BTreeMap<String, SessionRow>, sqlx::Error> {
+    let found = match conn.get().await {
+        Ok(c) => sessions::find_all(c, hashes).await,
+        Err(e) => Err(e),
+    };
+    conn.check(found)
 }
 
 #[cfg(test)]

@@ -98,8 +98,8 @@ type Row = (
 
 /// The sessions of several tokens in one query, by token hash (read in groups by
 /// `session_reads`).
-pub async fn find_all(
-    db: &Db,
+pub async fn find_all<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     token_hashes: &[&str],
 ) -> Result<BTreeMap<String, SessionRow>, sqlx::Error> {
     let distinct: BTreeSet<&str> = token_hashes.iter().copied().collect();
