@@ -12,8 +12,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::db::Db;
 use crate::db::held::HeldConnection;
+use crate::db::{Backend, Db};
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -249,7 +249,7 @@ impl Outbox {
         let wake = outbox.wake.clone();
         let sender = Arc::new(sender);
         tokio::spawn(async move {
-            let mut conn = HeldConnection::new(&db);
+            let mut conn = HeldConnection::new(&db).with_setup(claim_setup(Backend::of(&db)));
             loop {
                 let full = match deliver_due(&db, &mut conn, &sender, lease).await {
                     Ok(claimed) => claimed == BATCH as usize,
@@ -274,10 +274,24 @@ impl Outbox {
     }
 }
 
+/// On PostgreSQL the outbox's connection plans with index scans only. A sent row leaves
+/// an entry in `notifications_pending` until VACUUM, pointing at its old version: the
+/// planner's bitmap scan, chosen for the few rows it expects due, visits every one of them
+/// on every claim (measured after a 6 s load: 33,170 entries, 3,173 pages, 4.4 ms a claim
+/// with nothing due). A plain index scan marks the dead entries it meets, so the next
+/// claim skips them (0.16 ms). Sequential scans are off too, so that the plan cannot turn
+/// into one either; the marks find their rows by primary key.
+fn claim_setup(backend: Backend) -> Option<&'static str> {
+    match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some("SET enable_bitmapscan = off; SET enable_seqscan = off"),
+    }
+}
+
 /// The statement that claims the oldest due notifications: `$1` the claim's end, `$2` the
 /// attempts allowed, `$3` now, `$4` how many. It walks the index of unsent rows
 /// (`notifications_pending`), not the table: its cost does not grow with the sent ones.
-fn claim_statement(backend: crate::db::Backend) -> &'static str {
+fn claim_statement(backend: Backend) -> &'static str {
     // On PostgreSQL the rows are locked as they are picked and others' locked rows
     // skipped: without it a second replica's claim, blocked behind the first, would take
     // the same rows once the first commits. SQLite has one writer at a time anyway.
@@ -296,8 +310,8 @@ fn claim_statement(backend: crate::db::Backend) -> &'static str {
         };
     }
     match backend {
-        crate::db::Backend::Sqlite => claim!(""),
-        crate::db::Backend::Postgres => claim!(" FOR UPDATE SKIP LOCKED"),
+        Backend::Sqlite => claim!(""),
+        Backend::Postgres => claim!(" FOR UPDATE SKIP LOCKED"),
     }
 }
 
@@ -312,7 +326,7 @@ async fn deliver_due(
 ) -> Result<usize, sqlx::Error> {
     use futures_util::StreamExt;
     let now = now_ms();
-    let sql = claim_statement(crate::db::Backend::of(db));
+    let sql = claim_statement(Backend::of(db));
     let claim = sqlx::query_as(sql)
         .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
         .bind(MAX_ATTEMPTS)
@@ -486,5 +500,52 @@ mod tests {
             "{steps:?}"
         );
         assert!(!steps.contains(&"SCAN notifications"), "{steps:?}");
+    }
+
+    /// On PostgreSQL the outbox's own connection claims through the index of unsent rows
+    /// with a plain index scan, never a bitmap or sequential scan (see `claim_setup`).
+    #[tokio::test]
+    async fn on_postgresql_the_claim_is_a_plain_index_scan() {
+        use super::{Backend, claim_setup, claim_statement};
+        let (_dir, db) = crate::db::test_db_of_either().await;
+        let backend = Backend::of(&db);
+        let Some(setup) = claim_setup(backend) else {
+            return; // SQLite: the test above
+        };
+        // A table like one after a busy while: most rows sent, a few due (the planner
+        // would take a bitmap scan here).
+        sqlx::query(
+            "INSERT INTO notifications (channel, recipient, subject, body, created_at_ms,
+                 next_attempt_ms, sent_at_ms)
+             SELECT 'email', 'kari@example.no', 'Emne', 'Tekst', 1, 1,
+                    CASE WHEN g % 100 = 0 THEN NULL ELSE 1 END
+             FROM generate_series(1, 5000) AS g",
+        )
+        .execute(&db)
+        .await
+        .unwrap();
+        sqlx::query("ANALYZE notifications")
+            .execute(&db)
+            .await
+            .unwrap();
+        let mut held = crate::db::held::HeldConnection::new(&db).with_setup(Some(setup));
+        let sql = format!("EXPLAIN {}", claim_statement(backend));
+        let plan: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(2_i64)
+            .bind(8_i64)
+            .bind(1_i64)
+            .bind(256_i64)
+            .fetch_all(held.get().await.unwrap())
+            .await
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(
+            plan.contains("Index Scan using notifications_pending"),
+            "{plan}"
+        );
+        assert!(
+            !plan.contains("Bitmap") && !plan.contains("Seq Scan"),
+            "{plan}"
+        );
     }
 }

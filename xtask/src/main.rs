@@ -228,13 +228,14 @@ fn test(args: &[String]) -> TaskResult {
 
 /// The API suite once more, each test on a database of its own in a throwaway PostgreSQL
 /// cluster (`helpers::database_url`), and the schema comparison that needs both; then the
-/// database layer's unit tests (`db::`: the order writer, whose batches take a path of
-/// their own on PostgreSQL, and the held connections; those that need SQLite stay on it).
+/// database layer's and the outbox's unit tests (`db::`, `outbox::`: the order writer,
+/// whose batches take a path of their own on PostgreSQL, the held connections, the
+/// claim's plan; those that need SQLite stay on it).
 fn api_suite_on_postgres() -> TaskResult {
     let cluster = postgres::Cluster::start(postgres::Durability::Fast)?;
     for args in [
         &["test", "-p", "server", "--test", "api"][..],
-        &["test", "-p", "server", "--lib", "db::"],
+        &["test", "-p", "server", "--lib", "--", "db::", "outbox::"],
     ] {
         let mut tests = cmd("cargo", args);
         tests.env("BP_TEST_POSTGRES", cluster.url());

@@ -6,13 +6,14 @@
 //! holds its connection pays neither. After a failure the connection is dropped, and the
 //! next use takes a fresh one from the pool (a database restarted meanwhile, say).
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Executor};
 
 use super::Db;
 
 pub struct HeldConnection {
     pool: Db,
     conn: Option<AnyConnection>,
+    setup: Option<&'static str>,
 }
 
 impl HeldConnection {
@@ -21,13 +22,25 @@ impl HeldConnection {
         HeldConnection {
             pool: pool.clone(),
             conn: None,
+            setup: None,
         }
+    }
+
+    /// Runs `sql` on every connection this takes, before its first use (settings of the
+    /// task's own, which a connection of the pool must not carry).
+    pub fn with_setup(mut self, sql: Option<&'static str>) -> Self {
+        self.setup = sql;
+        self
     }
 
     /// The connection, taken out of the pool for good if there is none.
     pub async fn get(&mut self) -> Result<&mut AnyConnection, sqlx::Error> {
         if self.conn.is_none() {
-            self.conn = Some(self.pool.acquire().await?.detach());
+            let mut conn = self.pool.acquire().await?.detach();
+            if let Some(sql) = self.setup {
+                conn.execute(sql).await?;
+            }
+            self.conn = Some(conn);
         }
         Ok(self.conn.as_mut().expect("just set"))
     }
