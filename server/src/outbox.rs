@@ -327,14 +327,16 @@ async fn deliver_due(
     use futures_util::StreamExt;
     let now = now_ms();
     let sql = claim_statement(Backend::of(db));
-    let claim = sqlx::query_as(sql)
-        .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
-        .bind(MAX_ATTEMPTS)
-        .bind(now)
-        .bind(BATCH)
-        .fetch_all(conn.get().await?)
-        .await;
-    let due: Vec<DueNotification> = conn.check(claim)?;
+    let claim = async |c: &mut sqlx::AnyConnection| {
+        sqlx::query_as(sql)
+            .bind(now + i64::try_from(lease.as_millis()).unwrap_or(i64::MAX))
+            .bind(MAX_ATTEMPTS)
+            .bind(now)
+            .bind(BATCH)
+            .fetch_all(c)
+            .await
+    };
+    let due: Vec<DueNotification> = conn.run(claim).await?;
     let claimed = due.len();
     // Sending and marking run side by side: while one group's mark commits, the sends go
     // on, and the next mark takes everything that finished meanwhile (a group commit).
@@ -354,8 +356,7 @@ async fn deliver_due(
     let marking = async {
         let mut group = Vec::with_capacity(MARK_GROUP);
         while to_mark.recv_many(&mut group, MARK_GROUP).await > 0 {
-            let marked = mark(conn.get().await?, &group).await;
-            conn.check(marked)?;
+            conn.run(async |c| mark(c, &group).await).await?;
             group.clear();
         }
         Ok::<(), sqlx::Error>(())
@@ -530,14 +531,16 @@ mod tests {
             .unwrap();
         let mut held = crate::db::held::HeldConnection::new(&db).with_setup(Some(setup));
         let sql = format!("EXPLAIN {}", claim_statement(backend));
-        let plan: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .bind(2_i64)
-            .bind(8_i64)
-            .bind(1_i64)
-            .bind(256_i64)
-            .fetch_all(held.get().await.unwrap())
-            .await
-            .unwrap();
+        let explain = async |c: &mut sqlx::AnyConnection| {
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .bind(2_i64)
+                .bind(8_i64)
+                .bind(1_i64)
+                .bind(256_i64)
+                .fetch_all(c)
+                .await
+        };
+        let plan: Vec<String> = held.run(explain).await.unwrap();
         let plan = plan.join("\n");
         assert!(
             plan.contains("Index Scan using notifications_pending"),

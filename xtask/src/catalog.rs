@@ -124,7 +124,7 @@ fn walk(tokens: TokenStream, texts: &mut Vec<[String; 3]>) -> Result<(), String>
             && ident(before(4), "Text")
         {
             texts.push(
-                three_literals(group.stream(), ',')
+                three_literals(group.stream())
                     .map_err(|e| format!("Text::new({}): {e}", group.stream()))?,
             );
             continue;
@@ -137,7 +137,7 @@ fn walk(tokens: TokenStream, texts: &mut Vec<[String; 3]>) -> Result<(), String>
                     (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(p)))
                         if p.as_char() == '=' =>
                     {
-                        let text = three_literals(entry.collect(), ',');
+                        let text = three_literals(entry.collect());
                         texts.push(text.map_err(|e| format!("texts! entry: {e}"))?);
                     }
                     (first, _) => return Err(format!("texts!: not `NAME = …` at {first:?}")),
@@ -155,8 +155,8 @@ fn walk(tokens: TokenStream, texts: &mut Vec<[String; 3]>) -> Result<(), String>
 }
 
 /// `"…", "…", "…"` (a trailing comma allowed) as the three strings.
-fn three_literals(tokens: TokenStream, separator: char) -> Result<[String; 3], String> {
-    let parts = split_at(tokens, separator);
+fn three_literals(tokens: TokenStream) -> Result<[String; 3], String> {
+    let parts = split_at(tokens, ',');
     let strings = parts
         .into_iter()
         .map(|part| match part.as_slice() {

@@ -45,10 +45,10 @@ fn LanguageMenu() -> impl IntoView {
         open.set(false);
         crate::components::focus_by_id(LANGUAGE_BUTTON_ID.to_owned());
     };
+    let failed = RwSignal::new(false);
+    // Its texts are fetched first; until then the page stays in the language it shows.
     // Focus goes back to "Språk" from the open menu; a language chosen another way
     // (a script, a test) leaves focus where it was.
-    // Its texts are fetched first; until then the page stays in the language it shows.
-    let failed = RwSignal::new(false);
     let choose = move |chosen: Lang| {
         leptos::task::spawn_local(async move {
             let fetched = fetch_texts(chosen).await;

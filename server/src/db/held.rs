@@ -33,8 +33,21 @@ impl HeldConnection {
         self
     }
 
-    /// The connection, taken out of the pool for good if there is none.
-    pub async fn get(&mut self) -> Result<&mut AnyConnection, sqlx::Error> {
+    /// Runs `task` on the connection, taken out of the pool for good if there is none.
+    /// After an error the connection may be dead or in the middle of something, so it
+    /// goes, and the next use opens another.
+    pub async fn run<T>(
+        &mut self,
+        task: impl AsyncFnOnce(&mut AnyConnection) -> Result<T, sqlx::Error>,
+    ) -> Result<T, sqlx::Error> {
+        let result = task(self.connection().await?).await;
+        if result.is_err() {
+            self.conn = None;
+        }
+        result
+    }
+
+    async fn connection(&mut self) -> Result<&mut AnyConnection, sqlx::Error> {
         if self.conn.is_none() {
             let mut conn = self.pool.acquire().await?.detach();
             if let Some(sql) = self.setup {
@@ -43,15 +56,6 @@ impl HeldConnection {
             self.conn = Some(conn);
         }
         Ok(self.conn.as_mut().expect("just set"))
-    }
-
-    /// Notes the outcome of a use: after an error the connection may be dead or in the
-    /// middle of something, so it goes, and the next use opens another.
-    pub fn check<T>(&mut self, result: Result<T, sqlx::Error>) -> Result<T, sqlx::Error> {
-        if result.is_err() {
-            self.conn = None;
-        }
-        result
     }
 }
 
@@ -65,26 +69,21 @@ mod tests {
         let mut held = HeldConnection::new(&db);
         // The connection is the same from one use to the next: a temporary table lives
         // as long as its connection.
-        let conn = held.get().await.unwrap();
-        sqlx::query("CREATE TEMPORARY TABLE scratch (x INTEGER)")
-            .execute(&mut *conn)
+        let run = |sql: &'static str| {
+            async move |c: &mut AnyConnection| sqlx::query(sql).execute(c).await.map(|_| ())
+        };
+        held.run(run("CREATE TEMPORARY TABLE scratch (x INTEGER)"))
             .await
             .unwrap();
-        let conn = held.get().await.unwrap();
-        let used = sqlx::query("INSERT INTO scratch VALUES (1)")
-            .execute(&mut *conn)
-            .await;
-        held.check(used).unwrap();
+        held.run(run("INSERT INTO scratch VALUES (1)"))
+            .await
+            .unwrap();
         // A failure, and the next use has a new connection, without the table.
-        let conn = held.get().await.unwrap();
-        let failed = sqlx::query("INSERT INTO no_such_table VALUES (1)")
-            .execute(&mut *conn)
-            .await;
-        assert!(held.check(failed).is_err());
-        let conn = held.get().await.unwrap();
-        let gone = sqlx::query("SELECT x FROM scratch")
-            .execute(&mut *conn)
-            .await;
-        assert!(held.check(gone).is_err());
+        assert!(
+            held.run(run("INSERT INTO no_such_table VALUES (1)"))
+                .await
+                .is_err()
+        );
+        assert!(held.run(run("SELECT x FROM scratch")).await.is_err());
     }
 }

@@ -7,8 +7,6 @@
 
 use tokio::sync::{mpsc, oneshot};
 
-use std::collections::BTreeMap;
-
 use super::Db;
 use super::held::HeldConnection;
 use super::sessions::{self, SessionRow};
@@ -60,9 +58,10 @@ async fn run(db: Db, mut reads: mpsc::Receiver<Read>) {
         let hashes: Vec<&str> = group.iter().map(|r| r.token_hash.as_str()).collect();
         // A read can be tried again: once more on a fresh connection if the one held
         // has died (the database restarted) since the last group.
-        let mut found = find_all(&mut conn, &hashes).await;
+        let read = async |c: &mut sqlx::AnyConnection| sessions::find_all(c, &hashes).await;
+        let mut found = conn.run(read).await;
         if found.is_err() {
-            found = find_all(&mut conn, &hashes).await;
+            found = conn.run(read).await;
         }
         match found {
             Ok(found) => {
@@ -79,17 +78,6 @@ async fn run(db: Db, mut reads: mpsc::Receiver<Read>) {
             }
         }
     }
-}
-
-async fn find_all(
-    conn: &mut HeldConnection,
-    hashes: &[&str],
-) -> Result<BTreeMap<String, SessionRow>, sqlx::Error> {
-    let found = match conn.get().await {
-        Ok(c) => sessions::find_all(c, hashes).await,
-        Err(e) => Err(e),
-    };
-    conn.check(found)
 }
 
 #[cfg(test)]
