@@ -488,6 +488,19 @@ mod tests {
         .await;
         orders(&db, "910000002", "Bodø legevakt", 3, 100_000).await;
         orders(&db, "910000001", "Ørland kommune", 2, 200_000).await;
+        // Counted by the trigger, per statement on PostgreSQL: a statement's rows summed.
+        let counted: Vec<(String, i64)> =
+            sqlx::query_as("SELECT orgnr, orders FROM order_organisations ORDER BY orgnr")
+                .fetch_all(&db)
+                .await
+                .unwrap();
+        assert_eq!(
+            counted,
+            [
+                ("910000001".to_owned(), READ_BY_ORGANISATION + 3),
+                ("910000002".to_owned(), 3)
+            ]
+        );
         let found = queue(&db, &filter("ørland")).await.unwrap();
         assert_eq!(found.len(), 51);
         assert_eq!(found[0].reference, "R-200001", "newest first");
