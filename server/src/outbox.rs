@@ -15,6 +15,7 @@ use std::time::Duration;
 use crate::db::held::HeldConnection;
 use crate::db::{Backend, Db};
 use lettre::Message;
+use lettre::address::Envelope;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use tokio::sync::Notify;
@@ -125,7 +126,11 @@ async fn send_email(
     n: &DueNotification,
 ) -> Result<(), String> {
     let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+    // Given, the envelope is not parsed back out of the headers just written.
+    let envelope = Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
+        .map_err(|e| e.to_string())?;
     let builder = Message::builder()
+        .envelope(envelope)
         .message_id(Some(n.message_id()))
         .from(from.clone())
         .to(to)
