@@ -38,6 +38,75 @@ async fn an_order_confirmation_reaches_the_contact_through_smtp() {
     assert!(!mail.contains(KARI.0), "no fødselsnummer in the mail");
 }
 
+fn message(to: &str, subject: &str) -> lettre::Message {
+    lettre::Message::builder()
+        .from("Bestillingsportal <noreply@nhn.no>".parse().unwrap())
+        .to(to.parse().unwrap())
+        .subject(subject)
+        .body("Bestillingen er mottatt. Æ, ø og å.".to_owned())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_own() {
+    use server::smtp_relay::SmtpRelay;
+    let smtp = TestSmtp::start_pipelining();
+    let relay = SmtpRelay::new("127.0.0.1", smtp.port);
+    relay
+        .send(&message("kari@orland.kommune.no", "Første"))
+        .await
+        .unwrap();
+    assert_eq!(
+        relay.pipelining(),
+        Some(true),
+        "PIPELINING seen in the EHLO"
+    );
+    // MAIL, RCPT and DATA went out together: the refused RCPT's answer and the DATA's
+    // are both read, and the next message goes through.
+    let refused = relay
+        .send(&message("refused@orland.kommune.no", "Avvist"))
+        .await;
+    assert!(refused.unwrap_err().contains("550"), "the relay's refusal");
+    relay
+        .send(&message("ola@orland.kommune.no", "Andre"))
+        .await
+        .unwrap();
+    relay
+        .send(&message("kari@orland.kommune.no", "Tredje"))
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut to = crate::smtp::delivered_to(&smtp.maildir);
+    while to.len() < 3 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        to = crate::smtp::delivered_to(&smtp.maildir);
+    }
+    to.sort();
+    assert_eq!(
+        to,
+        [
+            "kari@orland.kommune.no",
+            "kari@orland.kommune.no",
+            "ola@orland.kommune.no"
+        ]
+    );
+    let subjects: Vec<String> = crate::smtp::delivered(&smtp.maildir)
+        .iter()
+        .map(|m| m.split('|').nth(1).unwrap().to_owned())
+        .collect();
+    assert!(subjects.contains(&"Første".to_owned()), "{subjects:?}");
+    assert!(!subjects.contains(&"Avvist".to_owned()), "{subjects:?}");
+
+    // A relay that does not say PIPELINING gets lettre's one command at a time.
+    let plain = TestSmtp::start();
+    let relay = SmtpRelay::new("127.0.0.1", plain.port);
+    relay
+        .send(&message("kari@orland.kommune.no", "Enkel"))
+        .await
+        .unwrap();
+    assert_eq!(relay.pipelining(), Some(false));
+}
+
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
     let app = spawn(|_| {}).await;

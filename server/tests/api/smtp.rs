@@ -24,8 +24,39 @@ pub fn free_port() -> u16 {
 }
 
 pub fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
+    start_aiosmtpd(maildir, port, "aiosmtpd.handlers.Mailbox", None)
+}
+
+/// A relay that takes pipelined commands (RFC 2920), as Postfix does: aiosmtpd reads
+/// commands one line at a time anyway, and this handler says so in its EHLO. It refuses
+/// recipients whose address starts with `refused@`.
+const PIPELINING_MAILBOX: &str = r#"
+from aiosmtpd.handlers import Mailbox
+
+class PipeliningMailbox(Mailbox):
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return responses[:-1] + ['250-PIPELINING', responses[-1]]
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith('refused@'):
+            return '550 5.1.1 No such mailbox'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
+"#;
+
+fn start_aiosmtpd(
+    maildir: &Path,
+    port: u16,
+    handler: &str,
+    python_path: Option<&Path>,
+) -> SmtpServer {
     // aiosmtpd 1.4.6 from PyPI (installed by `cargo xtask test`).
-    let child = Command::new("python3")
+    let mut command = Command::new("python3");
+    if let Some(path) = python_path {
+        command.env("PYTHONPATH", path);
+    }
+    let child = command
         .args([
             "-m",
             "aiosmtpd",
@@ -33,7 +64,7 @@ pub fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
             "-l",
             &format!("127.0.0.1:{port}"),
             "-c",
-            "aiosmtpd.handlers.Mailbox",
+            handler,
         ])
         .arg(maildir)
         .stdout(Stdio::null())
@@ -105,11 +136,26 @@ pub struct TestSmtp {
 
 impl TestSmtp {
     pub fn start() -> Self {
+        Self::start_with(false)
+    }
+
+    /// One that takes pipelined commands (`PIPELINING_MAILBOX`).
+    pub fn start_pipelining() -> Self {
+        Self::start_with(true)
+    }
+
+    fn start_with(pipelining: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
         let maildir = dir.path().join("mail");
         let port = free_port();
-        let server = start_smtp(&maildir, port);
+        let server = if pipelining {
+            std::fs::write(dir.path().join("pipelining_mailbox.py"), PIPELINING_MAILBOX).unwrap();
+            let handler = "pipelining_mailbox.PipeliningMailbox";
+            start_aiosmtpd(&maildir, port, handler, Some(dir.path()))
+        } else {
+            start_smtp(&maildir, port)
+        };
         TestSmtp {
             maildir,
             port,
