@@ -52,10 +52,8 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
     use server::smtp_relay::SmtpRelay;
     let smtp = TestSmtp::start_pipelining();
     let relay = SmtpRelay::new("127.0.0.1", smtp.port);
-    relay
-        .send(&message("kari@orland.kommune.no", "Første"))
-        .await
-        .unwrap();
+    let send = async |to: &str, subject: &str| relay.send(&message(to, subject)).await;
+    send("kari@orland.kommune.no", "Første").await.unwrap();
     assert_eq!(
         relay.pipelining(),
         Some(true),
@@ -63,18 +61,10 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
     );
     // MAIL, RCPT and DATA went out together: the refused RCPT's answer and the DATA's
     // are both read, and the next message goes through.
-    let refused = relay
-        .send(&message("refused@orland.kommune.no", "Avvist"))
-        .await;
+    let refused = send("refused@orland.kommune.no", "Avvist").await;
     assert!(refused.unwrap_err().contains("550"), "the relay's refusal");
-    relay
-        .send(&message("ola@orland.kommune.no", "Andre"))
-        .await
-        .unwrap();
-    relay
-        .send(&message("kari@orland.kommune.no", "Tredje"))
-        .await
-        .unwrap();
+    send("ola@orland.kommune.no", "Andre").await.unwrap();
+    send("kari@orland.kommune.no", "Tredje").await.unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut to = crate::smtp::delivered_to(&smtp.maildir);
     while to.len() < 3 && Instant::now() < deadline {
@@ -82,14 +72,12 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
         to = crate::smtp::delivered_to(&smtp.maildir);
     }
     to.sort();
-    assert_eq!(
-        to,
-        [
-            "kari@orland.kommune.no",
-            "kari@orland.kommune.no",
-            "ola@orland.kommune.no"
-        ]
-    );
+    let expected = [
+        "kari@orland.kommune.no",
+        "kari@orland.kommune.no",
+        "ola@orland.kommune.no",
+    ];
+    assert_eq!(to, expected);
     let subjects: Vec<String> = crate::smtp::delivered(&smtp.maildir)
         .iter()
         .map(|m| m.split('|').nth(1).unwrap().to_owned())
