@@ -176,7 +176,7 @@ pub async fn enqueue_all(
     }
     let sql = format!(
         "INSERT INTO notifications ({NOTIFICATION_COLUMNS}) VALUES {}",
-        crate::db::values(all.len(), 8)
+        crate::db::values(Backend::of_connection(conn), all.len(), 8)
     );
     // Only placeholders are made up here; every value is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));

@@ -267,11 +267,20 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
     }
 }
 
-/// `($1, $2, …), (…)`: the placeholders of `rows` rows of `columns` values each. One
-/// statement per table for the whole batch: on SQLite every statement is a round trip to
-/// the connection's own thread, so a batch costs a handful of them, not a handful per order.
-pub fn values(rows: usize, columns: usize) -> String {
-    values_from(1, rows, columns)
+/// `($1, $2, …), (…)`: the placeholders of `rows` rows of `columns` values each, for a
+/// statement whose only parameters they are. One statement per table for the whole batch:
+/// on SQLite every statement is a round trip to the connection's own thread, so a batch
+/// costs a handful of them, not a handful per order. SQLite gets anonymous `?`, bound in
+/// order: sqlx looks up every numbered parameter's name, and SQLite finds a name by walking
+/// the statement's list of them, a cost that grows with the square of a batch's size.
+pub fn values(backend: Backend, rows: usize, columns: usize) -> String {
+    match backend {
+        Backend::Postgres => values_from(1, rows, columns),
+        Backend::Sqlite => {
+            let row = format!("({})", vec!["?"; columns].join(", "));
+            vec![row; rows].join(", ")
+        }
+    }
 }
 
 /// `values`, numbered from `$first`: for a statement with more than one list.
@@ -293,6 +302,15 @@ pub fn values_from(first: usize, rows: usize, columns: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Backend;
+
+    #[test]
+    fn placeholders_are_numbered_on_postgresql_and_anonymous_on_sqlite() {
+        assert_eq!(super::values(Backend::Postgres, 2, 2), "($1, $2), ($3, $4)");
+        assert_eq!(super::values(Backend::Sqlite, 2, 3), "(?, ?, ?), (?, ?, ?)");
+        assert_eq!(super::values_from(4, 1, 2), "($4, $5)");
+    }
+
     /// What every pooled SQLite connection is set to: durable commits (WAL, a sync on each
     /// commit), foreign keys enforced, temporary tables in memory.
     #[tokio::test]

@@ -305,7 +305,7 @@ async fn insert_orders(
     let sql = format!(
         "INSERT INTO orders ({ORDER_COLUMNS})
          VALUES {} ON CONFLICT DO NOTHING RETURNING id, reference",
-        crate::db::values(orders.len(), 11)
+        crate::db::values(crate::db::Backend::of_connection(conn), orders.len(), 11)
     );
     let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
     for order in orders {
@@ -379,7 +379,7 @@ async fn insert_acceptances(
     }
     let sql = format!(
         "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {}",
-        crate::db::values(rows.len(), 12)
+        crate::db::values(crate::db::Backend::of_connection(conn), rows.len(), 12)
     );
     // Only placeholders are made up here; every value is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
