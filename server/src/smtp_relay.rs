@@ -131,16 +131,17 @@ impl SmtpRelay {
                     .await
                     .map_err(|e| e.to_string())?;
             // lettre keeps only the extensions it uses; a second EHLO (allowed, it resets
-            // the session) shows the rest once per connection.
-            let ehlo = smtp
-                .command(Ehlo::new(ClientId::default()))
-                .await
-                .map_err(|e| e.to_string())?;
-            let pipelining = ehlo.message().any(|line| {
-                line.split_whitespace()
-                    .next()
-                    .is_some_and(|keyword| keyword.eq_ignore_ascii_case("PIPELINING"))
-            });
+            // the session) shows the rest once per connection. A relay that refuses it is
+            // sent to one command at a time.
+            let pipelining = match smtp.command(Ehlo::new(ClientId::default())).await {
+                Ok(ehlo) => ehlo.message().any(|line| {
+                    line.split_whitespace()
+                        .next()
+                        .is_some_and(|keyword| keyword.eq_ignore_ascii_case("PIPELINING"))
+                }),
+                Err(e) if e.is_transient() || e.is_permanent() => false,
+                Err(e) => return Err(e.to_string()),
+            };
             Ok(Connection {
                 smtp,
                 unsent,

@@ -93,6 +93,16 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
         .await
         .unwrap();
     assert_eq!(relay.pipelining(), Some(false));
+
+    // Nor does one that refuses the second EHLO the relay asks with.
+    let strict = TestSmtp::start_refusing_a_second_ehlo();
+    let relay = SmtpRelay::new("127.0.0.1", strict.port);
+    relay
+        .send(&message("kari@orland.kommune.no", "Streng"))
+        .await
+        .unwrap();
+    assert_eq!(relay.pipelining(), Some(false));
+    wait_for_mail(&strict.maildir, |m| m.contains("Streng")).await;
 }
 
 #[tokio::test]

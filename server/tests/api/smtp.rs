@@ -29,7 +29,8 @@ pub fn start_smtp(maildir: &Path, port: u16) -> SmtpServer {
 
 /// A relay that takes pipelined commands (RFC 2920), as Postfix does: aiosmtpd reads
 /// commands one line at a time anyway, and this handler says so in its EHLO. It refuses
-/// recipients whose address starts with `refused@`.
+/// recipients whose address starts with `refused@`. `OneEhloMailbox` refuses a session's
+/// second EHLO instead (RFC 5321 allows it, a strict relay might not).
 const PIPELINING_MAILBOX: &str = r#"
 from aiosmtpd.handlers import Mailbox
 
@@ -43,6 +44,13 @@ class PipeliningMailbox(Mailbox):
             return '550 5.1.1 No such mailbox'
         envelope.rcpt_tos.append(address)
         return '250 OK'
+
+class OneEhloMailbox(Mailbox):
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        if session.host_name:
+            return ['503 5.5.1 Already greeted']
+        session.host_name = hostname
+        return responses
 "#;
 
 fn start_aiosmtpd(
@@ -136,25 +144,33 @@ pub struct TestSmtp {
 
 impl TestSmtp {
     pub fn start() -> Self {
-        Self::start_with(false)
+        Self::start_with(None)
     }
 
     /// One that takes pipelined commands (`PIPELINING_MAILBOX`).
     pub fn start_pipelining() -> Self {
-        Self::start_with(true)
+        Self::start_with(Some("PipeliningMailbox"))
     }
 
-    fn start_with(pipelining: bool) -> Self {
+    /// One that refuses a second EHLO in a session (`PIPELINING_MAILBOX`).
+    pub fn start_refusing_a_second_ehlo() -> Self {
+        Self::start_with(Some("OneEhloMailbox"))
+    }
+
+    /// aiosmtpd's own Mailbox handler, or one of `PIPELINING_MAILBOX`'s.
+    fn start_with(handler: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
         let maildir = dir.path().join("mail");
         let port = free_port();
-        let server = if pipelining {
-            std::fs::write(dir.path().join("pipelining_mailbox.py"), PIPELINING_MAILBOX).unwrap();
-            let handler = "pipelining_mailbox.PipeliningMailbox";
-            start_aiosmtpd(&maildir, port, handler, Some(dir.path()))
-        } else {
-            start_smtp(&maildir, port)
+        let server = match handler {
+            Some(class) => {
+                std::fs::write(dir.path().join("pipelining_mailbox.py"), PIPELINING_MAILBOX)
+                    .unwrap();
+                let handler = format!("pipelining_mailbox.{class}");
+                start_aiosmtpd(&maildir, port, &handler, Some(dir.path()))
+            }
+            None => start_smtp(&maildir, port),
         };
         TestSmtp {
             maildir,
