@@ -85,24 +85,19 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
     assert!(subjects.contains(&"Første".to_owned()), "{subjects:?}");
     assert!(!subjects.contains(&"Avvist".to_owned()), "{subjects:?}");
 
-    // A relay that does not say PIPELINING gets lettre's one command at a time.
+    // A relay that does not say PIPELINING gets lettre's one command at a time, and so
+    // does one that refuses the second EHLO the relay asks with.
     let plain = TestSmtp::start();
-    let relay = SmtpRelay::new("127.0.0.1", plain.port);
-    relay
-        .send(&message("kari@orland.kommune.no", "Enkel"))
-        .await
-        .unwrap();
-    assert_eq!(relay.pipelining(), Some(false));
-
-    // Nor does one that refuses the second EHLO the relay asks with.
     let strict = TestSmtp::start_refusing_a_second_ehlo();
-    let relay = SmtpRelay::new("127.0.0.1", strict.port);
-    relay
-        .send(&message("kari@orland.kommune.no", "Streng"))
-        .await
-        .unwrap();
-    assert_eq!(relay.pipelining(), Some(false));
-    wait_for_mail(&strict.maildir, |m| m.contains("Streng")).await;
+    for (smtp, subject) in [(&plain, "Enkel"), (&strict, "Streng")] {
+        let relay = SmtpRelay::new("127.0.0.1", smtp.port);
+        let sent = relay
+            .send(&message("kari@orland.kommune.no", subject))
+            .await;
+        assert_eq!(sent, Ok(()), "{subject}");
+        assert_eq!(relay.pipelining(), Some(false), "{subject}");
+        wait_for_mail(&smtp.maildir, |m| m.contains(subject)).await;
+    }
 }
 
 #[tokio::test]
