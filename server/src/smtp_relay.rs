@@ -139,7 +139,7 @@ impl SmtpRelay {
                         .next()
                         .is_some_and(|keyword| keyword.eq_ignore_ascii_case("PIPELINING"))
                 }),
-                Err(e) if e.is_transient() || e.is_permanent() => false,
+                Err(e) if is_refusal(&e) => false,
                 Err(e) => return Err(e.to_string()),
             };
             Ok(Connection {
@@ -166,9 +166,8 @@ fn all_ascii(envelope: &Envelope, body: &[u8]) -> bool {
 }
 
 /// `MAIL`, every `RCPT` and `DATA` in one write (sent at the first read), then their
-/// answers in order, then the message. Every answer is read even after a refusal so that
-/// none is left to be taken for the next command's; a refused message fails the send
-/// and the caller drops the connection.
+/// answers in order, then the message. The first refusal fails the send, and the caller
+/// drops the connection with whatever answers are still unread, as lettre's own send does.
 async fn send_pipelined(
     connection: &mut Connection,
     envelope: &Envelope,
@@ -184,20 +183,15 @@ async fn send_pipelined(
         .lock()
         .expect("unsent lock")
         .extend_from_slice(commands.as_bytes());
-    let mut refused = None;
     for _ in 0..envelope.to().len() + 2 {
-        match connection.smtp.read_response().await {
-            Ok(_) => {}
-            Err(e) if e.is_transient() || e.is_permanent() => {
-                refused.get_or_insert(e);
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    if let Some(e) = refused {
-        return Err(e);
+        connection.smtp.read_response().await?;
     }
     connection.smtp.message(body).await.map(|_| ())
+}
+
+/// The relay answered with a 4xx or 5xx: the connection is alive, the command refused.
+fn is_refusal(e: &lettre::transport::smtp::Error) -> bool {
+    e.is_transient() || e.is_permanent()
 }
 
 /// A TCP stream whose writes wait until the next read, then go out together. SMTP is a
@@ -243,8 +237,7 @@ impl AsyncWrite for SentBeforeReading {
         _cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        let this = self.get_mut();
-        this.unsent
+        self.unsent
             .lock()
             .expect("unsent lock")
             .extend_from_slice(buf);
@@ -277,7 +270,7 @@ enum SendError {
 impl SendError {
     /// The relay answered (4xx/5xx): the connection was alive, the message refused.
     fn is_response(&self) -> bool {
-        matches!(self, SendError::Smtp(e) if e.is_transient() || e.is_permanent())
+        matches!(self, SendError::Smtp(e) if is_refusal(e))
     }
 }
 

@@ -59,8 +59,8 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
         Some(true),
         "PIPELINING seen in the EHLO"
     );
-    // MAIL, RCPT and DATA went out together: the refused RCPT's answer and the DATA's
-    // are both read, and the next message goes through.
+    // MAIL, RCPT and DATA went out together: the refused RCPT fails only its own send,
+    // and the next message goes through.
     let refused = send("refused@orland.kommune.no", "Avvist").await;
     assert!(refused.unwrap_err().contains("550"), "the relay's refusal");
     send("ola@orland.kommune.no", "Andre").await.unwrap();
