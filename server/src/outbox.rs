@@ -99,8 +99,69 @@ impl Sender {
         self
     }
 
-    /// Sends `n`; where it went.
-    async fn send(&self, db: &Db, n: &DueNotification) -> Result<Via, String> {
+    /// Sends `due`, telling `finished` each outcome as soon as it is known. E-mails go
+    /// through the relay in `PARALLEL` lanes, each lane's messages one after another on
+    /// one connection (pipelined where the relay allows: a round trip a message); the
+    /// rest `PARALLEL` at a time.
+    async fn send_all(&self, db: &Db, due: Vec<DueNotification>, finished: Finished) {
+        use futures_util::StreamExt;
+        let (emails, others): (Vec<_>, Vec<_>) = due
+            .into_iter()
+            .partition(|n| n.channel == "email" && self.smtp.is_some());
+        // Long enough lanes that most messages share their round trip with the next.
+        let lane_count = emails.len().div_ceil(LANE_LENGTH).clamp(1, PARALLEL);
+        let mut lanes: Vec<Vec<DueNotification>> = (0..lane_count).map(|_| Vec::new()).collect();
+        for (i, n) in emails.into_iter().enumerate() {
+            lanes[i % lane_count].push(n);
+        }
+        let by_email = futures_util::future::join_all(
+            lanes
+                .into_iter()
+                .filter(|lane| !lane.is_empty())
+                .map(|lane| self.send_emails(db, lane, &finished)),
+        );
+        let the_rest = futures_util::stream::iter(others)
+            .map(async |n| {
+                let result = self.send_other(&n).await;
+                (n, result)
+            })
+            .buffer_unordered(PARALLEL)
+            .for_each(|done| {
+                let _ = finished.send(done);
+                std::future::ready(())
+            });
+        tokio::join!(by_email, the_rest);
+    }
+
+    /// E-mails through the relay, in order on one connection at a time.
+    async fn send_emails(&self, db: &Db, lane: Vec<DueNotification>, finished: &Finished) {
+        let Some((relay, from)) = &self.smtp else {
+            return;
+        };
+        let mut messages = Vec::with_capacity(lane.len());
+        let mut waiting = Vec::with_capacity(lane.len());
+        for n in lane {
+            match email(db, from, &n).await {
+                Ok(message) => {
+                    messages.push(message);
+                    waiting.push(Some(n));
+                }
+                Err(e) => {
+                    let _ = finished.send((n, Err(e)));
+                }
+            }
+        }
+        relay
+            .send_all(&messages, |i, result| {
+                if let Some(n) = waiting[i].take() {
+                    let _ = finished.send((n, result.map(|()| Via::Smtp)));
+                }
+            })
+            .await;
+    }
+
+    /// Sends `n`, an SMS or (without SMTP) an e-mail; where it went.
+    async fn send_other(&self, n: &DueNotification) -> Result<Via, String> {
         if n.channel == "sms" {
             if let Some(gateway) = &self.sms {
                 gateway.send(&n.recipient, &n.body, &n.message_id()).await?;
@@ -111,20 +172,16 @@ impl Sender {
                 // and an SMS must not vanish into a development page: it waits, logged.
                 return Err("no SMS gateway configured".into());
             }
-        } else if let Some((relay, from)) = &self.smtp {
-            send_email(db, relay, from, n).await?;
-            return Ok(Via::Smtp);
         }
         Ok(Via::DevMailbox)
     }
 }
 
-async fn send_email(
-    db: &Db,
-    relay: &SmtpRelay,
-    from: &Mailbox,
-    n: &DueNotification,
-) -> Result<(), String> {
+/// Where the outbox's sends tell how each went; the marking reads them.
+type Finished = tokio::sync::mpsc::UnboundedSender<(DueNotification, Result<Via, String>)>;
+
+/// The e-mail for `n`, with its signed document package attached where it has one.
+async fn email(db: &Db, from: &Mailbox, n: &DueNotification) -> Result<Message, String> {
     let to: Mailbox = n.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
     // Given, the envelope is not parsed back out of the headers just written.
     let envelope = Envelope::new(Some(from.email.clone()), vec![to.email.clone()])
@@ -135,7 +192,7 @@ async fn send_email(
         .from(from.clone())
         .to(to)
         .subject(&n.subject);
-    let message = match &n.attachment_reference {
+    match &n.attachment_reference {
         None => builder.header(ContentType::TEXT_PLAIN).body(n.body.clone()),
         Some(reference) => {
             let pdf = crate::db::signings::package_pdf(db, reference)
@@ -152,8 +209,7 @@ async fn send_email(
             )
         }
     }
-    .map_err(|e| e.to_string())?;
-    relay.send(&message).await
+    .map_err(|e| e.to_string())
 }
 
 /// Writes a notification as part of the caller's transaction; it is sent after the commit.
@@ -243,6 +299,8 @@ const BATCH: i64 = 256;
 /// Messages on their way to the SMTP server at once, each on a connection of its own
 /// (`SmtpRelay` keeps them open between messages).
 const PARALLEL: usize = 16;
+/// E-mails a lane gets before another connection is used, up to `PARALLEL` lanes.
+const LANE_LENGTH: usize = 8;
 /// Sent messages marked in one transaction at most: whatever has finished is marked at once.
 const MARK_GROUP: usize = 256;
 
@@ -329,7 +387,6 @@ async fn deliver_due(
     sender: &Arc<Sender>,
     lease: Duration,
 ) -> Result<usize, sqlx::Error> {
-    use futures_util::StreamExt;
     let now = now_ms();
     let sql = claim_statement(Backend::of(db));
     let claim = async |c: &mut sqlx::AnyConnection| {
@@ -345,19 +402,9 @@ async fn deliver_due(
     let claimed = due.len();
     // Sending and marking run side by side: while one group's mark commits, the sends go
     // on, and the next mark takes everything that finished meanwhile (a group commit).
+    // The marking ends when the sending is done and drops `finished`.
     let (finished, mut to_mark) = tokio::sync::mpsc::unbounded_channel();
-    let sending = futures_util::stream::iter(due)
-        .map(|n| async move {
-            let result = sender.send(db, &n).await;
-            (n, result)
-        })
-        .buffer_unordered(PARALLEL)
-        .for_each(move |done| {
-            // The receiver lives until every send is marked; a closed one means the
-            // marking failed, and the claim's lease brings the rest back.
-            let _ = finished.send(done);
-            std::future::ready(())
-        });
+    let sending = sender.send_all(db, due, finished);
     let marking = async {
         let mut group = Vec::with_capacity(MARK_GROUP);
         while to_mark.recv_many(&mut group, MARK_GROUP).await > 0 {

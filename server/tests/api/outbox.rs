@@ -100,6 +100,72 @@ async fn a_relay_that_pipelines_gets_every_message_and_a_refusal_costs_only_its_
     }
 }
 
+/// A run of messages on one connection: each message's text goes out with the next one's
+/// commands, each outcome is told once, and the refusals cost only their own message.
+#[tokio::test]
+async fn a_run_of_messages_shares_its_round_trips_and_each_outcome_is_told_once() {
+    use server::smtp_relay::SmtpRelay;
+    let smtp = TestSmtp::start_pipelining();
+    let relay = SmtpRelay::new("127.0.0.1", smtp.port);
+    let dotted = lettre::Message::builder()
+        .from("Bestillingsportal <noreply@nhn.no>".parse().unwrap())
+        .to("ola@orland.kommune.no".parse().unwrap())
+        .subject("Punktum")
+        .body(".Punktum forst\n..og to\nslutt".to_owned())
+        .unwrap();
+    let messages = [
+        message("kari@orland.kommune.no", "Første"),
+        message("refused@orland.kommune.no", "Avvist mottaker"),
+        message("kari@orland.kommune.no", "Avvist innhold"),
+        dotted,
+        message("ola@orland.kommune.no", "Siste"),
+    ];
+    let mut told: Vec<(usize, Result<(), String>)> = Vec::new();
+    relay
+        .send_all(&messages, |i, result| told.push((i, result)))
+        .await;
+    told.sort_by_key(|(i, _)| *i);
+    let indexes: Vec<usize> = told.iter().map(|(i, _)| *i).collect();
+    assert_eq!(indexes, [0, 1, 2, 3, 4], "each outcome told once");
+    assert_eq!(told[0].1, Ok(()));
+    assert!(told[1].1.as_ref().unwrap_err().contains("550"), "{told:?}");
+    assert!(told[2].1.as_ref().unwrap_err().contains("554"), "{told:?}");
+    assert_eq!(told[3].1, Ok(()));
+    assert_eq!(told[4].1, Ok(()));
+
+    let mut subjects: Vec<String> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while subjects.len() < 3 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        subjects = crate::smtp::delivered(&smtp.maildir);
+    }
+    subjects.sort();
+    let subjects: Vec<(&str, &str)> = subjects
+        .iter()
+        .map(|m| {
+            let mut parts = m.splitn(3, '|').skip(1);
+            (parts.next().unwrap(), parts.next().unwrap().trim_end())
+        })
+        .collect();
+    assert_eq!(subjects.len(), 3, "{subjects:?}");
+    assert!(subjects.iter().any(|(s, _)| *s == "Første"));
+    // Lines that start with a dot arrive as written (RFC 5321's transparency).
+    assert!(
+        subjects.iter().any(|(s, body)| *s == "Punktum"
+            && body.trim_start().starts_with(".Punktum forst")
+            && body.contains(" ..og to")),
+        "{subjects:?}"
+    );
+    assert!(subjects.iter().any(|(s, _)| *s == "Siste"));
+
+    // The relay saw the next message's commands already there at the end of each message
+    // but the last of a connection: "Første" (then the refused recipient ends that
+    // connection), "Avvist innhold" and "Punktum", not "Siste".
+    let notes =
+        std::fs::read_to_string(smtp.maildir.parent().unwrap().join("pipelined.txt")).unwrap();
+    assert_eq!(notes, "1\n1\n1\n0\n");
+}
+
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
     let app = spawn(|_| {}).await;
