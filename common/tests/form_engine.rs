@@ -264,3 +264,35 @@ fn an_attachment_answer_is_a_reference_to_an_upload() {
     );
     assert!(GROUPED.validate(&raw).is_ok());
 }
+
+/// The answers on the wire: each a string or a list of strings, read as written and
+/// written back the same; anything else is refused, with what was expected.
+#[test]
+fn answers_are_strings_or_lists_of_strings_on_the_wire() {
+    let json = r#"{"ingen":[],"navn":"Kari","parter":["8765433","8765434"],"tom":""}"#;
+    let form: RawForm = serde_json::from_str(json).unwrap();
+    assert_eq!(form.one("navn"), "Kari");
+    assert_eq!(form.one("tom"), "");
+    assert_eq!(form.many("parter"), ["8765433", "8765434"]);
+    assert!(form.many("ingen").is_empty());
+    // Escaped text comes out unescaped (serde_json hands over an owned string then).
+    let escaped: RawForm = serde_json::from_str(r#"{"navn":"Kari \"K\" Nordmann\n"}"#).unwrap();
+    assert_eq!(escaped.one("navn"), "Kari \"K\" Nordmann\n");
+    assert_eq!(serde_json::to_string(&form).unwrap(), json);
+    for bad in [
+        r#"{"navn":1}"#,
+        r#"{"navn":null}"#,
+        r#"{"navn":true}"#,
+        r#"{"navn":{"a":"b"}}"#,
+        r#"{"parter":["8765433",2]}"#,
+        r#"{"parter":[["8765433"]]}"#,
+    ] {
+        let error = serde_json::from_str::<RawForm>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("a string") || error.contains("expected a string"),
+            "{bad}: {error}"
+        );
+    }
+}
