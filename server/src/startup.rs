@@ -127,7 +127,7 @@ impl Application {
             }
             None => None,
         };
-        let state = AppState {
+        let state = AppState::new(crate::state::Shared {
             db,
             config: Arc::new(config),
             registry,
@@ -139,7 +139,7 @@ impl Application {
             outbox,
             sealer,
             metrics: Arc::default(),
-        };
+        });
         Ok(Application { listener, state })
     }
 

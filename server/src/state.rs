@@ -11,8 +11,27 @@ use crate::idporten::IdPorten;
 use crate::outbox::Outbox;
 use crate::registry::Registry;
 
+/// Cloned for every request by each layer and extractor that takes it, so it is one
+/// `Arc`: a clone is one count, not one per shared part.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of `AppState`.
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub registry: Arc<Registry>,
@@ -34,7 +53,7 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
 }
 
-impl AppState {
+impl Shared {
     pub fn policy(&self) -> SessionPolicy {
         self.config.session_policy()
     }
