@@ -350,13 +350,11 @@ async fn answer(connection: &mut Connection) -> Result<(), SendError> {
 /// gets a second one, and the text ends with a line holding only a dot.
 fn with_transparency(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 8);
-    let mut line_start = true;
-    for &b in body {
-        if line_start && b == b'.' {
+    for line in body.split_inclusive(|&b| b == b'\n') {
+        if line.starts_with(b".") {
             out.push(b'.');
         }
-        out.push(b);
-        line_start = b == b'\n';
+        out.extend_from_slice(line);
     }
     out.extend_from_slice(b"\r\n.\r\n");
     out
@@ -452,6 +450,35 @@ impl std::fmt::Display for SendError {
         match self {
             SendError::Smtp(e) => e.fmt(f),
             SendError::TimedOut => f.write_str("the SMTP relay did not answer in time"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_transparency;
+
+    /// Every line that starts with a dot gets a second one, and the text ends with a line
+    /// of one dot (RFC 5321 4.5.2).
+    #[test]
+    fn lines_that_start_with_a_dot_get_a_second_one() {
+        let cases: [(&[u8], &[u8]); 5] = [
+            (b"", b"\r\n.\r\n"),
+            (b"Hei", b"Hei\r\n.\r\n"),
+            (b".", b"..\r\n.\r\n"),
+            (
+                b".en\r\nto.\r\n..tre\r\n.",
+                b"..en\r\nto.\r\n...tre\r\n..\r\n.\r\n",
+            ),
+            (b"a\n.b\r\n\r\n.\r\n", b"a\n..b\r\n\r\n..\r\n\r\n.\r\n"),
+        ];
+        for (body, sent) in cases {
+            assert_eq!(
+                with_transparency(body),
+                sent,
+                "{}",
+                String::from_utf8_lossy(body)
+            );
         }
     }
 }
