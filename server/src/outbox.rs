@@ -100,26 +100,24 @@ impl Sender {
     }
 
     /// Sends `due`, telling `finished` each outcome as soon as it is known. E-mails go
-    /// through the relay in `PARALLEL` lanes, each lane's messages one after another on
-    /// one connection (pipelined where the relay allows: a round trip a message); the
+    /// through the relay in lanes (`lanes_of`), each lane's messages one after another
+    /// on one connection (pipelined where the relay allows: a round trip a message); the
     /// rest `PARALLEL` at a time.
     async fn send_all(&self, db: &Db, due: Vec<DueNotification>, finished: Finished) {
         use futures_util::StreamExt;
-        let (emails, others): (Vec<_>, Vec<_>) = due
-            .into_iter()
-            .partition(|n| n.channel == "email" && self.smtp.is_some());
-        // Long enough lanes that most messages share their round trip with the next.
-        let lane_count = emails.len().div_ceil(LANE_LENGTH).clamp(1, PARALLEL);
-        let mut lanes: Vec<Vec<DueNotification>> = (0..lane_count).map(|_| Vec::new()).collect();
-        for (i, n) in emails.into_iter().enumerate() {
-            lanes[i % lane_count].push(n);
-        }
-        let by_email = futures_util::future::join_all(
-            lanes
-                .into_iter()
-                .filter(|lane| !lane.is_empty())
-                .map(|lane| self.send_emails(db, lane, &finished)),
-        );
+        let (emails, others): (Vec<_>, Vec<_>) = match &self.smtp {
+            Some(_) => due.into_iter().partition(|n| n.channel == "email"),
+            None => (Vec::new(), due),
+        };
+        let by_email = async {
+            if let Some((relay, from)) = &self.smtp {
+                let lanes = lanes_of(emails).into_iter();
+                futures_util::future::join_all(
+                    lanes.map(|lane| send_emails(db, relay, from, lane, &finished)),
+                )
+                .await;
+            }
+        };
         let the_rest = futures_util::stream::iter(others)
             .map(async |n| {
                 let result = self.send_other(&n).await;
@@ -131,33 +129,6 @@ impl Sender {
                 std::future::ready(())
             });
         tokio::join!(by_email, the_rest);
-    }
-
-    /// E-mails through the relay, in order on one connection at a time.
-    async fn send_emails(&self, db: &Db, lane: Vec<DueNotification>, finished: &Finished) {
-        let Some((relay, from)) = &self.smtp else {
-            return;
-        };
-        let mut messages = Vec::with_capacity(lane.len());
-        let mut waiting = Vec::with_capacity(lane.len());
-        for n in lane {
-            match email(db, from, &n).await {
-                Ok(message) => {
-                    messages.push(message);
-                    waiting.push(Some(n));
-                }
-                Err(e) => {
-                    let _ = finished.send((n, Err(e)));
-                }
-            }
-        }
-        relay
-            .send_all(&messages, |i, result| {
-                if let Some(n) = waiting[i].take() {
-                    let _ = finished.send((n, result.map(|()| Via::Smtp)));
-                }
-            })
-            .await;
     }
 
     /// Sends `n`, an SMS or (without SMTP) an e-mail; where it went.
@@ -175,6 +146,48 @@ impl Sender {
         }
         Ok(Via::DevMailbox)
     }
+}
+
+/// The e-mails dealt round into a lane per `LANE_LENGTH` of them, at most `PARALLEL`
+/// lanes: most messages then share their round trip with the next, and a big backlog
+/// still goes over every connection.
+fn lanes_of(emails: Vec<DueNotification>) -> Vec<Vec<DueNotification>> {
+    let count = emails.len().div_ceil(LANE_LENGTH).min(PARALLEL);
+    let mut lanes: Vec<Vec<DueNotification>> = (0..count).map(|_| Vec::new()).collect();
+    for (i, n) in emails.into_iter().enumerate() {
+        lanes[i % count].push(n);
+    }
+    lanes
+}
+
+/// A lane's e-mails through the relay, in order on one connection at a time.
+async fn send_emails(
+    db: &Db,
+    relay: &SmtpRelay,
+    from: &Mailbox,
+    lane: Vec<DueNotification>,
+    finished: &Finished,
+) {
+    let mut messages = Vec::with_capacity(lane.len());
+    let mut waiting = Vec::with_capacity(lane.len());
+    for n in lane {
+        match email(db, from, &n).await {
+            Ok(message) => {
+                messages.push(message);
+                waiting.push(Some(n));
+            }
+            Err(e) => {
+                let _ = finished.send((n, Err(e)));
+            }
+        }
+    }
+    relay
+        .send_all(&messages, |i, result| {
+            if let Some(n) = waiting[i].take() {
+                let _ = finished.send((n, result.map(|()| Via::Smtp)));
+            }
+        })
+        .await;
 }
 
 /// Where the outbox's sends tell how each went; the marking reads them.
@@ -299,7 +312,7 @@ const BATCH: i64 = 256;
 /// Messages on their way to the SMTP server at once, each on a connection of its own
 /// (`SmtpRelay` keeps them open between messages).
 const PARALLEL: usize = 16;
-/// E-mails a lane gets before another connection is used, up to `PARALLEL` lanes.
+/// E-mails per lane (connection) before another is opened, up to `PARALLEL` lanes.
 const LANE_LENGTH: usize = 8;
 /// Sent messages marked in one transaction at most: whatever has finished is marked at once.
 const MARK_GROUP: usize = 256;
@@ -528,6 +541,42 @@ pub async fn latest(db: &Db, limit: i64) -> Result<Vec<common::api::MailboxEntry
 
 #[cfg(test)]
 mod tests {
+    /// A lane per eight e-mails, at most sixteen lanes, every e-mail in one of them, in
+    /// the order claimed within each lane.
+    #[test]
+    fn e_mails_are_dealt_a_lane_per_eight_at_most_sixteen() {
+        let due = |count: i64| -> Vec<super::DueNotification> {
+            (0..count)
+                .map(|id| super::DueNotification {
+                    id,
+                    channel: "email".into(),
+                    recipient: "kari@example.no".into(),
+                    subject: String::new(),
+                    body: String::new(),
+                    created_at_ms: 0,
+                    attempts: 0,
+                    attachment_reference: None,
+                })
+                .collect()
+        };
+        for (count, lanes) in [
+            (0, 0),
+            (1, 1),
+            (8, 1),
+            (9, 2),
+            (20, 3),
+            (128, 16),
+            (256, 16),
+        ] {
+            let dealt = super::lanes_of(due(count));
+            assert_eq!(dealt.len(), lanes, "{count}");
+            let mut ids: Vec<i64> = dealt.iter().flatten().map(|n| n.id).collect();
+            assert!(dealt.iter().all(|lane| lane.is_sorted_by_key(|n| n.id)));
+            ids.sort();
+            assert_eq!(ids, (0..count).collect::<Vec<_>>());
+        }
+    }
+
     /// The claim reads the unsent rows through their index: a table scan would read every
     /// notification ever sent, on every claim.
     #[tokio::test]

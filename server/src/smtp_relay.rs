@@ -274,7 +274,7 @@ impl<'a> Run<'a> {
                 }
             }
             queue(connection, &with_transparency(&self.bodies[i]));
-            if let Some(next) = self.messages[..count].get(i + 1) {
+            if let Some(next) = self.messages.get(i + 1) {
                 queue(connection, commands(next.envelope()).as_bytes());
             }
         }
