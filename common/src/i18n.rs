@@ -162,10 +162,34 @@ pub mod fetched {
 
 /// Fills `{0}`, `{1}`, … in a catalog text.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_owned();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), arg);
+    // One pass and one string: what an argument holds (a name typed by a user, say) is
+    // never read as a placeholder itself.
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let placeholder = after.find('}').and_then(|close| {
+            let digits = &after[..close];
+            let index = digits
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| digits.parse::<usize>().ok())??;
+            Some((close, args.get(index)?))
+        });
+        match placeholder {
+            Some((close, arg)) => {
+                out.push_str(arg);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -694,6 +718,20 @@ pub mod t {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each `{n}` is the n-th argument, once; what an argument holds stays as it is, and
+    /// braces that name no argument stay in the text.
+    #[test]
+    fn fill_puts_each_argument_in_its_place() {
+        assert_eq!(fill("{0} og {1}", &["Kari", "Ola"]), "Kari og Ola");
+        assert_eq!(fill("{1}, {0}, {1}", &["a", "b"]), "b, a, b");
+        assert_eq!(fill("{0}", &["{1}", "ikke dette"]), "{1}");
+        assert_eq!(fill("{0}{0}", &["æøå"]), "æøåæøå");
+        assert_eq!(fill("{2} {} {x} {+0} {0", &["a"]), "{2} {} {x} {+0} {0");
+        assert_eq!(fill("{{0}}", &["a"]), "{a}");
+        assert_eq!(fill("Ingen", &[]), "Ingen");
+        assert_eq!(fill("", &["a"]), "");
+    }
 
     #[test]
     fn a_server_time_reads_in_the_language() {
