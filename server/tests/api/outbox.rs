@@ -166,6 +166,37 @@ async fn a_run_of_messages_shares_its_round_trips_and_each_outcome_is_told_once(
     assert_eq!(notes, "1\n1\n1\n0\n");
 }
 
+/// A kept connection that the relay closed while it was idle (a restart, an idle
+/// timeout) fails before any answer: the message goes on a new connection instead of
+/// failing.
+#[tokio::test]
+async fn a_connection_the_relay_closed_while_idle_is_replaced_and_the_message_goes() {
+    use server::smtp_relay::SmtpRelay;
+    let first = TestSmtp::start_pipelining();
+    let port = first.port;
+    let relay = SmtpRelay::new("127.0.0.1", port);
+    relay
+        .send(&message("kari@orland.kommune.no", "Før"))
+        .await
+        .unwrap();
+    assert_eq!(relay.pipelining(), Some(true), "a connection kept idle");
+    drop(first); // the relay stops; the kept connection is closed from its end
+    let second = TestSmtp::start_pipelining_on(port);
+    let mut told = Vec::new();
+    relay
+        .send_all(
+            &[
+                message("ola@orland.kommune.no", "Etter"),
+                message("kari@orland.kommune.no", "Etter igjen"),
+            ],
+            |i, result| told.push((i, result)),
+        )
+        .await;
+    assert_eq!(told, [(0, Ok(())), (1, Ok(()))]);
+    wait_for_mail(&second.maildir, |m| m.contains("|Etter igjen|")).await;
+    wait_for_mail(&second.maildir, |m| m.contains("|Etter|")).await;
+}
+
 #[tokio::test]
 async fn without_smtp_the_confirmation_waits_in_the_development_mailbox() {
     let app = spawn(|_| {}).await;

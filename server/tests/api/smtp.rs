@@ -163,6 +163,11 @@ impl TestSmtp {
         Self::start_with(Some("PipeliningMailbox"))
     }
 
+    /// The same on a given port (another server's, stopped).
+    pub fn start_pipelining_on(port: u16) -> Self {
+        Self::start_on(Some("PipeliningMailbox"), port)
+    }
+
     /// One that refuses a second EHLO in a session (`PIPELINING_MAILBOX`).
     pub fn start_refusing_a_second_ehlo() -> Self {
         Self::start_with(Some("OneEhloMailbox"))
@@ -170,10 +175,13 @@ impl TestSmtp {
 
     /// aiosmtpd's own Mailbox handler, or one of `PIPELINING_MAILBOX`'s.
     fn start_with(handler: Option<&str>) -> Self {
+        Self::start_on(handler, free_port())
+    }
+
+    fn start_on(handler: Option<&str>, port: u16) -> Self {
         let dir = tempfile::tempdir().unwrap();
         // aiosmtpd creates the Maildir's folders only when the directory does not exist yet.
         let maildir = dir.path().join("mail");
-        let port = free_port();
         let server = match handler {
             Some(class) => {
                 std::fs::write(dir.path().join("pipelining_mailbox.py"), PIPELINING_MAILBOX)
