@@ -102,19 +102,17 @@ impl SmtpRelay {
                 messages: &messages[next..],
                 bodies: &bodies[next..],
             };
-            let pipelinable = rest.pipelinable();
-            let (run, outcome) = if connection.pipelining && pipelinable > 0 {
-                let run = rest.first(pipelinable);
-                let outcome = run
-                    .pipelined(&mut connection, &mut |i, r| done(next + i, r))
-                    .await;
-                (run, outcome)
+            let pipelinable = if connection.pipelining {
+                rest.pipelinable()
             } else {
-                let run = rest.first(1);
-                let outcome = run
-                    .one_by_one(&mut connection, &mut |i, r| done(next + i, r))
-                    .await;
-                (run, outcome)
+                0
+            };
+            let run = rest.first(pipelinable.max(1));
+            let mut tell = |i, result| done(next + i, result);
+            let outcome = if pipelinable > 0 {
+                run.pipelined(&mut connection, &mut tell).await
+            } else {
+                run.one_by_one(&mut connection, &mut tell).await
             };
             match outcome {
                 Ended::AllSent => {
@@ -237,31 +235,16 @@ impl<'a> Run<'a> {
 
     /// The messages (all `pipelinable`): `MAIL`, every `RCPT` and `DATA` of the first in
     /// one write; then, for each, its text and the next one's commands in one write, and
-    /// the answers to both in one read.
+    /// the answers to both (its end, then the next one's commands) in one read.
     async fn pipelined(
         &self,
         connection: &mut Connection,
         done: &mut impl FnMut(usize, Result<(), String>),
     ) -> Ended {
-        let count = self.messages.len();
         let mut answered = false;
-        let broken = |sent, e: SendError, answered| Ended::Broken {
-            sent,
-            error: e.to_string(),
-            answered,
-        };
         queue(connection, commands(self.messages[0].envelope()).as_bytes());
-        for i in 0..count {
-            if i > 0 {
-                // The previous message's end, answered before this one's commands.
-                match answer(connection).await {
-                    Ok(()) => done(i - 1, Ok(())),
-                    Err(e) if e.is_response() => done(i - 1, Err(e.to_string())),
-                    Err(e) => return broken(i - 1, e, answered),
-                }
-                answered = true;
-            }
-            for _ in 0..self.messages[i].envelope().to().len() + 2 {
+        for (i, message) in self.messages.iter().enumerate() {
+            for _ in 0..message.envelope().to().len() + 2 {
                 match answer(connection).await {
                     Ok(()) => answered = true,
                     Err(e) if e.is_response() => {
@@ -270,18 +253,21 @@ impl<'a> Run<'a> {
                         done(i, Err(e.to_string()));
                         return Ended::Refused { sent: i + 1 };
                     }
-                    Err(e) => return broken(i, e, answered),
+                    Err(e) => return e.broke(i, answered),
                 }
             }
             queue(connection, &with_transparency(&self.bodies[i]));
             if let Some(next) = self.messages.get(i + 1) {
                 queue(connection, commands(next.envelope()).as_bytes());
             }
-        }
-        match answer(connection).await {
-            Ok(()) => done(count - 1, Ok(())),
-            Err(e) if e.is_response() => done(count - 1, Err(e.to_string())),
-            Err(e) => return broken(count - 1, e, answered),
+            // A refused text costs only its message: the next one's commands are
+            // already on their way and answered on their own.
+            match answer(connection).await {
+                Ok(()) => done(i, Ok(())),
+                Err(e) if e.is_response() => done(i, Err(e.to_string())),
+                Err(e) => return e.broke(i, answered),
+            }
+            answered = true;
         }
         Ended::AllSent
     }
@@ -295,24 +281,13 @@ impl<'a> Run<'a> {
         let sending = connection
             .smtp
             .send(self.messages[0].envelope(), &self.bodies[0]);
-        let outcome = match tokio::time::timeout(TIMEOUT, sending).await {
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(SendError::Smtp(e)),
-            Err(_) => Err(SendError::TimedOut),
-        };
-        match outcome {
-            Ok(()) => done(0, Ok(())),
+        match within_time(sending).await {
+            Ok(_) => done(0, Ok(())),
             Err(e) if e.is_response() => {
                 done(0, Err(e.to_string()));
                 return Ended::Refused { sent: 1 };
             }
-            Err(e) => {
-                return Ended::Broken {
-                    sent: 0,
-                    error: e.to_string(),
-                    answered: false,
-                };
-            }
+            Err(e) => return e.broke(0, false),
         }
         Ended::AllSent
     }
@@ -339,8 +314,17 @@ fn queue(connection: &Connection, bytes: &[u8]) {
 
 /// The next answer, within the time a message may take.
 async fn answer(connection: &mut Connection) -> Result<(), SendError> {
-    match tokio::time::timeout(TIMEOUT, connection.smtp.read_response()).await {
-        Ok(Ok(_)) => Ok(()),
+    within_time(connection.smtp.read_response())
+        .await
+        .map(|_| ())
+}
+
+/// A step of the dialogue, within the time a message may take.
+async fn within_time<T>(
+    step: impl Future<Output = Result<T, lettre::transport::smtp::Error>>,
+) -> Result<T, SendError> {
+    match tokio::time::timeout(TIMEOUT, step).await {
+        Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(SendError::Smtp(e)),
         Err(_) => Err(SendError::TimedOut),
     }
@@ -442,6 +426,15 @@ impl SendError {
     /// The relay answered (4xx/5xx): the connection was alive, the message refused.
     fn is_response(&self) -> bool {
         matches!(self, SendError::Smtp(e) if is_refusal(e))
+    }
+
+    /// The run ended by this failure while message `sent` was on its way.
+    fn broke(self, sent: usize, answered: bool) -> Ended {
+        Ended::Broken {
+            sent,
+            error: self.to_string(),
+            answered,
+        }
     }
 }
 
