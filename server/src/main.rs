@@ -5,10 +5,10 @@ use clap::Parser;
 use server::{config::Config, startup::Application};
 
 /// mimalloc, not glibc's malloc: an order is allocated and freed across threads (the
-/// runtime's, the writer's, sqlx's SQLite threads), and glibc's malloc, free and
-/// consolidation were a fifth of the server's CPU under the order load (perf). Its arenas
-/// are committed as they are used (`.cargo/config.toml`), so it holds about as much
-/// memory as glibc's allocator from the start.
+/// runtime's, sqlx's SQLite threads), and glibc's malloc, free and consolidation were a
+/// fifth of the server's CPU under the order load (perf). Its arenas are committed as
+/// they are used (`.cargo/config.toml`), so it holds about as much memory as glibc's
+/// allocator from the start.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -2,9 +2,8 @@
 //! wasm-bindgen's glue, wasm-opt -Oz, the stylesheet (designsystemet + theme + ours),
 //! static files, the scripts and the stylesheet minified (esbuild), the entry pages'
 //! first screens rendered by the same app built natively (`app/src/prerender.rs` into
-//! `dist/pages/`), the texts of nynorsk and English
-//! (`catalog.rs`, into `dist/lang/`); each text and wasm file also
-//! precompressed (.br, .gz) for the server.
+//! `dist/pages/`), the texts of nynorsk and English (`catalog.rs`, into `dist/lang/`);
+//! each text and wasm file also precompressed (.br, .gz) for the server.
 
 use std::fs;
 use std::io::Write;
@@ -135,6 +134,7 @@ fn minify(dist: &Path) -> TaskResult {
         .iter()
         .map(|file| dist.join(file).display().to_string())
         .collect();
+    // Written back where each file was read (`--outbase` keeps `pkg/`).
     let outdir = format!("--outdir={}", dist.display());
     let outbase = format!("--outbase={}", dist.display());
     let mut args = vec![
@@ -142,8 +142,9 @@ fn minify(dist: &Path) -> TaskResult {
         "--minify",
         "--log-level=warning",
         "--allow-overwrite",
+        &outdir,
+        &outbase,
     ];
-    args.extend([outdir.as_str(), outbase.as_str()]);
     args.extend(files.iter().map(String::as_str));
     check(npx(&args))
 }
