@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::held::HeldConnection;
+use crate::db::script::Script;
 use crate::db::{Backend, Db};
 use lettre::Message;
 use lettre::address::Envelope;
@@ -231,29 +232,27 @@ pub async fn enqueue(
     n: &NewNotification,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
-    enqueue_all(conn, &[(n, now_ms)]).await
+    let mut script = Script::new(Backend::of_connection(conn));
+    enqueue_into(&mut script, &[(n, now_ms)]);
+    script.run(conn).await
 }
 
-/// Inserts several notifications in one statement (the order writer's batch); each is
-/// created at its own time.
-pub async fn enqueue_all(
-    conn: &mut sqlx::AnyConnection,
-    all: &[(&NewNotification, i64)],
-) -> Result<(), sqlx::Error> {
+/// Adds the insert of several notifications, in one statement, to `script` (the order
+/// writer's batch); each is created at its own time.
+pub fn enqueue_into(script: &mut Script, all: &[(&NewNotification, i64)]) {
     if all.is_empty() {
-        return Ok(());
+        return;
     }
-    let sql = format!(
-        "INSERT INTO notifications ({NOTIFICATION_COLUMNS}) VALUES {}",
-        crate::db::values(Backend::of_connection(conn), all.len(), 8)
-    );
-    // Only placeholders are made up here; every value is bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (n, now_ms) in all {
-        query = bind_notification!(query, n, *now_ms);
-    }
-    query.execute(conn).await?;
-    Ok(())
+    let values = script.values(all.len(), 8);
+    script.push(&format!(
+        "INSERT INTO notifications ({NOTIFICATION_COLUMNS}) VALUES {values}"
+    ));
+    crate::db::script::bind_with(script, |mut s| {
+        for (n, now_ms) in all {
+            s = bind_notification!(s, n, *now_ms);
+        }
+        s
+    });
 }
 
 /// The columns a new notification fills, in the order `bind_notification!` binds them.

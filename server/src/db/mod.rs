@@ -12,6 +12,7 @@ pub mod orders;
 pub mod password_resets;
 pub mod pending_logins;
 pub mod persontjenesten;
+pub mod script;
 pub mod servicebus;
 pub mod session_reads;
 pub mod sessions;

@@ -8,6 +8,7 @@
 use common::api::AcceptedDocument;
 
 use crate::db::Db;
+use crate::db::script::{Script, bind_with};
 use crate::outbox::{NewNotification, Outbox};
 use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
@@ -181,17 +182,27 @@ async fn in_transaction(
     if backend == crate::db::Backend::Postgres && orders.iter().all(|o| o.is_plain()) {
         return one_statement::write(conn, &orders).await;
     }
-    exec(conn, backend.begin_write()).await?;
-    let results = match insert_all(conn, &orders).await {
+    let mut rest = Script::new(backend);
+    // On SQLite the BEGIN goes with the orders' insert and the COMMIT with the statements
+    // after it (`Script`): a plain batch is two commands.
+    if !rest.together() {
+        exec(conn, backend.begin_write()).await?;
+    }
+    let results = match insert_all(conn, &orders, &mut rest).await {
         Ok(results) => results,
         Err(e) => {
             let _ = exec(conn, "ROLLBACK").await;
             return Err(e);
         }
     };
-    if let Err(e) = exec(conn, "COMMIT").await {
+    let committed = async {
+        rest.run_unless_together(conn).await?;
+        rest.push("COMMIT");
+        rest.run(conn).await
+    };
+    if let Err(e) = committed.await {
         let _ = exec(conn, "ROLLBACK").await;
-        return Err(e);
+        return Err(failed(e));
     }
     Ok(results)
 }
@@ -254,25 +265,31 @@ const PORTAL: crate::db::cases::Actor<'static> = crate::db::cases::Actor {
     name: "Bestillingsportal",
 };
 
-/// Inserts the orders of one transaction and everything that belongs to each.
+/// Inserts the orders of one transaction and everything that belongs to each; what
+/// `rest` holds when this returns is for the caller to run (with the COMMIT).
 async fn insert_all(
     conn: &mut AnyConnection,
     orders: &[&OrderRecord],
+    rest: &mut Script,
 ) -> Result<Vec<Inserted>, WriteError> {
-    let ids = insert_orders(conn, orders).await?;
+    let ids = insert_orders(conn, orders, rest.together()).await?;
     let (results, stored) = outcomes(conn, orders, &ids).await?;
     if stored.is_empty() {
         return Ok(results);
     }
-    insert_acceptances(conn, &stored).await?;
-    delete_drafts(conn, &stored).await?;
+    insert_acceptances(rest, &stored);
+    rest.run_unless_together(conn).await.map_err(failed)?;
+    delete_drafts(rest, &stored);
+    rest.run_unless_together(conn).await.map_err(failed)?;
     let notifications: Vec<_> = stored
         .iter()
         .flat_map(|(_, o)| o.notifications.iter().map(|n| (n, o.submitted_at_ms)))
         .collect();
-    crate::outbox::enqueue_all(&mut *conn, &notifications)
-        .await
-        .map_err(failed)?;
+    crate::outbox::enqueue_into(rest, &notifications);
+    if stored.iter().all(|(_, o)| o.is_plain()) {
+        return Ok(results);
+    }
+    rest.run(conn).await.map_err(failed)?;
     // Rare (a signed service, uploads, an unchecked HER-id): one statement each.
     for (id, order) in &stored {
         if let Some(p) = &order.package {
@@ -301,11 +318,18 @@ async fn insert_all(
 async fn insert_orders(
     conn: &mut AnyConnection,
     orders: &[&OrderRecord],
+    with_begin: bool,
 ) -> Result<Vec<Option<i64>>, WriteError> {
+    let backend = crate::db::Backend::of_connection(conn);
     let sql = format!(
-        "INSERT INTO orders ({ORDER_COLUMNS})
+        "{}INSERT INTO orders ({ORDER_COLUMNS})
          VALUES {} ON CONFLICT DO NOTHING RETURNING id, reference",
-        crate::db::values(crate::db::Backend::of_connection(conn), orders.len(), 11)
+        if with_begin {
+            format!("{};\n", backend.begin_write())
+        } else {
+            String::new()
+        },
+        crate::db::values(backend, orders.len(), 11)
     );
     let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
     for order in orders {
@@ -366,56 +390,45 @@ async fn existing(conn: &mut AnyConnection, order: &OrderRecord) -> Result<Inser
 }
 
 /// The acceptance evidence of every stored order, in one statement.
-async fn insert_acceptances(
-    conn: &mut AnyConnection,
-    stored: &[(i64, &OrderRecord)],
-) -> Result<(), WriteError> {
+fn insert_acceptances(script: &mut Script, stored: &[(i64, &OrderRecord)]) {
     let rows: Vec<_> = stored
         .iter()
         .flat_map(|(id, o)| o.documents.iter().map(move |d| (*id, *o, d)))
         .collect();
     if rows.is_empty() {
-        return Ok(());
+        return;
     }
-    let sql = format!(
-        "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {}",
-        crate::db::values(crate::db::Backend::of_connection(conn), rows.len(), 12)
-    );
-    // Only placeholders are made up here; every value is bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (id, order, doc) in rows {
-        query = bind_evidence!(query, id, order, doc);
-    }
-    query.execute(&mut *conn).await.map_err(failed)?;
-    Ok(())
+    let values = script.values(rows.len(), 12);
+    script.push(&format!(
+        "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {values}"
+    ));
+    bind_with(script, |mut s| {
+        for (id, order, doc) in rows {
+            s = bind_evidence!(s, id, order, doc);
+        }
+        s
+    });
 }
 
 /// Each orderer's draft of what they ordered, in one statement.
-async fn delete_drafts(
-    conn: &mut AnyConnection,
-    stored: &[(i64, &OrderRecord)],
-) -> Result<(), WriteError> {
-    let which: Vec<String> = (0..stored.len())
-        .map(|i| {
-            format!(
-                "(owner_key = ${} AND service = ${} AND orgnr = ${})",
-                3 * i + 1,
-                3 * i + 2,
-                3 * i + 3
-            )
+fn delete_drafts(script: &mut Script, stored: &[(i64, &OrderRecord)]) {
+    let which: Vec<String> = stored
+        .iter()
+        .map(|_| {
+            let [owner, service, orgnr] = [(); 3].map(|()| script.placeholder());
+            format!("(owner_key = {owner} AND service = {service} AND orgnr = {orgnr})")
         })
         .collect();
-    let sql = format!("DELETE FROM drafts WHERE {}", which.join(" OR "));
-    // Only placeholders are made up here; every value is bound.
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (_, order) in stored {
-        query = query
-            .bind(&order.owner_key)
-            .bind(&order.service)
-            .bind(&order.orgnr);
-    }
-    query.execute(&mut *conn).await.map_err(failed)?;
-    Ok(())
+    script.push(&format!("DELETE FROM drafts WHERE {}", which.join(" OR ")));
+    bind_with(script, |mut s| {
+        for (_, order) in stored {
+            s = s
+                .bind(&order.owner_key)
+                .bind(&order.service)
+                .bind(&order.orgnr);
+        }
+        s
+    });
 }
 
 async fn insert_package(
@@ -547,6 +560,36 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!(refs, ["BP-AAAA-AAAA", "BP-CCCC-CCCC"]);
+    }
+
+    #[tokio::test]
+    async fn a_batch_with_a_noted_order_stores_its_note_and_the_plain_ones_whole() {
+        let (_dir, pool) = crate::db::test_db_of_either().await;
+        let writer = OrderWriter::start(&pool, Outbox::default()).await.unwrap();
+        let mut noted = record("BP-NNNN-NNNN");
+        noted.flags = vec!["HER-id 8765432 ble ikke sjekket".into()];
+        noted.notifications = vec![NewNotification {
+            channel: crate::outbox::Channel::Email,
+            recipient: "kari@example.no".into(),
+            subject: "Kvittering".into(),
+            body: "Takk".into(),
+            attachment_reference: None,
+            secret: false,
+        }];
+        // The noted order takes the statement-by-statement path, with the plain one beside it.
+        let (a, b) = tokio::join!(writer.insert(noted), writer.insert(record("BP-PPPP-PPPP")));
+        assert_eq!((a.unwrap(), b.unwrap()), (Inserted::Ok, Inserted::Ok));
+        assert_eq!(count(&pool, "SELECT count(*) FROM orders").await, 2);
+        assert_eq!(count(&pool, "SELECT count(*) FROM acceptances").await, 2);
+        assert_eq!(count(&pool, "SELECT count(*) FROM notifications").await, 1);
+        let notes: Vec<String> = sqlx::query_scalar(
+            "SELECT e.detail FROM case_events e JOIN orders o ON o.id = e.order_id \
+             WHERE o.reference = 'BP-NNNN-NNNN' AND e.kind = 'note'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(notes, ["HER-id 8765432 ble ikke sjekket"]);
     }
 
     async fn count(pool: &Db, sql: &'static str) -> i64 {
