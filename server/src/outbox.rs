@@ -247,12 +247,9 @@ pub fn enqueue_into(script: &mut Script, all: &[(&NewNotification, i64)]) {
     script.push(&format!(
         "INSERT INTO notifications ({NOTIFICATION_COLUMNS}) VALUES {values}"
     ));
-    crate::db::script::bind_with(script, |mut s| {
-        for (n, now_ms) in all {
-            s = bind_notification!(s, n, *now_ms);
-        }
-        s
-    });
+    for (n, now_ms) in all {
+        bind_notification!(script, n, *now_ms);
+    }
 }
 
 /// The columns a new notification fills, in the order `bind_notification!` binds them.

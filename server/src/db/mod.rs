@@ -128,7 +128,7 @@ pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
                     // 1,000: it copies each page changed since the last one once, and the
                     // pages the order writer changes again and again (the tables' last
                     // pages, the references' index) add up far less often. Measured under
-                    // the order load: 22.5 → 18.7 kB written an order, 120–136 → 94–108 µs
+                    // the order load: 22.5 → 18.7 kB written an order, 120–136 → 94–116 µs
                     // of CPU. The price is a longer WAL to read back after a crash.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \

@@ -1,6 +1,7 @@
 //! Statements sent to the database as one command. A SQLite connection lives on a thread
 //! of its own (sqlx), and every command is a hop to that thread and back: two thread
-//! switches, about a tenth of the order writer's CPU where each statement went alone.
+//! switches. With each statement alone, the order writer's connection thread switched
+//! 1.15 times an order; with a batch in two commands, 0.72.
 //! On SQLite a `Script` holds several statements with their values bound one after the
 //! other (anonymous `?`, which sqlx binds in turn across the statements). PostgreSQL takes
 //! one statement with parameters per command, so there a script is run statement by
@@ -61,8 +62,8 @@ impl Script {
         self.sql.push_str(statement);
     }
 
-    /// Binds the next value (by value, so the writer's `bind_*!` macros chain on it).
-    pub fn bind<'t, T: Encode<'t, Any> + Type<Any>>(mut self, value: T) -> Self {
+    /// Binds the next value (chained, as the writer's `bind_*!` macros do).
+    pub fn bind<'t, T: Encode<'t, Any> + Type<Any>>(&mut self, value: T) -> &mut Self {
         if let Err(e) = self.args.add(value) {
             self.error.get_or_insert(e.to_string());
         }
@@ -98,12 +99,6 @@ impl Script {
     }
 }
 
-/// Runs `f`'s bindings on the script in place (`Script::bind` takes it by value).
-pub fn bind_with(script: &mut Script, f: impl FnOnce(Script) -> Script) {
-    let taken = std::mem::replace(script, Script::new(script.backend));
-    *script = f(taken);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,15 +124,14 @@ mod tests {
             script.push(&format!(
                 "INSERT INTO drafts (owner_key, service, orgnr, step, answers_json, idempotency_key, updated_at_ms) VALUES {values}"
             ));
-            bind_with(&mut script, |s| {
-                s.bind("p:k")
-                    .bind(service)
-                    .bind("994598759")
-                    .bind(step)
-                    .bind("{}")
-                    .bind("key")
-                    .bind(1_i64)
-            });
+            script
+                .bind("p:k")
+                .bind(service)
+                .bind("994598759")
+                .bind(step)
+                .bind("{}")
+                .bind("key")
+                .bind(1_i64);
             script.run_unless_together(&mut conn).await.unwrap();
         }
         script.run(&mut conn).await.unwrap();

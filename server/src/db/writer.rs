@@ -8,7 +8,7 @@
 use common::api::AcceptedDocument;
 
 use crate::db::Db;
-use crate::db::script::{Script, bind_with};
+use crate::db::script::Script;
 use crate::outbox::{NewNotification, Outbox};
 use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
@@ -402,12 +402,9 @@ fn insert_acceptances(script: &mut Script, stored: &[(i64, &OrderRecord)]) {
     script.push(&format!(
         "INSERT INTO acceptances (order_id, {EVIDENCE_COLUMNS}) VALUES {values}"
     ));
-    bind_with(script, |mut s| {
-        for (id, order, doc) in rows {
-            s = bind_evidence!(s, id, order, doc);
-        }
-        s
-    });
+    for (id, order, doc) in rows {
+        bind_evidence!(script, id, order, doc);
+    }
 }
 
 /// Each orderer's draft of what they ordered, in one statement.
@@ -420,15 +417,12 @@ fn delete_drafts(script: &mut Script, stored: &[(i64, &OrderRecord)]) {
         })
         .collect();
     script.push(&format!("DELETE FROM drafts WHERE {}", which.join(" OR ")));
-    bind_with(script, |mut s| {
-        for (_, order) in stored {
-            s = s
-                .bind(&order.owner_key)
-                .bind(&order.service)
-                .bind(&order.orgnr);
-        }
-        s
-    });
+    for (_, order) in stored {
+        script
+            .bind(&order.owner_key)
+            .bind(&order.service)
+            .bind(&order.orgnr);
+    }
 }
 
 async fn insert_package(
